@@ -1,0 +1,134 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the app reads, parsed once. A problem is reported as one line that names the
+ * variable and what was expected; secret values are never echoed back.
+ */
+
+export type Transport = 'http' | 'socket';
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface Config {
+  transport: Transport;
+  slack: {
+    botToken: string;
+    /** Required in HTTP mode, where every request is verified with it. */
+    signingSecret?: string;
+    /** Set → Socket Mode. */
+    appToken?: string;
+    /** Web API base, always ending in '/'. Unset → Slack's own. */
+    apiUrl?: string;
+  };
+  port: number;
+  /** Unset → the in-memory store. */
+  redisUrl?: string;
+  retentionDays: number;
+  logLevel: LogLevel;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+export const MANIFEST_HINT =
+  'create the app at https://api.slack.com/apps → "Create New App" → "From a manifest", paste manifest.json, ' +
+  'install it, then copy the Bot User OAuth Token (SLACK_BOT_TOKEN), the Signing Secret (SLACK_SIGNING_SECRET) ' +
+  'and, for Socket Mode, an app-level token with connections:write (SLACK_APP_TOKEN)';
+
+const blankToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional());
+
+function wholeNumber(name: string, min: number, max: number, fallback: number) {
+  const expected = `${name} must be a whole number from ${min} to ${max}`;
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: expected })
+      .trim()
+      .regex(/^\d+$/, { error: expected })
+      .transform(Number)
+      .pipe(z.number().int().min(min, { error: expected }).max(max, { error: expected }))
+      .default(fallback),
+  );
+}
+
+function prefixedSecret(name: string, prefix: string, what: string) {
+  return optionalText.refine((value) => value === undefined || value.startsWith(prefix), {
+    error: `${name} must be ${what} starting with "${prefix}"`,
+  });
+}
+
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: prefixedSecret('SLACK_BOT_TOKEN', 'xoxb-', 'a bot token'),
+  SLACK_SIGNING_SECRET: optionalText.refine((value) => value === undefined || /^[0-9a-f]{32}$/i.test(value), {
+    error: 'SLACK_SIGNING_SECRET must be the 32 hex characters shown under Basic Information → App Credentials',
+  }),
+  SLACK_APP_TOKEN: prefixedSecret('SLACK_APP_TOKEN', 'xapp-', 'an app-level token'),
+  SLACK_API_URL: optionalText
+    .refine((value) => value === undefined || isHttpUrl(value), {
+      error: 'SLACK_API_URL must be an http(s) URL such as https://slack.com/api/',
+    })
+    .transform((value) => (value === undefined || value.endsWith('/') ? value : `${value}/`)),
+  PORT: wholeNumber('PORT', 1, 65535, 3000),
+  REDIS_URL: optionalText.refine((value) => value === undefined || /^rediss?:\/\/\S+$/.test(value), {
+    error: 'REDIS_URL must be a redis:// or rediss:// URL such as redis://localhost:6379',
+  }),
+  RETENTION_DAYS: wholeNumber('RETENTION_DAYS', 1, 3650, 90),
+  LOG_LEVEL: z.preprocess(
+    (value) => (typeof value === 'string' ? blankToUndefined(value.trim().toLowerCase()) : value),
+    z.enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be one of debug, info, warn, error' }).default('info'),
+  ),
+});
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((issue) => issue.message) };
+  }
+  const vars = parsed.data;
+
+  if (!vars.SLACK_BOT_TOKEN && !vars.SLACK_SIGNING_SECRET && !vars.SLACK_APP_TOKEN) {
+    return {
+      ok: false,
+      problems: [`No Slack credentials are set: ${MANIFEST_HINT}.`],
+    };
+  }
+  if (!vars.SLACK_BOT_TOKEN) {
+    return { ok: false, problems: ['SLACK_BOT_TOKEN is missing: the Bot User OAuth Token (xoxb-…) of the app'] };
+  }
+  const transport: Transport = vars.SLACK_APP_TOKEN ? 'socket' : 'http';
+  if (transport === 'http' && !vars.SLACK_SIGNING_SECRET) {
+    return {
+      ok: false,
+      problems: [
+        'SLACK_SIGNING_SECRET is missing: HTTP mode needs it to verify requests (or set SLACK_APP_TOKEN for Socket Mode)',
+      ],
+    };
+  }
+
+  return {
+    ok: true,
+    config: {
+      transport,
+      slack: {
+        botToken: vars.SLACK_BOT_TOKEN,
+        signingSecret: vars.SLACK_SIGNING_SECRET,
+        appToken: vars.SLACK_APP_TOKEN,
+        apiUrl: vars.SLACK_API_URL,
+      },
+      port: vars.PORT,
+      redisUrl: vars.REDIS_URL,
+      retentionDays: vars.RETENTION_DAYS,
+      logLevel: vars.LOG_LEVEL,
+    },
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * The vocabulary of the decision model. Pure data types: nothing here knows about Slack or Redis.
+ */
+
+export const PLATFORMS = ['kafka', 'kinesis', 'msk'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const PLATFORM_LABELS: Record<Platform, string> = {
+  kafka: 'Self-managed Kafka',
+  kinesis: 'Amazon Kinesis',
+  msk: 'Amazon MSK',
+};
+
+/** The verdict rows, in the order they are shown. */
+export const CATEGORIES = ['performance', 'setup', 'ops_people', 'ops_machines', 'incident_risk'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Reasons that can make Kafka right even when the categories say otherwise. */
+export const DECIDING_FACTORS = ['streaming_product', 'versatile_deployment'] as const;
+export type DecidingFactor = (typeof DECIDING_FACTORS)[number];
+
+export type SignalTarget = Category | DecidingFactor;
+
+export const TARGET_LABELS: Record<SignalTarget, string> = {
+  performance: 'Performance',
+  setup: 'Setup (people)',
+  ops_people: 'Running it (people)',
+  ops_machines: 'Running it (machines)',
+  incident_risk: 'Incident risk',
+  streaming_product: 'Streaming is the product',
+  versatile_deployment: 'Deploy anywhere',
+};
+
+/** Points toward one platform in one row, with the phrase the verdict uses when it is the deciding reason. */
+export interface Signal {
+  target: SignalTarget;
+  toward: Platform;
+  points: number;
+  /** Completes "…because <reason>", e.g. "nobody on the team has run Kafka in production". */
+  reason: string;
+}
+
+/** Takes platforms off the table, whatever the scores say. */
+export interface HardConstraint {
+  excludes: Platform[];
+  reason: string;
+}
+
+export interface ChoiceOption {
+  /** Stable id: stored in Redis and used as the Slack option value. Never rename. */
+  id: string;
+  label: string;
+  signals?: Signal[];
+  constraint?: HardConstraint;
+  /** "Don't know": carries no signal and lowers confidence instead of guessing. */
+  dontKnow?: boolean;
+  /** In a multi choice, cannot be combined with other options (e.g. "None of these"). */
+  exclusive?: boolean;
+}
+
+interface QuestionBase {
+  /** Stable id: stored in Redis and used as the Slack block_id. Never rename. */
+  id: string;
+  prompt: string;
+  /** Why the question matters, shown under it. */
+  help: string;
+  optional?: boolean;
+}
+
+export interface SingleChoiceQuestion extends QuestionBase {
+  kind: 'single';
+  options: ChoiceOption[];
+}
+
+export interface MultiChoiceQuestion extends QuestionBase {
+  kind: 'multi';
+  options: ChoiceOption[];
+}
+
+export interface NumberQuestion extends QuestionBase {
+  kind: 'number';
+  unit: string;
+  min: number;
+  max: number;
+  integer: boolean;
+  /** A neutral starting value, where there genuinely is one. */
+  initial?: number;
+}
+
+export type Question = SingleChoiceQuestion | MultiChoiceQuestion | NumberQuestion;
+
+export interface Step {
+  /** Stable id, stored in Redis. */
+  id: string;
+  title: string;
+  /** One sentence shown at the top of the step. */
+  intro: string;
+  questions: Question[];
+}
+
+/** A person's answer to one question: an option id, several option ids, or a number. */
+export type AnswerValue = string | string[] | number;
+
+/** A person's answers, keyed by question id. Unanswered optional questions are absent. */
+export type Answers = Record<string, AnswerValue>;
+
+export type Strength = 'decisive' | 'clear' | 'slight' | 'even';
+
+export interface CategoryResult {
+  target: SignalTarget;
+  /** The best platform, or 'even' when no platform leads. */
+  advantage: Platform | 'even';
+  strength: Strength;
+  /** Total points per platform still on the table. */
+  scores: Record<Platform, number>;
+  /** One line, drawn from the answers, e.g. "nobody on the team has run Kafka in production". */
+  reason: string;
+  /** The question ids whose answers moved this row most, strongest first. */
+  drivenBy: string[];
+}
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+export interface Verdict {
+  recommendation: Platform;
+  confidence: Confidence;
+  /** One plain sentence on why the confidence is what it is. */
+  confidenceReason: string;
+  /** One row per category, in CATEGORIES order. */
+  rows: CategoryResult[];
+  /** Deciding-factor rows that apply (Kafka leads), in DECIDING_FACTORS order. */
+  decidingFactors: CategoryResult[];
+  /** Set when a deciding factor overrode what the categories favour. */
+  override?: { categoriesFavour: Platform; factor: DecidingFactor; sentence: string };
+  excluded: { platform: Platform; reason: string }[];
+  /** Share of answered choice questions that were "Don't know", 0..1. */
+  dontKnowShare: number;
+}

@@ -1,0 +1,56 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { App } from '@slack/bolt';
+import type { Config } from './config.js';
+import { createSlackApp } from './slack/app.js';
+import { KeySpace } from './store/keys.js';
+import { MemoryStore } from './store/memory-store.js';
+import type { DecisionStore } from './store/port.js';
+import { connectRedis, RedisStore } from './store/redis-store.js';
+
+export interface RunningApp {
+  app: App;
+  store: DecisionStore;
+  /** The HTTP port actually listened on (useful when PORT was 0). */
+  port: number;
+  stop(): Promise<void>;
+}
+
+export const IN_MEMORY_WARNING = [
+  '************************************************************************',
+  '* REDIS_URL is not set: answers are kept IN MEMORY in this one process. *',
+  '* Nothing survives a restart and instances do not share answers.       *',
+  '* Set REDIS_URL (e.g. redis://localhost:6379) for anything real.       *',
+  '************************************************************************',
+].join('\n');
+
+export function createStore(config: Config, options: { keyPrefix?: string; warn?: (line: string) => void } = {}): DecisionStore {
+  if (!config.redisUrl) {
+    (options.warn ?? console.warn)(IN_MEMORY_WARNING);
+    return new MemoryStore({ retentionDays: config.retentionDays });
+  }
+  const client = connectRedis(config.redisUrl);
+  // Connection errors surface through health checks and failed saves; ioredis keeps reconnecting meanwhile.
+  client.on('error', () => undefined);
+  return new RedisStore({ client, retentionDays: config.retentionDays, keys: new KeySpace(options.keyPrefix) });
+}
+
+/** Starts the app on the configured transport; `stop` finishes in-flight work and closes the store. */
+export async function startStreamVerdict(input: {
+  config: Config;
+  store: DecisionStore;
+  now?: () => Date;
+}): Promise<RunningApp> {
+  const app = createSlackApp(input);
+  const started = (await app.start(input.config.port)) as Server | undefined;
+  const address = started && typeof started.address === 'function' ? (started.address() as AddressInfo | null) : null;
+  return {
+    app,
+    store: input.store,
+    port: address?.port ?? input.config.port,
+    async stop() {
+      await app.stop();
+      await input.store.close();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { App, type CustomRoute, LogLevel } from '@slack/bolt';
+import type { Config } from '../config.js';
+import type { DecisionStore } from '../store/port.js';
+import type { ListenerDeps } from './deps.js';
+import { registerActions } from './listeners/actions/index.js';
+import { registerCommands } from './listeners/commands/index.js';
+import { registerViews } from './listeners/views/index.js';
+
+export interface SlackAppOptions {
+  config: Config;
+  store: DecisionStore;
+  now?: () => Date;
+}
+
+const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
+
+/** Builds the Bolt app for the configured transport and registers every listener. */
+export function createSlackApp(options: SlackAppOptions): App {
+  const { config, store } = options;
+  const deps: ListenerDeps = { store, now: options.now ?? (() => new Date()) };
+  const transport =
+    config.transport === 'socket'
+      ? { socketMode: true, appToken: config.slack.appToken }
+      : { signingSecret: config.slack.signingSecret, endpoints: '/slack/events' };
+
+  const app = new App({
+    ...transport,
+    token: config.slack.botToken,
+    port: config.port,
+    customRoutes: [healthRoute(store)],
+    logLevel: LOG_LEVELS[config.logLevel],
+    clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {},
+  });
+
+  registerCommands(app, deps);
+  registerActions(app, deps);
+  registerViews(app, deps);
+  app.error(async (error) => {
+    app.logger.error('Unhandled error in a listener', error);
+  });
+  return app;
+}
+
+/** `GET /healthz`: 200 while the process serves requests; the body says whether the store is healthy. */
+function healthRoute(store: DecisionStore): CustomRoute {
+  return {
+    path: '/healthz',
+    method: ['GET'],
+    handler: (_req: IncomingMessage, res: ServerResponse) => {
+      void store.health().then((health) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(JSON.stringify({ status: health.status, store: health }));
+      });
+    },
+  };
+}

@@ -1,0 +1,8 @@
+import type { DecisionStore } from '../store/port.js';
+
+/** What every listener needs besides the Slack arguments Bolt gives it. */
+export interface ListenerDeps {
+  store: DecisionStore;
+  /** The current time; injected so tests can move it. */
+  now: () => Date;
+}

@@ -1,0 +1,59 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { STEPS } from '../../../domain/questions.js';
+import { parseStepAnswers } from '../../../domain/validation.js';
+import type { ListenerDeps } from '../../deps.js';
+import { decodeMetadata } from '../../metadata.js';
+import { notices } from '../../questionnaire.js';
+import { readStepValues } from '../../state.js';
+import { buildQuestionnaireModal } from '../../views/questionnaire-modal.js';
+import { teamIdOf } from '../team-id.js';
+
+/**
+ * "← Back" inside the modal. What the person entered on this step is kept (every answer that is valid so
+ * far), then the previous step is shown with its saved answers.
+ */
+export function questionnaireBack(deps: ListenerDeps) {
+  return async ({ ack, body, client, logger }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>) => {
+    await ack();
+    const view = body.view;
+    const metadata = decodeMetadata(view?.private_metadata);
+    const teamId = teamIdOf(body);
+    const step = metadata ? STEPS[metadata.step] : undefined;
+    if (!view || !metadata || !step || metadata.step === 0 || !teamId) return;
+
+    const ref = { teamId, decisionId: metadata.decisionId };
+    const previous = metadata.step - 1;
+    let next = notices.storeDown;
+    try {
+      const decision = await deps.store.getDecision(ref);
+      if (!decision) {
+        next = notices.decisionGone;
+      } else {
+        const saved = await deps.store.saveStep(
+          ref,
+          body.user.id,
+          { id: step.id, answers: validSoFar(step, view.state.values) },
+          { currentStep: previous, updatedAt: deps.now().toISOString() },
+        );
+        next = buildQuestionnaireModal({
+          decisionId: ref.decisionId,
+          decisionTitle: decision.title,
+          step: previous,
+          answers: saved.answerSet.steps[STEPS[previous]?.id ?? ''],
+        });
+      }
+    } catch (error) {
+      logger.error('Could not save answers on Back', error);
+    }
+    await client.views.update({ view_id: view.id, hash: view.hash, view: next });
+  };
+}
+
+/** The step's answers that pass validation, leaving out the ones that are missing or wrong. */
+function validSoFar(step: (typeof STEPS)[number], stateValues: unknown) {
+  const raw = readStepValues(stateValues, step);
+  const all = parseStepAnswers(step, raw);
+  if (all.ok) return all.answers;
+  const clean = parseStepAnswers({ ...step, questions: step.questions.filter((q) => !(q.id in all.errors)) }, raw);
+  return clean.ok ? clean.answers : {};
+}

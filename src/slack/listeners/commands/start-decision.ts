@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { Decision } from '../../../store/port.js';
+import type { ListenerDeps } from '../../deps.js';
+import { explainPostFailure, slackErrorCode } from '../../errors.js';
+import { notices } from '../../questionnaire.js';
+import { buildDecisionMessage } from '../../views/decision-message.js';
+import { buildQuestionnaireModal } from '../../views/questionnaire-modal.js';
+
+export const DEFAULT_TITLE = 'Kafka, Kinesis or MSK?';
+const TITLE_MAX = 150;
+
+/** `/stream-verdict [title]`: open the questionnaire for the caller and post the decision message. */
+export function startDecision(deps: ListenerDeps) {
+  return async ({ ack, command, client, respond, logger }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
+    await ack();
+    const startedAt = Date.now();
+    const decision: Decision = {
+      teamId: command.team_id,
+      decisionId: randomBytes(9).toString('base64url'),
+      channelId: command.channel_id,
+      createdBy: command.user_id,
+      title: titleFrom(command.text),
+      createdAt: deps.now().toISOString(),
+    };
+
+    // The trigger id dies in 3 s: open the modal first, and save the decision at the same time.
+    const [opened, saved] = await Promise.allSettled([
+      client.views.open({
+        trigger_id: command.trigger_id,
+        view: buildQuestionnaireModal({ decisionId: decision.decisionId, decisionTitle: decision.title, step: 0 }),
+      }),
+      deps.store.createDecision(decision),
+    ]);
+    if (opened.status === 'rejected') {
+      logger.warn(
+        `views.open failed (${slackErrorCode(opened.reason) ?? 'unknown error'}) ${Date.now() - startedAt} ms after the command`,
+      );
+    }
+    if (saved.status === 'rejected') {
+      logger.error('Could not save a new decision', saved.reason);
+      if (opened.status === 'fulfilled' && opened.value.view?.id) {
+        await client.views.update({ view_id: opened.value.view.id, view: notices.storeDown }).catch(() => undefined);
+      }
+      await respond({
+        response_type: 'ephemeral',
+        text: ':warning: I couldn’t start the decision: my storage isn’t answering. Nothing was saved; please try again in a minute.',
+      });
+      return;
+    }
+
+    try {
+      const message = buildDecisionMessage({ decision, inProgress: 0 });
+      const posted = await client.chat.postMessage({ channel: decision.channelId, text: message.text, blocks: message.blocks });
+      if (posted.ts && posted.channel) {
+        await deps.store.setDecisionMessage(decision, { channel: posted.channel, ts: posted.ts });
+      }
+    } catch (error) {
+      logger.warn(`Could not post the decision message: ${slackErrorCode(error) ?? String(error)}`);
+      await respond({ response_type: 'ephemeral', text: `:warning: ${explainPostFailure(error)}` });
+    }
+  };
+}
+
+export function titleFrom(text: string | undefined): string {
+  const title = (text ?? '').replace(/\s+/g, ' ').trim();
+  if (!title) return DEFAULT_TITLE;
+  return title.length <= TITLE_MAX ? title : `${title.slice(0, TITLE_MAX - 1)}…`;
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/**
+ * What a questionnaire modal carries between requests in `private_metadata`: which decision, which step.
+ * Slack hands it back on every submission, so it is parsed as untrusted input.
+ */
+export interface QuestionnaireMetadata {
+  decisionId: string;
+  step: number;
+}
+
+const wireSchema = z.object({
+  d: z.string().regex(/^[\w-]{1,64}$/),
+  s: z.number().int().min(0).max(50),
+});
+
+export function encodeMetadata(metadata: QuestionnaireMetadata): string {
+  return JSON.stringify({ d: metadata.decisionId, s: metadata.step });
+}
+
+export function decodeMetadata(text: string | undefined): QuestionnaireMetadata | null {
+  if (!text) return null;
+  try {
+    const parsed = wireSchema.safeParse(JSON.parse(text));
+    return parsed.success ? { decisionId: parsed.data.d, step: parsed.data.s } : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,116 @@
+import type { Logger } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import { STEPS } from '../domain/questions.js';
+import { aggregateTeam } from '../domain/team.js';
+import type { Answers } from '../domain/types.js';
+import type { AnswerSet, Decision, DecisionRef } from '../store/port.js';
+import type { ListenerDeps } from './deps.js';
+import { buildDecisionMessage, buildFinishedNote } from './views/decision-message.js';
+import { buildNoticeModal, buildQuestionnaireModal } from './views/questionnaire-modal.js';
+
+/**
+ * The questionnaire's moves that more than one listener makes: opening (or resuming) it for a person, and
+ * publishing the verdict once someone finishes.
+ */
+
+/** A trigger id dies 3 s after the click; a store slower than this gets a "loading" modal first. */
+const STORE_WAIT_BEFORE_OPEN_MS = 1_200;
+
+/** One person's answers across all steps, as the scorer wants them. */
+export function mergeSteps(set: Pick<AnswerSet, 'steps'>): Answers {
+  return Object.assign({}, ...STEPS.map((step) => set.steps[step.id] ?? {}));
+}
+
+/** The first step the person has not saved yet, or undefined when every step is saved. */
+export function firstMissingStep(set: Pick<AnswerSet, 'steps'>): number | undefined {
+  const index = STEPS.findIndex((step) => set.steps[step.id] === undefined);
+  return index === -1 ? undefined : index;
+}
+
+export const notices = {
+  storeDown: buildNoticeModal({
+    title: 'Try again shortly',
+    text: ':warning: Stream Verdict could not reach its storage just now, so it cannot show your answers. Nothing you saved is lost; try again in a minute.',
+  }),
+  decisionGone: buildNoticeModal({
+    title: 'Decision not found',
+    text: 'This decision is no longer available: it may have passed its retention period. Start a new one with `/stream-verdict`.',
+  }),
+  loading: buildNoticeModal({ title: 'Stream Verdict', text: 'Loading your answers…' }),
+} as const;
+
+/** The modal a person should see for a decision: where they left off, pre-filled, or the start. */
+export async function questionnaireViewFor(deps: ListenerDeps, ref: DecisionRef, userId: string): Promise<ModalView> {
+  const [decision, answerSet] = await Promise.all([deps.store.getDecision(ref), deps.store.getAnswerSet(ref, userId)]);
+  if (!decision) return notices.decisionGone;
+  const finished = answerSet?.progress.finishedAt !== undefined;
+  const step = !answerSet || finished ? 0 : Math.min(answerSet.progress.currentStep, STEPS.length - 1);
+  return buildQuestionnaireModal({
+    decisionId: ref.decisionId,
+    decisionTitle: decision.title,
+    step,
+    answers: answerSet?.steps[STEPS[step]?.id ?? ''],
+  });
+}
+
+/**
+ * Opens the questionnaire inside the trigger's 3-second life. If the store is slow, a loading modal is opened
+ * at once and replaced when the answers arrive, so a slow store never costs the person their modal.
+ */
+export async function openQuestionnaire(input: {
+  deps: ListenerDeps;
+  client: WebClient;
+  logger: Logger;
+  triggerId: string;
+  ref: DecisionRef;
+  userId: string;
+}): Promise<void> {
+  const loading = questionnaireViewFor(input.deps, input.ref, input.userId).catch((error: unknown) => {
+    input.logger.error('Could not load a questionnaire from the store', error);
+    return notices.storeDown;
+  });
+  const early = await Promise.race([loading, delay(STORE_WAIT_BEFORE_OPEN_MS)]);
+  if (early) {
+    await input.client.views.open({ trigger_id: input.triggerId, view: early });
+    return;
+  }
+  const opened = await input.client.views.open({ trigger_id: input.triggerId, view: notices.loading });
+  const view = await loading;
+  if (opened.view?.id) await input.client.views.update({ view_id: opened.view.id, view });
+}
+
+/**
+ * Recomputes the verdict over every finished answer set, updates the decision message in place and notes the
+ * finish in its thread.
+ */
+export async function publishVerdict(input: {
+  deps: ListenerDeps;
+  client: WebClient;
+  decision: Decision;
+  userId: string;
+  finishedBefore: boolean;
+}): Promise<void> {
+  const { deps, client, decision } = input;
+  const sets = await deps.store.listAnswerSets(decision);
+  const finished = sets.filter((set) => set.progress.finishedAt !== undefined && firstMissingStep(set) === undefined);
+  if (finished.length === 0) return;
+  const team = aggregateTeam(finished.map((set) => ({ userId: set.userId, answers: mergeSteps(set) })));
+  const message = buildDecisionMessage({ decision, team, inProgress: sets.length - finished.length });
+
+  let where = decision.message;
+  if (where) {
+    await client.chat.update({ channel: where.channel, ts: where.ts, text: message.text, blocks: message.blocks });
+  } else {
+    const posted = await client.chat.postMessage({ channel: decision.channelId, text: message.text, blocks: message.blocks });
+    if (!posted.ts || !posted.channel) return;
+    where = { channel: posted.channel, ts: posted.ts };
+    await deps.store.setDecisionMessage(decision, where);
+  }
+  const note = buildFinishedNote({ userId: input.userId, again: input.finishedBefore, team });
+  await client.chat.postMessage({ channel: where.channel, thread_ts: where.ts, text: note.text, blocks: note.blocks });
+}
+
+function delay(ms: number): Promise<undefined> {
+  return new Promise((resolve) => setTimeout(() => resolve(undefined), ms).unref());
+}

@@ -1,0 +1,163 @@
+import type { ActionsBlock, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
+import { format } from 'date-fns';
+import type { TeamVerdict } from '../../domain/team.js';
+import {
+  type CategoryResult,
+  type Confidence,
+  PLATFORM_LABELS,
+  type Platform,
+  type Strength,
+  TARGET_LABELS,
+} from '../../domain/types.js';
+import type { Decision } from '../../store/port.js';
+import { ACTION_IDS, BLOCK_IDS } from '../ids.js';
+import { escapeMrkdwn, plain, truncate } from './text.js';
+
+export interface DecisionMessageInput {
+  decision: Decision;
+  /** The verdict over every finished answer set; absent until someone finishes. */
+  team?: TeamVerdict;
+  /** People who started the questionnaire but have not finished it. */
+  inProgress: number;
+}
+
+export interface SlackMessage {
+  /** Fallback for notifications and screen readers. */
+  text: string;
+  blocks: KnownBlock[];
+}
+
+const SHORT_NAMES: Record<Platform | 'even', string> = { kafka: 'Kafka', kinesis: 'Kinesis', msk: 'MSK', even: 'Even' };
+const STRENGTH_WORDS: Record<Strength, string> = {
+  decisive: 'decisive',
+  clear: 'clear',
+  slight: 'slight',
+  even: 'no real difference',
+};
+const CONFIDENCE_WORDS: Record<Confidence, string> = {
+  high: 'high confidence',
+  medium: 'medium confidence',
+  low: 'low confidence',
+};
+
+export function buildDecisionMessage(input: DecisionMessageInput): SlackMessage {
+  const { decision, team } = input;
+  const header: HeaderBlock = {
+    type: 'header',
+    block_id: BLOCK_IDS.decisionHeader,
+    text: plain(decision.title, 150),
+  };
+  const finished = team?.respondents ?? 0;
+  const context: ContextBlock = {
+    type: 'context',
+    block_id: BLOCK_IDS.decisionContext,
+    elements: [
+      {
+        type: 'mrkdwn',
+        text:
+          `Kafka, Kinesis or MSK? Started by <@${decision.createdBy}> on ${format(new Date(decision.createdAt), 'd MMM yyyy')}` +
+          ` · ${countLabel(finished, 'answer set')}` +
+          (input.inProgress > 0 ? ` · ${input.inProgress} in progress` : ''),
+      },
+    ],
+  };
+  const actions: ActionsBlock = {
+    type: 'actions',
+    block_id: BLOCK_IDS.decisionActions,
+    elements: [
+      {
+        type: 'button',
+        action_id: ACTION_IDS.answerQuestionnaire,
+        style: 'primary',
+        text: plain('Answer the questionnaire', 75),
+        value: decision.decisionId,
+      },
+    ],
+  };
+
+  const blocks: KnownBlock[] = [header, context, actions];
+  if (!team) {
+    blocks.push(section(BLOCK_IDS.verdictSummary, '_No verdict yet: it appears here as soon as someone finishes the questionnaire (about five minutes)._'));
+    return { text: `Kafka, Kinesis or MSK? ${decision.title}`, blocks };
+  }
+
+  blocks.push(...verdictBlocks(team));
+  return {
+    text: `${decision.title}: the verdict so far is ${PLATFORM_LABELS[team.recommendation]} (${CONFIDENCE_WORDS[team.confidence]}, ${countLabel(finished, 'answer set')})`,
+    blocks,
+  };
+}
+
+function verdictBlocks(team: TeamVerdict): KnownBlock[] {
+  const { verdict } = team;
+  const blocks: KnownBlock[] = [{ type: 'divider' }];
+  blocks.push(
+    section(
+      BLOCK_IDS.verdictSummary,
+      `*Verdict: ${PLATFORM_LABELS[team.recommendation]}* · ${CONFIDENCE_WORDS[team.confidence]}\n${escapeMrkdwn(verdict.confidenceReason)}`,
+    ),
+  );
+  if (verdict.override) {
+    blocks.push(section(BLOCK_IDS.verdictOverride, `:warning: ${escapeMrkdwn(verdict.override.sentence)}`));
+  }
+  if (verdict.excluded.length > 0) {
+    const lines = verdict.excluded.map((x) => `~${PLATFORM_LABELS[x.platform]}~ ${escapeMrkdwn(x.reason)}`);
+    blocks.push(section(BLOCK_IDS.verdictExcluded, `*Out of the running*\n${lines.join('\n')}`));
+  }
+
+  const splits = new Map(team.splits.map((split) => [split.target, split.counts]));
+  for (const row of [...verdict.rows, ...verdict.decidingFactors]) {
+    blocks.push(rowBlock(row, team.respondents > 1 ? splits.get(row.target as never) : undefined));
+  }
+
+  if (team.respondents > 1 && team.mostDivided.length > 0) {
+    const names = team.mostDivided.map((target) => TARGET_LABELS[target]).join(', ');
+    blocks.push(section(BLOCK_IDS.verdictTeam, `*Argue about these:* ${names}: the team is most divided here.`));
+  }
+  blocks.push({
+    type: 'context',
+    block_id: BLOCK_IDS.verdictFooter,
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: `From ${countLabel(team.respondents, 'finished answer set')}. Discuss it in the thread; your own answers can change it.`,
+      },
+    ],
+  });
+  return blocks;
+}
+
+function rowBlock(row: CategoryResult, split: Record<Platform | 'even', number> | undefined): SectionBlock {
+  const lead =
+    row.advantage === 'even'
+      ? `*${TARGET_LABELS[row.target]}*: even`
+      : `*${TARGET_LABELS[row.target]}*: ${SHORT_NAMES[row.advantage]} · ${STRENGTH_WORDS[row.strength]}`;
+  const lines = [lead, `_${escapeMrkdwn(row.reason)}_`];
+  if (split) lines.push(`Team: ${splitLabel(split)}`);
+  return section(BLOCK_IDS.verdictRow(row.target), lines.join('\n'));
+}
+
+export function splitLabel(counts: Record<Platform | 'even', number>): string {
+  return (Object.entries(counts) as [Platform | 'even', number][])
+    .filter(([, count]) => count > 0)
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .map(([name, count]) => `${SHORT_NAMES[name]} ${count}`)
+    .join(' · ');
+}
+
+function section(blockId: string, text: string): SectionBlock {
+  return { type: 'section', block_id: blockId, text: { type: 'mrkdwn', text: truncate(text, 3000) } };
+}
+
+function countLabel(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** The short note in the decision's thread when someone finishes (or changes) their answers. */
+export function buildFinishedNote(input: { userId: string; again: boolean; team: TeamVerdict }): SlackMessage {
+  const what = input.again ? 'changed their answers' : 'finished the questionnaire';
+  const text =
+    `<@${input.userId}> ${what}. Verdict now: *${PLATFORM_LABELS[input.team.recommendation]}* ` +
+    `(${CONFIDENCE_WORDS[input.team.confidence]}, ${countLabel(input.team.respondents, 'answer set')}).`;
+  return { text, blocks: [section('finished_note', text)] };
+}

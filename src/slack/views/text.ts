@@ -1,0 +1,15 @@
+import type { PlainTextElement } from '@slack/types';
+
+/** Slack mrkdwn treats &, < and > as control characters; user text must be escaped before it is shown. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Cuts text to Slack's limit for a field, marking the cut with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+export function plain(text: string, max = 3000): PlainTextElement {
+  return { type: 'plain_text', text: truncate(text, max), emoji: true };
+}

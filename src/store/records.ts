@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { answersSchema } from '../domain/validation.js';
+import type { AnswerSet, Decision, Progress } from './port.js';
+
+/** Data read back from a store is validated, never trusted: these schemas check it on the way in. */
+
+const slackId = z.string().regex(/^[A-Z0-9]{2,}$/);
+const isoDate = z.iso.datetime({ offset: true });
+
+export const decisionMetaSchema = z.object({
+  teamId: slackId,
+  decisionId: z.string().min(1).max(64),
+  channelId: slackId,
+  createdBy: slackId,
+  title: z.string().max(150),
+  createdAt: isoDate,
+});
+
+export const messageRefSchema = z.object({ channel: slackId, ts: z.string().regex(/^\d+\.\d+$/) });
+
+export const progressSchema = z.object({
+  currentStep: z.number().int().min(0),
+  finishedAt: isoDate.optional(),
+  updatedAt: isoDate,
+});
+
+export { answersSchema };
+
+export function decisionFromRecord(meta: unknown, message: unknown): Decision | null {
+  const parsedMeta = decisionMetaSchema.safeParse(meta);
+  if (!parsedMeta.success) return null;
+  const parsedMessage = messageRefSchema.safeParse(message);
+  return parsedMessage.success ? { ...parsedMeta.data, message: parsedMessage.data } : parsedMeta.data;
+}
+
+export function answerSetFromRecord(
+  userId: string,
+  progress: unknown,
+  steps: Iterable<[stepId: string, answers: unknown]>,
+): AnswerSet | null {
+  const parsedProgress = progressSchema.safeParse(progress);
+  if (!parsedProgress.success) return null;
+  const validSteps: AnswerSet['steps'] = {};
+  for (const [stepId, answers] of steps) {
+    const parsed = answersSchema.safeParse(answers);
+    if (parsed.success) validSteps[stepId] = parsed.data;
+  }
+  return { userId, steps: validSteps, progress: parsedProgress.data as Progress };
+}
+
+/** JSON.parse that turns corrupt data into `undefined` (which the schemas then reject). */
+export function parseJson(text: string | null | undefined): unknown {
+  if (text == null) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+
+const http = {
+  SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
+  SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99aaabbb85a5',
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  const result = loadConfig(env);
+  return result.ok ? [] : result.problems;
+}
+
+describe('loadConfig', () => {
+  it('runs over HTTP with the documented defaults', () => {
+    const result = loadConfig(http);
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        transport: 'http',
+        slack: { botToken: http.SLACK_BOT_TOKEN, signingSecret: http.SLACK_SIGNING_SECRET, appToken: undefined, apiUrl: undefined },
+        port: 3000,
+        redisUrl: undefined,
+        retentionDays: 90,
+        logLevel: 'info',
+      },
+    });
+  });
+
+  it('switches to Socket Mode when SLACK_APP_TOKEN is set, without needing the signing secret', () => {
+    const result = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A1-2-abc' });
+    expect(result.ok && result.config.transport).toBe('socket');
+  });
+
+  it('reads every other variable', () => {
+    const result = loadConfig({
+      ...http,
+      PORT: '8080',
+      SLACK_API_URL: 'http://127.0.0.1:9999/api',
+      REDIS_URL: 'rediss://user:pw@cache.example.com:6380/2',
+      RETENTION_DAYS: '30',
+      LOG_LEVEL: 'DEBUG',
+    });
+    expect(result.ok && result.config).toMatchObject({
+      port: 8080,
+      slack: { apiUrl: 'http://127.0.0.1:9999/api/' },
+      redisUrl: 'rediss://user:pw@cache.example.com:6380/2',
+      retentionDays: 30,
+      logLevel: 'debug',
+    });
+  });
+
+  it('with no Slack credentials at all, says what to set and where to get it', () => {
+    const [problem, ...rest] = problemsOf({});
+    expect(rest).toEqual([]);
+    expect(problem).toMatch(/SLACK_BOT_TOKEN/);
+    expect(problem).toMatch(/SLACK_SIGNING_SECRET/);
+    expect(problem).toMatch(/manifest\.json/);
+  });
+
+  it.each([
+    [{ ...http, PORT: 'abc' }, 'PORT must be a whole number from 1 to 65535'],
+    [{ ...http, PORT: '70000' }, 'PORT must be a whole number from 1 to 65535'],
+    [{ ...http, RETENTION_DAYS: '0' }, 'RETENTION_DAYS must be a whole number from 1 to 3650'],
+    [{ ...http, REDIS_URL: 'localhost:6379' }, 'REDIS_URL must be a redis:// or rediss:// URL'],
+    [{ ...http, SLACK_API_URL: 'not a url' }, 'SLACK_API_URL must be an http(s) URL'],
+    [{ ...http, SLACK_BOT_TOKEN: 'xoxp-user-token' }, 'SLACK_BOT_TOKEN must be a bot token starting with "xoxb-"'],
+    [{ ...http, SLACK_APP_TOKEN: 'xoxb-wrong' }, 'SLACK_APP_TOKEN must be an app-level token starting with "xapp-"'],
+    [{ ...http, SLACK_SIGNING_SECRET: 'short' }, 'SLACK_SIGNING_SECRET must be the 32 hex characters'],
+    [{ ...http, LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of debug, info, warn, error'],
+    [{ SLACK_SIGNING_SECRET: http.SLACK_SIGNING_SECRET }, 'SLACK_BOT_TOKEN is missing'],
+    [{ SLACK_BOT_TOKEN: http.SLACK_BOT_TOKEN }, 'SLACK_SIGNING_SECRET is missing'],
+  ])('names the malformed or missing variable in one line (%#)', (env, expected) => {
+    const problems = problemsOf(env);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(expected);
+    expect(problems[0]).not.toContain('\n');
+  });
+
+  it('never echoes a secret back in a problem', () => {
+    const problems = problemsOf({ SLACK_BOT_TOKEN: 'xoxp-super-secret-value', SLACK_SIGNING_SECRET: 'not-hex-secret-value' });
+    expect(problems.join(' ')).not.toContain('super-secret');
+    expect(problems.join(' ')).not.toContain('not-hex-secret-value');
+  });
+
+  it('treats blank variables as unset', () => {
+    const result = loadConfig({ ...http, PORT: '', REDIS_URL: '  ' });
+    expect(result.ok && result.config.port).toBe(3000);
+    expect(result.ok && result.config.redisUrl).toBeUndefined();
+  });
+});

@@ -1,0 +1,180 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../src/store/memory-store.js';
+import type { Decision, DecisionStore } from '../../src/store/port.js';
+import { RedisStore } from '../../src/store/redis-store.js';
+import { openRedisNamespace, type RedisNamespace } from '../support/redis-namespace.js';
+
+const decision: Decision = {
+  teamId: 'T0001',
+  decisionId: 'd-abc123',
+  channelId: 'C0001',
+  createdBy: 'U0001',
+  title: 'Event bus for the billing rewrite',
+  createdAt: '2026-11-24T10:00:00.000Z',
+};
+const ref = { teamId: decision.teamId, decisionId: decision.decisionId };
+const progress = (currentStep: number, finishedAt?: string) => ({
+  currentStep,
+  updatedAt: '2026-11-24T10:05:00.000Z',
+  ...(finishedAt ? { finishedAt } : {}),
+});
+
+interface Adapter {
+  name: string;
+  open(): Promise<{ store: DecisionStore; cleanup(): Promise<void> }>;
+}
+
+const adapters: Adapter[] = [
+  {
+    name: 'memory',
+    async open() {
+      const store = new MemoryStore({ retentionDays: 90 });
+      return { store, cleanup: () => store.close() };
+    },
+  },
+  {
+    name: 'redis',
+    async open() {
+      const ns = openRedisNamespace();
+      const store = new RedisStore({ client: ns.client.duplicate(), retentionDays: 90, keys: ns.keys });
+      return {
+        store,
+        async cleanup() {
+          await store.close();
+          await ns.cleanup();
+        },
+      };
+    },
+  },
+];
+
+describe.each(adapters)('$name store', (adapter) => {
+  let store: DecisionStore;
+  let cleanup: () => Promise<void>;
+
+  beforeEach(async () => {
+    ({ store, cleanup } = await adapter.open());
+  });
+  afterEach(async () => {
+    await cleanup();
+  });
+
+  it('returns a decision as it was created, and null for one that does not exist', async () => {
+    await store.createDecision(decision);
+    expect(await store.getDecision(ref)).toEqual(decision);
+    expect(await store.getDecision({ ...ref, decisionId: 'd-missing' })).toBeNull();
+  });
+
+  it('never returns a decision to another workspace, even with its id', async () => {
+    await store.createDecision(decision);
+    expect(await store.getDecision({ ...ref, teamId: 'T0002' })).toBeNull();
+  });
+
+  it('keeps the decision message ts once it is posted', async () => {
+    await store.createDecision(decision);
+    await store.setDecisionMessage(ref, { channel: 'C0001', ts: '1700000000.000100' });
+    expect(await store.getDecision(ref)).toEqual({ ...decision, message: { channel: 'C0001', ts: '1700000000.000100' } });
+  });
+
+  it('saves each step as it is submitted and resumes where the person was', async () => {
+    await store.createDecision(decision);
+    await store.saveStep(ref, 'U0001', { id: 'team', answers: { company_size: 'small' } }, progress(1));
+    await store.saveStep(ref, 'U0001', { id: 'workload', answers: { avg_write_mbps: 2.5 } }, progress(2));
+    expect(await store.getAnswerSet(ref, 'U0001')).toEqual({
+      userId: 'U0001',
+      steps: { team: { company_size: 'small' }, workload: { avg_write_mbps: 2.5 } },
+      progress: progress(2),
+    });
+  });
+
+  it('replaces a step submitted again instead of merging old answers into it', async () => {
+    await store.saveStep(ref, 'U0001', { id: 'team', answers: { company_size: 'small', culture: 'web' } }, progress(1));
+    await store.saveStep(ref, 'U0001', { id: 'team', answers: { company_size: 'large' } }, progress(1));
+    expect((await store.getAnswerSet(ref, 'U0001'))?.steps.team).toEqual({ company_size: 'large' });
+  });
+
+  it('keeps multi-choice answers as lists, empty ones included', async () => {
+    const answers = { kafka_usage: ['connect', 'streams'], extras: [] };
+    await store.saveStep(ref, 'U0001', { id: 'setup', answers }, progress(3));
+    expect((await store.getAnswerSet(ref, 'U0001'))?.steps.setup).toEqual(answers);
+  });
+
+  it('lists every respondent of a decision ordered by user id, and only that decision', async () => {
+    await store.saveStep(ref, 'U0003', { id: 'team', answers: { company_size: 'large' } }, progress(6, '2026-11-24T10:09:00.000Z'));
+    await store.saveStep(ref, 'U0001', { id: 'team', answers: { company_size: 'small' } }, progress(1));
+    await store.saveStep({ ...ref, decisionId: 'd-other' }, 'U0002', { id: 'team', answers: {} }, progress(1));
+    const sets = await store.listAnswerSets(ref);
+    expect(sets.map((set) => set.userId)).toEqual(['U0001', 'U0003']);
+    expect(sets[1]?.progress.finishedAt).toBe('2026-11-24T10:09:00.000Z');
+  });
+
+  it('has no answer set for someone who has not started', async () => {
+    expect(await store.getAnswerSet(ref, 'U0009')).toBeNull();
+    expect(await store.listAnswerSets(ref)).toEqual([]);
+  });
+
+  it('reports its health', async () => {
+    const health = await store.health();
+    expect(health.status).toBe('ok');
+    expect(health.kind).toBe(adapter.name);
+  });
+});
+
+describe('redis store specifics', () => {
+  let ns: RedisNamespace;
+  let store: RedisStore;
+
+  beforeEach(() => {
+    ns = openRedisNamespace();
+    store = new RedisStore({ client: ns.client.duplicate(), retentionDays: 7, keys: ns.keys });
+  });
+  afterEach(async () => {
+    await store.close();
+    await ns.cleanup();
+  });
+
+  it('puts a decision’s keys in one cluster hash slot and gives every key the retention TTL', async () => {
+    await store.createDecision(decision);
+    await store.saveStep(ref, 'U0001', { id: 'team', answers: { company_size: 'small' } }, progress(1));
+    const keys = await ns.client.keys(`${ns.prefix}:*`);
+    expect(keys).toHaveLength(3);
+    const slots = await Promise.all(keys.map((key) => ns.client.call('CLUSTER', 'KEYSLOT', key).catch(() => hashTag(key))));
+    expect(new Set(slots).size).toBe(1);
+    for (const key of keys) {
+      const ttl = await ns.client.pttl(key);
+      expect(ttl).toBeGreaterThan(7 * 86_400_000 - 60_000);
+      expect(ttl).toBeLessThanOrEqual(7 * 86_400_000);
+    }
+  });
+
+  it('ignores corrupt or forged data instead of trusting it', async () => {
+    await store.createDecision(decision);
+    await ns.client.hset(ns.keys.decision(ref), 'meta', '{"teamId":"T0001","decisionId":42}');
+    expect(await store.getDecision(ref)).toBeNull();
+
+    await store.saveStep(ref, 'U0001', { id: 'team', answers: { company_size: 'small' } }, progress(1));
+    await ns.client.hset(ns.keys.answers(ref, 'U0001'), 'step:workload', 'not json');
+    expect((await store.getAnswerSet(ref, 'U0001'))?.steps).toEqual({ team: { company_size: 'small' } });
+
+    await ns.client.hset(ns.keys.answers(ref, 'U0001'), 'progress', '{"currentStep":-1}');
+    expect(await store.getAnswerSet(ref, 'U0001')).toBeNull();
+  });
+});
+
+describe('memory store retention', () => {
+  it('forgets everything after RETENTION_DAYS', async () => {
+    let now = Date.parse('2026-11-24T10:00:00Z');
+    const store = new MemoryStore({ retentionDays: 2, now: () => now });
+    await store.createDecision(decision);
+    await store.saveStep(ref, 'U0001', { id: 'team', answers: { company_size: 'small' } }, progress(1));
+    now += 2 * 86_400_000 - 1;
+    expect(await store.getDecision(ref)).not.toBeNull();
+    now += 1;
+    expect(await store.getDecision(ref)).toBeNull();
+    expect(await store.getAnswerSet(ref, 'U0001')).toBeNull();
+  });
+});
+
+function hashTag(key: string): string {
+  return key.slice(key.indexOf('{'), key.indexOf('}') + 1);
+}
