@@ -1,0 +1,392 @@
+/**
+ * A person using the app through the emulated Slack. Each action sends the app the exact signed request Slack
+ * would send, waits for the acknowledgement as Slack does (3 seconds at most), and then applies what Slack does
+ * with that acknowledgement: shows a slash command's reply, closes, updates or pushes a modal, or shows errors.
+ */
+import { checkView, isJsonObject } from './limits.js';
+import {
+  type ButtonAction,
+  type InteractionSource,
+  interactiveBody,
+  messageBlockActionsPayload,
+  slashCommandBody,
+  viewBlockActionsPayload,
+  viewClosedPayload,
+  viewSubmissionPayload,
+} from './payloads.js';
+import { deliverResponseMessage } from './response-messages.js';
+import { signRequest } from './signing.js';
+import { type Answers, buildViewState, clientSideErrors, inputBlockIds } from './view-state.js';
+import { toWireMessage } from './web-api-methods.js';
+import type { OpenView, ResponseContext, Workspace, WorkspaceUser } from './workspace.js';
+
+/** Slack waits this long for an app to acknowledge a request, then shows the person an error. */
+export const ACK_TIMEOUT_MS = 3000;
+
+export interface SlackActorOptions {
+  workspace: Workspace;
+  userId: string;
+  /** The app's request URL, e.g. `http://127.0.0.1:3000/slack/events`. */
+  appEventsUrl: string;
+  signingSecret: string;
+  /** Makes the response_url put in payloads; without it they point at hooks.slack.com and reach nothing. */
+  responseUrlFor?: (context: ResponseContext) => string;
+  /**
+   * Clock (ms) for signature timestamps. Wall time by default, even when the workspace clock is injected,
+   * because the app rejects requests whose timestamp is more than 5 minutes away from its own clock.
+   */
+  signatureClock?: () => number;
+  ackTimeoutMs?: number;
+}
+
+/** How the app answered one request. `status` is null when it did not answer in time or could not be reached. */
+export interface AppReply {
+  status: number | null;
+  body: string;
+  tookMs: number;
+  /** Why Slack would show the person an error instead of the app's answer; empty when all went well. */
+  problems: string[];
+}
+
+export type SubmitOutcome = 'closed' | 'updated' | 'errors' | 'pushed' | 'unchanged';
+
+export interface SubmitResult extends AppReply {
+  outcome: SubmitOutcome;
+  /** Errors now shown under input blocks, keyed by block_id. */
+  errors?: Record<string, string>;
+  /** The modal the person sees now, if any. */
+  view?: OpenView;
+}
+
+export interface CloseResult {
+  /** Whether the app was sent `view_closed` (only when the view asked for it with `notify_on_close`). */
+  notified: boolean;
+  reply?: AppReply;
+  view?: OpenView;
+}
+
+export interface ClickTarget {
+  actionId: string;
+  /** Needed only when several buttons share the action_id. */
+  blockId?: string;
+  /** A message in a channel, or an ephemeral message this person sees. */
+  message?: { channel: string; ts: string };
+  /** A view; without `message` or `viewId`, the person's open modal. */
+  viewId?: string;
+}
+
+export class SlackActor {
+  readonly userId: string;
+  private readonly workspace: Workspace;
+  private readonly appEventsUrl: string;
+  private readonly signingSecret: string;
+  private readonly responseUrlFor: (context: ResponseContext) => string;
+  private readonly signatureClock: () => number;
+  private readonly ackTimeoutMs: number;
+
+  constructor(options: SlackActorOptions) {
+    this.workspace = options.workspace;
+    this.userId = options.userId;
+    this.appEventsUrl = options.appEventsUrl;
+    this.signingSecret = options.signingSecret;
+    this.signatureClock = options.signatureClock ?? Date.now;
+    this.ackTimeoutMs = options.ackTimeoutMs ?? ACK_TIMEOUT_MS;
+    this.responseUrlFor =
+      options.responseUrlFor ??
+      ((context) =>
+        `https://hooks.slack.com/commands/${this.workspace.teamId}/${this.workspace.issueResponseUrlId(context)}`);
+    // Fail at creation, not at the first action, for someone who is not in the workspace.
+    this.person();
+  }
+
+  /** Types `/command text` in a channel. A reply in the acknowledgement is shown as Slack shows it. */
+  async runSlashCommand(input: { channel: string; command: string; text?: string }): Promise<AppReply> {
+    const person = this.person();
+    const channel = this.workspace.resolveChannel(input.channel);
+    if (!channel) {
+      throw new Error(
+        `channel '${input.channel}' is not in the workspace (ids look like C0GENERAL; a fixed list must name it)`,
+      );
+    }
+    const context: ResponseContext = { channel: channel.id, userId: person.id, isEphemeral: true };
+    const body = slashCommandBody({
+      token: this.workspace.verificationToken,
+      teamId: this.workspace.teamId,
+      teamDomain: this.workspace.teamDomain,
+      channelId: channel.id,
+      channelName: channel.isIm ? 'directmessage' : channel.name,
+      userId: person.id,
+      userName: person.name,
+      command: input.command,
+      text: input.text ?? '',
+      apiAppId: this.workspace.appId,
+      isEnterpriseInstall: false,
+      responseUrl: this.responseUrlFor(context),
+      triggerId: this.workspace.issueTriggerId(person.id),
+    });
+    const reply = await this.send(body);
+    if (reply.status === 200 && reply.body !== '') {
+      const delivered = deliverResponseMessage(
+        this.workspace,
+        context,
+        parseJsonOr(reply.body, { text: reply.body }),
+      );
+      if (!delivered.ok)
+        reply.problems.push(`the command's reply was rejected: ${delivered.error}`, ...delivered.problems);
+    }
+    return reply;
+  }
+
+  /** Clicks a button in a message or a view. */
+  async clickButton(target: ClickTarget): Promise<AppReply> {
+    const person = this.person();
+    const triggerId = this.workspace.issueTriggerId(person.id);
+    if (target.message) {
+      const { channel, ts } = target.message;
+      const posted = this.workspace.message(channel, ts);
+      const ephemeral = posted
+        ? undefined
+        : this.workspace.ephemeralFor(person.id, channel).find((m) => m.ts === ts);
+      const shown = posted ?? ephemeral;
+      if (!shown) throw new Error(`message ${ts} in ${channel} is not visible to ${person.id}`);
+      const blocks = shown.blocks ?? [];
+      const payload = messageBlockActionsPayload({
+        source: this.source(person),
+        triggerId,
+        channel: { id: channel, name: this.workspace.resolveChannel(channel)?.name ?? channel },
+        messageTs: ts,
+        ...(posted ? { message: toWireMessage(posted) } : {}),
+        state: buildViewState(blocks),
+        responseUrl: this.responseUrlFor({ channel, userId: person.id, messageTs: ts, isEphemeral: !posted }),
+        action: this.findButton(blocks, target),
+      });
+      return this.send(interactiveBody(payload));
+    }
+    const open = this.visibleView(target.viewId);
+    const view = {
+      ...structuredClone(open.view),
+      state: buildViewState(open.view.blocks, {}, open.view.state),
+    };
+    const payload = viewBlockActionsPayload({
+      source: this.source(person),
+      triggerId,
+      view,
+      action: this.findButton(view.blocks, target),
+    });
+    return this.send(interactiveBody(payload));
+  }
+
+  /**
+   * Fills in the modal and presses its submit button. Blocks not in `values` keep what was entered before,
+   * or their initial value. Slack's client refuses to send a submission with empty required inputs; then
+   * `status` is null and the outcome is `errors`.
+   */
+  async submitView(input: { values?: Answers; viewId?: string } = {}): Promise<SubmitResult> {
+    const person = this.person();
+    const open = this.visibleView(input.viewId);
+    if (open.view.submit === null) throw new Error(`view ${open.view.id} has no submit button`);
+    const state = buildViewState(open.view.blocks, input.values ?? {}, open.view.state);
+    this.workspace.setViewState(open.view.id, state);
+    const refused = clientSideErrors(open.view.blocks, state);
+    if (Object.keys(refused).length > 0) {
+      this.workspace.setViewErrors(open.view.id, refused);
+      return {
+        status: null,
+        body: '',
+        tookMs: 0,
+        problems: [],
+        outcome: 'errors',
+        errors: refused,
+        view: open,
+      };
+    }
+    this.workspace.setViewErrors(open.view.id, {});
+    const payload = viewSubmissionPayload({
+      source: this.source(person),
+      triggerId: this.workspace.issueTriggerId(person.id),
+      view: structuredClone(open.view),
+    });
+    const reply = await this.send(interactiveBody(payload));
+    const outcome = this.applySubmissionReply(open, reply);
+    const view = this.workspace.openViewFor(person.id);
+    return {
+      ...reply,
+      outcome,
+      ...(outcome === 'errors' ? { errors: open.errors } : {}),
+      ...(view ? { view } : {}),
+    };
+  }
+
+  /** Presses the modal's close button; the app hears about it only if the view set `notify_on_close`. */
+  async closeView(input: { viewId?: string } = {}): Promise<CloseResult> {
+    const person = this.person();
+    const open = this.visibleView(input.viewId);
+    const isCleared = open.view.clear_on_close;
+    this.workspace.closeModals(person.id, { all: isCleared });
+    let reply: AppReply | undefined;
+    if (open.view.notify_on_close) {
+      const payload = viewClosedPayload({
+        source: this.source(person),
+        view: structuredClone(open.view),
+        isCleared,
+      });
+      reply = await this.send(interactiveBody(payload));
+    }
+    const view = this.workspace.openViewFor(person.id);
+    return { notified: reply !== undefined, ...(reply ? { reply } : {}), ...(view ? { view } : {}) };
+  }
+
+  private applySubmissionReply(open: OpenView, reply: AppReply): SubmitOutcome {
+    if (reply.status !== 200) return 'unchanged';
+    const unchanged = (problem: string): SubmitOutcome => {
+      reply.problems.push(problem);
+      return 'unchanged';
+    };
+    if (reply.body === '') {
+      this.workspace.closeModals(this.userId, { all: false });
+      return 'closed';
+    }
+    const answer = parseJsonOr(reply.body, undefined);
+    if (!isJsonObject(answer)) return unchanged('the view_submission acknowledgement is not a JSON object');
+    switch (answer.response_action) {
+      case undefined:
+        this.workspace.closeModals(this.userId, { all: false });
+        return 'closed';
+      case 'clear':
+        this.workspace.closeModals(this.userId, { all: true });
+        return 'closed';
+      case 'errors':
+        return this.showErrors(open, answer.errors, unchanged);
+      case 'update': {
+        const problems = checkView(answer.view, 'modal');
+        if (problems.length > 0)
+          return unchanged(`response_action 'update' has an invalid view: ${problems.join('; ')}`);
+        const updated = this.workspace.updateView(
+          { viewId: open.view.id },
+          answer.view as Record<string, unknown>,
+        );
+        return updated.ok ? 'updated' : unchanged(`response_action 'update' failed: ${updated.error}`);
+      }
+      case 'push': {
+        const problems = checkView(answer.view, 'modal');
+        if (problems.length > 0)
+          return unchanged(`response_action 'push' has an invalid view: ${problems.join('; ')}`);
+        const pushed = this.workspace.pushModal(this.userId, answer.view as Record<string, unknown>);
+        return pushed.ok ? 'pushed' : unchanged(`response_action 'push' failed: ${pushed.error}`);
+      }
+      default:
+        return unchanged(`unknown response_action '${String(answer.response_action)}'`);
+    }
+  }
+
+  /** Slack only accepts errors keyed by input blocks of the submitted view; anything else is rejected whole. */
+  private showErrors(
+    open: OpenView,
+    errors: unknown,
+    unchanged: (problem: string) => SubmitOutcome,
+  ): SubmitOutcome {
+    if (!isJsonObject(errors) || Object.keys(errors).length === 0) {
+      return unchanged("response_action 'errors' needs a non-empty errors object");
+    }
+    const inputs = inputBlockIds(open.view.blocks);
+    for (const [blockId, message] of Object.entries(errors)) {
+      if (!inputs.has(blockId))
+        return unchanged(`errors names '${blockId}', which is not an input block of the view`);
+      if (typeof message !== 'string') return unchanged(`the error for '${blockId}' must be a string`);
+    }
+    this.workspace.setViewErrors(open.view.id, errors as Record<string, string>);
+    return 'errors';
+  }
+
+  private async send(body: string): Promise<AppReply> {
+    const headers = {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...signRequest(this.signingSecret, body, Math.floor(this.signatureClock() / 1000)),
+    };
+    const started = performance.now();
+    try {
+      const response = await fetch(this.appEventsUrl, {
+        method: 'POST',
+        headers,
+        body,
+        signal: AbortSignal.timeout(this.ackTimeoutMs),
+      });
+      const text = await response.text();
+      const problems = response.status === 200 ? [] : [`the app answered HTTP ${response.status}`];
+      return { status: response.status, body: text, tookMs: performance.now() - started, problems };
+    } catch (error) {
+      const tookMs = performance.now() - started;
+      const problem =
+        error instanceof Error && error.name === 'TimeoutError'
+          ? `the app did not answer within ${this.ackTimeoutMs} ms`
+          : `could not reach the app at ${this.appEventsUrl}: ${error instanceof Error ? error.message : String(error)}`;
+      return { status: null, body: '', tookMs, problems: [problem] };
+    }
+  }
+
+  private person(): WorkspaceUser {
+    const person = this.workspace.resolveUser(this.userId);
+    if (!person) {
+      throw new Error(
+        `user '${this.userId}' is not in the workspace (ids look like U0ALICE; a fixed roster must list them)`,
+      );
+    }
+    return person;
+  }
+
+  private source(person: WorkspaceUser): InteractionSource {
+    return {
+      token: this.workspace.verificationToken,
+      team: { id: this.workspace.teamId, domain: this.workspace.teamDomain },
+      user: { id: person.id, username: person.name, name: person.name, team_id: this.workspace.teamId },
+      apiAppId: this.workspace.appId,
+    };
+  }
+
+  /** The person can only act on the modal on top of their stack, or their Home tab. */
+  private visibleView(viewId: string | undefined): OpenView {
+    const top = this.workspace.openViewFor(this.userId);
+    const home = this.workspace.homeViewFor(this.userId);
+    const open = viewId === undefined ? top : [top, home].find((candidate) => candidate?.view.id === viewId);
+    if (!open) {
+      throw new Error(
+        viewId === undefined
+          ? `${this.userId} has no modal open`
+          : `view ${viewId} is not visible to ${this.userId} (their top modal is ${top?.view.id ?? 'none'})`,
+      );
+    }
+    return open;
+  }
+
+  private findButton(blocks: readonly unknown[], target: ClickTarget): ButtonAction {
+    for (const block of blocks) {
+      if (!isJsonObject(block) || typeof block.block_id !== 'string') continue;
+      if (target.blockId !== undefined && block.block_id !== target.blockId) continue;
+      const elements = [block.accessory, ...(Array.isArray(block.elements) ? block.elements : [])];
+      const button = elements.find(
+        (element) =>
+          isJsonObject(element) && element.type === 'button' && element.action_id === target.actionId,
+      );
+      if (isJsonObject(button)) {
+        return {
+          action_id: target.actionId,
+          block_id: block.block_id,
+          text: button.text,
+          ...(typeof button.value === 'string' ? { value: button.value } : {}),
+          type: 'button',
+          action_ts: (this.workspace.now() / 1000).toFixed(6),
+        };
+      }
+    }
+    const where = target.blockId ? ` in block '${target.blockId}'` : '';
+    throw new Error(`no button with action_id '${target.actionId}'${where}`);
+  }
+}
+
+function parseJsonOr(text: string, fallback: unknown): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return fallback;
+  }
+}

@@ -1,0 +1,226 @@
+/**
+ * The exact request bodies Slack sends to an app. Field order and shapes are copied from real payloads
+ * (see /work/shared/slack-fixtures/inbound): slash commands are plain form fields, interactive payloads are
+ * one form field `payload` holding JSON.
+ */
+import type { EmulatedView, SlackMessage, ViewState } from './types.js';
+
+export interface PayloadTeam {
+  id: string;
+  domain: string;
+}
+
+export interface PayloadUser {
+  id: string;
+  username: string;
+  name: string;
+  team_id: string;
+}
+
+export interface SlashCommandFields {
+  token: string;
+  teamId: string;
+  teamDomain: string;
+  enterprise?: { id: string; name: string };
+  channelId: string;
+  channelName: string;
+  userId: string;
+  userName: string;
+  command: string;
+  text: string;
+  apiAppId: string;
+  isEnterpriseInstall: boolean;
+  responseUrl: string;
+  triggerId: string;
+}
+
+/** The `application/x-www-form-urlencoded` body of a slash command. */
+export function slashCommandBody(fields: SlashCommandFields): string {
+  const form = new URLSearchParams();
+  form.append('token', fields.token);
+  form.append('team_id', fields.teamId);
+  form.append('team_domain', fields.teamDomain);
+  if (fields.enterprise) {
+    form.append('enterprise_id', fields.enterprise.id);
+    form.append('enterprise_name', fields.enterprise.name);
+  }
+  form.append('channel_id', fields.channelId);
+  form.append('channel_name', fields.channelName);
+  form.append('user_id', fields.userId);
+  form.append('user_name', fields.userName);
+  form.append('command', fields.command);
+  form.append('text', fields.text);
+  form.append('api_app_id', fields.apiAppId);
+  form.append('is_enterprise_install', String(fields.isEnterpriseInstall));
+  form.append('response_url', fields.responseUrl);
+  form.append('trigger_id', fields.triggerId);
+  return form.toString();
+}
+
+/** Who is interacting, common to every interactive payload. */
+export interface InteractionSource {
+  token: string;
+  team: PayloadTeam;
+  user: PayloadUser;
+  apiAppId: string;
+}
+
+export interface ButtonAction {
+  action_id: string;
+  block_id: string;
+  text: unknown;
+  value?: string;
+  type: 'button';
+  action_ts: string;
+}
+
+export type ActionContainer =
+  | { type: 'message'; message_ts: string; channel_id: string; is_ephemeral: boolean }
+  | { type: 'view'; view_id: string };
+
+export interface BlockActionsPayload {
+  type: 'block_actions';
+  user: PayloadUser;
+  api_app_id: string;
+  token: string;
+  container: ActionContainer;
+  trigger_id: string;
+  team: PayloadTeam;
+  enterprise: null;
+  is_enterprise_install: false;
+  channel?: { id: string; name: string };
+  message?: SlackMessage;
+  view?: EmulatedView;
+  state?: ViewState;
+  response_url?: string;
+  actions: ButtonAction[];
+}
+
+export interface ViewSubmissionPayload {
+  type: 'view_submission';
+  team: PayloadTeam;
+  user: PayloadUser;
+  api_app_id: string;
+  token: string;
+  trigger_id: string;
+  view: EmulatedView;
+  response_urls: [];
+  is_enterprise_install: false;
+  enterprise: null;
+}
+
+export interface ViewClosedPayload {
+  type: 'view_closed';
+  team: PayloadTeam;
+  user: PayloadUser;
+  api_app_id: string;
+  token: string;
+  view: EmulatedView;
+  is_cleared: boolean;
+  is_enterprise_install: false;
+  enterprise: null;
+}
+
+export type InteractivePayload = BlockActionsPayload | ViewSubmissionPayload | ViewClosedPayload;
+
+/** A click in a channel message (ephemeral messages carry no `message`, as in Slack's payloads). */
+export function messageBlockActionsPayload(input: {
+  source: InteractionSource;
+  triggerId: string;
+  channel: { id: string; name: string };
+  messageTs: string;
+  message?: SlackMessage;
+  state: ViewState;
+  responseUrl: string;
+  action: ButtonAction;
+}): BlockActionsPayload {
+  const { source } = input;
+  return {
+    type: 'block_actions',
+    user: source.user,
+    api_app_id: source.apiAppId,
+    token: source.token,
+    container: {
+      type: 'message',
+      message_ts: input.messageTs,
+      channel_id: input.channel.id,
+      is_ephemeral: input.message === undefined,
+    },
+    trigger_id: input.triggerId,
+    team: source.team,
+    enterprise: null,
+    is_enterprise_install: false,
+    channel: input.channel,
+    ...(input.message ? { message: input.message } : {}),
+    state: input.state,
+    response_url: input.responseUrl,
+    actions: [input.action],
+  };
+}
+
+/** A click inside a modal or Home tab; the view carries what the person has entered so far. */
+export function viewBlockActionsPayload(input: {
+  source: InteractionSource;
+  triggerId: string;
+  view: EmulatedView;
+  action: ButtonAction;
+}): BlockActionsPayload {
+  const { source } = input;
+  return {
+    type: 'block_actions',
+    user: source.user,
+    api_app_id: source.apiAppId,
+    token: source.token,
+    container: { type: 'view', view_id: input.view.id },
+    trigger_id: input.triggerId,
+    team: source.team,
+    enterprise: null,
+    is_enterprise_install: false,
+    view: input.view,
+    actions: [input.action],
+  };
+}
+
+export function viewSubmissionPayload(input: {
+  source: InteractionSource;
+  triggerId: string;
+  view: EmulatedView;
+}): ViewSubmissionPayload {
+  const { source } = input;
+  return {
+    type: 'view_submission',
+    team: source.team,
+    user: source.user,
+    api_app_id: source.apiAppId,
+    token: source.token,
+    trigger_id: input.triggerId,
+    view: input.view,
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
+  };
+}
+
+export function viewClosedPayload(input: {
+  source: InteractionSource;
+  view: EmulatedView;
+  isCleared: boolean;
+}): ViewClosedPayload {
+  const { source } = input;
+  return {
+    type: 'view_closed',
+    team: source.team,
+    user: source.user,
+    api_app_id: source.apiAppId,
+    token: source.token,
+    view: input.view,
+    is_cleared: input.isCleared,
+    is_enterprise_install: false,
+    enterprise: null,
+  };
+}
+
+/** The form body `payload=<urlencoded JSON>` that carries every interactive payload. */
+export function interactiveBody(payload: InteractivePayload): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

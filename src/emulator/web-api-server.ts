@@ -1,0 +1,245 @@
+/**
+ * An HTTP server that answers as Slack's Web API does, for the real `WebClient` (`slackApiUrl: server.url`).
+ *
+ * Requests arrive as `POST /api/<method>`, form-encoded (object arguments as JSON strings) or JSON, with the
+ * token in `Authorization: Bearer …` or a `token` field. Every answer is HTTP 200 with `{ ok, … }`, except a
+ * simulated rate limit (429 with `Retry-After`). It also serves the response URLs it hands out in payloads
+ * (`POST /hooks/<id>`). Every request is recorded for inspection.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { deliverResponseMessage } from './response-messages.js';
+import { failure, type SlackApiResponse, WEB_API_METHODS } from './web-api-methods.js';
+import type { ResponseContext, Workspace } from './workspace.js';
+
+/** One request the server answered. `method` is the Web API method, or `response_url` for hook posts. */
+export interface RecordedCall {
+  method: string;
+  /** Decoded arguments: form fields, with JSON-valued fields (blocks, view, …) parsed. The token is left out. */
+  args: Record<string, unknown>;
+  response: unknown;
+  httpStatus: number;
+  /** When it was answered, by the workspace clock (ms). */
+  at: number;
+}
+
+export interface WebApiServerOptions {
+  workspace: Workspace;
+  /** Tokens the server accepts; when given, any other token is answered with `invalid_auth`. */
+  tokens?: readonly string[];
+  host?: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+}
+
+type ScheduledAnswer = { kind: 'rate_limit'; retryAfterSeconds: number } | { kind: 'error'; error: string };
+
+/** Argument fields that carry JSON when form-encoded, as `WebClient` serializes them. */
+const JSON_ARGUMENTS = new Set(['blocks', 'attachments', 'view', 'metadata']);
+
+export class WebApiServer {
+  /** Base URL to give `WebClient` as `slackApiUrl`, e.g. `http://127.0.0.1:53211/api/`. */
+  readonly url: string;
+  /** e.g. `http://127.0.0.1:53211` */
+  readonly origin: string;
+
+  private readonly recorded: RecordedCall[] = [];
+  private readonly scheduled = new Map<string, ScheduledAnswer[]>();
+
+  private constructor(
+    private readonly server: Server,
+    private readonly workspace: Workspace,
+    private readonly tokens: ReadonlySet<string> | undefined,
+  ) {
+    const { address, port } = server.address() as AddressInfo;
+    this.origin = `http://${address}:${port}`;
+    this.url = `${this.origin}/api/`;
+  }
+
+  static async start(options: WebApiServerOptions): Promise<WebApiServer> {
+    const server = createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    });
+    const tokens = options.tokens ? new Set(options.tokens) : undefined;
+    const apiServer = new WebApiServer(server, options.workspace, tokens);
+    server.on('request', (request, response) => {
+      apiServer.handle(request, response).catch((error: unknown) => {
+        response.writeHead(500).end(String(error));
+      });
+    });
+    return apiServer;
+  }
+
+  /** A response URL to put in a payload; posts to it deliver messages in `context`. */
+  responseUrlFor(context: ResponseContext): string {
+    return `${this.origin}/hooks/${this.workspace.issueResponseUrlId(context)}`;
+  }
+
+  /** Recorded requests, oldest first, optionally only those for one method. */
+  calls(method?: string): RecordedCall[] {
+    return this.recorded.filter((call) => method === undefined || call.method === method);
+  }
+
+  /** The next call to `method` is answered HTTP 429 with `Retry-After`, as Slack's rate limiter does. */
+  rateLimitNext(method: string, retryAfterSeconds = 1): void {
+    this.schedule(method, { kind: 'rate_limit', retryAfterSeconds });
+  }
+
+  /** The next call to `method` is answered `{ ok: false, error }`. */
+  failNext(method: string, error: string): void {
+    this.schedule(method, { kind: 'error', error });
+  }
+
+  async close(): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    // WebClient keeps connections alive; without this, close() would wait for them to time out.
+    this.server.closeAllConnections();
+    await closed;
+  }
+
+  private schedule(method: string, answer: ScheduledAnswer): void {
+    this.scheduled.set(method, [...(this.scheduled.get(method) ?? []), answer]);
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', this.origin);
+    const body = await readBody(request);
+    if (url.pathname.startsWith('/api/')) {
+      this.handleApiCall(
+        decodeURIComponent(url.pathname.slice('/api/'.length)),
+        request,
+        url,
+        body,
+        response,
+      );
+    } else if (url.pathname.startsWith('/hooks/')) {
+      this.handleResponseUrl(url.pathname.slice('/hooks/'.length), body, response);
+    } else {
+      response.writeHead(404).end();
+    }
+  }
+
+  private handleApiCall(
+    method: string,
+    request: IncomingMessage,
+    url: URL,
+    body: string,
+    response: ServerResponse,
+  ): void {
+    const decoded = decodeArguments(request.headers['content-type'], url.searchParams, body);
+    const { token: bodyToken, ...args } = decoded.args;
+    const token =
+      bearerToken(request.headers.authorization) ?? (typeof bodyToken === 'string' ? bodyToken : undefined);
+    const { httpStatus, payload, headers } = this.answerApiCall(method, args, token, decoded.error);
+    this.recorded.push({
+      method,
+      args,
+      response: structuredClone(payload),
+      httpStatus,
+      at: this.workspace.now(),
+    });
+    response.writeHead(httpStatus, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    response.end(JSON.stringify(payload));
+  }
+
+  /** Slack's order of checks: the method must exist, the body must decode, the token must be valid. */
+  private answerApiCall(
+    method: string,
+    args: Record<string, unknown>,
+    token: string | undefined,
+    decodingError: string | undefined,
+  ): { httpStatus: number; payload: SlackApiResponse; headers?: Record<string, string> } {
+    const implementation = WEB_API_METHODS[method];
+    if (!implementation)
+      return { httpStatus: 200, payload: { ...failure('unknown_method'), req_method: method } };
+    const scheduled = this.scheduled.get(method)?.shift();
+    if (scheduled?.kind === 'rate_limit') {
+      const headers = { 'retry-after': String(scheduled.retryAfterSeconds) };
+      return { httpStatus: 429, payload: failure('ratelimited'), headers };
+    }
+    if (scheduled?.kind === 'error') return { httpStatus: 200, payload: failure(scheduled.error) };
+    if (decodingError) return { httpStatus: 200, payload: failure(decodingError) };
+    if (!token) return { httpStatus: 200, payload: failure('not_authed') };
+    if (this.tokens && !this.tokens.has(token)) return { httpStatus: 200, payload: failure('invalid_auth') };
+    return { httpStatus: 200, payload: implementation(args, this.workspace) };
+  }
+
+  private handleResponseUrl(id: string, body: string, response: ServerResponse): void {
+    const context = this.workspace.responseContext(id);
+    let args: Record<string, unknown> = {};
+    let result: SlackApiResponse;
+    let httpStatus = 200;
+    if (!context) {
+      httpStatus = 404;
+      result = failure('no_active_hooks');
+    } else {
+      try {
+        args = JSON.parse(body) as Record<string, unknown>;
+        const delivered = deliverResponseMessage(this.workspace, context, args);
+        result = delivered.ok ? { ok: true } : failure(delivered.error, delivered.problems);
+      } catch {
+        result = failure('invalid_payload');
+      }
+      if (!result.ok) httpStatus = 400;
+    }
+    this.recorded.push({
+      method: 'response_url',
+      args,
+      response: result,
+      httpStatus,
+      at: this.workspace.now(),
+    });
+    response.writeHead(httpStatus, { 'content-type': 'application/json; charset=utf-8' });
+    response.end(JSON.stringify(result));
+  }
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function decodeArguments(
+  contentType: string | undefined,
+  query: URLSearchParams,
+  body: string,
+): { args: Record<string, unknown>; error?: string } {
+  const args: Record<string, unknown> = Object.fromEntries(query);
+  if (contentType?.includes('application/json')) {
+    try {
+      const parsed: unknown = body === '' ? {} : JSON.parse(body);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        return { args, error: 'invalid_json' };
+      return { args: { ...args, ...parsed } };
+    } catch {
+      return { args, error: 'invalid_json' };
+    }
+  }
+  if (body !== '' && !contentType?.includes('application/x-www-form-urlencoded')) {
+    return { args, error: 'invalid_post_type' };
+  }
+  for (const [key, value] of new URLSearchParams(body)) {
+    args[key] = JSON_ARGUMENTS.has(key) ? parseJsonOrKeep(value) : value;
+  }
+  return { args };
+}
+
+/** A malformed JSON argument is kept as a string so the method can answer with its own error name. */
+function parseJsonOrKeep(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+function bearerToken(authorization: string | undefined): string | undefined {
+  const match = authorization?.match(/^Bearer\s+(\S+)$/i);
+  return match?.[1];
+}
