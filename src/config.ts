@@ -61,7 +61,8 @@ function prefixedSecret(name: string, prefix: string, what: string) {
 const envSchema = z.object({
   SLACK_BOT_TOKEN: prefixedSecret('SLACK_BOT_TOKEN', 'xoxb-', 'a bot token'),
   SLACK_SIGNING_SECRET: optionalText.refine((value) => value === undefined || /^[0-9a-f]{32}$/i.test(value), {
-    error: 'SLACK_SIGNING_SECRET must be the 32 hex characters shown under Basic Information → App Credentials',
+    error:
+      'SLACK_SIGNING_SECRET must be the 32 hex characters shown under Basic Information → App Credentials',
   }),
   SLACK_APP_TOKEN: prefixedSecret('SLACK_APP_TOKEN', 'xapp-', 'an app-level token'),
   SLACK_API_URL: optionalText
@@ -76,7 +77,11 @@ const envSchema = z.object({
   RETENTION_DAYS: wholeNumber('RETENTION_DAYS', 1, 3650, 90),
   LOG_LEVEL: z.preprocess(
     (value) => (typeof value === 'string' ? blankToUndefined(value.trim().toLowerCase()) : value),
-    z.enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be one of debug, info, warn, error' }).default('info'),
+    z
+      .enum(['debug', 'info', 'warn', 'error'], {
+        error: 'LOG_LEVEL must be one of debug, info, warn, error',
+      })
+      .default('info'),
   ),
 });
 
@@ -103,7 +108,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     };
   }
   if (!vars.SLACK_BOT_TOKEN) {
-    return { ok: false, problems: ['SLACK_BOT_TOKEN is missing: the Bot User OAuth Token (xoxb-…) of the app'] };
+    return {
+      ok: false,
+      problems: ['SLACK_BOT_TOKEN is missing: the Bot User OAuth Token (xoxb-…) of the app'],
+    };
   }
   const transport: Transport = vars.SLACK_APP_TOKEN ? 'socket' : 'http';
   if (transport === 'http' && !vars.SLACK_SIGNING_SECRET) {

@@ -24,7 +24,10 @@ export const IN_MEMORY_WARNING = [
   '************************************************************************',
 ].join('\n');
 
-export function createStore(config: Config, options: { keyPrefix?: string; warn?: (line: string) => void } = {}): DecisionStore {
+export function createStore(
+  config: Config,
+  options: { keyPrefix?: string; warn?: (line: string) => void } = {},
+): DecisionStore {
   if (!config.redisUrl) {
     (options.warn ?? console.warn)(IN_MEMORY_WARNING);
     return new MemoryStore({ retentionDays: config.retentionDays });
@@ -32,7 +35,11 @@ export function createStore(config: Config, options: { keyPrefix?: string; warn?
   const client = connectRedis(config.redisUrl);
   // Connection errors surface through health checks and failed saves; ioredis keeps reconnecting meanwhile.
   client.on('error', () => undefined);
-  return new RedisStore({ client, retentionDays: config.retentionDays, keys: new KeySpace(options.keyPrefix) });
+  return new RedisStore({
+    client,
+    retentionDays: config.retentionDays,
+    keys: new KeySpace(options.keyPrefix),
+  });
 }
 
 /** Starts the app on the configured transport; `stop` finishes in-flight work and closes the store. */
@@ -43,7 +50,8 @@ export async function startStreamVerdict(input: {
 }): Promise<RunningApp> {
   const app = createSlackApp(input);
   const started = (await app.start(input.config.port)) as Server | undefined;
-  const address = started && typeof started.address === 'function' ? (started.address() as AddressInfo | null) : null;
+  const address =
+    started && typeof started.address === 'function' ? (started.address() as AddressInfo | null) : null;
   return {
     app,
     store: input.store,

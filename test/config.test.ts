@@ -18,7 +18,12 @@ describe('loadConfig', () => {
       ok: true,
       config: {
         transport: 'http',
-        slack: { botToken: http.SLACK_BOT_TOKEN, signingSecret: http.SLACK_SIGNING_SECRET, appToken: undefined, apiUrl: undefined },
+        slack: {
+          botToken: http.SLACK_BOT_TOKEN,
+          signingSecret: http.SLACK_SIGNING_SECRET,
+          appToken: undefined,
+          apiUrl: undefined,
+        },
         port: 3000,
         redisUrl: undefined,
         retentionDays: 90,
@@ -64,8 +69,14 @@ describe('loadConfig', () => {
     [{ ...http, RETENTION_DAYS: '0' }, 'RETENTION_DAYS must be a whole number from 1 to 3650'],
     [{ ...http, REDIS_URL: 'localhost:6379' }, 'REDIS_URL must be a redis:// or rediss:// URL'],
     [{ ...http, SLACK_API_URL: 'not a url' }, 'SLACK_API_URL must be an http(s) URL'],
-    [{ ...http, SLACK_BOT_TOKEN: 'xoxp-user-token' }, 'SLACK_BOT_TOKEN must be a bot token starting with "xoxb-"'],
-    [{ ...http, SLACK_APP_TOKEN: 'xoxb-wrong' }, 'SLACK_APP_TOKEN must be an app-level token starting with "xapp-"'],
+    [
+      { ...http, SLACK_BOT_TOKEN: 'xoxp-user-token' },
+      'SLACK_BOT_TOKEN must be a bot token starting with "xoxb-"',
+    ],
+    [
+      { ...http, SLACK_APP_TOKEN: 'xoxb-wrong' },
+      'SLACK_APP_TOKEN must be an app-level token starting with "xapp-"',
+    ],
     [{ ...http, SLACK_SIGNING_SECRET: 'short' }, 'SLACK_SIGNING_SECRET must be the 32 hex characters'],
     [{ ...http, LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of debug, info, warn, error'],
     [{ SLACK_SIGNING_SECRET: http.SLACK_SIGNING_SECRET }, 'SLACK_BOT_TOKEN is missing'],
@@ -78,7 +89,10 @@ describe('loadConfig', () => {
   });
 
   it('never echoes a secret back in a problem', () => {
-    const problems = problemsOf({ SLACK_BOT_TOKEN: 'xoxp-super-secret-value', SLACK_SIGNING_SECRET: 'not-hex-secret-value' });
+    const problems = problemsOf({
+      SLACK_BOT_TOKEN: 'xoxp-super-secret-value',
+      SLACK_SIGNING_SECRET: 'not-hex-secret-value',
+    });
     expect(problems.join(' ')).not.toContain('super-secret');
     expect(problems.join(' ')).not.toContain('not-hex-secret-value');
   });

@@ -13,7 +13,12 @@ export interface SlackAppOptions {
   now?: () => Date;
 }
 
-const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
+const LOG_LEVELS = {
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+  error: LogLevel.ERROR,
+} as const;
 
 /** Builds the Bolt app for the configured transport and registers every listener. */
 export function createSlackApp(options: SlackAppOptions): App {

@@ -41,8 +41,15 @@ export const notices = {
 } as const;
 
 /** The modal a person should see for a decision: where they left off, pre-filled, or the start. */
-export async function questionnaireViewFor(deps: ListenerDeps, ref: DecisionRef, userId: string): Promise<ModalView> {
-  const [decision, answerSet] = await Promise.all([deps.store.getDecision(ref), deps.store.getAnswerSet(ref, userId)]);
+export async function questionnaireViewFor(
+  deps: ListenerDeps,
+  ref: DecisionRef,
+  userId: string,
+): Promise<ModalView> {
+  const [decision, answerSet] = await Promise.all([
+    deps.store.getDecision(ref),
+    deps.store.getAnswerSet(ref, userId),
+  ]);
   if (!decision) return notices.decisionGone;
   const finished = answerSet?.progress.finishedAt !== undefined;
   const step = !answerSet || finished ? 0 : Math.min(answerSet.progress.currentStep, STEPS.length - 1);
@@ -93,22 +100,38 @@ export async function publishVerdict(input: {
 }): Promise<void> {
   const { deps, client, decision } = input;
   const sets = await deps.store.listAnswerSets(decision);
-  const finished = sets.filter((set) => set.progress.finishedAt !== undefined && firstMissingStep(set) === undefined);
+  const finished = sets.filter(
+    (set) => set.progress.finishedAt !== undefined && firstMissingStep(set) === undefined,
+  );
   if (finished.length === 0) return;
   const team = aggregateTeam(finished.map((set) => ({ userId: set.userId, answers: mergeSteps(set) })));
   const message = buildDecisionMessage({ decision, team, inProgress: sets.length - finished.length });
 
   let where = decision.message;
   if (where) {
-    await client.chat.update({ channel: where.channel, ts: where.ts, text: message.text, blocks: message.blocks });
+    await client.chat.update({
+      channel: where.channel,
+      ts: where.ts,
+      text: message.text,
+      blocks: message.blocks,
+    });
   } else {
-    const posted = await client.chat.postMessage({ channel: decision.channelId, text: message.text, blocks: message.blocks });
+    const posted = await client.chat.postMessage({
+      channel: decision.channelId,
+      text: message.text,
+      blocks: message.blocks,
+    });
     if (!posted.ts || !posted.channel) return;
     where = { channel: posted.channel, ts: posted.ts };
     await deps.store.setDecisionMessage(decision, where);
   }
   const note = buildFinishedNote({ userId: input.userId, again: input.finishedBefore, team });
-  await client.chat.postMessage({ channel: where.channel, thread_ts: where.ts, text: note.text, blocks: note.blocks });
+  await client.chat.postMessage({
+    channel: where.channel,
+    thread_ts: where.ts,
+    text: note.text,
+    blocks: note.blocks,
+  });
 }
 
 function delay(ms: number): Promise<undefined> {

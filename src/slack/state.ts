@@ -22,13 +22,15 @@ export function readStepValues(stateValues: unknown, step: Step): RawStepValues 
   const values = z.record(z.string(), z.record(z.string(), z.unknown())).safeParse(stateValues);
   const raw: RawStepValues = {};
   for (const question of step.questions) {
-    const element = elementState.safeParse(values.success ? values.data[question.id]?.[ACTION_IDS.answer] : undefined);
-    raw[question.id] = element.success ? valueOf(element.data) : null;
+    const element = elementState.safeParse(
+      values.success ? values.data[question.id]?.[ACTION_IDS.answer] : undefined,
+    );
+    raw[question.id] = element.success ? answerIn(element.data) : null;
   }
   return raw;
 }
 
-function valueOf(element: z.infer<typeof elementState>): string | string[] | null {
+function answerIn(element: z.infer<typeof elementState>): string | string[] | null {
   if (element.selected_options !== undefined && element.selected_options !== null) {
     return element.selected_options.map((option) => option.value);
   }

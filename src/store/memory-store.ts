@@ -1,5 +1,13 @@
 import type { Answers } from '../domain/types.js';
-import type { AnswerSet, Decision, DecisionRef, DecisionStore, Progress, SavedStep, StoreHealth } from './port.js';
+import type {
+  AnswerSet,
+  Decision,
+  DecisionRef,
+  DecisionStore,
+  Progress,
+  SavedStep,
+  StoreHealth,
+} from './port.js';
 
 export interface MemoryStoreOptions {
   retentionDays: number;
@@ -56,7 +64,11 @@ export class MemoryStore implements DecisionStore {
     const answerSet: AnswerSet = {
       userId,
       steps: { ...previous?.steps, [step.id]: structuredClone(step.answers) },
-      progress: { currentStep: progress.currentStep, updatedAt: progress.updatedAt, ...(finishedAt ? { finishedAt } : {}) },
+      progress: {
+        currentStep: progress.currentStep,
+        updatedAt: progress.updatedAt,
+        ...(finishedAt ? { finishedAt } : {}),
+      },
     };
     sets.set(userId, answerSet);
     this.answers.set(key, this.entry(sets));

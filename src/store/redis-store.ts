@@ -1,11 +1,22 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import { FINISHED_FIELD, KeySpace, PROGRESS_FIELD, STEP_FIELD_PREFIX } from './keys.js';
-import type { AnswerSet, Decision, DecisionRef, DecisionStore, Progress, SavedStep, StoreHealth } from './port.js';
+import type {
+  AnswerSet,
+  Decision,
+  DecisionRef,
+  DecisionStore,
+  Progress,
+  SavedStep,
+  StoreHealth,
+} from './port.js';
 import { StoreUnavailableError } from './port.js';
 import { answerSetFromRecord, decisionFromRecord, parseJson } from './records.js';
 
 /** The slice of the ioredis client this adapter needs, so a Cluster client or a test double fits too. */
-export type RedisClient = Pick<Redis, 'multi' | 'pipeline' | 'hgetall' | 'smembers' | 'ping' | 'quit' | 'status'>;
+export type RedisClient = Pick<
+  Redis,
+  'multi' | 'pipeline' | 'hgetall' | 'smembers' | 'ping' | 'quit' | 'status'
+>;
 
 export interface RedisStoreOptions {
   client: RedisClient;
@@ -57,12 +68,16 @@ export class RedisStore implements DecisionStore {
     if (!fields.meta) return null;
     const decision = decisionFromRecord(parseJson(fields.meta), parseJson(fields.message));
     // A record under another decision's key is never returned, whatever it claims.
-    return decision && decision.teamId === ref.teamId && decision.decisionId === ref.decisionId ? decision : null;
+    return decision && decision.teamId === ref.teamId && decision.decisionId === ref.decisionId
+      ? decision
+      : null;
   }
 
   async setDecisionMessage(ref: DecisionRef, message: { channel: string; ts: string }): Promise<void> {
     const key = this.keys.decision(ref);
-    await this.exec(this.client.multi().hset(key, 'message', JSON.stringify(message)).pexpire(key, this.ttlMs));
+    await this.exec(
+      this.client.multi().hset(key, 'message', JSON.stringify(message)).pexpire(key, this.ttlMs),
+    );
   }
 
   async saveStep(
@@ -76,7 +91,13 @@ export class RedisStore implements DecisionStore {
     const { finishedAt, ...position } = progress;
     const tx = this.client
       .multi()
-      .hset(answersKey, `${STEP_FIELD_PREFIX}${step.id}`, JSON.stringify(step.answers), PROGRESS_FIELD, JSON.stringify(position));
+      .hset(
+        answersKey,
+        `${STEP_FIELD_PREFIX}${step.id}`,
+        JSON.stringify(step.answers),
+        PROGRESS_FIELD,
+        JSON.stringify(position),
+      );
     // HSET answers how many fields it created: 0 for finished_at means the person had finished before.
     if (finishedAt) tx.hset(answersKey, FINISHED_FIELD, finishedAt);
     tx.sadd(respondentsKey, userId)

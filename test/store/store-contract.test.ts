@@ -73,7 +73,10 @@ describe.each(adapters)('$name store', (adapter) => {
   it('keeps the decision message ts once it is posted', async () => {
     await store.createDecision(decision);
     await store.setDecisionMessage(ref, { channel: 'C0001', ts: '1700000000.000100' });
-    expect(await store.getDecision(ref)).toEqual({ ...decision, message: { channel: 'C0001', ts: '1700000000.000100' } });
+    expect(await store.getDecision(ref)).toEqual({
+      ...decision,
+      message: { channel: 'C0001', ts: '1700000000.000100' },
+    });
   });
 
   it('saves each step as it is submitted and resumes where the person was', async () => {
@@ -88,7 +91,12 @@ describe.each(adapters)('$name store', (adapter) => {
   });
 
   it('replaces a step submitted again instead of merging old answers into it', async () => {
-    await store.saveStep(ref, 'U0001', { id: 'team', answers: { company_size: 'small', culture: 'web' } }, progress(1));
+    await store.saveStep(
+      ref,
+      'U0001',
+      { id: 'team', answers: { company_size: 'small', culture: 'web' } },
+      progress(1),
+    );
     await store.saveStep(ref, 'U0001', { id: 'team', answers: { company_size: 'large' } }, progress(1));
     expect((await store.getAnswerSet(ref, 'U0001'))?.steps.team).toEqual({ company_size: 'large' });
   });
@@ -100,9 +108,19 @@ describe.each(adapters)('$name store', (adapter) => {
   });
 
   it('lists every respondent of a decision ordered by user id, and only that decision', async () => {
-    await store.saveStep(ref, 'U0003', { id: 'team', answers: { company_size: 'large' } }, progress(6, '2026-11-24T10:09:00.000Z'));
+    await store.saveStep(
+      ref,
+      'U0003',
+      { id: 'team', answers: { company_size: 'large' } },
+      progress(6, '2026-11-24T10:09:00.000Z'),
+    );
     await store.saveStep(ref, 'U0001', { id: 'team', answers: { company_size: 'small' } }, progress(1));
-    await store.saveStep({ ...ref, decisionId: 'd-other' }, 'U0002', { id: 'team', answers: {} }, progress(1));
+    await store.saveStep(
+      { ...ref, decisionId: 'd-other' },
+      'U0002',
+      { id: 'team', answers: {} },
+      progress(1),
+    );
     const sets = await store.listAnswerSets(ref);
     expect(sets.map((set) => set.userId)).toEqual(['U0001', 'U0003']);
     expect(sets[1]?.progress.finishedAt).toBe('2026-11-24T10:09:00.000Z');
@@ -138,7 +156,9 @@ describe('redis store specifics', () => {
     await store.saveStep(ref, 'U0001', { id: 'team', answers: { company_size: 'small' } }, progress(1));
     const keys = await ns.client.keys(`${ns.prefix}:*`);
     expect(keys).toHaveLength(3);
-    const slots = await Promise.all(keys.map((key) => ns.client.call('CLUSTER', 'KEYSLOT', key).catch(() => hashTag(key))));
+    const slots = await Promise.all(
+      keys.map((key) => ns.client.call('CLUSTER', 'KEYSLOT', key).catch(() => hashTag(key))),
+    );
     expect(new Set(slots).size).toBe(1);
     for (const key of keys) {
       const ttl = await ns.client.pttl(key);

@@ -49,7 +49,18 @@ export async function startRedisServer(options: { appendOnly?: boolean } = {}): 
   let child: ChildProcess | undefined;
 
   const start = async () => {
-    const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--protected-mode', 'no'];
+    const args = [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--save',
+      '',
+      '--protected-mode',
+      'no',
+    ];
     args.push('--appendonly', options.appendOnly ? 'yes' : 'no');
     if (options.appendOnly) args.push('--appendfsync', 'always');
     child = spawn('redis-server', args, { stdio: 'ignore' });
@@ -83,7 +94,13 @@ export async function startRedisServer(options: { appendOnly?: boolean } = {}): 
 async function waitUntilReady(port: number): Promise<void> {
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const probe = new Redis({
+      port,
+      host: '127.0.0.1',
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
     probe.on('error', () => undefined);
     try {
       await probe.connect();

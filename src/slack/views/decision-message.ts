@@ -27,7 +27,12 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
-const SHORT_NAMES: Record<Platform | 'even', string> = { kafka: 'Kafka', kinesis: 'Kinesis', msk: 'MSK', even: 'Even' };
+const SHORT_NAMES: Record<Platform | 'even', string> = {
+  kafka: 'Kafka',
+  kinesis: 'Kinesis',
+  msk: 'MSK',
+  even: 'Even',
+};
 const STRENGTH_WORDS: Record<Strength, string> = {
   decisive: 'decisive',
   clear: 'clear',
@@ -77,7 +82,12 @@ export function buildDecisionMessage(input: DecisionMessageInput): SlackMessage 
 
   const blocks: KnownBlock[] = [header, context, actions];
   if (!team) {
-    blocks.push(section(BLOCK_IDS.verdictSummary, '_No verdict yet: it appears here as soon as someone finishes the questionnaire (about five minutes)._'));
+    blocks.push(
+      section(
+        BLOCK_IDS.verdictSummary,
+        '_No verdict yet: it appears here as soon as someone finishes the questionnaire (about five minutes)._',
+      ),
+    );
     return { text: `Kafka, Kinesis or MSK? ${decision.title}`, blocks };
   }
 
@@ -112,7 +122,9 @@ function verdictBlocks(team: TeamVerdict): KnownBlock[] {
 
   if (team.respondents > 1 && team.mostDivided.length > 0) {
     const names = team.mostDivided.map((target) => TARGET_LABELS[target]).join(', ');
-    blocks.push(section(BLOCK_IDS.verdictTeam, `*Argue about these:* ${names}: the team is most divided here.`));
+    blocks.push(
+      section(BLOCK_IDS.verdictTeam, `*Argue about these:* ${names}: the team is most divided here.`),
+    );
   }
   blocks.push({
     type: 'context',
@@ -154,7 +166,11 @@ function countLabel(count: number, noun: string): string {
 }
 
 /** The short note in the decision's thread when someone finishes (or changes) their answers. */
-export function buildFinishedNote(input: { userId: string; again: boolean; team: TeamVerdict }): SlackMessage {
+export function buildFinishedNote(input: {
+  userId: string;
+  again: boolean;
+  team: TeamVerdict;
+}): SlackMessage {
   const what = input.again ? 'changed their answers' : 'finished the questionnaire';
   const text =
     `<@${input.userId}> ${what}. Verdict now: *${PLATFORM_LABELS[input.team.recommendation]}* ` +

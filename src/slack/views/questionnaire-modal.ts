@@ -12,7 +12,7 @@ import type {
   StaticSelect,
 } from '@slack/types';
 import { STEPS } from '../../domain/questions.js';
-import type { AnswerValue, Answers, ChoiceOption, Question } from '../../domain/types.js';
+import type { Answers, AnswerValue, ChoiceOption, Question } from '../../domain/types.js';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS } from '../ids.js';
 import { encodeMetadata } from '../metadata.js';
 import { escapeMrkdwn, plain, truncate } from './text.js';
@@ -42,7 +42,10 @@ export function buildQuestionnaireModal(input: QuestionnaireModalInput): ModalVi
     elements: [
       {
         type: 'mrkdwn',
-        text: truncate(`*Step ${input.step + 1} of ${STEPS.length}: ${step.title}* · ${escapeMrkdwn(input.decisionTitle)}`, 3000),
+        text: truncate(
+          `*Step ${input.step + 1} of ${STEPS.length}: ${step.title}* · ${escapeMrkdwn(input.decisionTitle)}`,
+          3000,
+        ),
       },
     ],
   };
@@ -51,7 +54,11 @@ export function buildQuestionnaireModal(input: QuestionnaireModalInput): ModalVi
     block_id: BLOCK_IDS.stepIntro,
     text: { type: 'mrkdwn', text: step.intro },
   };
-  const blocks: KnownBlock[] = [progress, intro, ...step.questions.map((q) => questionBlock(q, answers[q.id]))];
+  const blocks: KnownBlock[] = [
+    progress,
+    intro,
+    ...step.questions.map((q) => questionBlock(q, answers[q.id])),
+  ];
 
   if (input.step > 0) {
     const nav: ActionsBlock = {
@@ -150,6 +157,12 @@ export function buildNoticeModal(notice: { title: string; text: string }): Modal
     type: 'modal',
     title: plain(notice.title, 24),
     close: plain('Close', 24),
-    blocks: [{ type: 'section', block_id: BLOCK_IDS.notice, text: { type: 'mrkdwn', text: truncate(notice.text, 3000) } }],
+    blocks: [
+      {
+        type: 'section',
+        block_id: BLOCK_IDS.notice,
+        text: { type: 'mrkdwn', text: truncate(notice.text, 3000) },
+      },
+    ],
   };
 }

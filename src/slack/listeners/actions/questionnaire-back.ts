@@ -13,7 +13,12 @@ import { teamIdOf } from '../team-id.js';
  * far), then the previous step is shown with its saved answers.
  */
 export function questionnaireBack(deps: ListenerDeps) {
-  return async ({ ack, body, client, logger }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>) => {
+  return async ({
+    ack,
+    body,
+    client,
+    logger,
+  }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>) => {
     await ack();
     const view = body.view;
     const metadata = decodeMetadata(view?.private_metadata);
@@ -54,6 +59,9 @@ function validSoFar(step: (typeof STEPS)[number], stateValues: unknown) {
   const raw = readStepValues(stateValues, step);
   const all = parseStepAnswers(step, raw);
   if (all.ok) return all.answers;
-  const clean = parseStepAnswers({ ...step, questions: step.questions.filter((q) => !(q.id in all.errors)) }, raw);
+  const clean = parseStepAnswers(
+    { ...step, questions: step.questions.filter((q) => !(q.id in all.errors)) },
+    raw,
+  );
   return clean.ok ? clean.answers : {};
 }

@@ -12,7 +12,13 @@ const TITLE_MAX = 150;
 
 /** `/stream-verdict [title]`: open the questionnaire for the caller and post the decision message. */
 export function startDecision(deps: ListenerDeps) {
-  return async ({ ack, command, client, respond, logger }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
+  return async ({
+    ack,
+    command,
+    client,
+    respond,
+    logger,
+  }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
     await ack();
     const startedAt = Date.now();
     const decision: Decision = {
@@ -28,7 +34,11 @@ export function startDecision(deps: ListenerDeps) {
     const [opened, saved] = await Promise.allSettled([
       client.views.open({
         trigger_id: command.trigger_id,
-        view: buildQuestionnaireModal({ decisionId: decision.decisionId, decisionTitle: decision.title, step: 0 }),
+        view: buildQuestionnaireModal({
+          decisionId: decision.decisionId,
+          decisionTitle: decision.title,
+          step: 0,
+        }),
       }),
       deps.store.createDecision(decision),
     ]);
@@ -40,7 +50,9 @@ export function startDecision(deps: ListenerDeps) {
     if (saved.status === 'rejected') {
       logger.error('Could not save a new decision', saved.reason);
       if (opened.status === 'fulfilled' && opened.value.view?.id) {
-        await client.views.update({ view_id: opened.value.view.id, view: notices.storeDown }).catch(() => undefined);
+        await client.views
+          .update({ view_id: opened.value.view.id, view: notices.storeDown })
+          .catch(() => undefined);
       }
       await respond({
         response_type: 'ephemeral',
@@ -51,7 +63,11 @@ export function startDecision(deps: ListenerDeps) {
 
     try {
       const message = buildDecisionMessage({ decision, inProgress: 0 });
-      const posted = await client.chat.postMessage({ channel: decision.channelId, text: message.text, blocks: message.blocks });
+      const posted = await client.chat.postMessage({
+        channel: decision.channelId,
+        text: message.text,
+        blocks: message.blocks,
+      });
       if (posted.ts && posted.channel) {
         await deps.store.setDecisionMessage(decision, { channel: posted.channel, ts: posted.ts });
       }

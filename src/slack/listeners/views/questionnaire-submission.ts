@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { STEPS } from '../../../domain/questions.js';
 import { scoreAnswers } from '../../../domain/scoring.js';
-import { parseStepAnswers } from '../../../domain/validation.js';
 import { PLATFORM_LABELS } from '../../../domain/types.js';
+import { parseStepAnswers } from '../../../domain/validation.js';
 import { StoreUnavailableError } from '../../../store/port.js';
 import type { ListenerDeps } from '../../deps.js';
 import { explainPostFailure } from '../../errors.js';
@@ -20,7 +20,13 @@ const SAVE_FAILED =
  * the person's own verdict while the team verdict is updated in the channel.
  */
 export function questionnaireSubmission(deps: ListenerDeps) {
-  return async ({ ack, body, view, client, logger }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>) => {
+  return async ({
+    ack,
+    body,
+    view,
+    client,
+    logger,
+  }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>) => {
     const metadata = decodeMetadata(view.private_metadata);
     const step = metadata ? STEPS[metadata.step] : undefined;
     const teamId = teamIdOf(body);
@@ -89,7 +95,13 @@ export function questionnaireSubmission(deps: ListenerDeps) {
     });
 
     try {
-      await publishVerdict({ deps, client, decision, userId: body.user.id, finishedBefore: saved.finishedBefore });
+      await publishVerdict({
+        deps,
+        client,
+        decision,
+        userId: body.user.id,
+        finishedBefore: saved.finishedBefore,
+      });
     } catch (error) {
       logger.error('Could not publish the verdict', error);
       await client.views

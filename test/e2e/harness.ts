@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import type { Config } from '../../src/config.js';
+import { STEPS } from '../../src/domain/questions.js';
+import type { Answers } from '../../src/domain/types.js';
+import { type SlackActor, type SlackEmulator, startSlackEmulator } from '../../src/emulator/index.js';
+import { createStore, type RunningApp, startStreamVerdict } from '../../src/server.js';
+
+export const SIGNING_SECRET = '8f742231b10e8888abcd99aaabbb85a5';
+export const BOT_TOKEN = 'xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy';
+export const CHANNEL = 'C0GENERAL';
+
+/**
+ * The real app in HTTP mode on a free port, a real Redis under a key prefix of its own, and the Slack
+ * emulator as the only Slack it knows. `restart` replaces the app process's state entirely (new app, new
+ * Redis connection) while Slack and Redis carry on, as after a deploy.
+ */
+export interface Harness {
+  slack: SlackEmulator;
+  app: RunningApp;
+  eventsUrl: string;
+  person(userId: string): SlackActor;
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: { redisUrl?: string | null } = {}): Promise<Harness> {
+  const slack = await startSlackEmulator({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN });
+  const redisUrl = options.redisUrl === null ? undefined : (options.redisUrl ?? inject('redisUrl'));
+  const keyPrefix = `e2e-${randomBytes(6).toString('hex')}`;
+  const config: Config = {
+    transport: 'http',
+    slack: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl },
+    port: 0,
+    redisUrl,
+    retentionDays: 90,
+    logLevel: 'error',
+  };
+  const boot = (port = 0) =>
+    startStreamVerdict({
+      config: { ...config, port },
+      store: createStore(config, { keyPrefix, warn: () => undefined }),
+    });
+
+  const harness: Harness = {
+    slack,
+    app: await boot(),
+    get eventsUrl() {
+      return `http://127.0.0.1:${harness.app.port}/slack/events`;
+    },
+    person: (userId) => slack.actorFor(userId, { appEventsUrl: harness.eventsUrl }),
+    async restart() {
+      const { port } = harness.app;
+      await harness.app.stop();
+      // Same port: Slack keeps sending to the same request URL across a deploy.
+      harness.app = await boot(port);
+    },
+    async close() {
+      await harness.app.stop();
+      await slack.close();
+    },
+  };
+  return harness;
+}
+
+/** One step's answers as a person would enter them in the modal: numbers typed as text. */
+export function stepValues(stepIndex: number, answers: Answers): Record<string, string | string[] | null> {
+  const step = STEPS[stepIndex];
+  if (!step) throw new RangeError(`no step ${stepIndex}`);
+  const values: Record<string, string | string[] | null> = {};
+  for (const question of step.questions) {
+    const answer = answers[question.id];
+    if (answer === undefined) continue;
+    values[question.id] = typeof answer === 'number' ? String(answer) : answer;
+  }
+  return values;
+}
+
+export { blockById, visibleText } from '../support/blocks.js';
