@@ -1,0 +1,696 @@
+/**
+ * Turns answers into a verdict. Each row adds the points its signals give each platform to fixed priors; hard
+ * constraints take platforms off the table; a weighted sum of the category rows picks the recommendation, unless
+ * a deciding factor answered strongly overrides it in favour of self-managed Kafka.
+ *
+ * Everything walks questions and platforms in a fixed order, so the result never depends on the order of keys in
+ * the answers.
+ */
+import { formatNumber } from './format.js';
+import { ALL_QUESTIONS } from './questions.js';
+import {
+  type Answers,
+  type AnswerValue,
+  CATEGORIES,
+  type Category,
+  type CategoryResult,
+  type ChoiceOption,
+  type Confidence,
+  DECIDING_FACTORS,
+  type DecidingFactor,
+  PLATFORM_LABELS,
+  PLATFORMS,
+  type Platform,
+  type Question,
+  type Signal,
+  type SignalTarget,
+  type Strength,
+  TARGET_LABELS,
+  type Verdict,
+} from './types.js';
+
+/** How much each row counts toward the recommendation: people cost dominates, raw speed is usually pass/fail. */
+export const CATEGORY_WEIGHTS: Record<Category, number> = {
+  performance: 0.5,
+  setup: 2,
+  ops_people: 2,
+  ops_machines: 1,
+  incident_risk: 1.5,
+};
+
+/** The lead in points (best over second best) at which a row's advantage becomes slight, clear or decisive. */
+export const STRENGTH_THRESHOLDS = { slight: 0.5, clear: 3, decisive: 6 } as const;
+
+/** An answer is quoted as a row's reason when it leans at least this far; a mere nudge defers to the prior. */
+export const REASON_MIN_POINTS = 2;
+
+/** A deciding factor overrides the categories when Kafka leads its row by at least this many points. */
+export const OVERRIDE_MARGIN = 5;
+
+/** An overall lead (in weighted points) below this is a close call and costs one level of confidence. */
+export const CLOSE_CALL_MARGIN = 3;
+
+/** Shares of "Don't know" answers from which confidence is at most medium, and low. */
+export const DONT_KNOW_LIMITS = { medium: 0.15, low: 0.4 } as const;
+
+/** Shares of a team agreeing with the team verdict below which confidence drops one level, and to low. */
+export const AGREEMENT_LIMITS = { lower: 0.75, low: 0.5 } as const;
+
+/** On an exact tie the option with less to run yourselves wins. */
+const TIE_ORDER: Platform[] = ['kinesis', 'msk', 'kafka'];
+
+/**
+ * What holds for every team before any answer. Kinesis's lead over self-run Kafka in setup and people cost is
+ * larger than everything the team questions can add for Kafka: a strong team narrows the gap, never closes it.
+ */
+const PRIORS: Signal[] = [
+  {
+    target: 'performance',
+    toward: 'kafka',
+    points: 1,
+    reason: 'a tuned Kafka cluster has the most raw headroom',
+  },
+  { target: 'performance', toward: 'msk', points: 0.5, reason: 'MSK runs the same Kafka engine' },
+  {
+    target: 'setup',
+    toward: 'kinesis',
+    points: 10,
+    reason: 'a Kinesis stream is production-ready in hours, with no servers to build',
+  },
+  { target: 'setup', toward: 'msk', points: 7, reason: 'AWS builds and wires up the brokers for you' },
+  {
+    target: 'ops_people',
+    toward: 'kinesis',
+    points: 10,
+    reason: 'AWS runs Kinesis, so nobody on your team is paged for it',
+  },
+  { target: 'ops_people', toward: 'msk', points: 8, reason: 'AWS patches and replaces the brokers for you' },
+  {
+    target: 'ops_machines',
+    toward: 'kinesis',
+    points: 2,
+    reason: 'Kinesis bills for use, so you never pay for idle machines',
+  },
+  {
+    target: 'incident_risk',
+    toward: 'kinesis',
+    points: 7,
+    reason: 'a service AWS runs for many customers fails less often than a new cluster of your own',
+  },
+  { target: 'incident_risk', toward: 'msk', points: 5, reason: 'AWS takes care of failed brokers' },
+];
+
+/** Kinesis Data Streams quotas that no amount of money changes. */
+const KINESIS_MAX_RECORD_KB = 1024;
+const KINESIS_MAX_RETENTION_DAYS = 365;
+
+/** Workload thresholds, in MB/s written. */
+const TINY_LOAD = 1;
+const LARGE_STEADY_LOAD = 200;
+const HUGE_STEADY_LOAD = 1000;
+const FAST_LOAD = 100;
+const VERY_FAST_LOAD = 1000;
+/** A peak up to this multiple of the average counts as steady when the traffic shape was not given. */
+const STEADY_PEAK_RATIO = 1.5;
+/** Kinesis shares each shard's reads between readers; past a few, every extra reader costs. */
+const MANY_READERS = 5;
+const VERY_MANY_READERS = 20;
+/** Below this record size a Kinesis shard runs out of records per second before it runs out of bytes. */
+const SMALL_RECORD_KB = 0.5;
+const SMALL_RECORD_MIN_LOAD = 5;
+
+/** A signal and the question whose answer produced it. */
+export interface Contribution {
+  questionId: string;
+  signal: Signal;
+}
+
+export interface Exclusion {
+  platform: Platform;
+  reason: string;
+}
+
+/** Everything a verdict is decided from: one person's answers, or a whole team's merged. */
+export interface Evidence {
+  /** Signals drawn from answers: the choices' in question order, then the workload numbers'. */
+  contributions: Contribution[];
+  excluded: Exclusion[];
+  /** Deciding factors that override the categories; when absent, those whose row Kafka leads by OVERRIDE_MARGIN. */
+  strongFactors?: DecidingFactor[];
+  dontKnowCount: number;
+  choiceAnsweredCount: number;
+  answeredCount: number;
+  questionCount: number;
+  /** In a team verdict, each person's own recommendation: disagreement with the team lowers confidence. */
+  peerRecommendations?: Platform[];
+}
+
+export interface RowStanding {
+  scores: Record<Platform, number>;
+  /** The leader, even when its lead is too small to count. */
+  best: Platform;
+  strength: Strength;
+  /** Only one platform is left in this row. */
+  sole: boolean;
+}
+
+/** The numbers behind a verdict, without the words: cheap enough to work out for every member of a big team. */
+export interface Standing {
+  candidates: Platform[];
+  rows: Record<SignalTarget, RowStanding>;
+  strongFactors: DecidingFactor[];
+  categoriesFavour: Platform;
+  overallMargin: number;
+  overridingFactor: DecidingFactor | undefined;
+  recommendation: Platform;
+}
+
+export function scoreAnswers(answers: Answers): Verdict {
+  return decide(gatherEvidence(answers));
+}
+
+/** Reads answers defensively: values that no longer fit a question (a retired option, a wrong type) are skipped. */
+export function gatherEvidence(answers: Answers): Evidence {
+  const contributions: Contribution[] = [];
+  const excluded: Exclusion[] = [];
+  let dontKnowCount = 0;
+  let choiceAnsweredCount = 0;
+  let answeredCount = 0;
+
+  for (const question of ALL_QUESTIONS) {
+    const value = answers[question.id];
+    if (question.kind === 'number') {
+      if (readNumber(question, value) !== undefined) answeredCount++;
+      continue;
+    }
+    const chosen = readChoice(question, value);
+    if (chosen === undefined) continue;
+    answeredCount++;
+    choiceAnsweredCount++;
+    if (chosen.some((option) => option.dontKnow)) {
+      dontKnowCount++;
+      continue;
+    }
+    for (const option of chosen) {
+      for (const contribution of OPTION_CONTRIBUTIONS.get(option) ?? []) contributions.push(contribution);
+      for (const platform of option.constraint?.excludes ?? []) {
+        excluded.push({ platform, reason: option.constraint?.reason ?? '' });
+      }
+    }
+  }
+  addWorkloadEvidence(answers, contributions, excluded);
+
+  return {
+    contributions,
+    // The first reason found speaks for each platform that is out: where you run before what the workload needs.
+    excluded: PLATFORMS.flatMap(
+      (platform) => excluded.find((exclusion) => exclusion.platform === platform) ?? [],
+    ),
+    dontKnowCount,
+    choiceAnsweredCount,
+    answeredCount,
+    questionCount: ALL_QUESTIONS.length,
+  };
+}
+
+export function weigh(evidence: Evidence): Standing {
+  const remaining = PLATFORMS.filter((platform) => !evidence.excluded.some((e) => e.platform === platform));
+  // Kafka runs anywhere, so no answer rules out everything; this only keeps the ranking total.
+  const candidates = remaining.length > 0 ? remaining : [...PLATFORMS];
+  // Deciding factors ask whether Kafka's own strengths matter, so they are weighed whatever is excluded.
+  const poolFor = (target: SignalTarget) => (isDecidingFactor(target) ? PLATFORMS : candidates);
+
+  const scores = perTarget(() => zeroScores());
+  for (const signal of PRIORS) scores[signal.target][signal.toward] += signal.points;
+  for (const { signal } of evidence.contributions) scores[signal.target][signal.toward] += signal.points;
+
+  const rows = perTarget((target) => {
+    const pool = poolFor(target);
+    const row = scores[target];
+    // Rounded so that averaged team points compare as people would read them; platforms that are out score 0.
+    for (const platform of PLATFORMS) {
+      row[platform] = pool.includes(platform) ? Math.round(row[platform] * 1000) / 1000 : 0;
+    }
+    const { best, second } = rank(row, pool);
+    return {
+      scores: row,
+      best,
+      strength: second === undefined ? 'decisive' : strengthOf(row[best] - row[second]),
+      sole: second === undefined,
+    };
+  });
+
+  const overall = zeroScores();
+  for (const category of CATEGORIES) {
+    for (const platform of candidates) {
+      overall[platform] += CATEGORY_WEIGHTS[category] * scores[category][platform];
+    }
+  }
+  const { best: categoriesFavour, second: runnerUp } = rank(overall, candidates);
+  const strongFactors =
+    evidence.strongFactors ??
+    DECIDING_FACTORS.filter((factor) => kafkaLead(scores[factor]) >= OVERRIDE_MARGIN);
+  const overridingFactor =
+    candidates.includes('kafka') && categoriesFavour !== 'kafka'
+      ? strongestFactor(strongFactors, scores)
+      : undefined;
+
+  return {
+    candidates,
+    rows,
+    strongFactors,
+    categoriesFavour,
+    overallMargin:
+      runnerUp === undefined ? Number.POSITIVE_INFINITY : overall[categoriesFavour] - overall[runnerUp],
+    overridingFactor,
+    recommendation: overridingFactor ? 'kafka' : categoriesFavour,
+  };
+}
+
+export function decide(evidence: Evidence): Verdict {
+  const standing = weigh(evidence);
+  const { candidates, categoriesFavour, overridingFactor, recommendation } = standing;
+  const soleReason = evidence.excluded[0]?.reason ?? '';
+  const explain = (target: SignalTarget) => {
+    const pool = isDecidingFactor(target) ? PLATFORMS : candidates;
+    const fromAnswers = evidence.contributions.filter(
+      ({ signal }) => signal.target === target && pool.includes(signal.toward),
+    );
+    return explainRow(target, standing.rows[target], fromAnswers, soleReason);
+  };
+
+  const applying = DECIDING_FACTORS.filter((factor) => advantageOf(standing.rows[factor]) === 'kafka');
+  const { confidence, confidenceReason } = judgeConfidence(evidence, {
+    recommendation,
+    overridingFactor,
+    closeCall: !overridingFactor && standing.overallMargin < CLOSE_CALL_MARGIN,
+    soleOption: candidates.length === 1,
+  });
+
+  return {
+    recommendation,
+    confidence,
+    confidenceReason,
+    rows: CATEGORIES.map(explain),
+    decidingFactors: applying.map(explain),
+    ...(overridingFactor && {
+      override: {
+        categoriesFavour,
+        factor: overridingFactor,
+        sentence:
+          `The categories favour ${nameInSentence(categoriesFavour)}; your deciding factor ` +
+          `(${lowerFirst(TARGET_LABELS[overridingFactor])}) favours ${nameInSentence('kafka')}.`,
+      },
+    }),
+    excluded: evidence.excluded,
+    dontKnowShare: dontKnowShare(evidence),
+  };
+}
+
+export function advantageOf(row: RowStanding): Platform | 'even' {
+  return row.strength === 'even' ? 'even' : row.best;
+}
+
+function explainRow(
+  target: SignalTarget,
+  row: RowStanding,
+  fromAnswers: Contribution[],
+  soleReason: string,
+): CategoryResult {
+  const { scores, best, strength } = row;
+  if (row.sole) return { target, advantage: best, strength, scores, reason: soleReason, drivenBy: [] };
+  return {
+    target,
+    advantage: advantageOf(row),
+    strength,
+    scores,
+    reason: strength === 'even' ? evenReason(fromAnswers) : strongestReason(target, fromAnswers, best),
+    drivenBy: questionsThatMoved(fromAnswers),
+  };
+}
+
+function isDecidingFactor(target: SignalTarget): target is DecidingFactor {
+  return (DECIDING_FACTORS as readonly string[]).includes(target);
+}
+
+function kafkaLead(scores: Record<Platform, number>): number {
+  return scores.kafka - Math.max(scores.kinesis, scores.msk);
+}
+
+/** The best and second-best candidates; exact ties go to the option with less to run. */
+function rank(
+  scores: Record<Platform, number>,
+  candidates: readonly Platform[],
+): { best: Platform; second?: Platform } {
+  let best: Platform | undefined;
+  let second: Platform | undefined;
+  for (const platform of TIE_ORDER) {
+    if (!candidates.includes(platform)) continue;
+    if (best === undefined || scores[platform] > scores[best]) {
+      second = best;
+      best = platform;
+    } else if (second === undefined || scores[platform] > scores[second]) {
+      second = platform;
+    }
+  }
+  return { best: best ?? 'kafka', second };
+}
+
+/** One value per row, built in a fixed shape. */
+function perTarget<T>(build: (target: SignalTarget) => T): Record<SignalTarget, T> {
+  return {
+    performance: build('performance'),
+    setup: build('setup'),
+    ops_people: build('ops_people'),
+    ops_machines: build('ops_machines'),
+    incident_risk: build('incident_risk'),
+    streaming_product: build('streaming_product'),
+    versatile_deployment: build('versatile_deployment'),
+  };
+}
+
+function strengthOf(margin: number): Strength {
+  if (margin >= STRENGTH_THRESHOLDS.decisive) return 'decisive';
+  if (margin >= STRENGTH_THRESHOLDS.clear) return 'clear';
+  if (margin >= STRENGTH_THRESHOLDS.slight) return 'slight';
+  return 'even';
+}
+
+/** The phrase of the heaviest answer pointing at the winner (summed across a team), else the prior's. */
+function strongestReason(target: SignalTarget, fromAnswers: Contribution[], winner: Platform): string {
+  const answered = heaviest(
+    fromAnswers.map(({ signal }) => signal),
+    winner,
+  );
+  if (answered && answered.points >= REASON_MIN_POINTS) return answered.reason;
+  const prior = heaviest(
+    PRIORS.filter((signal) => signal.target === target),
+    winner,
+  );
+  return prior?.reason ?? answered?.reason ?? '';
+}
+
+/** The reason giving the winner the most points; the first one met wins a tie. */
+function heaviest(signals: Signal[], winner: Platform): { reason: string; points: number } | undefined {
+  const totals = new Map<string, number>();
+  for (const { toward, reason, points } of signals) {
+    if (toward === winner) totals.set(reason, (totals.get(reason) ?? 0) + points);
+  }
+  let best: { reason: string; points: number } | undefined;
+  for (const [reason, points] of totals) {
+    if (points > (best?.points ?? 0)) best = { reason, points };
+  }
+  return best;
+}
+
+function evenReason(fromAnswers: Contribution[]): string {
+  return fromAnswers.length > 0
+    ? 'the answers pull both ways about equally'
+    : 'nothing in the answers points either way';
+}
+
+/** Question ids ranked by how many points they moved in the row, at most three; ties keep question order. */
+function questionsThatMoved(fromAnswers: Contribution[]): string[] {
+  const moved = new Map<string, number>();
+  for (const { questionId, signal } of fromAnswers) {
+    moved.set(questionId, (moved.get(questionId) ?? 0) + signal.points);
+  }
+  return [...moved]
+    .sort(([idA, a], [idB, b]) => b - a || questionIndex(idA) - questionIndex(idB))
+    .slice(0, 3)
+    .map(([questionId]) => questionId);
+}
+
+function strongestFactor(
+  strong: DecidingFactor[],
+  scores: Record<SignalTarget, Record<Platform, number>>,
+): DecidingFactor | undefined {
+  let best: DecidingFactor | undefined;
+  for (const factor of DECIDING_FACTORS) {
+    if (
+      strong.includes(factor) &&
+      (best === undefined || kafkaLead(scores[factor]) > kafkaLead(scores[best]))
+    ) {
+      best = factor;
+    }
+  }
+  return best;
+}
+
+const CONFIDENCE_LEVELS: Confidence[] = ['low', 'medium', 'high'];
+
+/**
+ * Confidence starts from how firmly people answered (the share of "Don't know", and whether most questions were
+ * answered at all), then drops a level for a close call, and for a team that does not agree with its verdict.
+ */
+function judgeConfidence(
+  evidence: Evidence,
+  outcome: {
+    recommendation: Platform;
+    overridingFactor: DecidingFactor | undefined;
+    closeCall: boolean;
+    soleOption: boolean;
+  },
+): { confidence: Confidence; confidenceReason: string } {
+  const share = dontKnowShare(evidence);
+  const dontKnowPart = `${Math.round(share * 100)}% of the answers were “Don't know”`;
+  const name = nameInSentence(outcome.recommendation);
+  let level: number;
+  let reason: string;
+  if (evidence.answeredCount < evidence.questionCount / 2) {
+    level = 0;
+    reason = 'Fewer than half of the questions were answered.';
+  } else if (share >= DONT_KNOW_LIMITS.low) {
+    level = 0;
+    reason = `${dontKnowPart}, so this is a rough guess.`;
+  } else if (share >= DONT_KNOW_LIMITS.medium) {
+    level = 1;
+    reason = `${dontKnowPart}; firmer answers would sharpen it.`;
+  } else if (outcome.soleOption) {
+    level = 2;
+    reason = `Only ${name} is left once the hard limits are applied.`;
+  } else if (outcome.overridingFactor) {
+    level = 2;
+    const factor = lowerFirst(TARGET_LABELS[outcome.overridingFactor]);
+    reason = `The answers were firm, and the deciding factor (${factor}) settles it.`;
+  } else {
+    level = 2;
+    reason = `The answers were firm, and ${name} leads clearly.`;
+  }
+
+  if (outcome.closeCall && !outcome.soleOption && level > 0) {
+    level--;
+    reason = `${PLATFORM_LABELS[outcome.recommendation]} leads only narrowly, so a few answers could change it.`;
+  }
+
+  const peers = evidence.peerRecommendations ?? [];
+  if (peers.length > 0) {
+    const agreeing = peers.filter((platform) => platform === outcome.recommendation).length;
+    const agreement = agreeing / peers.length;
+    const allowed =
+      agreement < AGREEMENT_LIMITS.low ? 0 : agreement < AGREEMENT_LIMITS.lower ? level - 1 : level;
+    if (allowed < level) {
+      level = Math.max(0, allowed);
+      reason = `Only ${agreeing} of ${peers.length} people’s answers point to ${name}.`;
+    }
+  }
+
+  return { confidence: CONFIDENCE_LEVELS[level] ?? 'low', confidenceReason: reason };
+}
+
+function dontKnowShare(evidence: Evidence): number {
+  return evidence.choiceAnsweredCount === 0 ? 0 : evidence.dontKnowCount / evidence.choiceAnsweredCount;
+}
+
+/** A workload rule's signals, built once: every respondent shares them, and they read the same for a team. */
+function rule(
+  questionId: string,
+  target: Category,
+  points: Partial<Record<Platform, number>>,
+  reason: string,
+): Contribution[] {
+  return PLATFORMS.flatMap((toward) => {
+    const value = points[toward];
+    return value === undefined ? [] : [{ questionId, signal: { target, toward, points: value, reason } }];
+  });
+}
+
+const WORKLOAD_RULES = {
+  tinyLoad: rule(
+    'avg_write_mbps',
+    'ops_machines',
+    { kinesis: 3 },
+    `under ${formatNumber(TINY_LOAD)} MB/s, a Kinesis stream costs less than any cluster`,
+  ),
+  hugeSteadyLoad: rule(
+    'avg_write_mbps',
+    'ops_machines',
+    { kafka: 6, msk: 3 },
+    `a steady load over ${formatNumber(HUGE_STEADY_LOAD)} MB/s costs less on tuned brokers than on per-shard pricing`,
+  ),
+  largeSteadyLoad: rule(
+    'avg_write_mbps',
+    'ops_machines',
+    { kafka: 3, msk: 2 },
+    `a steady load over ${formatNumber(LARGE_STEADY_LOAD)} MB/s keeps brokers busy enough to beat per-shard pricing`,
+  ),
+  veryFastPeak: rule(
+    'peak_write_mbps',
+    'performance',
+    { kafka: 2, msk: 1 },
+    `at peaks over ${formatNumber(VERY_FAST_LOAD)} MB/s, a tuned cluster has the most headroom`,
+  ),
+  fastPeak: rule(
+    'peak_write_mbps',
+    'performance',
+    { kafka: 1 },
+    `at peaks over ${formatNumber(FAST_LOAD)} MB/s, a tuned cluster has more headroom`,
+  ),
+  manyReaders: [
+    ...rule(
+      'consumer_groups',
+      'performance',
+      { kafka: 1, msk: 1 },
+      `more than ${MANY_READERS} consumer groups would share each Kinesis shard’s read limit`,
+    ),
+    ...rule(
+      'consumer_groups',
+      'ops_machines',
+      { kafka: 1, msk: 1 },
+      `more than ${MANY_READERS} consumer groups on Kinesis need paid dedicated reads`,
+    ),
+  ],
+  veryManyReaders: [
+    ...rule(
+      'consumer_groups',
+      'performance',
+      { kafka: 2, msk: 2 },
+      `more than ${VERY_MANY_READERS} consumer groups would crowd each Kinesis shard’s read limit`,
+    ),
+    ...rule(
+      'consumer_groups',
+      'ops_machines',
+      { kafka: 2, msk: 2 },
+      `more than ${VERY_MANY_READERS} consumer groups on Kinesis need many paid dedicated reads`,
+    ),
+  ],
+  smallRecords: rule(
+    'avg_record_kb',
+    'ops_machines',
+    { kafka: 1, msk: 1 },
+    `records under ${formatNumber(SMALL_RECORD_KB)} KB use up a Kinesis shard’s record limit before its byte limit`,
+  ),
+};
+
+/**
+ * Signals and exclusions from the workload numbers. Hard limits are Kinesis quotas; the cost and speed thresholds
+ * are deliberately coarse, since the numbers people give are estimates.
+ */
+function addWorkloadEvidence(answers: Answers, contributions: Contribution[], excluded: Exclusion[]): void {
+  const apply = (fired: Contribution[]) => {
+    for (const contribution of fired) contributions.push(contribution);
+  };
+  const average = numberAnswer(answers, 'avg_write_mbps');
+  const peak = numberAnswer(answers, 'peak_write_mbps');
+  const recordKb = numberAnswer(answers, 'avg_record_kb');
+  const readers = numberAnswer(answers, 'consumer_groups');
+  const retentionDays = numberAnswer(answers, 'retention_days');
+  const shape = answers.traffic_shape;
+
+  if (recordKb !== undefined && recordKb > KINESIS_MAX_RECORD_KB) {
+    excluded.push({
+      platform: 'kinesis',
+      reason: `records of ${formatNumber(recordKb)} KB are over Kinesis’s 1 MB limit`,
+    });
+  }
+  if (retentionDays !== undefined && retentionDays > KINESIS_MAX_RETENTION_DAYS) {
+    excluded.push({
+      platform: 'kinesis',
+      reason: `records must stay readable for ${formatNumber(retentionDays)} days, and Kinesis keeps them for at most 365`,
+    });
+  }
+
+  if (average !== undefined) {
+    const steady =
+      shape === 'steady' || (shape !== 'spiky' && peak !== undefined && peak <= average * STEADY_PEAK_RATIO);
+    if (average < TINY_LOAD) apply(WORKLOAD_RULES.tinyLoad);
+    else if (steady && average >= HUGE_STEADY_LOAD) apply(WORKLOAD_RULES.hugeSteadyLoad);
+    else if (steady && average >= LARGE_STEADY_LOAD) apply(WORKLOAD_RULES.largeSteadyLoad);
+  }
+
+  if (peak !== undefined && peak >= VERY_FAST_LOAD) apply(WORKLOAD_RULES.veryFastPeak);
+  else if (peak !== undefined && peak >= FAST_LOAD) apply(WORKLOAD_RULES.fastPeak);
+
+  if (readers !== undefined && readers > VERY_MANY_READERS) apply(WORKLOAD_RULES.veryManyReaders);
+  else if (readers !== undefined && readers > MANY_READERS) apply(WORKLOAD_RULES.manyReaders);
+
+  if (recordKb !== undefined && recordKb < SMALL_RECORD_KB && (average ?? 0) >= SMALL_RECORD_MIN_LOAD) {
+    apply(WORKLOAD_RULES.smallRecords);
+  }
+}
+
+/** Each option as a one-item pick, built once: a team's worth of single answers allocates nothing. */
+/** Each option's signals as contributions, built once and shared, so scoring a big team allocates little. */
+const OPTION_CONTRIBUTIONS = new Map<ChoiceOption, Contribution[]>(
+  ALL_QUESTIONS.flatMap((question) =>
+    question.kind === 'number'
+      ? []
+      : question.options.map((option) => [
+          option,
+          (option.signals ?? []).map((signal) => ({ questionId: question.id, signal })),
+        ]),
+  ),
+);
+
+const SINGLE_PICKS = new Map(
+  ALL_QUESTIONS.flatMap((question) =>
+    question.kind === 'number'
+      ? []
+      : [[question.id, new Map(question.options.map((option) => [option.id, [option]]))] as const],
+  ),
+);
+
+/** The chosen options in the question's own order, or undefined when the value does not fit the question. */
+function readChoice(question: Question, value: AnswerValue | undefined): readonly ChoiceOption[] | undefined {
+  if (question.kind === 'number') return undefined;
+  if (question.kind === 'single')
+    return typeof value === 'string' ? SINGLE_PICKS.get(question.id)?.get(value) : undefined;
+  if (!Array.isArray(value) || !value.every((id) => question.options.some((option) => option.id === id))) {
+    return undefined;
+  }
+  const chosen = question.options.filter((option) => value.includes(option.id));
+  const combinesLoner = chosen.length > 1 && chosen.some((option) => option.dontKnow || option.exclusive);
+  return chosen.length === 0 || combinesLoner ? undefined : chosen;
+}
+
+function readNumber(question: Question, value: AnswerValue | undefined): number | undefined {
+  if (question.kind !== 'number' || typeof value !== 'number' || !Number.isFinite(value)) return undefined;
+  if (value < question.min || value > question.max || (question.integer && !Number.isInteger(value))) {
+    return undefined;
+  }
+  return value;
+}
+
+const QUESTION_ORDER = new Map(ALL_QUESTIONS.map((question, index) => [question.id, index]));
+
+function questionIndex(questionId: string): number {
+  return QUESTION_ORDER.get(questionId) ?? ALL_QUESTIONS.length;
+}
+
+function numberAnswer(answers: Answers, questionId: string): number | undefined {
+  const question = ALL_QUESTIONS[questionIndex(questionId)];
+  return question ? readNumber(question, answers[questionId]) : undefined;
+}
+
+function zeroScores(): Record<Platform, number> {
+  return { kafka: 0, kinesis: 0, msk: 0 };
+}
+
+/** Platform names as they read mid-sentence: "self-managed Kafka", "Amazon Kinesis". */
+function nameInSentence(platform: Platform): string {
+  return platform === 'kafka' ? lowerFirst(PLATFORM_LABELS.kafka) : PLATFORM_LABELS[platform];
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -1,0 +1,145 @@
+/**
+ * Checks answers against the question data: one step's raw form input as people typed it, and whole answer sets
+ * read back from storage, which may predate today's questions.
+ */
+import { z } from 'zod';
+import { formatNumber } from './format.js';
+import { ALL_QUESTIONS } from './questions.js';
+import type { Answers, AnswerValue, ChoiceOption, NumberQuestion, Question, Step } from './types.js';
+
+/** One step's input as it arrives from a form: option ids, lists of option ids, or typed text for numbers. */
+export type RawStepInput = Record<string, string | string[] | null | undefined>;
+
+export type StepParseResult = { ok: true; answers: Answers } | { ok: false; errors: Record<string, string> };
+
+/** Any stored answer set; sanitizeAnswers then fits it to today's questions. */
+export const answersSchema: z.ZodType<Answers> = z.record(
+  z.string(),
+  z.union([z.string(), z.array(z.string()), z.number()]),
+);
+
+/** Plain decimals only: exponents and words ("1e999", "NaN") are not what anyone means by a throughput. */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/** Built once per question object, so callers may also pass steps of their own. */
+const VALUE_SCHEMAS = new WeakMap<Question, z.ZodType<AnswerValue>>();
+const INPUT_SCHEMAS = new WeakMap<Question, z.ZodType<AnswerValue>>();
+
+export function parseStepAnswers(step: Step, raw: RawStepInput): StepParseResult {
+  const answers: Answers = {};
+  const errors: Record<string, string> = {};
+  for (const question of step.questions) {
+    const value = Object.hasOwn(raw, question.id) ? raw[question.id] : undefined;
+    if (isBlank(value)) {
+      if (!question.optional) errors[question.id] = missingMessage(question);
+      continue;
+    }
+    const result = cached(INPUT_SCHEMAS, question, inputSchema).safeParse(value);
+    if (result.success) answers[question.id] = result.data;
+    else errors[question.id] = result.error.issues[0]?.message ?? invalidChoiceMessage(question);
+  }
+  checkPeakAgainstAverage(step, answers, errors);
+  return Object.keys(errors).length === 0 ? { ok: true, answers } : { ok: false, errors };
+}
+
+/**
+ * Keeps only the answers that still fit today's questions, so a retired question or a renamed option is dropped
+ * (and asked again) instead of confusing the scorer.
+ */
+export function sanitizeAnswers(answers: Answers): Answers {
+  const kept: Answers = {};
+  for (const question of ALL_QUESTIONS) {
+    if (!Object.hasOwn(answers, question.id)) continue;
+    const result = cached(VALUE_SCHEMAS, question, valueSchema).safeParse(answers[question.id]);
+    if (result.success) kept[question.id] = result.data;
+  }
+  return kept;
+}
+
+function cached(
+  schemas: WeakMap<Question, z.ZodType<AnswerValue>>,
+  question: Question,
+  build: (question: Question) => z.ZodType<AnswerValue>,
+): z.ZodType<AnswerValue> {
+  const known = schemas.get(question);
+  if (known) return known;
+  const built = build(question);
+  schemas.set(question, built);
+  return built;
+}
+
+/** What a stored answer to the question must look like, with the message a person sees when it does not. */
+function valueSchema(question: Question): z.ZodType<AnswerValue> {
+  if (question.kind === 'number') return numberSchema(question);
+  const ids = question.options.map((option) => option.id);
+  if (question.kind === 'single') {
+    return z.enum(ids, { error: invalidChoiceMessage(question) });
+  }
+  return z
+    .array(z.enum(ids, { error: invalidChoiceMessage(question) }), { error: 'Please choose from the list' })
+    .min(question.optional ? 0 : 1, missingMessage(question))
+    .superRefine((chosen, ctx) => {
+      if (new Set(chosen).size !== chosen.length) {
+        ctx.addIssue({ code: 'custom', message: 'Please choose each answer only once' });
+        return;
+      }
+      const loner = question.options.find((option) => chosen.includes(option.id) && isLoner(option));
+      if (loner && chosen.length > 1) {
+        ctx.addIssue({ code: 'custom', message: `“${loner.label}” cannot be combined with other answers` });
+      }
+    });
+}
+
+/** What a form may send for the question: typed text for numbers, ids otherwise. */
+function inputSchema(question: Question): z.ZodType<AnswerValue> {
+  if (question.kind !== 'number') return cached(VALUE_SCHEMAS, question, valueSchema);
+  return z
+    .string({ error: rangeMessage(question) })
+    .trim()
+    .regex(DECIMAL, rangeMessage(question))
+    .transform(Number)
+    .pipe(numberSchema(question));
+}
+
+function numberSchema(question: NumberQuestion): z.ZodNumber {
+  const message = rangeMessage(question);
+  const inRange = z.number({ error: message }).min(question.min, message).max(question.max, message);
+  return question.integer ? inRange.int(message) : inRange;
+}
+
+function isLoner(option: ChoiceOption): boolean {
+  return option.dontKnow === true || option.exclusive === true;
+}
+
+/** A form field left empty; whitespace alone counts as empty. */
+function isBlank(value: string | string[] | null | undefined): boolean {
+  if (value === undefined || value === null) return true;
+  return Array.isArray(value) ? value.length === 0 : value.trim() === '';
+}
+
+function missingMessage(question: Question): string {
+  if (question.kind === 'number') return 'Please enter a number';
+  return question.kind === 'multi' ? 'Please choose at least one answer' : 'Please choose an answer';
+}
+
+function invalidChoiceMessage(question: Question): string {
+  return question.kind === 'multi'
+    ? 'One of those answers is no longer offered; please choose again'
+    : 'That answer is no longer offered; please choose again';
+}
+
+function rangeMessage(question: NumberQuestion): string {
+  const kind = question.integer ? 'a whole number' : 'a number';
+  return `Enter ${kind} from ${formatNumber(question.min)} to ${formatNumber(question.max)} ${question.unit}`;
+}
+
+/** A peak below the average is a typo; catching it here saves a verdict built on it. */
+function checkPeakAgainstAverage(step: Step, answers: Answers, errors: Record<string, string>): void {
+  const average = answers.avg_write_mbps;
+  const peak = answers.peak_write_mbps;
+  const peakQuestion = step.questions.find((question) => question.id === 'peak_write_mbps');
+  if (peakQuestion?.kind !== 'number' || typeof average !== 'number' || typeof peak !== 'number') return;
+  if (peak < average) {
+    errors.peak_write_mbps = `The peak cannot be lower than the average (${formatNumber(average)} ${peakQuestion.unit})`;
+  }
+}

@@ -1,0 +1,314 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ALL_QUESTIONS,
+  type Answers,
+  type CategoryResult,
+  type SignalTarget,
+  scoreAnswers,
+  type Verdict,
+} from '../../src/domain/index.js';
+import {
+  AWS_SHOP_WANTING_KAFKA,
+  answersFor,
+  NEUTRAL_ANSWERS,
+  STREAMING_IS_THE_PRODUCT,
+  WEB_APP_SHOP_ON_AWS,
+} from './fixtures.js';
+
+function row(verdict: Verdict, target: SignalTarget): CategoryResult {
+  const found = [...verdict.rows, ...verdict.decidingFactors].find(
+    (candidate) => candidate.target === target,
+  );
+  if (!found) throw new Error(`no ${target} row`);
+  return found;
+}
+
+/** A team as strong as the questionnaire can describe: every team question at its most Kafka-friendly answer. */
+function strongestKafkaTeam(rows: SignalTarget[]): Answers {
+  // Existing Kafka code and where you run are facts about the system, not about the team.
+  const notAboutTheTeam = ['where_you_run', 'kafka_usage', 'kafka_api_need'];
+  const answers = answersFor();
+  for (const question of ALL_QUESTIONS) {
+    if (question.kind !== 'single' || notAboutTheTeam.includes(question.id)) continue;
+    const lead = (option: (typeof question.options)[number]) =>
+      (option.signals ?? [])
+        .filter((signal) => rows.includes(signal.target))
+        .reduce((sum, signal) => sum + (signal.toward === 'kafka' ? signal.points : -signal.points), 0);
+    const best = [...question.options].sort((a, b) => lead(b) - lead(a))[0];
+    if (best) answers[question.id] = best.id;
+  }
+  return answers;
+}
+
+describe('canonical scenarios', () => {
+  it('streaming is the product: Kafka, although setup, people and incident risk favour Kinesis', () => {
+    const verdict = scoreAnswers(STREAMING_IS_THE_PRODUCT);
+    expect(verdict.recommendation).toBe('kafka');
+    expect(row(verdict, 'setup').advantage).toBe('kinesis');
+    expect(row(verdict, 'ops_people').advantage).toBe('kinesis');
+    expect(row(verdict, 'incident_risk').advantage).toBe('kinesis');
+    expect(verdict.decidingFactors.map((factor) => factor.target)).toEqual([
+      'streaming_product',
+      'versatile_deployment',
+    ]);
+    expect(verdict.override).toMatchObject({ categoriesFavour: 'kinesis' });
+    expect(verdict.override?.sentence).toMatch(
+      /^The categories favour Amazon Kinesis; your deciding factor \((streaming is the product|deploy anywhere)\) favours self-managed Kafka\.$/,
+    );
+    expect(row(verdict, 'streaming_product').reason).toBe('event streaming is what you sell');
+  });
+
+  it('web/app shop on AWS: Kinesis, decisively on setup and people', () => {
+    const verdict = scoreAnswers(WEB_APP_SHOP_ON_AWS);
+    expect(verdict.recommendation).toBe('kinesis');
+    expect(verdict.confidence).toBe('high');
+    expect(row(verdict, 'setup')).toMatchObject({
+      advantage: 'kinesis',
+      strength: 'decisive',
+      reason: 'it must be in production within weeks',
+    });
+    expect(row(verdict, 'ops_people')).toMatchObject({
+      advantage: 'kinesis',
+      strength: 'decisive',
+      reason: 'no engineer can be spared to run it',
+    });
+    expect(row(verdict, 'ops_people').drivenBy).toContain('dedicated_engineers');
+    expect(verdict.override).toBeUndefined();
+    expect(verdict.decidingFactors).toEqual([]);
+  });
+
+  it('AWS shop that wants the Kafka ecosystem: MSK', () => {
+    const verdict = scoreAnswers(AWS_SHOP_WANTING_KAFKA);
+    expect(verdict.recommendation).toBe('msk');
+    expect(row(verdict, 'setup')).toMatchObject({
+      advantage: 'msk',
+      reason: 'your services already talk to Kafka, so nothing is rewritten',
+    });
+    expect(verdict.override).toBeUndefined();
+  });
+
+  it('AWS shop with Kafka clients only, or needing the Kafka API, still lands on MSK', () => {
+    expect(scoreAnswers({ ...AWS_SHOP_WANTING_KAFKA, kafka_usage: ['clients'] }).recommendation).toBe('msk');
+    const portable = scoreAnswers({
+      ...AWS_SHOP_WANTING_KAFKA,
+      kafka_usage: ['none'],
+      kafka_api_need: 'must',
+    });
+    expect(portable.recommendation).toBe('msk');
+    expect(portable.excluded).toEqual([
+      { platform: 'kinesis', reason: 'the stream must speak the Kafka API, and Kinesis has its own' },
+    ]);
+  });
+});
+
+describe("the write-up's priors", () => {
+  it('keep Kinesis ahead of self-run Kafka on setup and people, however strong the team', () => {
+    const verdict = scoreAnswers(strongestKafkaTeam(['setup', 'ops_people']));
+    expect(row(verdict, 'setup').advantage).toBe('kinesis');
+    expect(row(verdict, 'ops_people').advantage).toBe('kinesis');
+    expect(row(verdict, 'ops_people').strength).toBe('slight');
+    const { scores } = row(verdict, 'setup');
+    expect(scores.kafka).toBeLessThan(scores.kinesis);
+  });
+
+  it('let incident risk turn only with deep Kafka experience, strong monitoring and a 24-hour rotation', () => {
+    const seasoned = answersFor({
+      engineering_practice: 'distributed_systems',
+      kafka_ops_experience: 'many_years',
+      monitoring_maturity: 'strong',
+      oncall_rotation: 'yes',
+      incident_history: 'rare_and_short',
+      downtime_cost: 'little',
+    });
+    expect(row(scoreAnswers(seasoned), 'incident_risk')).toMatchObject({
+      advantage: 'kafka',
+      reason: 'the team has run Kafka at scale for many years',
+    });
+    const withoutMonitoring = { ...seasoned, monitoring_maturity: 'basic' };
+    expect(row(scoreAnswers(withoutMonitoring), 'incident_risk').advantage).toBe('kinesis');
+  });
+
+  it('treat performance as a near pass/fail: it leans Kafka only a little and barely counts', () => {
+    const verdict = scoreAnswers(NEUTRAL_ANSWERS);
+    expect(row(verdict, 'performance')).toMatchObject({ advantage: 'kafka', strength: 'slight' });
+    expect(verdict.recommendation).toBe('kinesis');
+  });
+});
+
+describe('hard constraints', () => {
+  it('takes Kinesis and MSK off the table when you do not run on AWS', () => {
+    const verdict = scoreAnswers(answersFor({ where_you_run: 'not_aws' }));
+    const reason = 'you do not run on AWS, and Kinesis and MSK exist only on AWS';
+    expect(verdict.excluded).toEqual([
+      { platform: 'kinesis', reason },
+      { platform: 'msk', reason },
+    ]);
+    expect(verdict.recommendation).toBe('kafka');
+    for (const category of verdict.rows) {
+      expect(category).toMatchObject({ advantage: 'kafka', strength: 'decisive', reason });
+      expect(category.scores.kinesis).toBe(0);
+      expect(category.scores.msk).toBe(0);
+    }
+    expect(verdict.override).toBeUndefined();
+    expect(verdict.confidenceReason).toBe(
+      'Only self-managed Kafka is left once the hard limits are applied.',
+    );
+  });
+
+  it('counts having to run outside AWS as a reason to deploy anywhere', () => {
+    const verdict = scoreAnswers(answersFor({ where_you_run: 'also_outside_aws' }));
+    expect(verdict.excluded.map((exclusion) => exclusion.platform)).toEqual(['kinesis', 'msk']);
+    expect(verdict.recommendation).toBe('kafka');
+    expect(row(verdict, 'versatile_deployment')).toMatchObject({
+      advantage: 'kafka',
+      reason: 'the stream must also run outside AWS',
+    });
+  });
+
+  it('rules Kinesis out for retention beyond a year', () => {
+    const verdict = scoreAnswers(answersFor({ retention_days: 400 }));
+    expect(verdict.excluded).toEqual([
+      {
+        platform: 'kinesis',
+        reason: 'records must stay readable for 400 days, and Kinesis keeps them for at most 365',
+      },
+    ]);
+    expect(verdict.recommendation).toBe('msk');
+    for (const category of verdict.rows) expect(category.advantage).not.toBe('kinesis');
+    expect(scoreAnswers(answersFor({ retention_days: 365 })).excluded).toEqual([]);
+  });
+
+  it('rules Kinesis out for records over 1 MB', () => {
+    const verdict = scoreAnswers(answersFor({ avg_record_kb: 2048 }));
+    expect(verdict.excluded).toEqual([
+      { platform: 'kinesis', reason: 'records of 2,048 KB are over Kinesis’s 1 MB limit' },
+    ]);
+    expect(verdict.recommendation).not.toBe('kinesis');
+    expect(scoreAnswers(answersFor({ avg_record_kb: 1024 })).excluded).toEqual([]);
+  });
+});
+
+describe('deciding factors', () => {
+  it('override the categories when streaming is what you sell', () => {
+    const verdict = scoreAnswers(answersFor({ streaming_is_product: 'core' }));
+    expect(verdict.recommendation).toBe('kafka');
+    expect(verdict.override).toEqual({
+      categoriesFavour: 'kinesis',
+      factor: 'streaming_product',
+      sentence:
+        'The categories favour Amazon Kinesis; your deciding factor (streaming is the product) favours self-managed Kafka.',
+    });
+  });
+
+  it('override when customers decide where data lives', () => {
+    const verdict = scoreAnswers(answersFor({ deploy_anywhere: 'yes' }));
+    expect(verdict.recommendation).toBe('kafka');
+    expect(verdict.override?.factor).toBe('versatile_deployment');
+  });
+
+  it('are listed but do not override when answered only mildly', () => {
+    const verdict = scoreAnswers(answersFor({ speed_is_feature: 'yes', tunability: 'every_layer' }));
+    expect(verdict.recommendation).toBe('kinesis');
+    expect(verdict.override).toBeUndefined();
+    expect(verdict.decidingFactors).toMatchObject([{ target: 'streaming_product', advantage: 'kafka' }]);
+  });
+});
+
+describe('workload', () => {
+  it('a tiny hobby load is cheapest on Kinesis', () => {
+    const verdict = scoreAnswers(
+      answersFor({ avg_write_mbps: 0.05, peak_write_mbps: 0.2, traffic_shape: 'spiky' }),
+    );
+    expect(verdict.recommendation).toBe('kinesis');
+    expect(row(verdict, 'ops_machines')).toMatchObject({
+      advantage: 'kinesis',
+      reason: 'under 1 MB/s, a Kinesis stream costs less than any cluster',
+      drivenBy: ['avg_write_mbps', 'traffic_shape'],
+    });
+  });
+
+  it('a steady, very large load is cheaper on machines you tune yourselves', () => {
+    const strongOpsTeam = strongestKafkaTeam(['ops_people', 'incident_risk']);
+    const huge = { ...strongOpsTeam, avg_write_mbps: 2000, peak_write_mbps: 2400, traffic_shape: 'steady' };
+    const verdict = scoreAnswers(huge);
+    expect(row(verdict, 'ops_machines')).toMatchObject({
+      advantage: 'kafka',
+      reason: 'a steady load over 1,000 MB/s costs less on tuned brokers than on per-shard pricing',
+    });
+    expect(row(verdict, 'performance').advantage).toBe('kafka');
+    expect(row(scoreAnswers({ ...huge, traffic_shape: 'spiky' }), 'ops_machines').advantage).not.toBe(
+      'kafka',
+    );
+  });
+
+  it('many consumer groups lean toward Kafka on machines', () => {
+    const verdict = scoreAnswers(
+      answersFor({ consumer_groups: 40, avg_write_mbps: 300, peak_write_mbps: 330 }),
+    );
+    expect(row(verdict, 'ops_machines').advantage).toBe('kafka');
+    expect(row(verdict, 'ops_machines').drivenBy).toEqual(['avg_write_mbps', 'consumer_groups']);
+  });
+});
+
+describe('confidence', () => {
+  it('is low when most answers are "Don\'t know"', () => {
+    const unsure = answersFor();
+    for (const question of ALL_QUESTIONS) {
+      if (question.kind !== 'number' && question.options.some((option) => option.dontKnow)) {
+        unsure[question.id] = question.kind === 'multi' ? ['dont_know'] : 'dont_know';
+      }
+    }
+    const verdict = scoreAnswers(unsure);
+    expect(verdict.confidence).toBe('low');
+    expect(verdict.dontKnowShare).toBeGreaterThan(0.8);
+    expect(verdict.confidenceReason).toBe("88% of the answers were “Don't know”, so this is a rough guess.");
+  });
+
+  it('is medium when a few answers are "Don\'t know"', () => {
+    const verdict = scoreAnswers(
+      answersFor({
+        ops_skills: 'dont_know',
+        company_stage: 'dont_know',
+        monitoring_maturity: 'dont_know',
+        downtime_cost: 'dont_know',
+      }),
+    );
+    expect(verdict.confidence).toBe('medium');
+    expect(verdict.confidenceReason).toBe(
+      "16% of the answers were “Don't know”; firmer answers would sharpen it.",
+    );
+  });
+
+  it('drops when the top two finish close', () => {
+    const verdict = scoreAnswers({ ...AWS_SHOP_WANTING_KAFKA, kafka_usage: ['connect'] });
+    expect(verdict.recommendation).toBe('msk');
+    expect(verdict.confidence).toBe('medium');
+    expect(verdict.confidenceReason).toBe(
+      'Amazon MSK leads only narrowly, so a few answers could change it.',
+    );
+  });
+
+  it('is low when fewer than half of the questions were answered', () => {
+    const verdict = scoreAnswers({ company_size: 'eng_1_10', where_you_run: 'aws_only' });
+    expect(verdict.confidence).toBe('low');
+    expect(verdict.confidenceReason).toBe('Fewer than half of the questions were answered.');
+  });
+});
+
+describe('robustness', () => {
+  it('ignores answers that no longer fit the questions instead of failing', () => {
+    const stale = {
+      ...NEUTRAL_ANSWERS,
+      where_you_run: ['not_aws'],
+      deploy_anywhere: 'on_mars',
+      kafka_usage: 'clients',
+      data_rules: ['none', 'region'],
+      avg_write_mbps: -3,
+      retention_days: 'forever',
+      retired: 'x',
+    } as Answers;
+    const verdict = scoreAnswers(stale);
+    expect(verdict.recommendation).toBe('kinesis');
+    expect(verdict.excluded).toEqual([]);
+  });
+});

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { aggregateTeam, type RespondentAnswers, scoreAnswers } from '../../src/domain/index.js';
+import {
+  AWS_SHOP_WANTING_KAFKA,
+  answersFor,
+  STREAMING_IS_THE_PRODUCT,
+  WEB_APP_SHOP_ON_AWS,
+} from './fixtures.js';
+import { seededRandom, shuffled } from './random-answers.js';
+
+function team(...answerSets: RespondentAnswers['answers'][]): RespondentAnswers[] {
+  return answerSets.map((answers, index) => ({ userId: `U${String(index).padStart(4, '0')}`, answers }));
+}
+
+describe('aggregateTeam', () => {
+  it('shows how a split team divides, and where to argue', () => {
+    const result = aggregateTeam(team(WEB_APP_SHOP_ON_AWS, AWS_SHOP_WANTING_KAFKA, STREAMING_IS_THE_PRODUCT));
+    expect(result.respondents).toBe(3);
+    expect(result.splits.map((split) => split.target)).toEqual([
+      'performance',
+      'setup',
+      'ops_people',
+      'ops_machines',
+      'incident_risk',
+    ]);
+    expect(result.splits.find((split) => split.target === 'setup')?.counts).toEqual({
+      kafka: 0,
+      kinesis: 2,
+      msk: 1,
+      even: 0,
+    });
+    expect(result.splits.find((split) => split.target === 'ops_machines')?.counts).toEqual({
+      kafka: 1,
+      kinesis: 2,
+      msk: 0,
+      even: 0,
+    });
+    expect(result.splits.find((split) => split.target === 'incident_risk')?.counts).toEqual({
+      kafka: 0,
+      kinesis: 3,
+      msk: 0,
+      even: 0,
+    });
+    expect(result.mostDivided).toEqual(['performance', 'setup', 'ops_people']);
+    expect(result.recommendation).toBe('kinesis');
+    expect(result.confidence).toBe('low');
+    expect(result.verdict.confidenceReason).toBe('Only 1 of 3 people’s answers point to Amazon Kinesis.');
+    // One person's deciding factor is not the team's.
+    expect(result.verdict.override).toBeUndefined();
+  });
+
+  it('calls nothing divided when everyone agrees', () => {
+    const result = aggregateTeam(team(WEB_APP_SHOP_ON_AWS, WEB_APP_SHOP_ON_AWS, WEB_APP_SHOP_ON_AWS));
+    expect(result.mostDivided).toEqual([]);
+    expect(result.recommendation).toBe('kinesis');
+    expect(result.confidence).toBe('high');
+    expect(result.verdict).toEqual(scoreAnswers(WEB_APP_SHOP_ON_AWS));
+  });
+
+  it('gives one person exactly their own verdict', () => {
+    const result = aggregateTeam(team(STREAMING_IS_THE_PRODUCT));
+    expect(result.verdict).toEqual(scoreAnswers(STREAMING_IS_THE_PRODUCT));
+    expect(result.splits.find((split) => split.target === 'setup')?.counts.kinesis).toBe(1);
+  });
+
+  it('lets a deciding factor override only when most of the team answered it strongly', () => {
+    const majority = aggregateTeam(
+      team(STREAMING_IS_THE_PRODUCT, STREAMING_IS_THE_PRODUCT, WEB_APP_SHOP_ON_AWS),
+    );
+    expect(majority.recommendation).toBe('kafka');
+    expect(majority.verdict.override?.categoriesFavour).toBe('kinesis');
+    const minority = aggregateTeam(team(STREAMING_IS_THE_PRODUCT, WEB_APP_SHOP_ON_AWS, WEB_APP_SHOP_ON_AWS));
+    expect(minority.recommendation).toBe('kinesis');
+    expect(minority.verdict.override).toBeUndefined();
+  });
+
+  it('rules a platform out only when most of the team says it is out', () => {
+    const offAws = answersFor({ where_you_run: 'not_aws' });
+    const mostlyOff = aggregateTeam(team(offAws, offAws, WEB_APP_SHOP_ON_AWS));
+    expect(mostlyOff.verdict.excluded.map((exclusion) => exclusion.platform)).toEqual(['kinesis', 'msk']);
+    expect(mostlyOff.recommendation).toBe('kafka');
+    const oneOff = aggregateTeam(team(offAws, WEB_APP_SHOP_ON_AWS, WEB_APP_SHOP_ON_AWS));
+    expect(oneOff.verdict.excluded).toEqual([]);
+  });
+
+  it('pools "Don\'t know" answers across the team', () => {
+    const unsure = answersFor({
+      ops_skills: 'dont_know',
+      company_stage: 'dont_know',
+      monitoring_maturity: 'dont_know',
+      downtime_cost: 'dont_know',
+      incident_history: 'dont_know',
+      platform_team: 'dont_know',
+      kafka_ops_experience: 'dont_know',
+      upgrade_appetite: 'dont_know',
+    });
+    const result = aggregateTeam(team(unsure, answersFor()));
+    expect(result.verdict.dontKnowShare).toBeCloseTo(8 / 50);
+    expect(result.confidence).toBe('medium');
+  });
+
+  it('has a cautious answer before anyone has finished', () => {
+    const result = aggregateTeam([]);
+    expect(result.respondents).toBe(0);
+    expect(result.confidence).toBe('low');
+    expect(result.mostDivided).toEqual([]);
+  });
+
+  it('aggregates 300 respondents correctly, whatever their order', () => {
+    const random = seededRandom(300);
+    const crowd = team(
+      ...Array.from({ length: 300 }, (_, index) =>
+        index % 3 === 0 ? STREAMING_IS_THE_PRODUCT : WEB_APP_SHOP_ON_AWS,
+      ),
+    );
+    const result = aggregateTeam(crowd);
+    expect(result.respondents).toBe(300);
+    expect(result.recommendation).toBe('kinesis');
+    for (const split of result.splits) {
+      expect(Object.values(split.counts).reduce((sum, count) => sum + count, 0)).toBe(300);
+    }
+    expect(result.splits.find((split) => split.target === 'ops_machines')?.counts).toEqual({
+      kafka: 100,
+      kinesis: 200,
+      msk: 0,
+      even: 0,
+    });
+    expect(result.mostDivided).toContain('ops_machines');
+    expect(result.verdict.confidenceReason).toBe('Only 200 of 300 people’s answers point to Amazon Kinesis.');
+    expect(aggregateTeam(shuffled(random, crowd))).toEqual(result);
+  });
+});
