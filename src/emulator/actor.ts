@@ -177,6 +177,20 @@ export class SlackActor {
   }
 
   /**
+   * Types into the modal without submitting it. Slack's client keeps `view.state` current as a person types,
+   * so a button clicked afterwards (e.g. Back) carries these values in its payload. Throws, as `submitView`
+   * does, for an answer the modal does not offer.
+   */
+  enterValues(input: { values: Answers; viewId?: string }): OpenView {
+    const open = this.visibleView(input.viewId);
+    this.workspace.setViewState(
+      open.view.id,
+      buildViewState(open.view.blocks, input.values, open.view.state),
+    );
+    return open;
+  }
+
+  /**
    * Fills in the modal and presses its submit button. Blocks not in `values` keep what was entered before,
    * or their initial value. Slack's client refuses to send a submission with empty required inputs; then
    * `status` is null and the outcome is `errors`.

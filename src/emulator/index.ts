@@ -26,6 +26,8 @@ export interface SlackEmulatorOptions {
   workspace?: Omit<WorkspaceOptions, 'now'>;
   /** How long actors wait for the app's acknowledgement; Slack waits 3000 ms. */
   ackTimeoutMs?: number;
+  /** Keep only this many recorded Web API calls (all by default). */
+  maxRecordedCalls?: number;
 }
 
 export interface SlackEmulator {
@@ -42,7 +44,11 @@ export interface SlackEmulator {
 
 export async function startSlackEmulator(options: SlackEmulatorOptions): Promise<SlackEmulator> {
   const workspace = new Workspace({ ...options.workspace, ...(options.now ? { now: options.now } : {}) });
-  const server = await WebApiServer.start({ workspace, tokens: [options.botToken] });
+  const server = await WebApiServer.start({
+    workspace,
+    tokens: [options.botToken],
+    ...(options.maxRecordedCalls !== undefined ? { maxRecordedCalls: options.maxRecordedCalls } : {}),
+  });
   return {
     apiUrl: server.url,
     workspace,

@@ -30,6 +30,8 @@ export interface WebApiServerOptions {
   host?: string;
   /** 0 (the default) picks a free port. */
   port?: number;
+  /** Keep only this many recorded calls, newest last, so a long-running server does not grow without end. */
+  maxRecordedCalls?: number;
 }
 
 type ScheduledAnswer = { kind: 'rate_limit'; retryAfterSeconds: number } | { kind: 'error'; error: string };
@@ -50,6 +52,7 @@ export class WebApiServer {
     private readonly server: Server,
     private readonly workspace: Workspace,
     private readonly tokens: ReadonlySet<string> | undefined,
+    private readonly maxRecordedCalls: number,
   ) {
     const { address, port } = server.address() as AddressInfo;
     this.origin = `http://${address}:${port}`;
@@ -63,7 +66,12 @@ export class WebApiServer {
       server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
     });
     const tokens = options.tokens ? new Set(options.tokens) : undefined;
-    const apiServer = new WebApiServer(server, options.workspace, tokens);
+    const apiServer = new WebApiServer(
+      server,
+      options.workspace,
+      tokens,
+      options.maxRecordedCalls ?? Number.POSITIVE_INFINITY,
+    );
     server.on('request', (request, response) => {
       apiServer.handle(request, response).catch((error: unknown) => {
         response.writeHead(500).end(String(error));
@@ -97,6 +105,12 @@ export class WebApiServer {
     // WebClient keeps connections alive; without this, close() would wait for them to time out.
     this.server.closeAllConnections();
     await closed;
+  }
+
+  private record(call: RecordedCall): void {
+    this.recorded.push(call);
+    const excess = this.recorded.length - this.maxRecordedCalls;
+    if (excess > 0) this.recorded.splice(0, excess);
   }
 
   private schedule(method: string, answer: ScheduledAnswer): void {
@@ -133,13 +147,7 @@ export class WebApiServer {
     const token =
       bearerToken(request.headers.authorization) ?? (typeof bodyToken === 'string' ? bodyToken : undefined);
     const { httpStatus, payload, headers } = this.answerApiCall(method, args, token, decoded.error);
-    this.recorded.push({
-      method,
-      args,
-      response: structuredClone(payload),
-      httpStatus,
-      at: this.workspace.now(),
-    });
+    this.record({ method, args, response: structuredClone(payload), httpStatus, at: this.workspace.now() });
     response.writeHead(httpStatus, { 'content-type': 'application/json; charset=utf-8', ...headers });
     response.end(JSON.stringify(payload));
   }
@@ -184,13 +192,7 @@ export class WebApiServer {
       }
       if (!result.ok) httpStatus = 400;
     }
-    this.recorded.push({
-      method: 'response_url',
-      args,
-      response: result,
-      httpStatus,
-      at: this.workspace.now(),
-    });
+    this.record({ method: 'response_url', args, response: result, httpStatus, at: this.workspace.now() });
     response.writeHead(httpStatus, { 'content-type': 'application/json; charset=utf-8' });
     response.end(JSON.stringify(result));
   }

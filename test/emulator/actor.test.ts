@@ -376,6 +376,32 @@ describe('SlackActor.clickButton and closeView', () => {
     });
   });
 
+  it('carries what the person typed before clicking, without submitting', async () => {
+    const opened = openQuestionnaire();
+    const alice = slack.actorFor(ALICE, { appEventsUrl: app.url });
+
+    alice.enterValues({ values: { ops_team: 'no', throughput: '1200' } });
+    await alice.clickButton({ actionId: 'back' });
+
+    expect(app.received).toHaveLength(1);
+    expect(app.received[0]?.payload).toMatchObject({
+      type: 'block_actions',
+      view: {
+        id: opened.view.id,
+        hash: opened.view.hash,
+        state: {
+          values: {
+            ops_team: { value: { type: 'radio_buttons', selected_option: { value: 'no' } } },
+            throughput: { value: { type: 'number_input', value: '1200' } },
+          },
+        },
+      },
+    });
+    expect(() => alice.enterValues({ values: { ops_team: 'maybe' } })).toThrow(
+      /no option with value 'maybe'/,
+    );
+  });
+
   it('clicks a button in a message; the app can replace the message through response_url', async () => {
     const client = new WebClient(BOT_TOKEN, { slackApiUrl: slack.apiUrl, logger: silentLogger });
     const posted = await client.chat.postMessage({

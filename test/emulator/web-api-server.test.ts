@@ -343,6 +343,20 @@ describe('Web API server: views', () => {
   });
 });
 
+describe('Web API server: recorded calls', () => {
+  it('keeps only the newest calls when told to, so a long-running sandbox does not grow', async () => {
+    const workspace = new Workspace();
+    const server = await WebApiServer.start({ workspace, tokens: [TOKEN], maxRecordedCalls: 2 });
+    servers.push(server);
+    const client = new WebClient(TOKEN, { slackApiUrl: server.url, logger: silentLogger });
+
+    for (const text of ['one', 'two', 'three']) await client.chat.postMessage({ channel: 'C0GENERAL', text });
+
+    expect(server.calls().map((call) => call.args.text)).toEqual(['two', 'three']);
+    expect(workspace.messagesIn('C0GENERAL')).toHaveLength(3);
+  });
+});
+
 describe('Web API server: simulated failures', () => {
   it('fails the next call with the given error, then behaves again', async () => {
     const { client, server } = await startServer();
