@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import type { Config } from '../../src/config.js';
 import { STEPS } from '../../src/domain/questions.js';
@@ -19,6 +20,8 @@ export interface Harness {
   slack: SlackEmulator;
   app: RunningApp;
   eventsUrl: string;
+  /** Every Redis key the app has written so far (empty with the in-memory store). */
+  storedKeys(): Promise<string[]>;
   person(userId: string): SlackActor;
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -49,6 +52,15 @@ export async function startHarness(options: { redisUrl?: string | null } = {}): 
       return `http://127.0.0.1:${harness.app.port}/slack/events`;
     },
     person: (userId) => slack.actorFor(userId, { appEventsUrl: harness.eventsUrl }),
+    async storedKeys() {
+      if (!redisUrl) return [];
+      const client = new Redis(redisUrl);
+      try {
+        return (await client.keys(`${keyPrefix}:*`)).sort();
+      } finally {
+        client.disconnect();
+      }
+    },
     async restart() {
       const { port } = harness.app;
       await harness.app.stop();
