@@ -26,7 +26,13 @@ export interface Config {
   logLevel: LogLevel;
 }
 
-export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+/** With no Slack credentials at all, the app runs under the offline sandbox, which makes up its own. */
+export type SandboxConfig = Omit<Config, 'transport' | 'slack'>;
+
+export type ConfigResult =
+  | { ok: true; mode: 'slack'; config: Config }
+  | { ok: true; mode: 'sandbox'; config: SandboxConfig }
+  | { ok: false; problems: string[] };
 
 export const MANIFEST_HINT =
   'create the app at https://api.slack.com/apps → "Create New App" → "From a manifest", paste manifest.json, ' +
@@ -103,8 +109,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
 
   if (!vars.SLACK_BOT_TOKEN && !vars.SLACK_SIGNING_SECRET && !vars.SLACK_APP_TOKEN) {
     return {
-      ok: false,
-      problems: [`No Slack credentials are set: ${MANIFEST_HINT}.`],
+      ok: true,
+      mode: 'sandbox',
+      config: {
+        port: vars.PORT,
+        redisUrl: vars.REDIS_URL,
+        retentionDays: vars.RETENTION_DAYS,
+        logLevel: vars.LOG_LEVEL,
+      },
     };
   }
   if (!vars.SLACK_BOT_TOKEN) {
@@ -125,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
 
   return {
     ok: true,
+    mode: 'slack',
     config: {
       transport,
       slack: {

@@ -1,4 +1,5 @@
-import { loadConfig } from './config.js';
+import { loadConfig, MANIFEST_HINT } from './config.js';
+import { startSandbox } from './sandbox/index.js';
 import { createStore, startStreamVerdict } from './server.js';
 
 const result = loadConfig(process.env);
@@ -6,14 +7,28 @@ if (!result.ok) {
   for (const problem of result.problems) console.error(`stream-verdict: ${problem}`);
   process.exit(1);
 }
-const { config } = result;
-const store = createStore(config);
-const running = await startStreamVerdict({ config, store });
-console.log(
-  config.transport === 'socket'
-    ? `stream-verdict: connected to Slack over Socket Mode; health check on http://localhost:${running.port}/healthz`
-    : `stream-verdict: listening on port ${running.port} (Slack requests at /slack/events, health at /healthz)`,
-);
+let running: { stop(): Promise<void> };
+if (result.mode === 'sandbox') {
+  const sandbox = await startSandbox({ config: result.config });
+  running = sandbox;
+  console.log(
+    'stream-verdict: no Slack credentials are set, so this is the offline sandbox: Slack is emulated on this machine and the real app runs under it.',
+  );
+  console.log(
+    `stream-verdict: to use a real workspace instead, ${MANIFEST_HINT} (README.md, "Create the Slack app").`,
+  );
+  console.log(`stream-verdict: sandbox ready at ${sandbox.url} (health at ${sandbox.url}/healthz)`);
+} else {
+  const { config } = result;
+  const store = createStore(config);
+  const app = await startStreamVerdict({ config, store });
+  running = app;
+  console.log(
+    config.transport === 'socket'
+      ? `stream-verdict: connected to Slack over Socket Mode; health check on http://localhost:${app.port}/healthz`
+      : `stream-verdict: listening on port ${app.port} (Slack requests at /slack/events, health at /healthz)`,
+  );
+}
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -16,6 +16,7 @@ describe('loadConfig', () => {
     const result = loadConfig(http);
     expect(result).toEqual({
       ok: true,
+      mode: 'slack',
       config: {
         transport: 'http',
         slack: {
@@ -34,7 +35,7 @@ describe('loadConfig', () => {
 
   it('switches to Socket Mode when SLACK_APP_TOKEN is set, without needing the signing secret', () => {
     const result = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A1-2-abc' });
-    expect(result.ok && result.config.transport).toBe('socket');
+    expect(result.ok && result.mode === 'slack' && result.config.transport).toBe('socket');
   });
 
   it('reads every other variable', () => {
@@ -55,19 +56,27 @@ describe('loadConfig', () => {
     });
   });
 
-  it('with no Slack credentials at all, says what to set and where to get it', () => {
-    const [problem, ...rest] = problemsOf({});
-    expect(rest).toEqual([]);
-    expect(problem).toMatch(/SLACK_BOT_TOKEN/);
-    expect(problem).toMatch(/SLACK_SIGNING_SECRET/);
-    expect(problem).toMatch(/manifest\.json/);
+  it('with no Slack credentials at all, runs the offline sandbox with the other settings', () => {
+    expect(loadConfig({ PORT: '8080', REDIS_URL: 'redis://localhost:6379' })).toEqual({
+      ok: true,
+      mode: 'sandbox',
+      config: { port: 8080, redisUrl: 'redis://localhost:6379', retentionDays: 90, logLevel: 'info' },
+    });
+  });
+
+  it('still checks the other settings in the sandbox', () => {
+    expect(problemsOf({ PORT: 'abc' })).toEqual(['PORT must be a whole number from 1 to 65535']);
   });
 
   it.each([
     [{ ...http, PORT: 'abc' }, 'PORT must be a whole number from 1 to 65535'],
     [{ ...http, PORT: '70000' }, 'PORT must be a whole number from 1 to 65535'],
     [{ ...http, RETENTION_DAYS: '0' }, 'RETENTION_DAYS must be a whole number from 1 to 3650'],
-    [{ ...http, REDIS_URL: 'localhost:6379' }, 'REDIS_URL must be a redis:// or rediss:// URL'],
+    [{ ...http, REDIS_URL: 'localhost:6379' }, 'REDIS_URL must be redis://host:6379 or rediss://'],
+    [{ ...http, REDIS_URL: 'redis+cluster://' }, 'REDIS_URL must be redis://host:6379 or rediss://'],
+    [{ ...http, REDIS_URL: 'redis+cluster://10.0.0.1:7000/2' }, 'Cluster URL has no path'],
+    [{ ...http, REDIS_URL: 'redis+sentinel://10.0.0.1:26379' }, 'Sentinel URL ends in /<master name>'],
+    [{ ...http, REDIS_URL: 'redis+sentinel://s1:26379/mymaster?retry=1' }, 'unknown query parameter'],
     [{ ...http, SLACK_API_URL: 'not a url' }, 'SLACK_API_URL must be an http(s) URL'],
     [
       { ...http, SLACK_BOT_TOKEN: 'xoxp-user-token' },

@@ -1,0 +1,48 @@
+import type { Locator, Page } from 'playwright-core';
+import { STEPS } from '../../src/domain/questions.js';
+import type { Answers } from '../../src/domain/types.js';
+
+/** The open modal, as a person sees it. */
+export function modal(page: Page): Locator {
+  return page.getByRole('dialog');
+}
+
+/** Fills in one questionnaire step the way a person does: by the question's words and the option's label. */
+export async function fillStep(page: Page, stepIndex: number, answers: Answers): Promise<void> {
+  const step = STEPS[stepIndex];
+  if (!step) throw new RangeError(`no step ${stepIndex}`);
+  const dialog = modal(page);
+  for (const question of step.questions) {
+    const answer = answers[question.id];
+    if (answer === undefined) continue;
+    if (question.kind === 'number') {
+      await dialog.getByLabel(question.prompt, { exact: true }).fill(String(answer));
+      continue;
+    }
+    const chosen = new Set(Array.isArray(answer) ? answer : [answer]);
+    if (question.kind === 'multi') {
+      const group = dialog.getByRole('group', { name: question.prompt, exact: true });
+      for (const option of question.options) {
+        await group.getByLabel(option.label, { exact: true }).setChecked(chosen.has(option.id));
+      }
+      continue;
+    }
+    const label = question.options.find((option) => chosen.has(option.id))?.label;
+    if (!label) throw new Error(`no option ${String(answer)} for ${question.id}`);
+    const radios = dialog.getByRole('radiogroup', { name: question.prompt, exact: true });
+    if ((await radios.count()) > 0) await radios.getByLabel(label, { exact: true }).check();
+    else await dialog.getByLabel(question.prompt, { exact: true }).selectOption({ label });
+  }
+}
+
+/** Answers every step from the current one and presses the last step's button. */
+export async function answerQuestionnaire(page: Page, answers: Answers): Promise<void> {
+  const dialog = modal(page);
+  for (let step = 0; step < STEPS.length; step++) {
+    await dialog.getByText(`Step ${step + 1} of ${STEPS.length}`).waitFor();
+    await fillStep(page, step, answers);
+    const last = step === STEPS.length - 1;
+    await dialog.getByRole('button', { name: last ? 'See the verdict' : 'Next', exact: true }).click();
+  }
+  await dialog.getByRole('heading', { name: 'Your verdict' }).waitFor();
+}

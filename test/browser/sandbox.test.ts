@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { STEPS } from '../../src/domain/questions.js';
+import { type RunningSandbox, startSandbox } from '../../src/sandbox/index.js';
+import { AWS_SHOP_WANTING_KAFKA, NEUTRAL_ANSWERS, WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
+import { launchChromium } from './chromium.js';
+import { answerQuestionnaire, fillStep, modal } from './questionnaire.js';
+
+/**
+ * The sandbox in a real browser: the page a newcomer opens after `npm start` with no Slack credentials, the
+ * real app under it on real Redis. Everything is done and checked as a person would: by typing, clicking
+ * labels and reading the page.
+ */
+
+// Refresh the committed screenshot with UPDATE_SCREENSHOTS=1 npm test; other runs keep it out of the work tree.
+const SCREENSHOT = process.env.UPDATE_SCREENSHOTS
+  ? join(import.meta.dirname, '../../docs/sandbox-verdict.png')
+  : join(tmpdir(), 'stream-verdict-sandbox-verdict.png');
+
+let browser: Browser;
+let sandbox: RunningSandbox;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  sandbox = await startSandbox({
+    config: { port: 0, redisUrl: inject('redisUrl'), retentionDays: 90, logLevel: 'error' },
+    storeOptions: { keyPrefix: `sandbox-${randomBytes(6).toString('hex')}` },
+  });
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await page.goto(`http://127.0.0.1:${sandbox.port}/`);
+});
+
+afterEach(async () => {
+  await page?.close();
+  await sandbox?.stop();
+});
+
+async function runCommand(text: string) {
+  await page.getByRole('textbox', { name: /^Message #/ }).fill(text);
+  await page.keyboard.press('Enter');
+  await modal(page).waitFor();
+}
+
+describe('the sandbox in a browser', () => {
+  it('takes two teammates from the slash command to a team verdict, argued in the thread', {
+    timeout: 60_000,
+  }, async () => {
+    const channel = page.getByRole('main');
+    await expect(page.getByLabel('Acting as').inputValue()).resolves.toBe('U0ALICE');
+
+    await runCommand('/stream-verdict Event bus for the billing rewrite');
+    await expect(modal(page).getByRole('heading').textContent()).resolves.toBe('Stream Verdict');
+    await channel.getByRole('heading', { name: 'Event bus for the billing rewrite' }).waitFor();
+    await channel.getByText('Started by @Alice').waitFor();
+
+    await answerQuestionnaire(page, WEB_APP_SHOP_ON_AWS);
+    await modal(page).getByText('Your answers point to Amazon Kinesis').waitFor();
+    await modal(page).getByRole('button', { name: 'Close', exact: true }).click();
+    await modal(page).waitFor({ state: 'detached' });
+    await channel.getByText('Verdict: Amazon Kinesis').waitFor();
+
+    await page.getByLabel('Acting as').selectOption({ label: 'Bob' });
+    await channel.getByRole('button', { name: 'Answer the questionnaire' }).click();
+    await answerQuestionnaire(page, AWS_SHOP_WANTING_KAFKA);
+    await modal(page).getByRole('button', { name: 'Close', exact: true }).click();
+
+    await channel.getByText('From 2 finished answer sets').waitFor();
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads.
+    const verdict = (await channel.getByRole('article').first().innerText()).replace(/\s+/g, ' ');
+    expect(verdict).toMatch(/Verdict: (Self-managed Kafka|Amazon Kinesis|Amazon MSK)/);
+    expect(verdict).toContain('Setup (people)');
+    expect(verdict).toMatch(/Team: (Kafka|Kinesis|MSK|Even) \d/);
+    expect(verdict).toContain('(edited)');
+
+    const thread = page.getByRole('complementary', { name: 'Thread' });
+    await thread.getByText('@Bob finished the questionnaire').waitFor();
+    await expect(thread.getByText('@Alice finished the questionnaire').count()).resolves.toBe(1);
+    await channel.getByRole('button', { name: /^2 replies/ }).waitFor();
+
+    await thread
+      .getByRole('textbox', { name: 'Reply in thread' })
+      .fill('Kinesis, unless we need Connect <soon>');
+    await page.keyboard.press('Enter');
+    await thread.getByText('Kinesis, unless we need Connect <soon>').waitFor();
+
+    mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
+    writeFileSync(SCREENSHOT, await page.screenshot());
+  });
+
+  it('shows an invalid field’s error under it, keeps the answers, and goes Back and on', {
+    timeout: 30_000,
+  }, async () => {
+    await page.getByLabel('Acting as').selectOption({ label: 'Carol' });
+    await page.getByRole('navigation').getByRole('button', { name: '# platform-team' }).click();
+    await page.getByRole('heading', { name: '#platform-team' }).waitFor();
+    await runCommand('/stream-verdict Clickstream pipeline');
+    const dialog = modal(page);
+
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    await expect
+      .poll(() => dialog.getByText('Please complete this required field.').count())
+      .toBe(STEPS[0]?.questions.filter((question) => !question.optional).length);
+
+    await fillStep(page, 0, NEUTRAL_ANSWERS);
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    await dialog.getByText(`Step 2 of ${STEPS.length}`).waitFor();
+    await fillStep(page, 1, { ...NEUTRAL_ANSWERS, avg_write_mbps: 50, peak_write_mbps: 10 });
+    await dialog.getByRole('button', { name: 'Next' }).click();
+
+    const peak = dialog.getByLabel('At the busiest minute, how much data is written?', { exact: true });
+    const error = dialog.getByText('The peak cannot be lower than the average (50 MB/s)');
+    await error.waitFor();
+    await expect(peak.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(peak.evaluate((input) => input.getAttribute('aria-describedby'))).resolves.toContain(
+      await error.evaluate((node) => node.id),
+    );
+    await expect(peak.inputValue()).resolves.toBe('10');
+    await expect(dialog.getByText(`Step 2 of ${STEPS.length}`).count()).resolves.toBe(1);
+
+    await peak.fill('80');
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    await dialog.getByText(`Step 3 of ${STEPS.length}`).waitFor();
+    await dialog.getByRole('button', { name: '← Back' }).click();
+    await dialog.getByText(`Step 2 of ${STEPS.length}`).waitFor();
+    await expect(peak.inputValue()).resolves.toBe('80');
+    await expect(error.count()).resolves.toBe(0);
+  });
+});
