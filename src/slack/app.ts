@@ -5,6 +5,7 @@ import type { DecisionStore } from '../store/port.js';
 import type { ListenerDeps } from './deps.js';
 import { registerActions } from './listeners/actions/index.js';
 import { registerCommands } from './listeners/commands/index.js';
+import { acknowledgeUnclaimed } from './listeners/unclaimed.js';
 import { registerViews } from './listeners/views/index.js';
 
 export interface SlackAppOptions {
@@ -38,6 +39,7 @@ export function createSlackApp(options: SlackAppOptions): App {
     clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {},
   });
 
+  app.use(acknowledgeUnclaimed);
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);

@@ -6,6 +6,7 @@ import { aggregateTeam } from '../domain/team.js';
 import type { Answers } from '../domain/types.js';
 import type { AnswerSet, Decision, DecisionRef } from '../store/port.js';
 import type { ListenerDeps } from './deps.js';
+import { slackErrorCode } from './errors.js';
 import { buildDecisionMessage, buildFinishedNote } from './views/decision-message.js';
 import { buildNoticeModal, buildQuestionnaireModal } from './views/questionnaire-modal.js';
 
@@ -77,14 +78,20 @@ export async function openQuestionnaire(input: {
     input.logger.error('Could not load a questionnaire from the store', error);
     return notices.storeDown;
   });
+  const clickedAt = Date.now();
   const early = await Promise.race([loading, delay(STORE_WAIT_BEFORE_OPEN_MS)]);
-  if (early) {
-    await input.client.views.open({ trigger_id: input.triggerId, view: early });
-    return;
+  try {
+    if (early) {
+      await input.client.views.open({ trigger_id: input.triggerId, view: early });
+      return;
+    }
+    const opened = await input.client.views.open({ trigger_id: input.triggerId, view: notices.loading });
+    const view = await loading;
+    if (opened.view?.id) await input.client.views.update({ view_id: opened.view.id, view });
+  } catch (error) {
+    // Nothing to show the person: without a live trigger id there is no modal to put a message in.
+    input.logger.warn(`Could not open the questionnaire (${slackErrorCode(error) ?? String(error)}) ${Date.now() - clickedAt} ms after the click`);
   }
-  const opened = await input.client.views.open({ trigger_id: input.triggerId, view: notices.loading });
-  const view = await loading;
-  if (opened.view?.id) await input.client.views.update({ view_id: opened.view.id, view });
 }
 
 /**

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { z } from 'zod';
 import type { ListenerDeps } from '../../deps.js';
 import { openQuestionnaire } from '../../questionnaire.js';
-import { teamIdOf } from '../team-id.js';
+import { requesterOf } from '../requester.js';
 
 const decisionIdSchema = z.string().regex(/^[\w-]{1,64}$/);
 
@@ -18,8 +18,10 @@ export function answerQuestionnaire(deps: ListenerDeps) {
   }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>) => {
     await ack();
     const decisionId = decisionIdSchema.safeParse(action.value);
-    const teamId = teamIdOf(body);
-    if (!decisionId.success || !teamId) {
+    const requester = requesterOf(body);
+    if (!decisionId.success || !requester) {
+      // Buttons inside modals come without a response_url, so there may be nowhere to reply.
+      if (typeof respond !== 'function') return;
       await respond({
         response_type: 'ephemeral',
         replace_original: false,
@@ -32,8 +34,8 @@ export function answerQuestionnaire(deps: ListenerDeps) {
       client,
       logger,
       triggerId: body.trigger_id,
-      ref: { teamId, decisionId: decisionId.data },
-      userId: body.user.id,
+      ref: { teamId: requester.teamId, decisionId: decisionId.data },
+      userId: requester.userId,
     });
   };
 }

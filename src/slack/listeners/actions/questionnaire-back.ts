@@ -2,11 +2,12 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { STEPS } from '../../../domain/questions.js';
 import { parseStepAnswers } from '../../../domain/validation.js';
 import type { ListenerDeps } from '../../deps.js';
+import { slackErrorCode } from '../../errors.js';
 import { decodeMetadata } from '../../metadata.js';
 import { notices } from '../../questionnaire.js';
 import { readStepValues } from '../../state.js';
 import { buildQuestionnaireModal } from '../../views/questionnaire-modal.js';
-import { teamIdOf } from '../team-id.js';
+import { requesterOf } from '../requester.js';
 
 /**
  * "← Back" inside the modal. What the person entered on this step is kept (every answer that is valid so
@@ -22,11 +23,11 @@ export function questionnaireBack(deps: ListenerDeps) {
     await ack();
     const view = body.view;
     const metadata = decodeMetadata(view?.private_metadata);
-    const teamId = teamIdOf(body);
+    const requester = requesterOf(body);
     const step = metadata ? STEPS[metadata.step] : undefined;
-    if (!view || !metadata || !step || metadata.step === 0 || !teamId) return;
+    if (!view || !metadata || !step || metadata.step === 0 || !requester) return;
 
-    const ref = { teamId, decisionId: metadata.decisionId };
+    const ref = { teamId: requester.teamId, decisionId: metadata.decisionId };
     const previous = metadata.step - 1;
     let next = notices.storeDown;
     try {
@@ -36,7 +37,7 @@ export function questionnaireBack(deps: ListenerDeps) {
       } else {
         const saved = await deps.store.saveStep(
           ref,
-          body.user.id,
+          requester.userId,
           { id: step.id, answers: validSoFar(step, view.state.values) },
           { currentStep: previous, updatedAt: deps.now().toISOString() },
         );
@@ -50,7 +51,10 @@ export function questionnaireBack(deps: ListenerDeps) {
     } catch (error) {
       logger.error('Could not save answers on Back', error);
     }
-    await client.views.update({ view_id: view.id, hash: view.hash, view: next });
+    await client.views.update({ view_id: view.id, hash: view.hash, view: next }).catch((error: unknown) => {
+      // A hash conflict means the person already moved on (a double click); anything else is worth a line.
+      logger.warn(`views.update after Back failed: ${slackErrorCode(error) ?? String(error)}`);
+    });
   };
 }
 

@@ -6,6 +6,7 @@ import { explainPostFailure, slackErrorCode } from '../../errors.js';
 import { notices } from '../../questionnaire.js';
 import { buildDecisionMessage } from '../../views/decision-message.js';
 import { buildQuestionnaireModal } from '../../views/questionnaire-modal.js';
+import { slashCommandSchema } from '../requester.js';
 
 export const DEFAULT_TITLE = 'Kafka, Kinesis or MSK?';
 const TITLE_MAX = 150;
@@ -19,21 +20,27 @@ export function startDecision(deps: ListenerDeps) {
     respond,
     logger,
   }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
+    const fields = slashCommandSchema.safeParse(command);
+    if (!fields.success) {
+      // Answered in the acknowledgement: a malformed request's response_url is not trusted.
+      await ack({ response_type: 'ephemeral', text: 'That command arrived incomplete, so nothing was started. Please try again.' });
+      return;
+    }
     await ack();
     const startedAt = Date.now();
     const decision: Decision = {
-      teamId: command.team_id,
+      teamId: fields.data.team_id,
       decisionId: randomBytes(9).toString('base64url'),
-      channelId: command.channel_id,
-      createdBy: command.user_id,
-      title: titleFrom(command.text),
+      channelId: fields.data.channel_id,
+      createdBy: fields.data.user_id,
+      title: titleFrom(fields.data.text),
       createdAt: deps.now().toISOString(),
     };
 
     // The trigger id dies in 3 s: open the modal first, and save the decision at the same time.
     const [opened, saved] = await Promise.allSettled([
       client.views.open({
-        trigger_id: command.trigger_id,
+        trigger_id: fields.data.trigger_id,
         view: buildQuestionnaireModal({
           decisionId: decision.decisionId,
           decisionTitle: decision.title,

@@ -1,0 +1,36 @@
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import { ACTION_IDS, CALLBACK_IDS } from '../ids.js';
+
+const OUR_CALLBACKS = new Set<string>(Object.values(CALLBACK_IDS));
+const OUR_ACTIONS = new Set<string>([ACTION_IDS.answerQuestionnaire, ACTION_IDS.questionnaireBack]);
+
+/**
+ * Interactive payloads no listener here claims (another callback id, a view Slack sent back broken, a
+ * view_closed we never asked for) are acknowledged at once with an empty body, instead of leaving Slack to
+ * wait 3 seconds for a 404.
+ */
+export const acknowledgeUnclaimed: Middleware<AnyMiddlewareArgs> = async (args) => {
+  const body = args.body as { type?: unknown; view?: { callback_id?: unknown } | null; actions?: unknown };
+  const ack = (args as { ack?: () => Promise<void> }).ack;
+  if (ack && isUnclaimed(body)) {
+    await ack();
+    return;
+  }
+  await args.next();
+};
+
+function isUnclaimed(body: { type?: unknown; view?: { callback_id?: unknown } | null; actions?: unknown }): boolean {
+  switch (body.type) {
+    case 'view_submission':
+      return !OUR_CALLBACKS.has(String(body.view?.callback_id));
+    case 'view_closed':
+      return true;
+    case 'block_actions': {
+      // Bolt routes a block_actions payload by its first action only.
+      const [first] = Array.isArray(body.actions) ? body.actions : [];
+      return !OUR_ACTIONS.has(String((first as { action_id?: unknown } | undefined)?.action_id));
+    }
+    default:
+      return false;
+  }
+}
