@@ -20,6 +20,8 @@ export interface Harness {
   slack: SlackEmulator;
   app: RunningApp;
   eventsUrl: string;
+  /** The Redis key prefix of this harness's app. */
+  keyPrefix: string;
   /** Every Redis key the app has written so far (empty with the in-memory store). */
   storedKeys(): Promise<string[]>;
   person(userId: string): SlackActor;
@@ -47,6 +49,7 @@ export async function startHarness(options: { redisUrl?: string | null } = {}): 
 
   const harness: Harness = {
     slack,
+    keyPrefix,
     app: await boot(),
     get eventsUrl() {
       return `http://127.0.0.1:${harness.app.port}/slack/events`;
