@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseRedisUrl, REDIS_URL_FORMS } from './store/redis-url.js';
 
 /**
  * Every environment variable the app reads, parsed once. A problem is reported as one line that names the
@@ -77,8 +78,11 @@ const envSchema = z.object({
     })
     .transform((value) => (value === undefined || value.endsWith('/') ? value : `${value}/`)),
   PORT: wholeNumber('PORT', 1, 65535, 3000),
-  REDIS_URL: optionalText.refine((value) => value === undefined || /^rediss?:\/\/\S+$/.test(value), {
-    error: 'REDIS_URL must be a redis:// or rediss:// URL such as redis://localhost:6379',
+  REDIS_URL: optionalText.superRefine((value, ctx) => {
+    const parsed = value === undefined ? undefined : parseRedisUrl(value);
+    if (parsed && !parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: `REDIS_URL must be ${REDIS_URL_FORMS}: ${parsed.problem}` });
+    }
   }),
   RETENTION_DAYS: wholeNumber('RETENTION_DAYS', 1, 3650, 90),
   LOG_LEVEL: z.preprocess(

@@ -6,7 +6,8 @@ import { createSlackApp } from './slack/app.js';
 import { KeySpace } from './store/keys.js';
 import { MemoryStore } from './store/memory-store.js';
 import type { DecisionStore } from './store/port.js';
-import { connectRedis, RedisStore } from './store/redis-store.js';
+import { connectRedis } from './store/redis-connection.js';
+import { RedisStore } from './store/redis-store.js';
 
 export interface RunningApp {
   app: App;

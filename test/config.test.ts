@@ -106,6 +106,22 @@ describe('loadConfig', () => {
     expect(problems.join(' ')).not.toContain('not-hex-secret-value');
   });
 
+  it.each([
+    'redis+cluster://10.0.0.1:7000,10.0.0.2:7001,10.0.0.3:7002',
+    'rediss+cluster://default:s3cret@clustercfg.example.com:6379',
+    'redis+sentinel://10.0.0.1:26379,10.0.0.2:26379/mymaster/2',
+    'rediss+sentinel://:pw@s1.example.com,s2.example.com/mymaster?sentinelPassword=other',
+  ])('accepts a Cluster or Sentinel REDIS_URL as given (%s)', (redisUrl) => {
+    const result = loadConfig({ ...http, REDIS_URL: redisUrl });
+    expect(result.ok && result.config.redisUrl).toBe(redisUrl);
+  });
+
+  it('never echoes a Redis password in a REDIS_URL problem', () => {
+    const problems = problemsOf({ ...http, REDIS_URL: 'redis+cluster://admin:hunter2@10.0.0.1:7000/5' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).not.toContain('hunter2');
+  });
+
   it('treats blank variables as unset', () => {
     const result = loadConfig({ ...http, PORT: '', REDIS_URL: '  ' });
     expect(result.ok && result.config.port).toBe(3000);

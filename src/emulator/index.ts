@@ -86,7 +86,7 @@ export { interactiveBody, slashCommandBody } from './payloads.js';
 export { type SlackSignatureHeaders, signRequest } from './signing.js';
 export type { EmulatedView, SlackMessage, ViewState, ViewStateValue } from './types.js';
 export type { Answer, Answers } from './view-state.js';
-export type { RecordedCall, WebApiServerOptions } from './web-api-server.js';
+export type { MethodTally, RecordedCall, WebApiServerOptions } from './web-api-server.js';
 export { WebApiServer } from './web-api-server.js';
 export {
   type EphemeralMessage,

@@ -34,6 +34,12 @@ export interface WebApiServerOptions {
   maxRecordedCalls?: number;
 }
 
+/** How many calls to one method were answered `ok`, and how many with each error. */
+export interface MethodTally {
+  ok: number;
+  errors: Record<string, number>;
+}
+
 type ScheduledAnswer = { kind: 'rate_limit'; retryAfterSeconds: number } | { kind: 'error'; error: string };
 
 /** Argument fields that carry JSON when form-encoded, as `WebClient` serializes them. */
@@ -46,6 +52,7 @@ export class WebApiServer {
   readonly origin: string;
 
   private readonly recorded: RecordedCall[] = [];
+  private readonly tallies = new Map<string, MethodTally>();
   private readonly scheduled = new Map<string, ScheduledAnswer[]>();
 
   private constructor(
@@ -90,6 +97,14 @@ export class WebApiServer {
     return this.recorded.filter((call) => method === undefined || call.method === method);
   }
 
+  /**
+   * Per method (`response_url` for hook posts), how every call so far was answered. Kept whatever
+   * `maxRecordedCalls` is, so a long run (the benchmark) can still count failures.
+   */
+  tally(): Record<string, MethodTally> {
+    return Object.fromEntries([...this.tallies].map(([method, tally]) => [method, structuredClone(tally)]));
+  }
+
   /** The next call to `method` is answered HTTP 429 with `Retry-After`, as Slack's rate limiter does. */
   rateLimitNext(method: string, retryAfterSeconds = 1): void {
     this.schedule(method, { kind: 'rate_limit', retryAfterSeconds });
@@ -108,6 +123,11 @@ export class WebApiServer {
   }
 
   private record(call: RecordedCall): void {
+    const tally = this.tallies.get(call.method) ?? { ok: 0, errors: {} };
+    const answer = call.response as SlackApiResponse;
+    if (answer.ok) tally.ok += 1;
+    else tally.errors[answer.error] = (tally.errors[answer.error] ?? 0) + 1;
+    this.tallies.set(call.method, tally);
     this.recorded.push(call);
     const excess = this.recorded.length - this.maxRecordedCalls;
     if (excess > 0) this.recorded.splice(0, excess);

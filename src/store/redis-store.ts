@@ -1,4 +1,4 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { FINISHED_FIELD, KeySpace, PROGRESS_FIELD, STEP_FIELD_PREFIX } from './keys.js';
 import type {
   AnswerSet,
@@ -12,11 +12,13 @@ import type {
 import { StoreUnavailableError } from './port.js';
 import { answerSetFromRecord, decisionFromRecord, parseJson } from './records.js';
 
-/** The slice of the ioredis client this adapter needs, so a Cluster client or a test double fits too. */
-export type RedisClient = Pick<
-  Redis,
-  'multi' | 'pipeline' | 'hgetall' | 'smembers' | 'ping' | 'quit' | 'status'
->;
+type ClientSlice = 'multi' | 'pipeline' | 'hgetall' | 'smembers' | 'ping' | 'quit' | 'status';
+
+/**
+ * The slice of the ioredis client this adapter needs: a standalone or Sentinel client, or a Cluster client
+ * (every key of a decision shares one hash tag, so its MULTIs and pipelines stay in one slot).
+ */
+export type RedisClient = Pick<Redis, ClientSlice> | Pick<Cluster, ClientSlice>;
 
 export interface RedisStoreOptions {
   client: RedisClient;
@@ -25,24 +27,6 @@ export interface RedisStoreOptions {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/**
- * Connection settings for a request/response app: fail a command quickly when Redis is away (the person is
- * told to try again) instead of queueing it behind a reconnect the person cannot see.
- */
-export function redisClientOptions(): RedisOptions {
-  return {
-    connectTimeout: 2_000,
-    maxRetriesPerRequest: 1,
-    enableReadyCheck: true,
-    lazyConnect: false,
-    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
-  };
-}
-
-export function connectRedis(url: string): Redis {
-  return new Redis(url, redisClientOptions());
-}
 
 export class RedisStore implements DecisionStore {
   private readonly client: RedisClient;

@@ -355,6 +355,26 @@ describe('Web API server: recorded calls', () => {
     expect(server.calls().map((call) => call.args.text)).toEqual(['two', 'three']);
     expect(workspace.messagesIn('C0GENERAL')).toHaveLength(3);
   });
+
+  it('tallies every answer per method even when no call is kept, so a benchmark can count failures', async () => {
+    const workspace = new Workspace();
+    const server = await WebApiServer.start({ workspace, tokens: [TOKEN], maxRecordedCalls: 0 });
+    servers.push(server);
+    const client = new WebClient(TOKEN, { slackApiUrl: server.url, logger: silentLogger });
+    const trigger = workspace.issueTriggerId(ALICE);
+
+    await client.views.open({ trigger_id: trigger, view: modal() });
+    await expect(client.views.open({ trigger_id: trigger, view: modal() })).rejects.toMatchObject(
+      platformError('exchanged_trigger_id'),
+    );
+    await client.chat.postMessage({ channel: 'C0GENERAL', text: 'hello' });
+
+    expect(server.calls()).toEqual([]);
+    expect(server.tally()).toEqual({
+      'views.open': { ok: 1, errors: { exchanged_trigger_id: 1 } },
+      'chat.postMessage': { ok: 1, errors: {} },
+    });
+  });
 });
 
 describe('Web API server: simulated failures', () => {

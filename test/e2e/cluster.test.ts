@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  clusterUnavailableReason,
+  type RedisClusterHandle,
+  startRedisCluster,
+} from '../support/redis-cluster.js';
+import { type Harness, startHarness } from './harness.js';
+import { twoPeopleReachAVerdict } from './journey.js';
+
+const unavailable = clusterUnavailableReason();
+if (unavailable) console.warn(`Redis Cluster test skipped: ${unavailable}`);
+
+describe.skipIf(unavailable !== undefined)('on a Redis Cluster of three masters', () => {
+  let cluster: RedisClusterHandle;
+  let harness: Harness | undefined;
+
+  beforeAll(async () => {
+    cluster = await startRedisCluster();
+  }, 60_000);
+
+  afterAll(async () => {
+    await harness?.close();
+    await cluster?.destroy();
+  });
+
+  it('runs the whole flow from a redis+cluster:// REDIS_URL, each decision in one slot', async () => {
+    harness = await startHarness({ redisUrl: cluster.url });
+    expect(await harness.app.store.health()).toMatchObject({ kind: 'redis', status: 'ok' });
+
+    const decisionId = await twoPeopleReachAVerdict(harness);
+
+    const holders = [];
+    for (const master of cluster.masters()) {
+      const keys = await master.keys(`*{*:${decisionId}}*`);
+      if (keys.length > 0) holders.push(keys.sort());
+    }
+    // Decision, respondents and both people's answers, all on the one master that owns the hash tag's slot.
+    expect(holders).toHaveLength(1);
+    expect(holders[0]).toHaveLength(4);
+  });
+});

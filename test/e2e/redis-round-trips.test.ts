@@ -1,0 +1,121 @@
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STEPS } from '../../src/domain/questions.js';
+import { WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
+import { type RedisServerHandle, startRedisServer } from '../support/redis-server.js';
+import { CHANNEL, type Harness, startHarness } from './harness.js';
+import { decisionIdOf, decisionMessage, LAST_STEP, startDecision, submitStep } from './journey.js';
+
+/**
+ * How many times the app waits on Redis while a person waits on the app, counted with MONITOR on a Redis of
+ * this test's own. A MULTI … EXEC goes out in one write and comes back in one reply, so it is one round trip;
+ * any other command counts as one, which over-counts pipelines and so can only make the count stricter.
+ */
+function roundTrips(commands: readonly string[][]): number {
+  let trips = 0;
+  let inTransaction = false;
+  for (const [name = ''] of commands) {
+    const command = name.toLowerCase();
+    if (command === 'multi') {
+      inTransaction = true;
+      trips += 1;
+    } else if (command === 'exec' || command === 'discard') {
+      inTransaction = false;
+    } else if (!inTransaction) {
+      trips += 1;
+    }
+  }
+  return trips;
+}
+
+interface Recorder {
+  /** Commands other clients ran while `action` ran, in the order Redis executed them. */
+  during(action: () => Promise<unknown>): Promise<string[][]>;
+  close(): void;
+}
+
+async function recordCommands(url: string): Promise<Recorder> {
+  const marker = new Redis(url);
+  const ownAddress = /\baddr=(\S+)/.exec(String(await marker.client('INFO')))?.[1];
+  const monitor = await new Redis(url).monitor();
+  const seen: { args: string[]; source: string }[] = [];
+  const waiting = new Map<string, () => void>();
+  monitor.on('monitor', (_time: string, args: string[], source: string) => {
+    seen.push({ args, source });
+    if (source === ownAddress && args[0]?.toLowerCase() === 'echo') waiting.get(args[1] ?? '')?.();
+  });
+  let sequence = 0;
+  const mark = async () => {
+    sequence += 1;
+    const token = `round-trips-${sequence}`;
+    const echoed = new Promise<void>((resolve) => waiting.set(token, resolve));
+    await marker.echo(token);
+    await echoed;
+    return seen.length;
+  };
+  return {
+    async during(action) {
+      const from = await mark();
+      await action();
+      const to = await mark();
+      return seen
+        .slice(from, to - 1)
+        .filter((entry) => entry.source !== ownAddress)
+        .map((entry) => entry.args);
+    },
+    close() {
+      monitor.disconnect();
+      marker.disconnect();
+    },
+  };
+}
+
+describe('Redis round trips', () => {
+  let redis: RedisServerHandle;
+  let harness: Harness;
+  let recorder: Recorder;
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    harness = await startHarness({ redisUrl: redis.url });
+    recorder = await recordCommands(redis.url);
+  });
+
+  afterAll(async () => {
+    recorder?.close();
+    await harness?.close();
+    await redis?.destroy();
+  });
+
+  it('each step submission waits on Redis at most twice: read the decision, save the step in one MULTI', async () => {
+    const { slack } = harness;
+    const alice = harness.person('U0ALICE');
+    const posted = await startDecision(slack, alice, CHANNEL, 'Round trips');
+    const ref = { teamId: slack.workspace.teamId, decisionId: decisionIdOf(posted) };
+    await slack.workspace.waitFor(() => harness.app.store.getDecision(ref).then((d) => d?.message), {
+      what: 'the decision message saved',
+    });
+
+    for (let step = 0; step < LAST_STEP; step++) {
+      const commands = await recorder.during(() => submitStep(slack, alice, WEB_APP_SHOP_ON_AWS, step));
+      expect(
+        roundTrips(commands),
+        `step ${STEPS[step]?.id}: ${JSON.stringify(commands)}`,
+      ).toBeLessThanOrEqual(2);
+    }
+
+    const last = await recorder.during(async () => {
+      await submitStep(slack, alice, WEB_APP_SHOP_ON_AWS, LAST_STEP);
+      await slack.workspace.waitFor(
+        () => slack.workspace.repliesTo(CHANNEL, decisionMessage(slack, CHANNEL).ts)[0],
+        {
+          what: 'the finish note',
+        },
+      );
+    });
+    // The person waits for the save (two round trips); the verdict is then read back for the channel.
+    const saved = last.findIndex(([name]) => name?.toLowerCase() === 'exec') + 1;
+    expect(roundTrips(last.slice(0, saved))).toBeLessThanOrEqual(2);
+    expect(last.slice(saved).map(([name]) => name?.toLowerCase())).toEqual(['smembers', 'hgetall']);
+  });
+});
