@@ -35,14 +35,24 @@ export async function fillStep(page: Page, stepIndex: number, answers: Answers):
   }
 }
 
-/** Answers every step from the current one and presses the last step's button. */
+/** Answers every step and presses the last step's button; a step that shows errors fails with their text. */
 export async function answerQuestionnaire(page: Page, answers: Answers): Promise<void> {
   const dialog = modal(page);
+  const errors = dialog.locator('.bk-error');
+  await dialog.getByText(`Step 1 of ${STEPS.length}`).waitFor();
   for (let step = 0; step < STEPS.length; step++) {
-    await dialog.getByText(`Step ${step + 1} of ${STEPS.length}`).waitFor();
     await fillStep(page, step, answers);
     const last = step === STEPS.length - 1;
     await dialog.getByRole('button', { name: last ? 'See the verdict' : 'Next', exact: true }).click();
+    const next = last
+      ? dialog.getByRole('heading', { name: 'Your verdict' })
+      : dialog.getByText(`Step ${step + 2} of ${STEPS.length}`);
+    await next.or(errors).first().waitFor();
+    if ((await errors.count()) > 0) {
+      const fields = await dialog
+        .locator('.bk-has-error')
+        .evaluateAll((blocks) => blocks.map((block) => block.textContent?.replace(/\s+/g, ' ').trim()));
+      throw new Error(`step ${step + 1} was refused: ${fields.join(' | ')}`);
+    }
   }
-  await dialog.getByRole('heading', { name: 'Your verdict' }).waitFor();
 }

@@ -39,6 +39,7 @@ beforeEach(async () => {
     storeOptions: { keyPrefix: `sandbox-${randomBytes(6).toString('hex')}` },
   });
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  page.setDefaultTimeout(10_000);
   await page.goto(`http://127.0.0.1:${sandbox.port}/`);
 });
 
@@ -95,6 +96,7 @@ describe('the sandbox in a browser', () => {
     await page.keyboard.press('Enter');
     await thread.getByText('Kinesis, unless we need Connect <soon>').waitFor();
 
+    await page.mouse.move(0, 0);
     mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
     writeFileSync(SCREENSHOT, await page.screenshot());
   });
