@@ -17,13 +17,17 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export const IN_MEMORY_WARNING = [
-  '************************************************************************',
-  '* REDIS_URL is not set: answers are kept IN MEMORY in this one process. *',
-  '* Nothing survives a restart and instances do not share answers.       *',
-  '* Set REDIS_URL (e.g. redis://localhost:6379) for anything real.       *',
-  '************************************************************************',
-].join('\n');
+export const IN_MEMORY_WARNING = boxed([
+  'REDIS_URL is not set: answers are kept IN MEMORY in this one process.',
+  'Nothing survives a restart and instances do not share answers.',
+  'Set REDIS_URL (e.g. redis://localhost:6379) for anything real.',
+]);
+
+function boxed(lines: string[]): string {
+  const width = Math.max(...lines.map((line) => line.length));
+  const rule = '*'.repeat(width + 4);
+  return [rule, ...lines.map((line) => `* ${line.padEnd(width)} *`), rule].join('\n');
+}
 
 export function createStore(
   config: Config,

@@ -90,7 +90,9 @@ export async function openQuestionnaire(input: {
     if (opened.view?.id) await input.client.views.update({ view_id: opened.view.id, view });
   } catch (error) {
     // Nothing to show the person: without a live trigger id there is no modal to put a message in.
-    input.logger.warn(`Could not open the questionnaire (${slackErrorCode(error) ?? String(error)}) ${Date.now() - clickedAt} ms after the click`);
+    input.logger.warn(
+      `Could not open the questionnaire (${slackErrorCode(error) ?? String(error)}) ${Date.now() - clickedAt} ms after the click`,
+    );
   }
 }
 

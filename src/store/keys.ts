@@ -23,6 +23,11 @@ export class KeySpace {
     return `${this.tag(ref)}:respondents`;
   }
 
+  /** Marks one delivery (a submission or a click) as handled, so a repeat is recognised. */
+  delivery(ref: DecisionRef, deliveryId: string): string {
+    return `${this.tag(ref)}:delivery:${deliveryId}`;
+  }
+
   /** Hash per person: `progress` (JSON {currentStep, updatedAt}), `finished_at` (ISO) and `step:<stepId>` (JSON Answers). */
   answers(ref: DecisionRef, userId: string): string {
     return `${this.tag(ref)}:answers:${userId}`;
@@ -30,5 +35,6 @@ export class KeySpace {
 }
 
 export const STEP_FIELD_PREFIX = 'step:';
+// scripts/save-step.ts writes these two fields by name too.
 export const PROGRESS_FIELD = 'progress';
 export const FINISHED_FIELD = 'finished_at';

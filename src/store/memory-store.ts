@@ -28,6 +28,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export class MemoryStore implements DecisionStore {
   private readonly decisions = new Map<string, Entry<Decision>>();
   private readonly answers = new Map<string, Entry<Map<string, AnswerSet>>>();
+  private readonly deliveries = new Map<string, Entry<true>>();
   private readonly ttlMs: number;
   private readonly now: () => number;
 
@@ -56,10 +57,24 @@ export class MemoryStore implements DecisionStore {
     userId: string,
     step: { id: string; answers: Answers },
     progress: Progress,
+    deliveryId: string,
   ): Promise<SavedStep> {
     const key = refKey(ref);
+    const decision = this.live(this.decisions, key);
+    if (!decision) return { status: 'missing' };
     const sets = this.live(this.answers, key)?.value ?? new Map<string, AnswerSet>();
     const previous = sets.get(userId);
+    const deliveryKey = `${key}:${deliveryId}`;
+    if (this.live(this.deliveries, deliveryKey) && previous) {
+      return {
+        status: 'duplicate',
+        decision: structuredClone(decision.value),
+        answerSet: structuredClone(previous),
+        finishedBefore: false,
+      };
+    }
+    this.deliveries.set(deliveryKey, { value: true, expiresAt: this.now() + DAY_MS });
+
     const finishedAt = progress.finishedAt ?? previous?.progress.finishedAt;
     const answerSet: AnswerSet = {
       userId,
@@ -72,10 +87,14 @@ export class MemoryStore implements DecisionStore {
     };
     sets.set(userId, answerSet);
     this.answers.set(key, this.entry(sets));
-    const decision = this.live(this.decisions, key);
-    if (decision) this.decisions.set(key, this.entry(decision.value));
+    this.decisions.set(key, this.entry(decision.value));
     const finishedBefore = progress.finishedAt !== undefined && previous?.progress.finishedAt !== undefined;
-    return { answerSet: structuredClone(answerSet), finishedBefore };
+    return {
+      status: 'saved',
+      decision: structuredClone(decision.value),
+      answerSet: structuredClone(answerSet),
+      finishedBefore,
+    };
   }
 
   async getAnswerSet(ref: DecisionRef, userId: string): Promise<AnswerSet | null> {

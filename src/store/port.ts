@@ -31,12 +31,18 @@ export interface Progress {
   updatedAt: string;
 }
 
-export interface SavedStep {
-  /** The person's whole answer set as it stands after the save. */
-  answerSet: AnswerSet;
-  /** True when this save finished a questionnaire the person had already finished before. */
-  finishedBefore: boolean;
-}
+export type SavedStep =
+  /** The decision does not exist (or not in this workspace): nothing was written. */
+  | { status: 'missing' }
+  | {
+      /** 'duplicate': this delivery was saved before (a retry or a double click), so nothing was written. */
+      status: 'saved' | 'duplicate';
+      decision: Decision;
+      /** The person's whole answer set as it stands now. */
+      answerSet: AnswerSet;
+      /** True when this save finished a questionnaire the person had already finished before. */
+      finishedBefore: boolean;
+    };
 
 /** One person's answers to one decision, step by step. */
 export interface AnswerSet {
@@ -59,15 +65,17 @@ export interface DecisionStore {
   getDecision(ref: DecisionRef): Promise<Decision | null>;
   setDecisionMessage(ref: DecisionRef, message: { channel: string; ts: string }): Promise<void>;
   /**
-   * Saves one step's answers and the person's progress together (both land or neither does) and returns the
-   * answer set as it now stands. `progress.finishedAt` marks the questionnaire finished; when absent, an
-   * earlier finish is kept.
+   * Saves one step's answers and the person's progress together, only if the decision exists and only once
+   * per `deliveryId` (a submission Slack delivers twice, or a double click, is saved once). Returns the
+   * decision and the answer set as they now stand. `progress.finishedAt` marks the questionnaire finished;
+   * when absent, an earlier finish is kept.
    */
   saveStep(
     ref: DecisionRef,
     userId: string,
     step: { id: string; answers: Answers },
     progress: Progress,
+    deliveryId: string,
   ): Promise<SavedStep>;
   getAnswerSet(ref: DecisionRef, userId: string): Promise<AnswerSet | null>;
   /** Every person's answers, ordered by user id. */

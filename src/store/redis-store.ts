@@ -1,4 +1,4 @@
-import type { Cluster, Redis } from 'ioredis';
+import type { Cluster, Redis, Result } from 'ioredis';
 import { FINISHED_FIELD, KeySpace, PROGRESS_FIELD, STEP_FIELD_PREFIX } from './keys.js';
 import type {
   AnswerSet,
@@ -11,8 +11,23 @@ import type {
 } from './port.js';
 import { StoreUnavailableError } from './port.js';
 import { answerSetFromRecord, decisionFromRecord, parseJson } from './records.js';
+import { SAVE_STEP_LUA, type SaveStepReply } from './scripts/save-step.js';
 
-type ClientSlice = 'multi' | 'pipeline' | 'hgetall' | 'smembers' | 'ping' | 'quit' | 'status';
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    svSaveStep(...keysAndArgs: (string | number)[]): Result<SaveStepReply, Context>;
+  }
+}
+
+type ClientSlice =
+  | 'multi'
+  | 'pipeline'
+  | 'hgetall'
+  | 'smembers'
+  | 'ping'
+  | 'quit'
+  | 'status'
+  | 'defineCommand';
 
 /**
  * The slice of the ioredis client this adapter needs: a standalone or Sentinel client, or a Cluster client
@@ -27,6 +42,8 @@ export interface RedisStoreOptions {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** How long a delivery is remembered: far longer than any retry or double click. */
+const DELIVERY_TTL_MS = DAY_MS;
 
 export class RedisStore implements DecisionStore {
   private readonly client: RedisClient;
@@ -37,6 +54,7 @@ export class RedisStore implements DecisionStore {
     this.client = options.client;
     this.keys = options.keys ?? new KeySpace();
     this.ttlMs = options.retentionDays * DAY_MS;
+    this.client.defineCommand('svSaveStep', { numberOfKeys: 4, lua: SAVE_STEP_LUA });
   }
 
   async createDecision(decision: Decision): Promise<void> {
@@ -69,31 +87,32 @@ export class RedisStore implements DecisionStore {
     userId: string,
     step: { id: string; answers: Record<string, unknown> },
     progress: Progress,
+    deliveryId: string,
   ): Promise<SavedStep> {
-    const answersKey = this.keys.answers(ref, userId);
-    const respondentsKey = this.keys.respondents(ref);
     const { finishedAt, ...position } = progress;
-    const tx = this.client
-      .multi()
-      .hset(
-        answersKey,
+    const reply = await this.run(() =>
+      (this.client as Redis).svSaveStep(
+        this.keys.answers(ref, userId),
+        this.keys.respondents(ref),
+        this.keys.decision(ref),
+        this.keys.delivery(ref, deliveryId),
         `${STEP_FIELD_PREFIX}${step.id}`,
         JSON.stringify(step.answers),
-        PROGRESS_FIELD,
         JSON.stringify(position),
-      );
-    // HSET answers how many fields it created: 0 for finished_at means the person had finished before.
-    if (finishedAt) tx.hset(answersKey, FINISHED_FIELD, finishedAt);
-    tx.sadd(respondentsKey, userId)
-      .pexpire(answersKey, this.ttlMs)
-      .pexpire(respondentsKey, this.ttlMs)
-      .pexpire(this.keys.decision(ref), this.ttlMs)
-      .hgetall(answersKey);
-    const replies = await this.exec(tx);
-    const fields = replies.at(-1) as Record<string, string>;
-    const answerSet = toAnswerSet(userId, fields);
+        finishedAt ?? '',
+        this.ttlMs,
+        userId,
+        DELIVERY_TTL_MS,
+      ),
+    );
+    if (reply[0] === 'missing') return { status: 'missing' };
+    const [status, meta, message, flatAnswers, finishedBefore] = reply;
+    const decision = decisionFromRecord(parseJson(meta), message ? parseJson(message) : undefined);
+    const answerSet = toAnswerSet(userId, pairs(flatAnswers));
+    if (!decision || decision.teamId !== ref.teamId || decision.decisionId !== ref.decisionId)
+      return { status: 'missing' };
     if (!answerSet) throw new StoreUnavailableError(new Error('saved answers could not be read back'));
-    return { answerSet, finishedBefore: finishedAt !== undefined && replies[1] === 0 };
+    return { status, decision, answerSet, finishedBefore: finishedBefore === 1 };
   }
 
   async getAnswerSet(ref: DecisionRef, userId: string): Promise<AnswerSet | null> {
@@ -158,6 +177,14 @@ function toAnswerSet(userId: string, fields: Record<string, string> | null | und
   const finishedAt = fields[FINISHED_FIELD];
   const progress = typeof position === 'object' && finishedAt ? { ...position, finishedAt } : position;
   return answerSetFromRecord(userId, progress, steps);
+}
+
+/** HGETALL as Lua returns it, a flat [field, value, …] list, as an object. */
+function pairs(flat: string[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (let index = 0; index + 1 < flat.length; index += 2)
+    fields[flat[index] as string] = flat[index + 1] as string;
+  return fields;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

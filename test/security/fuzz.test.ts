@@ -20,7 +20,11 @@ import { postSigned } from '../support/signed-post.js';
 const PAYLOADS = 1_200;
 const CONCURRENCY = 8;
 const inbound = join(import.meta.dirname, '../../../shared/slack-fixtures/inbound');
+// Scripts count by what they run: MONITOR lists each command a script executes after the EVALSHA itself.
 const READ_COMMANDS = new Set([
+  'eval',
+  'evalsha',
+  'script',
   'hgetall',
   'hget',
   'hmget',
@@ -280,7 +284,7 @@ describe('fuzzing the listeners with signed, invalid payloads', () => {
     // Bolt itself cannot read a payload whose `user` or `view` is not an object and answers 500 before any
     // listener runs; every other payload gets a 2xx/4xx.
     expect(serverErrors.filter((body) => !unreadableByBolt(body))).toEqual([]);
-    expect(writes).toEqual([]);
+    expect(writes.map((w) => w.join(" ").slice(0, 200))).toEqual([]);
     expect(unhandled).toEqual([]);
 
     const health = await fetch(`http://127.0.0.1:${harness.app.port}/healthz`);

@@ -19,7 +19,11 @@ export const acknowledgeUnclaimed: Middleware<AnyMiddlewareArgs> = async (args) 
   await args.next();
 };
 
-function isUnclaimed(body: { type?: unknown; view?: { callback_id?: unknown } | null; actions?: unknown }): boolean {
+function isUnclaimed(body: {
+  type?: unknown;
+  view?: { callback_id?: unknown } | null;
+  actions?: unknown;
+}): boolean {
   switch (body.type) {
     case 'view_submission':
       return !OUR_CALLBACKS.has(String(body.view?.callback_id));

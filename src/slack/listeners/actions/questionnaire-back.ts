@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { STEPS } from '../../../domain/questions.js';
 import { parseStepAnswers } from '../../../domain/validation.js';
+import { deliveryIdOf } from '../../delivery.js';
 import type { ListenerDeps } from '../../deps.js';
 import { slackErrorCode } from '../../errors.js';
 import { decodeMetadata } from '../../metadata.js';
@@ -31,23 +32,22 @@ export function questionnaireBack(deps: ListenerDeps) {
     const previous = metadata.step - 1;
     let next = notices.storeDown;
     try {
-      const decision = await deps.store.getDecision(ref);
-      if (!decision) {
-        next = notices.decisionGone;
-      } else {
-        const saved = await deps.store.saveStep(
-          ref,
-          requester.userId,
-          { id: step.id, answers: validSoFar(step, view.state.values) },
-          { currentStep: previous, updatedAt: deps.now().toISOString() },
-        );
-        next = buildQuestionnaireModal({
-          decisionId: ref.decisionId,
-          decisionTitle: decision.title,
-          step: previous,
-          answers: saved.answerSet.steps[STEPS[previous]?.id ?? ''],
-        });
-      }
+      const saved = await deps.store.saveStep(
+        ref,
+        requester.userId,
+        { id: step.id, answers: validSoFar(step, view.state.values) },
+        { currentStep: previous, updatedAt: deps.now().toISOString() },
+        deliveryIdOf(view, 'back'),
+      );
+      next =
+        saved.status === 'missing'
+          ? notices.decisionGone
+          : buildQuestionnaireModal({
+              decisionId: ref.decisionId,
+              decisionTitle: saved.decision.title,
+              step: previous,
+              answers: saved.answerSet.steps[STEPS[previous]?.id ?? ''],
+            });
     } catch (error) {
       logger.error('Could not save answers on Back', error);
     }

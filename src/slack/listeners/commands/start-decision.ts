@@ -23,7 +23,10 @@ export function startDecision(deps: ListenerDeps) {
     const fields = slashCommandSchema.safeParse(command);
     if (!fields.success) {
       // Answered in the acknowledgement: a malformed request's response_url is not trusted.
-      await ack({ response_type: 'ephemeral', text: 'That command arrived incomplete, so nothing was started. Please try again.' });
+      await ack({
+        response_type: 'ephemeral',
+        text: 'That command arrived incomplete, so nothing was started. Please try again.',
+      });
       return;
     }
     await ack();

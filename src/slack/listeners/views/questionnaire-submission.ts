@@ -3,14 +3,15 @@ import { STEPS } from '../../../domain/questions.js';
 import { scoreAnswers } from '../../../domain/scoring.js';
 import { PLATFORM_LABELS } from '../../../domain/types.js';
 import { parseStepAnswers } from '../../../domain/validation.js';
-import { StoreUnavailableError } from '../../../store/port.js';
+import { type SavedStep, StoreUnavailableError } from '../../../store/port.js';
+import { deliveryIdOf } from '../../delivery.js';
 import type { ListenerDeps } from '../../deps.js';
 import { explainPostFailure } from '../../errors.js';
 import { decodeMetadata } from '../../metadata.js';
 import { firstMissingStep, mergeSteps, notices, publishVerdict } from '../../questionnaire.js';
 import { readStepValues } from '../../state.js';
 import { buildNoticeModal, buildQuestionnaireModal } from '../../views/questionnaire-modal.js';
-import { teamIdOf } from '../team-id.js';
+import { requesterOf } from '../requester.js';
 
 const SAVE_FAILED =
   'Couldn’t save your answers just now. Nothing is lost: press the button again in a moment.';
@@ -29,8 +30,8 @@ export function questionnaireSubmission(deps: ListenerDeps) {
   }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>) => {
     const metadata = decodeMetadata(view.private_metadata);
     const step = metadata ? STEPS[metadata.step] : undefined;
-    const teamId = teamIdOf(body);
-    if (!metadata || !step || !teamId) {
+    const requester = requesterOf(body);
+    if (!metadata || !step || !requester) {
       await ack({ response_action: 'update', view: notices.decisionGone });
       return;
     }
@@ -41,24 +42,20 @@ export function questionnaireSubmission(deps: ListenerDeps) {
       return;
     }
 
-    const ref = { teamId, decisionId: metadata.decisionId };
+    const ref = { teamId: requester.teamId, decisionId: metadata.decisionId };
     const isLast = metadata.step === STEPS.length - 1;
     const now = deps.now().toISOString();
-    let saved: Awaited<ReturnType<ListenerDeps['store']['saveStep']>>;
-    let decision: Awaited<ReturnType<ListenerDeps['store']['getDecision']>>;
+    let saved: SavedStep;
     try {
-      decision = await deps.store.getDecision(ref);
-      if (!decision) {
-        await ack({ response_action: 'update', view: notices.decisionGone });
-        return;
-      }
+      // One round trip: checks the decision exists, saves once per delivery, reads the answers back.
       saved = await deps.store.saveStep(
         ref,
-        body.user.id,
+        requester.userId,
         { id: step.id, answers: parsed.answers },
         isLast
           ? { currentStep: metadata.step, updatedAt: now, finishedAt: now }
           : { currentStep: metadata.step + 1, updatedAt: now },
+        deliveryIdOf(view, 'submit'),
       );
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
@@ -66,6 +63,11 @@ export function questionnaireSubmission(deps: ListenerDeps) {
       await ack({ response_action: 'errors', errors: { [step.questions[0]?.id ?? '']: SAVE_FAILED } });
       return;
     }
+    if (saved.status === 'missing') {
+      await ack({ response_action: 'update', view: notices.decisionGone });
+      return;
+    }
+    const { decision } = saved;
 
     const missing = firstMissingStep(saved.answerSet);
     const nextStep = isLast ? missing : metadata.step + 1;
@@ -94,12 +96,14 @@ export function questionnaireSubmission(deps: ListenerDeps) {
       }),
     });
 
+    // A repeated delivery already published this finish; the person just sees the same answer again.
+    if (saved.status === 'duplicate') return;
     try {
       await publishVerdict({
         deps,
         client,
         decision,
-        userId: body.user.id,
+        userId: requester.userId,
         finishedBefore: saved.finishedBefore,
       });
     } catch (error) {

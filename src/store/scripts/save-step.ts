@@ -1,0 +1,39 @@
+/**
+ * save-step: saves one questionnaire step for one person, once.
+ *
+ * KEYS[1] the person's answers hash     KEYS[2] the decision's respondents set
+ * KEYS[3] the decision hash             KEYS[4] the delivery marker (one per submission)
+ * ARGV[1] step field name   ARGV[2] step answers (JSON)   ARGV[3] progress (JSON)
+ * ARGV[4] finished_at (ISO) or '' to leave it as it is     ARGV[5] retention TTL (ms)
+ * ARGV[6] user id           ARGV[7] delivery marker TTL (ms)
+ *
+ * Returns { status, decision meta, decision message, answers hash as a flat list, finished before (0/1) }:
+ *   'missing'   the decision does not exist (nothing written);
+ *   'duplicate' this delivery was already saved (nothing written; the answers as they stand);
+ *   'saved'     written, with the answers as they now stand.
+ *
+ * All keys share the decision's hash tag, so the script runs on one Cluster slot, and the check and the
+ * write cannot interleave with another instance's.
+ */
+export const SAVE_STEP_LUA = `
+local meta = redis.call('HGET', KEYS[3], 'meta')
+if not meta then return {'missing'} end
+local message = redis.call('HGET', KEYS[3], 'message') or ''
+if not redis.call('SET', KEYS[4], '1', 'NX', 'PX', ARGV[7]) then
+  return {'duplicate', meta, message, redis.call('HGETALL', KEYS[1]), 0}
+end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2], 'progress', ARGV[3])
+local finishedBefore = 0
+if ARGV[4] ~= '' then
+  finishedBefore = 1 - redis.call('HSET', KEYS[1], 'finished_at', ARGV[4])
+end
+redis.call('SADD', KEYS[2], ARGV[6])
+redis.call('PEXPIRE', KEYS[1], ARGV[5])
+redis.call('PEXPIRE', KEYS[2], ARGV[5])
+redis.call('PEXPIRE', KEYS[3], ARGV[5])
+return {'saved', meta, message, redis.call('HGETALL', KEYS[1]), finishedBefore}
+`;
+
+export type SaveStepReply =
+  | ['missing']
+  | ['duplicate' | 'saved', meta: string, message: string, answers: string[], finishedBefore: 0 | 1];

@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { STEPS } from '../../src/domain/questions.js';
+import { interactiveBody } from '../../src/emulator/index.js';
+import { viewSubmissionPayload } from '../../src/emulator/payloads.js';
+import { buildViewState } from '../../src/emulator/view-state.js';
+import { WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
+import { postSigned } from '../support/signed-post.js';
+import { CHANNEL, type Harness, SIGNING_SECRET, startHarness, stepValues } from './harness.js';
+
+const LAST = STEPS.length - 1;
+let harness: Harness;
+afterEach(async () => {
+  await harness?.close();
+});
+
+/** The exact body Slack would send for the person's open modal filled with `values`, to send as often as we like. */
+function submissionBody(userId: string, values: Record<string, string | string[] | null>): string {
+  const { workspace } = harness.slack;
+  const open = workspace.openViewFor(userId);
+  if (!open) throw new Error(`${userId} has no modal open`);
+  return interactiveBody(
+    viewSubmissionPayload({
+      source: {
+        token: workspace.verificationToken,
+        team: { id: workspace.teamId, domain: workspace.teamDomain },
+        user: {
+          id: userId,
+          username: userId.toLowerCase(),
+          name: userId.toLowerCase(),
+          team_id: workspace.teamId,
+        },
+        apiAppId: workspace.appId,
+      },
+      triggerId: workspace.issueTriggerId(userId),
+      view: { ...open.view, state: buildViewState(open.view.blocks, values) },
+    }),
+  );
+}
+
+describe('the same submission delivered twice (a retry, a double click, two instances)', () => {
+  it('is saved once, noted once in the thread and updates the verdict once', async () => {
+    harness = await startHarness();
+    const alice = harness.person('U0ALICE');
+    await alice.runSlashCommand({ channel: CHANNEL, command: '/stream-verdict', text: 'Twice' });
+    await harness.slack.workspace.waitFor(() => harness.slack.workspace.openViewFor('U0ALICE'));
+    await harness.slack.workspace.waitFor(() => harness.slack.workspace.messagesIn(CHANNEL)[0]?.blocks);
+    for (let step = 0; step < LAST; step++) {
+      expect((await alice.submitView({ values: stepValues(step, WEB_APP_SHOP_ON_AWS) })).outcome).toBe(
+        'updated',
+      );
+    }
+
+    const body = submissionBody('U0ALICE', stepValues(LAST, WEB_APP_SHOP_ON_AWS));
+    const replies = await Promise.all([
+      postSigned(harness.eventsUrl, SIGNING_SECRET, body),
+      postSigned(harness.eventsUrl, SIGNING_SECRET, body),
+    ]);
+    expect(replies.map((reply) => reply.status)).toEqual([200, 200]);
+    // Both deliveries are answered with the same screen: the person's verdict.
+    for (const reply of replies) expect(JSON.parse(reply.body)).toMatchObject({ response_action: 'update' });
+
+    const [decision] = harness.slack.workspace.messagesIn(CHANNEL);
+    if (!decision) throw new Error('no decision message');
+    await harness.slack.workspace.waitFor(() => harness.slack.workspace.repliesTo(CHANNEL, decision.ts)[0]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(harness.slack.workspace.repliesTo(CHANNEL, decision.ts)).toHaveLength(1);
+    expect(harness.slack.workspace.message(CHANNEL, decision.ts)?.editCount).toBe(1);
+    expect(harness.slack.calls('chat.update')).toHaveLength(1);
+  });
+
+  it('a corrected resubmission after a field error is not mistaken for a repeat', async () => {
+    harness = await startHarness();
+    const alice = harness.person('U0ALICE');
+    await alice.runSlashCommand({ channel: CHANNEL, command: '/stream-verdict' });
+    await harness.slack.workspace.waitFor(() => harness.slack.workspace.openViewFor('U0ALICE'));
+    await alice.submitView({ values: stepValues(0, WEB_APP_SHOP_ON_AWS) });
+    const wrong = await alice.submitView({
+      values: { ...stepValues(1, WEB_APP_SHOP_ON_AWS), avg_write_mbps: '50', peak_write_mbps: '5' },
+    });
+    expect(wrong.outcome).toBe('errors');
+    const fixed = await alice.submitView({ values: stepValues(1, WEB_APP_SHOP_ON_AWS) });
+    expect(fixed.outcome).toBe('updated');
+    expect(JSON.stringify(harness.slack.workspace.openViewFor('U0ALICE')?.view.blocks)).toContain(
+      'Step 3 of',
+    );
+  });
+});
