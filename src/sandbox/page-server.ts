@@ -91,12 +91,13 @@ export async function startPageServer(options: PageServerOptions): Promise<PageS
       TEAMMATES.find((mate) => mate.id === id)?.name ?? (id === workspace.botUserId ? APP_NAME : undefined),
     channelName: (id) => workspace.channels().find((channel) => channel.id === id)?.name,
   };
+  const app: Author = { name: APP_NAME, initials: 'SV', color: APP_COLOR, isApp: true };
   const author = (userId: string): Author => {
     const mate = TEAMMATES.find((candidate) => candidate.id === userId);
-    if (mate) return { name: mate.name, initials: mate.name.slice(0, 1), color: mate.color, isApp: false };
-    return { name: APP_NAME, initials: 'SV', color: APP_COLOR, isApp: true };
+    // The roster is fixed, so anyone else posting is the app's bot user.
+    return mate ? { name: mate.name, initials: mate.name.slice(0, 1), color: mate.color, isApp: false } : app;
   };
-  const context: SurfaceContext = { directory, author };
+  const context: SurfaceContext = { directory, author, app };
 
   const teammate = (userId: string) => {
     const mate = TEAMMATES.find((candidate) => candidate.id === userId);
@@ -105,9 +106,14 @@ export async function startPageServer(options: PageServerOptions): Promise<PageS
   };
   const actor = (userId: string): SlackActor =>
     slack.actorFor(teammate(userId).id, { appEventsUrl: options.appEventsUrl });
-  const channel = (channelId: string | null) => {
-    const found = SANDBOX_CHANNELS.find((candidate) => candidate.id === channelId) ?? SANDBOX_CHANNELS[0];
-    return found;
+  /** The channel to show: an unknown or missing id (an old link) shows the first one. */
+  const channelToShow = (id: string | null) =>
+    SANDBOX_CHANNELS.find((candidate) => candidate.id === id) ?? SANDBOX_CHANNELS[0];
+  /** The channel an action happens in, which must exist. */
+  const channelId = (id: string) => {
+    const found = SANDBOX_CHANNELS.find((candidate) => candidate.id === id);
+    if (!found) throw new BadRequest(`there is no channel ${id} in the sandbox`);
+    return found.id;
   };
 
   function threadFor(channelId: string, requested: string | null): PostedMessage | undefined {
@@ -122,13 +128,12 @@ export async function startPageServer(options: PageServerOptions): Promise<PageS
 
   function page(url: URL) {
     const me = teammate(url.searchParams.get('user') || (TEAMMATES[0]?.id ?? ''));
-    const shown = channel(url.searchParams.get('channel'));
+    const shown = channelToShow(url.searchParams.get('channel'));
     const messages = workspace.messagesIn(shown.id);
     const parent = threadFor(shown.id, url.searchParams.get('thread'));
     const open = workspace.openViewFor(me.id);
     const hint = options.commands.map((command) => `${command.command} ${command.usageHint ?? ''}`.trim());
     return {
-      version,
       me: { id: me.id, name: me.name },
       users: TEAMMATES.map(({ id, name }) => ({ id, name })),
       channels: SANDBOX_CHANNELS.map(({ id, name }) => ({ id, name })),
@@ -139,7 +144,6 @@ export async function startPageServer(options: PageServerOptions): Promise<PageS
         repliesTo: (ts) => workspace.repliesTo(shown.id, ts),
         ephemeral: workspace.ephemeralFor(me.id, shown.id),
         context,
-        appName: APP_NAME,
       }).value,
       thread: parent
         ? {
@@ -148,7 +152,6 @@ export async function startPageServer(options: PageServerOptions): Promise<PageS
               parent,
               replies: workspace.repliesTo(shown.id, parent.ts),
               context,
-              channelName: shown.name,
             }).value,
           }
         : null,
@@ -191,7 +194,7 @@ export async function startPageServer(options: PageServerOptions): Promise<PageS
           );
         }
         const reply = await actor(input.user).runSlashCommand({
-          channel: channel(input.channel).id,
+          channel: channelId(input.channel),
           command,
           text: rest.join(' '),
         });
@@ -200,7 +203,7 @@ export async function startPageServer(options: PageServerOptions): Promise<PageS
       case '/api/message': {
         const input = parse(MessageBody, body);
         const mate = teammate(input.user);
-        const where = channel(input.channel).id;
+        const where = channelId(input.channel);
         if (input.threadTs !== undefined && !workspace.message(where, input.threadTs)) {
           throw new BadRequest('that thread is no longer in the channel');
         }
@@ -263,7 +266,7 @@ export async function startPageServer(options: PageServerOptions): Promise<PageS
         return sendJson(response, 200, { ok: true, view: open.view, errors: open.errors });
       }
       case 'GET /api/messages': {
-        const shown = channel(url.searchParams.get('channel'));
+        const shown = channelToShow(url.searchParams.get('channel'));
         const messages = workspace
           .messagesIn(shown.id)
           .map((message) => ({ ...message, replies: workspace.repliesTo(shown.id, message.ts) }));

@@ -4,7 +4,7 @@ import { aggregateTeam } from '../../src/domain/team.js';
 import { Workspace } from '../../src/emulator/index.js';
 import { renderBlocks } from '../../src/sandbox/render/blocks.js';
 import type { Directory } from '../../src/sandbox/render/mrkdwn.js';
-import { renderModal } from '../../src/sandbox/render/surfaces.js';
+import { type Author, renderChannel, renderModal } from '../../src/sandbox/render/surfaces.js';
 import { buildDecisionMessage } from '../../src/slack/views/decision-message.js';
 import { buildQuestionnaireModal } from '../../src/slack/views/questionnaire-modal.js';
 import { WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
@@ -183,5 +183,36 @@ describe('renderBlocks for messages', () => {
     ).value;
     expect(markup).toContain('<div class="bk-field"><b>Kafka</b><br>3 brokers</div>');
     expect(markup).toContain('The sandbox does not show block type &quot;video&quot; yet.');
+  });
+});
+
+describe('renderChannel', () => {
+  it('interleaves the viewer’s ephemeral messages by time, marked as only visible to them, with reply counts', () => {
+    const workspace = new Workspace();
+    const parent = workspace.postMessage({ channel: 'C1', text: 'Decision: *Kafka or Kinesis?*' });
+    const ephemeral = workspace.postEphemeral({
+      channel: 'C1',
+      user: 'U0ALICE',
+      text: ':warning: Storage is down',
+    });
+    workspace.postMessage({ channel: 'C1', text: 'A reply', threadTs: parent.ts, user: 'U0ALICE' });
+    const app: Author = { name: 'Stream Verdict', initials: 'SV', color: '#000', isApp: true };
+    const alice: Author = { name: 'Alice', initials: 'A', color: '#00f', isApp: false };
+
+    const markup = renderChannel({
+      messages: workspace.messagesIn('C1'),
+      repliesTo: (ts) => workspace.repliesTo('C1', ts),
+      ephemeral: workspace.ephemeralFor('U0ALICE', 'C1'),
+      context: { directory, author: (id) => (id === 'U0ALICE' ? alice : app), app },
+    }).value;
+
+    expect(markup.indexOf(`data-ts="${parent.ts}"`)).toBeLessThan(
+      markup.indexOf(`data-ts="${ephemeral.ts}"`),
+    );
+    expect(markup).toContain('Only visible to you');
+    expect(markup).toContain('⚠️ Storage is down');
+    expect(markup).toContain('<b>Kafka or Kinesis?</b>');
+    expect(readable(markup)).toContain('1 reply · Alice');
+    expect(markup).not.toContain('A reply');
   });
 });

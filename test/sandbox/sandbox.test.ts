@@ -97,6 +97,11 @@ describe('startSandbox', () => {
       text: '/stream-verdict',
     });
     expect(stranger.body.error).toContain('not one of the sandbox');
+    const nowhere = await post(base, '/api/message', { user: 'U0BOB', channel: 'C0NOPE', text: 'hello' });
+    expect(nowhere).toMatchObject({
+      status: 400,
+      body: { error: 'there is no channel C0NOPE in the sandbox' },
+    });
     const noModal = await post(base, '/api/submit', { user: 'U0BOB', values: {} });
     expect(noModal).toMatchObject({ status: 400, body: { ok: false, error: 'U0BOB has no modal open' } });
     const form = await fetch(`${base}/api/command`, {

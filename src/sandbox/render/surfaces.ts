@@ -20,6 +20,8 @@ export interface Author {
 export interface SurfaceContext {
   directory: Directory;
   author(userId: string): Author;
+  /** The app, which sends every ephemeral message. */
+  app: Author;
 }
 
 function timeOf(ts: string): string {
@@ -66,13 +68,9 @@ export function renderMessage(
   </article>`;
 }
 
-export function renderEphemeral(
-  message: EphemeralMessage,
-  context: SurfaceContext,
-  appName: string,
-): SafeHtml {
-  const author: Author = { ...context.author(''), name: appName, isApp: true };
-  return html`<article class="message ephemeral" data-channel="${message.channel}" data-ts="${message.ts}" data-ephemeral aria-label="Message from ${appName}, only visible to you">
+export function renderEphemeral(message: EphemeralMessage, context: SurfaceContext): SafeHtml {
+  const author = context.app;
+  return html`<article class="message ephemeral" data-channel="${message.channel}" data-ts="${message.ts}" data-ephemeral aria-label="Message from ${author.name}, only visible to you">
     ${avatar(author)}
     <div class="message-body">
       ${header(author, message.ts, html`<span class="only-you">Only visible to you</span>`)}
@@ -87,7 +85,6 @@ export function renderChannel(input: {
   repliesTo: (ts: string) => readonly PostedMessage[];
   ephemeral: readonly EphemeralMessage[];
   context: SurfaceContext;
-  appName: string;
 }): SafeHtml {
   const items = [
     ...input.messages.map((message) => ({
@@ -96,7 +93,7 @@ export function renderChannel(input: {
     })),
     ...input.ephemeral.map((message) => ({
       ts: message.ts,
-      markup: renderEphemeral(message, input.context, input.appName),
+      markup: renderEphemeral(message, input.context),
     })),
   ].sort((a, b) => Number(a.ts) - Number(b.ts));
   if (items.length === 0) {
@@ -109,7 +106,6 @@ export function renderThread(input: {
   parent: PostedMessage;
   replies: readonly PostedMessage[];
   context: SurfaceContext;
-  channelName: string;
 }): SafeHtml {
   const { replies } = input;
   return html`<div class="thread-parent">${renderMessage(input.parent, input.context)}</div>
