@@ -13,9 +13,12 @@ const reconnectDelay = (attempt: number) => Math.min(attempt * 200, 2_000);
 export function redisClientOptions(): RedisOptions {
   return {
     connectTimeout: 2_000,
+    // A person waits on every command: Slack gives the app 3 s to answer, so a hung Redis must fail first.
+    commandTimeout: 1_500,
     maxRetriesPerRequest: 1,
     enableReadyCheck: true,
     lazyConnect: false,
+    enableAutoPipelining: true,
     retryStrategy: reconnectDelay,
   };
 }
