@@ -3,11 +3,15 @@ import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import type { Config } from './config.js';
 import { createSlackApp } from './slack/app.js';
+import { InFlightWork } from './slack/in-flight.js';
 import { KeySpace } from './store/keys.js';
 import { MemoryStore } from './store/memory-store.js';
 import type { DecisionStore } from './store/port.js';
 import { connectRedis } from './store/redis-connection.js';
 import { RedisStore } from './store/redis-store.js';
+
+/** How long shutdown waits for work in flight; the process manager's own deadline should be longer. */
+export const SHUTDOWN_GRACE_MS = 8_000;
 
 export interface RunningApp {
   app: App;
@@ -54,6 +58,7 @@ export async function startStreamVerdict(input: {
   now?: () => Date;
 }): Promise<RunningApp> {
   const app = createSlackApp(input);
+  const inFlight = InFlightWork.track(app);
   const started = (await app.start(input.config.port)) as Server | undefined;
   const address =
     started && typeof started.address === 'function' ? (started.address() as AddressInfo | null) : null;
@@ -62,7 +67,13 @@ export async function startStreamVerdict(input: {
     store: input.store,
     port: address?.port ?? input.config.port,
     async stop() {
+      // No new requests; let what was acknowledged finish (bounded), then close the store it writes to.
       await app.stop();
+      const drained = await inFlight.idle(SHUTDOWN_GRACE_MS);
+      if (!drained)
+        app.logger.warn(
+          `Stopping with ${inFlight.count} request(s) still running after ${SHUTDOWN_GRACE_MS} ms`,
+        );
       await input.store.close();
     },
   };

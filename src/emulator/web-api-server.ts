@@ -54,6 +54,7 @@ export class WebApiServer {
   private readonly recorded: RecordedCall[] = [];
   private readonly tallies = new Map<string, MethodTally>();
   private readonly scheduled = new Map<string, ScheduledAnswer[]>();
+  private readonly delays = new Map<string, number[]>();
 
   private constructor(
     private readonly server: Server,
@@ -110,6 +111,12 @@ export class WebApiServer {
     this.schedule(method, { kind: 'rate_limit', retryAfterSeconds });
   }
 
+  /** The next call to `method` is answered as usual, but only after `ms`: a slow Slack, for work in flight. */
+  delayNext(method: string, ms: number): void {
+    const delays = this.delays.get(method) ?? [];
+    this.delays.set(method, [...delays, ms]);
+  }
+
   /** The next call to `method` is answered `{ ok: false, error }`. */
   failNext(method: string, error: string): void {
     this.schedule(method, { kind: 'error', error });
@@ -141,8 +148,11 @@ export class WebApiServer {
     const url = new URL(request.url ?? '/', this.origin);
     const body = await readBody(request);
     if (url.pathname.startsWith('/api/')) {
+      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const delay = this.delays.get(method)?.shift();
+      if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
       this.handleApiCall(
-        decodeURIComponent(url.pathname.slice('/api/'.length)),
+        method,
         request,
         url,
         body,
