@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import type { Config } from './config.js';
-import { createSlackApp } from './slack/app.js';
+import { createSlackApp, type SlackAppOptions } from './slack/app.js';
 import { InFlightWork } from './slack/in-flight.js';
 import { KeySpace } from './store/keys.js';
 import { MemoryStore } from './store/memory-store.js';
@@ -52,11 +52,7 @@ export function createStore(
 }
 
 /** Starts the app on the configured transport; `stop` finishes in-flight work and closes the store. */
-export async function startStreamVerdict(input: {
-  config: Config;
-  store: DecisionStore;
-  now?: () => Date;
-}): Promise<RunningApp> {
+export async function startStreamVerdict(input: SlackAppOptions): Promise<RunningApp> {
   const app = createSlackApp(input);
   const inFlight = InFlightWork.track(app);
   const started = (await app.start(input.config.port)) as Server | undefined;

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, type CustomRoute, LogLevel } from '@slack/bolt';
+import { App, type CustomRoute, type Logger, LogLevel } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { DecisionStore } from '../store/port.js';
 import type { ListenerDeps } from './deps.js';
@@ -12,6 +12,8 @@ export interface SlackAppOptions {
   config: Config;
   store: DecisionStore;
   now?: () => Date;
+  /** Where Bolt and the listeners log; defaults to Bolt's console logger at LOG_LEVEL. */
+  logger?: Logger;
 }
 
 const LOG_LEVELS = {
@@ -36,6 +38,7 @@ export function createSlackApp(options: SlackAppOptions): App {
     port: config.port,
     customRoutes: [healthRoute(store)],
     logLevel: LOG_LEVELS[config.logLevel],
+    ...(options.logger ? { logger: options.logger } : {}),
     clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {},
   });
 

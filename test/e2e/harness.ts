@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { type Logger, LogLevel } from '@slack/bolt';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import type { Config } from '../../src/config.js';
@@ -20,6 +21,8 @@ export interface Harness {
   slack: SlackEmulator;
   app: RunningApp;
   eventsUrl: string;
+  /** Every line the app logged, as `LEVEL message`. */
+  logs: string[];
   /** The Redis key prefix of this harness's app. */
   keyPrefix: string;
   /** Every Redis key the app has written so far (empty with the in-memory store). */
@@ -33,6 +36,7 @@ export async function startHarness(options: { redisUrl?: string | null } = {}): 
   const slack = await startSlackEmulator({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN });
   const redisUrl = options.redisUrl === null ? undefined : (options.redisUrl ?? inject('redisUrl'));
   const keyPrefix = `e2e-${randomBytes(6).toString('hex')}`;
+  const logs: string[] = [];
   const config: Config = {
     transport: 'http',
     slack: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl },
@@ -45,11 +49,13 @@ export async function startHarness(options: { redisUrl?: string | null } = {}): 
     startStreamVerdict({
       config: { ...config, port },
       store: createStore(config, { keyPrefix, warn: () => undefined }),
+      logger: recordingLogger(logs),
     });
 
   const harness: Harness = {
     slack,
     keyPrefix,
+    logs,
     app: await boot(),
     get eventsUrl() {
       return `http://127.0.0.1:${harness.app.port}/slack/events`;
@@ -76,6 +82,26 @@ export async function startHarness(options: { redisUrl?: string | null } = {}): 
     },
   };
   return harness;
+}
+
+/** Keeps every log line for assertions; errors still reach the console, where a failing test needs them. */
+function recordingLogger(lines: string[]): Logger {
+  const record =
+    (level: string) =>
+    (...parts: unknown[]) => {
+      const line = `${level} ${parts.map((part) => (part instanceof Error ? part.message : String(part))).join(' ')}`;
+      lines.push(line);
+      if (level === 'ERROR') console.error(line);
+    };
+  return {
+    debug: record('DEBUG'),
+    info: record('INFO'),
+    warn: record('WARN'),
+    error: record('ERROR'),
+    setLevel: () => undefined,
+    getLevel: () => LogLevel.DEBUG,
+    setName: () => undefined,
+  };
 }
 
 /** One step's answers as a person would enter them in the modal: numbers typed as text. */
