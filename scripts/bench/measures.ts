@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { Redis } from 'ioredis';
+import { aggregateTeam } from '../../src/domain/team.js';
+import { buildDecisionMessage } from '../../src/slack/views/decision-message.js';
+import type { Decision } from '../../src/store/port.js';
+import { mergedAnswers, type Respondent } from './answers.js';
+import { percentile } from './load.js';
+
+/** Slack-shaped ids of realistic length, so keys and values weigh what they will in production. */
+export const userIdFor = (index: number) => `U0${String(index).padStart(9, '0')}`;
+
+export function benchDecision(decisionId = randomBytes(9).toString('base64url')): Decision {
+  return {
+    teamId: 'T0001',
+    decisionId,
+    channelId: 'C0BENCH',
+    createdBy: userIdFor(0),
+    title: 'Event bus for the billing rewrite',
+    createdAt: new Date().toISOString(),
+    message: { channel: 'C0BENCH', ts: '1700000000.000100' },
+  };
+}
+
+export interface Timing {
+  medianMs: number;
+  p95Ms: number;
+  runs: number;
+}
+
+/**
+ * The team verdict as publishing it computes it, for `respondents.length` people: each answer set scored,
+ * aggregated, and the decision message built. Pure CPU, timed in this process once it is warm.
+ */
+export function timeTeamVerdict(respondents: readonly Respondent[], runs = 60): Timing {
+  const decision = benchDecision();
+  const sets = respondents.map((respondent, index) => ({
+    userId: userIdFor(index),
+    answers: mergedAnswers(respondent),
+  }));
+  const build = () => buildDecisionMessage({ decision, team: aggregateTeam(sets), inProgress: 0 });
+  for (let warm = 0; warm < 10; warm++) build();
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    build();
+    times.push(performance.now() - started);
+  }
+  return { medianMs: percentile(times, 0.5), p95Ms: percentile(times, 0.95), runs };
+}
+
+export interface DecisionMemory {
+  bytes: number;
+  keys: number;
+  /** Bytes and keys per kind of key (`answers`, `delivery`, …: the part after the hash tag). */
+  byKind: Record<string, { bytes: number; keys: number }>;
+  /** How Redis holds one person's answers hash (listpack is the compact form). */
+  answersEncoding: string;
+}
+
+/**
+ * Adds up `MEMORY USAGE` (exact: SAMPLES 0) over every key of one decision, whatever the app keeps: all of
+ * a decision's keys carry its hash tag `{team:decision}`.
+ */
+export async function decisionMemory(
+  redisUrl: string,
+  teamId: string,
+  decisionId: string,
+): Promise<DecisionMemory> {
+  const client = new Redis(redisUrl);
+  try {
+    const names: string[] = [];
+    const stream = client.scanStream({ match: `*{${teamId}:${decisionId}}*`, count: 1000 });
+    for await (const batch of stream as AsyncIterable<string[]>) names.push(...batch);
+    let bytes = 0;
+    const byKind: DecisionMemory['byKind'] = {};
+    for (const name of names) {
+      const size = Number(await client.memory('USAGE', name, 'SAMPLES', 0));
+      const kind = /\}:([^:]+)/.exec(name)?.[1] ?? 'other';
+      const sum = byKind[kind] ?? { bytes: 0, keys: 0 };
+      byKind[kind] = { bytes: sum.bytes + size, keys: sum.keys + 1 };
+      bytes += size;
+    }
+    const answersKey = names.find((name) => name.includes(':answers:'));
+    const answersEncoding = answersKey ? String(await client.object('ENCODING', answersKey)) : 'absent';
+    return { bytes, keys: names.length, byKind, answersEncoding };
+  } finally {
+    client.disconnect();
+  }
+}
