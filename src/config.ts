@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { type CostSettings, DEFAULT_ENGINEER_YEARLY_USD } from './domain/cost.js';
+import { DEFAULT_PRICING, parsePricingOverride } from './domain/pricing.js';
 import { parseRedisUrl, REDIS_URL_FORMS } from './store/redis-url.js';
 
 /**
@@ -25,6 +28,8 @@ export interface Config {
   redisUrl?: string;
   retentionDays: number;
   logLevel: LogLevel;
+  /** Prices and the loaded yearly cost of an engineer for the cost estimate; absent → the built-in defaults. */
+  costs?: CostSettings;
 }
 
 /** With no Slack credentials at all, the app runs under the offline sandbox, which makes up its own. */
@@ -85,6 +90,13 @@ const envSchema = z.object({
     }
   }),
   RETENTION_DAYS: wholeNumber('RETENTION_DAYS', 1, 3650, 90),
+  PRICING_FILE: optionalText,
+  ENGINEER_YEARLY_COST_USD: wholeNumber(
+    'ENGINEER_YEARLY_COST_USD',
+    10_000,
+    10_000_000,
+    DEFAULT_ENGINEER_YEARLY_USD,
+  ),
   LOG_LEVEL: z.preprocess(
     (value) => (typeof value === 'string' ? blankToUndefined(value.trim().toLowerCase()) : value),
     z
@@ -104,12 +116,43 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
+/** Reads the operator's price file, if PRICING_FILE names one, and lays it over the built-in price table. */
+function loadCosts(
+  pricingFile: string | undefined,
+  engineerYearlyUsd: number,
+  readFile: (path: string) => string,
+): { ok: true; costs: CostSettings } | { ok: false; problem: string } {
+  if (pricingFile === undefined) return { ok: true, costs: { pricing: DEFAULT_PRICING, engineerYearlyUsd } };
+  let text: string;
+  try {
+    text = readFile(pricingFile);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    return { ok: false, problem: `PRICING_FILE ${pricingFile} could not be read (${code})` };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, problem: `PRICING_FILE ${pricingFile} is not valid JSON` };
+  }
+  const parsed = parsePricingOverride(json);
+  return parsed.ok
+    ? { ok: true, costs: { pricing: parsed.pricing, engineerYearlyUsd } }
+    : { ok: false, problem: `PRICING_FILE ${pricingFile}: ${parsed.problem}` };
+}
+
+export function loadConfig(
+  env: NodeJS.ProcessEnv,
+  readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+): ConfigResult {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((issue) => issue.message) };
   }
   const vars = parsed.data;
+  const costs = loadCosts(vars.PRICING_FILE, vars.ENGINEER_YEARLY_COST_USD, readFile);
+  if (!costs.ok) return { ok: false, problems: [costs.problem] };
 
   if (!vars.SLACK_BOT_TOKEN && !vars.SLACK_SIGNING_SECRET && !vars.SLACK_APP_TOKEN) {
     return {
@@ -120,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
         redisUrl: vars.REDIS_URL,
         retentionDays: vars.RETENTION_DAYS,
         logLevel: vars.LOG_LEVEL,
+        costs: costs.costs,
       },
     };
   }
@@ -154,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       redisUrl: vars.REDIS_URL,
       retentionDays: vars.RETENTION_DAYS,
       logLevel: vars.LOG_LEVEL,
+      costs: costs.costs,
     },
   };
 }

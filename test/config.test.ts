@@ -1,5 +1,11 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
+import { DEFAULT_PRICING } from '../src/domain/pricing.js';
+
+const DEFAULT_COSTS = { pricing: DEFAULT_PRICING, engineerYearlyUsd: 200_000 };
 
 const http = {
   SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
@@ -29,6 +35,7 @@ describe('loadConfig', () => {
         redisUrl: undefined,
         retentionDays: 90,
         logLevel: 'info',
+        costs: DEFAULT_COSTS,
       },
     });
   });
@@ -60,7 +67,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '8080', REDIS_URL: 'redis://localhost:6379' })).toEqual({
       ok: true,
       mode: 'sandbox',
-      config: { port: 8080, redisUrl: 'redis://localhost:6379', retentionDays: 90, logLevel: 'info' },
+      config: {
+        port: 8080,
+        redisUrl: 'redis://localhost:6379',
+        retentionDays: 90,
+        logLevel: 'info',
+        costs: DEFAULT_COSTS,
+      },
     });
   });
 
@@ -88,6 +101,14 @@ describe('loadConfig', () => {
     ],
     [{ ...http, SLACK_SIGNING_SECRET: 'short' }, 'SLACK_SIGNING_SECRET must be the 32 hex characters'],
     [{ ...http, LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of debug, info, warn, error'],
+    [
+      { ...http, ENGINEER_YEARLY_COST_USD: '200,000' },
+      'ENGINEER_YEARLY_COST_USD must be a whole number from 10000 to 10000000',
+    ],
+    [
+      { ...http, PRICING_FILE: '/no/such/prices.json' },
+      'PRICING_FILE /no/such/prices.json could not be read (ENOENT)',
+    ],
     [{ SLACK_SIGNING_SECRET: http.SLACK_SIGNING_SECRET }, 'SLACK_BOT_TOKEN is missing'],
     [{ SLACK_BOT_TOKEN: http.SLACK_BOT_TOKEN }, 'SLACK_SIGNING_SECRET is missing'],
   ])('names the malformed or missing variable in one line (%#)', (env, expected) => {
@@ -126,5 +147,29 @@ describe('loadConfig', () => {
     const result = loadConfig({ ...http, PORT: '', REDIS_URL: '  ' });
     expect(result.ok && result.config.port).toBe(3000);
     expect(result.ok && result.config.redisUrl).toBeUndefined();
+  });
+  it('takes the engineer cost and an operator’s price file for the cost estimate', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stream-verdict-prices-'));
+    const file = join(dir, 'prices.json');
+    writeFileSync(file, JSON.stringify({ asOf: '2027-01-15', prices: { ec2M7gLargeHour: 0.06 } }));
+    const result = loadConfig({ ...http, PRICING_FILE: file, ENGINEER_YEARLY_COST_USD: '150000' });
+    expect(result.ok && result.config.costs?.engineerYearlyUsd).toBe(150_000);
+    expect(result.ok && result.config.costs?.pricing.asOf).toBe('2027-01-15');
+    expect(result.ok && result.config.costs?.pricing.prices.ec2M7gLargeHour.usd).toBe(0.06);
+    expect(result.ok && result.config.costs?.pricing.prices.gp3GbMonth).toEqual(
+      DEFAULT_PRICING.prices.gp3GbMonth,
+    );
+  });
+
+  it.each([
+    ['{ not json', 'PRICING_FILE prices.json is not valid JSON'],
+    ['{"prices": {}}', 'PRICING_FILE prices.json: asOf: must be a date written YYYY-MM-DD'],
+    [
+      '{"asOf": "2027-01-15", "prices": {"kinesisShardHour": -0.01}}',
+      'PRICING_FILE prices.json: prices.kinesisShardHour: must not be negative',
+    ],
+  ])('stops on a bad price file with one line saying what is wrong (%#)', (text, expected) => {
+    const result = loadConfig({ ...http, PRICING_FILE: 'prices.json' }, () => text);
+    expect(result).toEqual({ ok: false, problems: [expected] });
   });
 });

@@ -1,6 +1,32 @@
 const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const WHOLE_DOLLARS = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  maximumFractionDigits: 0,
+});
 
 /** Numbers as people read them in messages: "100,000", "0.01", "12.5". */
 export function formatNumber(value: number): string {
   return NUMBER_FORMAT.format(value);
+}
+
+/** An amount someone typed or set, to the dollar: "$185,500". */
+export function formatDollars(usd: number): string {
+  return WHOLE_DOLLARS.format(usd);
+}
+
+/**
+ * An estimated amount, rounded to what rough workload numbers justify: whole dollars below $100, two significant
+ * figures above ("$1,200", "$76,000"), never cents.
+ */
+export function formatUsd(usd: number): string {
+  if (usd < 0.5) return 'under $1';
+  if (usd < 100) return WHOLE_DOLLARS.format(Math.round(usd));
+  return WHOLE_DOLLARS.format(roundToSignificant(usd, 2));
+}
+
+export function roundToSignificant(value: number, digits: number): number {
+  if (value === 0) return 0;
+  const scale = 10 ** (Math.floor(Math.log10(Math.abs(value))) - digits + 1);
+  return Math.round(value / scale) * scale;
 }

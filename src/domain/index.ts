@@ -1,4 +1,23 @@
-export { formatNumber } from './format.js';
+export {
+  COST_OPTION_LABELS,
+  COST_OPTION_PLATFORMS,
+  COST_OPTIONS,
+  type CostEstimate,
+  type CostOption,
+  type CostSettings,
+  DEFAULT_ENGINEER_YEARLY_USD,
+  estimateCosts,
+  type OptionCost,
+  readWorkload,
+  type Workload,
+} from './cost.js';
+export { formatDollars, formatNumber, formatUsd } from './format.js';
+export {
+  DEFAULT_PRICING,
+  type PriceTable,
+  type PricingParseResult,
+  parsePricingOverride,
+} from './pricing.js';
 export { ALL_QUESTIONS, questionById, STEPS, stepIndexOf } from './questions.js';
 export {
   AGREEMENT_LIMITS,
@@ -8,9 +27,15 @@ export {
   OVERRIDE_MARGIN,
   REASON_MIN_POINTS,
   STRENGTH_THRESHOLDS,
-  scoreAnswers,
 } from './scoring.js';
-export { aggregateTeam, type RespondentAnswers, type TeamSplit, type TeamVerdict } from './team.js';
+export {
+  aggregateTeam,
+  DEFAULT_COST_SETTINGS,
+  type RespondentAnswers,
+  scoreAnswers,
+  type TeamSplit,
+  type TeamVerdict,
+} from './team.js';
 export * from './types.js';
 export {
   answersSchema,

@@ -3,7 +3,8 @@
  * prompts, help and signals may be reworded or re-weighted freely.
  *
  * Points use a small scale: 1 a nudge, 2 a real lean, 3 a strong lean, 5 reserved for the deciding factors.
- * Number questions carry no signals here: their thresholds live in scoring.ts.
+ * Number questions and the zones question feed the cost estimate (cost.ts); the thresholds that turn numbers into
+ * signals and hard limits live in scoring.ts.
  */
 import type { ChoiceOption, Platform, Question, Signal, SignalTarget, Step } from './types.js';
 
@@ -17,7 +18,7 @@ function lean(target: SignalTarget, points: Partial<Record<Platform, number>>, r
   }));
 }
 
-const DONT_KNOW: ChoiceOption = { id: 'dont_know', label: "Don't know", dontKnow: true };
+const DONT_KNOW: ChoiceOption = { id: 'dont_know', short: "don't know", label: "Don't know", dontKnow: true };
 
 const AWS_ONLY_REASON = 'Kinesis and MSK exist only on AWS';
 
@@ -29,6 +30,7 @@ export const STEPS: Step[] = [
     questions: [
       {
         id: 'company_size',
+        short: 'company size',
         kind: 'single',
         prompt: 'How many engineers work at the company?',
         help: 'Small teams feel every hour spent on infrastructure; large ones can afford specialists.',
@@ -61,12 +63,14 @@ export const STEPS: Step[] = [
       },
       {
         id: 'company_stage',
+        short: 'company stage',
         kind: 'single',
         prompt: 'What stage is the company at, and how is it funded?',
         help: 'Early, lightly funded companies need something that works today more than something tuned for later.',
         options: [
           {
             id: 'prototype',
+            short: 'prototype',
             label: 'Idea or prototype, little or no funding',
             signals: [
               ...lean('setup', { kinesis: 2, msk: 1 }, 'a prototype needs a stream that works today'),
@@ -75,6 +79,7 @@ export const STEPS: Step[] = [
           },
           {
             id: 'seed',
+            short: 'seed-funded',
             label: 'Seed-funded startup',
             signals: [
               ...lean('setup', { kinesis: 1 }, 'a seed-stage team has no weeks to spend building a cluster'),
@@ -85,29 +90,32 @@ export const STEPS: Step[] = [
               ),
             ],
           },
-          { id: 'growth', label: 'Venture-backed and growing' },
-          { id: 'profitable', label: 'Profitable or self-funded' },
-          { id: 'enterprise', label: 'Large enterprise or public company' },
+          { id: 'growth', short: 'venture-backed', label: 'Venture-backed and growing' },
+          { id: 'profitable', short: 'profitable or self-funded', label: 'Profitable or self-funded' },
+          { id: 'enterprise', short: 'large enterprise', label: 'Large enterprise or public company' },
           DONT_KNOW,
         ],
       },
       {
         id: 'engineering_practice',
+        short: 'kind of engineering',
         kind: 'single',
         prompt: 'What kind of engineering does your team mostly do?',
         help: 'Teams that build distributed systems pick up Kafka fast; app teams pay a steep learning curve.',
         options: [
           {
             id: 'distributed_systems',
+            short: 'distributed systems',
             label: 'Distributed systems, data platforms or infrastructure',
             signals: [
               ...lean('setup', { kafka: 2 }, 'the team builds distributed systems for a living'),
               ...lean('incident_risk', { kafka: 1 }, 'the team already runs other heavy distributed systems'),
             ],
           },
-          { id: 'mixed', label: 'A mix of product and infrastructure work' },
+          { id: 'mixed', short: 'a mix', label: 'A mix of product and infrastructure work' },
           {
             id: 'web_app',
+            short: 'web and app',
             label: 'Web, mobile, bot or app development',
             signals: [
               ...lean('setup', { kinesis: 2 }, 'the team builds apps, not infrastructure'),
@@ -118,27 +126,32 @@ export const STEPS: Step[] = [
       },
       {
         id: 'ops_skills',
+        short: 'Linux and ops skills',
         kind: 'single',
         prompt: 'How deep are the team’s Linux and operations skills?',
         help: 'Running Kafka means tuning disks, memory, networks and the JVM on servers you own.',
         options: [
           {
             id: 'deep',
+            short: 'deep',
             label: 'Deep: we tune kernels, disks and networks',
             signals: lean('setup', { kafka: 2 }, 'the team has deep Linux and operations skills'),
           },
           {
             id: 'solid',
+            short: 'solid',
             label: 'Solid: we run our own servers comfortably',
             signals: lean('setup', { kafka: 1 }, 'the team runs its own servers comfortably'),
           },
           {
             id: 'basic',
+            short: 'basic',
             label: 'Basic: we deploy to servers but avoid deep tuning',
             signals: lean('setup', { kinesis: 1, msk: 1 }, 'the team avoids deep server tuning'),
           },
           {
             id: 'little',
+            short: 'little',
             label: 'Little: we rely on managed platforms',
             signals: [
               ...lean('setup', { kinesis: 2, msk: 1 }, 'nobody on the team is at home on a Linux server'),
@@ -150,21 +163,24 @@ export const STEPS: Step[] = [
       },
       {
         id: 'infra_preference',
+        short: 'preferred way to run infrastructure',
         kind: 'single',
         prompt: 'Given the choice, how does the team like to run infrastructure?',
         help: 'Some teams would rather configure Linux boxes; others would rather call a managed service’s API.',
         options: [
           {
             id: 'own_servers',
+            short: 'own Linux servers',
             label: 'On our own Linux servers, configured our way',
             signals: [
               ...lean('setup', { kafka: 1 }, 'the team prefers its own Linux servers to vendor APIs'),
               ...lean('ops_people', { kafka: 1 }, 'the team prefers its own Linux servers to vendor APIs'),
             ],
           },
-          { id: 'either', label: 'No strong preference' },
+          { id: 'either', short: 'no preference', label: 'No strong preference' },
           {
             id: 'managed_services',
+            short: 'managed services',
             label: 'Managed services with an API, like RDS, SQS or SendGrid',
             signals: [
               ...lean('setup', { kinesis: 2, msk: 1 }, 'the team reaches for managed services first'),
@@ -183,6 +199,7 @@ export const STEPS: Step[] = [
     questions: [
       {
         id: 'avg_write_mbps',
+        short: 'average writes',
         kind: 'number',
         prompt: 'On average, how much data will be written to the stream?',
         help: 'Kinesis bills by shard and use, Kafka by machine, so volume decides which bill is smaller.',
@@ -193,35 +210,18 @@ export const STEPS: Step[] = [
       },
       {
         id: 'peak_write_mbps',
+        short: 'peak writes',
         kind: 'number',
         prompt: 'At the busiest minute, how much data is written?',
-        help: 'A cluster you run must be sized for the peak; pay-per-use capacity follows it.',
+        help: 'A cluster you run must be sized for the peak; pay-per-use capacity follows the average.',
         unit: 'MB/s',
         min: 0.01,
         max: 100_000,
         integer: false,
       },
       {
-        id: 'traffic_shape',
-        kind: 'single',
-        prompt: 'What does traffic look like over a day?',
-        help: 'Steady load keeps your own machines busy; bursty load leaves them idle between bursts.',
-        options: [
-          { id: 'steady', label: 'Steady: about the same all day' },
-          {
-            id: 'spiky',
-            label: 'Spiky: bursts of several times the average',
-            signals: lean(
-              'ops_machines',
-              { kinesis: 1 },
-              'traffic comes in bursts, and pay-per-use capacity follows them',
-            ),
-          },
-          DONT_KNOW,
-        ],
-      },
-      {
         id: 'avg_record_kb',
+        short: 'record size',
         kind: 'number',
         prompt: 'How big is a typical record?',
         help: 'Kinesis rejects records over 1 MB, and very small records hit its per-shard record limit first.',
@@ -232,6 +232,7 @@ export const STEPS: Step[] = [
       },
       {
         id: 'consumer_groups',
+        short: 'reading services',
         kind: 'number',
         prompt: 'How many separate services will read every record?',
         help: 'Each Kinesis shard shares its read capacity among readers; Kafka serves many readers cheaply.',
@@ -242,6 +243,7 @@ export const STEPS: Step[] = [
       },
       {
         id: 'retention_days',
+        short: 'days kept',
         kind: 'number',
         prompt: 'How many days must records stay readable?',
         help: 'Kinesis keeps records for at most a year; Kafka keeps them as long as you give it storage.',
@@ -249,6 +251,29 @@ export const STEPS: Step[] = [
         min: 1,
         max: 3650,
         integer: true,
+      },
+      {
+        id: 'availability_zones',
+        short: 'zones',
+        kind: 'single',
+        prompt:
+          'Across how many AWS availability zones (separate data centres) must the stream keep running?',
+        help: 'Three zones survive losing a data centre; a cluster you run yourselves pays for every copy sent between zones.',
+        options: [
+          {
+            id: 'one',
+            short: 'one',
+            label: 'One: an outage of that zone may stop the stream',
+            signals: lean(
+              'incident_risk',
+              { kinesis: 1, msk: 1 },
+              'a cluster you run in one zone stops when that zone does, while AWS spreads Kinesis and MSK over several',
+            ),
+          },
+          { id: 'two', short: 'two', label: 'Two' },
+          { id: 'three', short: 'three', label: 'Three, the usual for production' },
+          DONT_KNOW,
+        ],
       },
     ],
   },
@@ -259,18 +284,21 @@ export const STEPS: Step[] = [
     questions: [
       {
         id: 'where_you_run',
+        short: 'where you run',
         kind: 'single',
         prompt: 'Where do the systems that will use the stream run?',
         help: 'Kinesis and MSK are AWS services: they cannot follow you anywhere else.',
         options: [
           {
             id: 'aws_only',
+            short: 'all on AWS',
             label: 'All in on AWS',
             signals: lean('setup', { kinesis: 1, msk: 1 }, 'everything else already runs in AWS'),
           },
-          { id: 'mostly_aws', label: 'Mostly on AWS, with a few pieces elsewhere' },
+          { id: 'mostly_aws', short: 'mostly AWS', label: 'Mostly on AWS, with a few pieces elsewhere' },
           {
             id: 'also_outside_aws',
+            short: 'AWS and elsewhere',
             label: 'On AWS, but it must also run elsewhere or on-premises',
             constraint: {
               excludes: ['kinesis', 'msk'],
@@ -280,6 +308,7 @@ export const STEPS: Step[] = [
           },
           {
             id: 'not_aws',
+            short: 'not on AWS',
             label: 'Not on AWS',
             constraint: {
               excludes: ['kinesis', 'msk'],
@@ -290,12 +319,14 @@ export const STEPS: Step[] = [
       },
       {
         id: 'kafka_usage',
+        short: 'Kafka already in use',
         kind: 'multi',
         prompt: 'Which parts of Kafka do you already use?',
         help: 'Code written for Kafka keeps working on MSK or your own cluster; Kinesis would mean rewriting it.',
         options: [
           {
             id: 'clients',
+            short: 'Kafka clients',
             label: 'Services that produce or consume with Kafka clients',
             signals: [
               ...lean(
@@ -313,6 +344,7 @@ export const STEPS: Step[] = [
           },
           {
             id: 'connect',
+            short: 'Kafka Connect',
             label: 'Kafka Connect connectors',
             signals: [
               ...lean('setup', { msk: 5, kafka: 3 }, 'your data already flows through Kafka Connect'),
@@ -326,6 +358,7 @@ export const STEPS: Step[] = [
           },
           {
             id: 'streams',
+            short: 'Kafka Streams',
             label: 'Kafka Streams or ksqlDB applications',
             signals: [
               ...lean('setup', { msk: 5, kafka: 3 }, 'your Kafka Streams apps have no Kinesis equivalent'),
@@ -339,6 +372,7 @@ export const STEPS: Step[] = [
           },
           {
             id: 'none',
+            short: 'none',
             label: 'None of these',
             exclusive: true,
             signals: lean('setup', { kinesis: 1 }, 'there is no Kafka code to keep'),
@@ -348,12 +382,14 @@ export const STEPS: Step[] = [
       },
       {
         id: 'kafka_api_need',
+        short: 'need for the Kafka API',
         kind: 'single',
         prompt: 'Must the stream speak the Kafka API, so you can change providers later?',
         help: 'The Kafka API runs on MSK, your own cluster or other vendors; the Kinesis API runs only on AWS.',
         options: [
           {
             id: 'must',
+            short: 'must speak Kafka',
             label: 'Yes, it must speak Kafka',
             constraint: {
               excludes: ['kinesis'],
@@ -363,11 +399,13 @@ export const STEPS: Step[] = [
           },
           {
             id: 'nice',
+            short: 'nice to have',
             label: 'It would be nice',
             signals: lean('setup', { msk: 2, kafka: 1 }, 'you would like to keep the Kafka API'),
           },
           {
             id: 'no',
+            short: 'any API will do',
             label: 'No, any API will do',
             signals: lean('setup', { kinesis: 1 }, 'any API will do, so nothing ties you to Kafka'),
           },
@@ -376,42 +414,49 @@ export const STEPS: Step[] = [
       },
       {
         id: 'time_to_production',
+        short: 'time to production',
         kind: 'single',
         prompt: 'How soon must this be in production?',
         help: 'A first production-ready Kafka cluster takes weeks to build; a Kinesis stream takes hours.',
         options: [
           {
             id: 'weeks',
+            short: 'within weeks',
             label: 'Within a few weeks',
             signals: lean('setup', { kinesis: 3, msk: 1 }, 'it must be in production within weeks'),
           },
           {
             id: 'quarter',
+            short: 'within three months',
             label: 'Within about three months',
             signals: lean('setup', { kinesis: 1 }, 'it must be in production this quarter'),
           },
-          { id: 'no_rush', label: 'No fixed date' },
+          { id: 'no_rush', short: 'no fixed date', label: 'No fixed date' },
           DONT_KNOW,
         ],
       },
       {
         id: 'kafka_dev_experience',
+        short: 'Kafka developer experience',
         kind: 'single',
         prompt: 'How well does the team know Kafka as developers?',
         help: 'Knowing topics, partitions and consumer groups shortens the path to production on any Kafka.',
         options: [
           {
             id: 'none',
+            short: 'none',
             label: 'Not at all',
             signals: lean('setup', { kinesis: 2 }, 'nobody on the team has worked with Kafka'),
           },
           {
             id: 'basics',
+            short: 'the basics',
             label: 'We know the basics: topics, partitions, consumer groups',
             signals: lean('setup', { msk: 1 }, 'the team knows the Kafka basics'),
           },
           {
             id: 'built_clusters',
+            short: 'built production clusters',
             label: 'Some of us have built production Kafka clusters',
             signals: lean('setup', { kafka: 2 }, 'people on the team have built production Kafka clusters'),
           },
@@ -427,12 +472,14 @@ export const STEPS: Step[] = [
     questions: [
       {
         id: 'oncall_rotation',
+        short: 'on-call today',
         kind: 'single',
         prompt: 'Does the team run a 24-hour on-call rotation today?',
         help: 'A cluster you run yourselves needs someone who can answer a page at any hour.',
         options: [
           {
             id: 'yes',
+            short: '24-hour rotation',
             label: 'Yes, someone is always on call',
             signals: [
               ...lean('ops_people', { kafka: 1 }, 'someone is already on call around the clock'),
@@ -441,11 +488,13 @@ export const STEPS: Step[] = [
           },
           {
             id: 'business_hours',
+            short: 'working hours only',
             label: 'Only during working hours',
             signals: lean('ops_people', { kinesis: 1, msk: 1 }, 'nobody is on call outside working hours'),
           },
           {
             id: 'no',
+            short: 'none',
             label: 'No on-call at all',
             signals: [
               ...lean('ops_people', { kinesis: 2, msk: 1 }, 'nobody is on call today'),
@@ -457,22 +506,26 @@ export const STEPS: Step[] = [
       },
       {
         id: 'platform_team',
+        short: 'SRE or platform team',
         kind: 'single',
         prompt: 'Do you have SRE or platform engineers?',
         help: 'Patching, scaling and replacing broken machines falls to them when you run the cluster.',
         options: [
           {
             id: 'dedicated_team',
+            short: 'a dedicated team',
             label: 'Yes, a dedicated SRE or platform team',
             signals: lean('ops_people', { kafka: 1 }, 'a dedicated SRE or platform team is in place'),
           },
           {
             id: 'a_few',
+            short: 'one or two, part time',
             label: 'One or two people, part time',
             signals: lean('ops_people', { msk: 1 }, 'platform work is a part-time job for one or two people'),
           },
           {
             id: 'none',
+            short: 'none',
             label: 'No, developers handle it',
             signals: lean('ops_people', { kinesis: 2, msk: 1 }, 'there is no SRE or platform team'),
           },
@@ -481,12 +534,14 @@ export const STEPS: Step[] = [
       },
       {
         id: 'kafka_ops_experience',
+        short: 'Kafka ops experience',
         kind: 'single',
         prompt: 'How long has anyone on the team kept Kafka running in production?',
         help: 'Experience running Kafka is the biggest single cut to both the workload and the risk.',
         options: [
           {
             id: 'never',
+            short: 'never',
             label: 'Never',
             signals: [
               ...lean('ops_people', { kinesis: 2 }, 'nobody on the team has run Kafka in production'),
@@ -499,6 +554,7 @@ export const STEPS: Step[] = [
           },
           {
             id: 'under_a_year',
+            short: 'under a year',
             label: 'Less than a year',
             signals: [
               ...lean('ops_people', { kinesis: 1 }, 'the team has run Kafka for less than a year'),
@@ -507,6 +563,7 @@ export const STEPS: Step[] = [
           },
           {
             id: 'one_to_three_years',
+            short: 'one to three years',
             label: 'One to three years',
             signals: [
               ...lean('ops_people', { kafka: 1 }, 'the team has run Kafka in production for years'),
@@ -515,6 +572,7 @@ export const STEPS: Step[] = [
           },
           {
             id: 'many_years',
+            short: 'many years, at scale',
             label: 'Many years, at scale',
             signals: [
               ...lean('ops_people', { kafka: 2 }, 'the team has run Kafka at scale for many years'),
@@ -530,17 +588,20 @@ export const STEPS: Step[] = [
       },
       {
         id: 'upgrade_appetite',
+        short: 'owner of upgrades',
         kind: 'single',
         prompt: 'Who should own upgrades, security patches and broken disks?',
         help: 'With your own cluster, every upgrade and failed disk is your team’s job.',
         options: [
           {
             id: 'us',
+            short: 'us',
             label: 'We are happy to own them',
             signals: lean('ops_people', { kafka: 1 }, 'the team is happy to own upgrades and patches'),
           },
           {
             id: 'vendor',
+            short: 'a vendor',
             label: 'We would rather a vendor did',
             signals: lean(
               'ops_people',
@@ -553,17 +614,20 @@ export const STEPS: Step[] = [
       },
       {
         id: 'dedicated_engineers',
+        short: 'engineers free for the stream',
         kind: 'single',
         prompt: 'How many engineers could spend most of their time on the stream?',
         help: 'A self-run cluster costs people, not just machines: often more than the machines do.',
         options: [
           {
             id: 'none',
+            short: 'none',
             label: 'None',
             signals: lean('ops_people', { kinesis: 3, msk: 1 }, 'no engineer can be spared to run it'),
           },
           {
             id: 'part_of_one',
+            short: 'part of one person',
             label: 'Part of one person’s time',
             signals: lean(
               'ops_people',
@@ -573,11 +637,13 @@ export const STEPS: Step[] = [
           },
           {
             id: 'one_or_two',
+            short: 'one or two',
             label: 'One or two',
             signals: lean('ops_people', { kafka: 1 }, 'one or two engineers could look after it'),
           },
           {
             id: 'three_plus',
+            short: 'three or more',
             label: 'Three or more',
             signals: lean('ops_people', { kafka: 2 }, 'three or more engineers could own it'),
           },
@@ -594,12 +660,14 @@ export const STEPS: Step[] = [
     questions: [
       {
         id: 'monitoring_maturity',
+        short: 'monitoring and alerting',
         kind: 'single',
         prompt: 'How good are your monitoring and alerting today?',
         help: 'A cluster you run fails quietly unless dashboards, alerts and runbooks catch it.',
         options: [
           {
             id: 'strong',
+            short: 'strong',
             label: 'Strong: dashboards, alerts and runbooks for all we run',
             signals: lean(
               'incident_risk',
@@ -607,9 +675,10 @@ export const STEPS: Step[] = [
               'monitoring, alerting and runbooks are already strong',
             ),
           },
-          { id: 'basic', label: 'Basic: some dashboards and alerts' },
+          { id: 'basic', short: 'basic', label: 'Basic: some dashboards and alerts' },
           {
             id: 'little',
+            short: 'little or none',
             label: 'Little or none',
             signals: lean('incident_risk', { kinesis: 2, msk: 1 }, 'monitoring and alerting are thin'),
           },
@@ -618,23 +687,27 @@ export const STEPS: Step[] = [
       },
       {
         id: 'downtime_cost',
+        short: 'cost of an hour down',
         kind: 'single',
         prompt: 'What would an hour with the stream down cost you?',
         help: 'The more an outage costs, the less you can afford to learn on the job.',
         options: [
           {
             id: 'little',
+            short: 'little',
             label: 'Little: we would catch up afterwards',
             signals: lean('incident_risk', { kafka: 1 }, 'an hour down would simply be caught up afterwards'),
           },
-          { id: 'annoyed_users', label: 'Annoyed users, but no lost money' },
+          { id: 'annoyed_users', short: 'annoyed users', label: 'Annoyed users, but no lost money' },
           {
             id: 'lost_revenue',
+            short: 'lost revenue',
             label: 'Lost revenue or broken promises to customers',
             signals: lean('incident_risk', { kinesis: 2, msk: 1 }, 'an hour down loses revenue'),
           },
           {
             id: 'severe',
+            short: 'severe',
             label: 'Severe: contracts, safety or regulators',
             signals: lean(
               'incident_risk',
@@ -647,17 +720,20 @@ export const STEPS: Step[] = [
       },
       {
         id: 'incident_history',
+        short: 'outage history',
         kind: 'single',
         prompt: 'How have outages of infrastructure you run yourselves gone?',
         help: 'Past incidents on your own systems are the best guide to incidents on a new cluster.',
         options: [
           {
             id: 'rare_and_short',
+            short: 'rare and short',
             label: 'Rare, and fixed quickly',
             signals: lean('incident_risk', { kafka: 1 }, 'outages of your own systems are rare and short'),
           },
           {
             id: 'some_painful',
+            short: 'a few painful ones',
             label: 'A few painful ones',
             signals: lean(
               'incident_risk',
@@ -667,6 +743,7 @@ export const STEPS: Step[] = [
           },
           {
             id: 'frequent',
+            short: 'frequent or long',
             label: 'Frequent or long',
             signals: lean(
               'incident_risk',
@@ -676,6 +753,7 @@ export const STEPS: Step[] = [
           },
           {
             id: 'nothing_self_run',
+            short: 'nothing run ourselves',
             label: 'We run no infrastructure ourselves',
             signals: lean(
               'incident_risk',
@@ -688,13 +766,15 @@ export const STEPS: Step[] = [
       },
       {
         id: 'data_rules',
+        short: 'data rules',
         kind: 'multi',
         prompt: 'Which rules apply to where data lives or how it is audited?',
         help: 'Some rules AWS already covers for you; others mean running the stream where customers say.',
         options: [
-          { id: 'region', label: 'Data must stay in certain countries or regions' },
+          { id: 'region', short: 'data residency', label: 'Data must stay in certain countries or regions' },
           {
             id: 'customer_environment',
+            short: 'inside customers’ environments',
             label: 'Some customers need it inside their own environment',
             signals: lean(
               'versatile_deployment',
@@ -704,6 +784,7 @@ export const STEPS: Step[] = [
           },
           {
             id: 'audited',
+            short: 'audited standards',
             label: 'Audited standards such as SOC 2, HIPAA or PCI',
             signals: lean(
               'setup',
@@ -711,7 +792,7 @@ export const STEPS: Step[] = [
               'AWS already holds the audits for its managed services',
             ),
           },
-          { id: 'none', label: 'No special rules', exclusive: true },
+          { id: 'none', short: 'none', label: 'No special rules', exclusive: true },
           DONT_KNOW,
         ],
       },
@@ -724,41 +805,47 @@ export const STEPS: Step[] = [
     questions: [
       {
         id: 'streaming_is_product',
+        short: 'streaming is the product',
         kind: 'single',
         prompt: 'Is event streaming part of what you sell?',
         help: 'When streaming is the product, control over every layer can be worth its cost.',
         options: [
           {
             id: 'core',
+            short: 'yes',
             label: 'Yes, streaming is what customers pay for',
             signals: lean('streaming_product', { kafka: 5 }, 'event streaming is what you sell'),
           },
           {
             id: 'part',
+            short: 'partly',
             label: 'Partly: it powers a feature customers see',
             signals: lean('streaming_product', { kafka: 2 }, 'streaming powers a feature customers see'),
           },
-          { id: 'internal', label: 'No, it is plumbing for our own systems' },
+          { id: 'internal', short: 'no, internal plumbing', label: 'No, it is plumbing for our own systems' },
           DONT_KNOW,
         ],
       },
       {
         id: 'speed_is_feature',
+        short: 'speed is sold',
         kind: 'single',
         prompt: 'Is speed (throughput or latency) something customers pay you for?',
         help: 'Every option is fast enough for most uses; only speed you sell justifies deep tuning.',
         options: [
           {
             id: 'yes',
+            short: 'yes',
             label: 'Yes, customers choose us for it',
             signals: [
               ...lean('performance', { kafka: 2, msk: 1 }, 'speed is something customers pay for'),
               ...lean('streaming_product', { kafka: 2 }, 'speed is something customers pay for'),
             ],
           },
-          { id: 'matters', label: 'It matters, but it is not what we sell' },
+          { id: 'matters', short: 'matters, not sold', label: 'It matters, but it is not what we sell' },
           {
             id: 'no',
+            short: 'no',
             label: 'No, ordinary speed is fine',
             signals: lean(
               'performance',
@@ -771,12 +858,14 @@ export const STEPS: Step[] = [
       },
       {
         id: 'deploy_anywhere',
+        short: 'deploy anywhere',
         kind: 'single',
         prompt: 'Must you deploy anywhere, or let customers control where their data lives?',
         help: 'Only software you run yourselves can go wherever a customer or a cheaper provider is.',
         options: [
           {
             id: 'yes',
+            short: 'yes',
             label: 'Yes, customers decide where it runs',
             signals: lean(
               'versatile_deployment',
@@ -786,6 +875,7 @@ export const STEPS: Step[] = [
           },
           {
             id: 'sometimes',
+            short: 'some customers ask',
             label: 'Some customers ask for it',
             signals: lean(
               'versatile_deployment',
@@ -793,46 +883,51 @@ export const STEPS: Step[] = [
               'some customers ask to choose where data lives',
             ),
           },
-          { id: 'no', label: 'No' },
+          { id: 'no', short: 'no', label: 'No' },
           DONT_KNOW,
         ],
       },
       {
         id: 'infra_cost_margin',
+        short: 'infra cost shapes margin',
         kind: 'single',
         prompt: 'Is infrastructure cost a key part of your gross margin?',
         help: 'Where machine cost shapes margin, freedom to move to cheaper hardware is worth a lot.',
         options: [
           {
             id: 'yes',
+            short: 'yes',
             label: 'Yes, it directly shapes our margin',
             signals: [
               ...lean('versatile_deployment', { kafka: 2 }, 'infrastructure cost shapes your gross margin'),
               ...lean('ops_machines', { kafka: 1 }, 'the team will invest in cutting machine cost'),
             ],
           },
-          { id: 'somewhat', label: 'Somewhat' },
-          { id: 'no', label: 'No, it is small next to salaries' },
+          { id: 'somewhat', short: 'somewhat', label: 'Somewhat' },
+          { id: 'no', short: 'no', label: 'No, it is small next to salaries' },
           DONT_KNOW,
         ],
       },
       {
         id: 'tunability',
+        short: 'tuning wanted',
         kind: 'single',
         prompt: 'How much do you want to tune, from the client down to the operating system?',
         help: 'Only a cluster you run yourselves lets you change every layer; managed services fix most of them.',
         options: [
           {
             id: 'every_layer',
+            short: 'every layer',
             label: 'We want control of every layer',
             signals: [
               ...lean('streaming_product', { kafka: 2 }, 'the team wants to tune every layer'),
               ...lean('performance', { kafka: 1 }, 'the team wants to tune every layer'),
             ],
           },
-          { id: 'some', label: 'A few settings are enough' },
+          { id: 'some', short: 'a few settings', label: 'A few settings are enough' },
           {
             id: 'defaults',
+            short: 'defaults',
             label: 'Defaults are fine',
             signals: lean('setup', { kinesis: 1 }, 'default settings are fine'),
           },

@@ -3,10 +3,14 @@
  * constraints take platforms off the table; a weighted sum of the category rows picks the recommendation, unless
  * a deciding factor answered strongly overrides it in favour of self-managed Kafka.
  *
- * Everything walks questions and platforms in a fixed order, so the result never depends on the order of keys in
- * the answers.
+ * Answers are read one question at a time into parts (the signals and exclusions one answer adds), so a team's
+ * answers can be merged per question and "what if this answer were different" costs one part swapped, not a
+ * rescore. Everything walks questions and platforms in a fixed order, so the result never depends on the order
+ * of keys in the answers.
  */
+import { cheapestMachines, readWorkload, type Workload } from './cost.js';
 import { formatNumber } from './format.js';
+import { CAPACITY, type PriceTable } from './pricing.js';
 import { ALL_QUESTIONS } from './questions.js';
 import {
   type Answers,
@@ -15,6 +19,7 @@ import {
   type Category,
   type CategoryResult,
   type ChoiceOption,
+  COST_ESTIMATE_DRIVER,
   type Confidence,
   DECIDING_FACTORS,
   type DecidingFactor,
@@ -62,6 +67,7 @@ const TIE_ORDER: Platform[] = ['kinesis', 'msk', 'kafka'];
 /**
  * What holds for every team before any answer. Kinesis's lead over self-run Kafka in setup and people cost is
  * larger than everything the team questions can add for Kafka: a strong team narrows the gap, never closes it.
+ * The machine-cost prior stands in for the estimate until the workload numbers are known, then gives way to it.
  */
 const PRIORS: Signal[] = [
   {
@@ -100,24 +106,28 @@ const PRIORS: Signal[] = [
   { target: 'incident_risk', toward: 'msk', points: 5, reason: 'AWS takes care of failed brokers' },
 ];
 
-/** Kinesis Data Streams quotas that no amount of money changes. */
-const KINESIS_MAX_RECORD_KB = 1024;
-const KINESIS_MAX_RETENTION_DAYS = 365;
+const PRIORS_WITH_ESTIMATE = PRIORS.filter((signal) => signal.target !== 'ops_machines');
 
-/** Workload thresholds, in MB/s written. */
-const TINY_LOAD = 1;
-const LARGE_STEADY_LOAD = 200;
-const HUGE_STEADY_LOAD = 1000;
+/** Workload thresholds for raw speed, in MB/s written at the peak. */
 const FAST_LOAD = 100;
 const VERY_FAST_LOAD = 1000;
-/** A peak up to this multiple of the average counts as steady when the traffic shape was not given. */
-const STEADY_PEAK_RATIO = 1.5;
-/** Kinesis shares each shard's reads between readers; past a few, every extra reader costs. */
+/** Kinesis shares each shard's reads between readers; past a few, every extra reader crowds them. */
 const MANY_READERS = 5;
 const VERY_MANY_READERS = 20;
-/** Below this record size a Kinesis shard runs out of records per second before it runs out of bytes. */
-const SMALL_RECORD_KB = 0.5;
-const SMALL_RECORD_MIN_LOAD = 5;
+
+/**
+ * How far the cheapest platform's estimated machine bill undercuts the next one (their ratio) before the machine
+ * row leans its way, and by how many points: decisive only at ten times cheaper, since machines are usually the
+ * smaller part of the bill next to people and the estimate rests on rough numbers. Under 15% apart is within the
+ * estimate's own error.
+ */
+const COST_RATIO_STEPS = [
+  { ratio: 10, points: 6, words: 'under a tenth of the next option’s' },
+  { ratio: 3, points: 3, words: 'under a third of the next option’s' },
+  { ratio: 2, points: 2, words: 'under half of the next option’s' },
+  { ratio: 1.5, points: 2, words: 'at most two thirds of the next option’s' },
+  { ratio: 1.15, points: 1, words: 'a little below the next option’s' },
+] as const;
 
 /** A signal and the question whose answer produced it. */
 export interface Contribution {
@@ -128,15 +138,38 @@ export interface Contribution {
 export interface Exclusion {
   platform: Platform;
   reason: string;
+  /** The question whose answer ruled it out. */
+  questionId: string;
+}
+
+/** What one answer adds to a verdict. Parts of choice answers are shared objects, built once. */
+export interface AnswerPart {
+  contributions: readonly Contribution[];
+  excludes: readonly Exclusion[];
+  dontKnow: boolean;
+}
+
+/** One person's answers, read once against today's questions. */
+export interface Ballot {
+  /** Only the answers that fit today's questions. */
+  answers: Answers;
+  /** Per question, in ALL_QUESTIONS order; undefined when unanswered or unusable. */
+  parts: (AnswerPart | undefined)[];
+  workload: Workload | undefined;
+  dontKnowCount: number;
+  choiceAnsweredCount: number;
+  answeredCount: number;
 }
 
 /** Everything a verdict is decided from: one person's answers, or a whole team's merged. */
 export interface Evidence {
-  /** Signals drawn from answers: the choices' in question order, then the workload numbers'. */
-  contributions: Contribution[];
+  /** Signals drawn from answers, in question order. */
+  contributions: readonly Contribution[];
   excluded: Exclusion[];
   /** Deciding factors that override the categories; when absent, those whose row Kafka leads by OVERRIDE_MARGIN. */
   strongFactors?: DecidingFactor[];
+  /** The estimated monthly machine bill of each platform's cheapest option; absent without workload numbers. */
+  machineCosts?: Partial<Record<Platform, number>>;
   dontKnowCount: number;
   choiceAnsweredCount: number;
   answeredCount: number;
@@ -158,59 +191,96 @@ export interface RowStanding {
 export interface Standing {
   candidates: Platform[];
   rows: Record<SignalTarget, RowStanding>;
+  /** The weighted sum of the category rows, per candidate. */
+  overall: Record<Platform, number>;
   strongFactors: DecidingFactor[];
   categoriesFavour: Platform;
   overallMargin: number;
   overridingFactor: DecidingFactor | undefined;
   recommendation: Platform;
-}
-
-export function scoreAnswers(answers: Answers): Verdict {
-  return decide(gatherEvidence(answers));
+  /** The machine row's signal from the cost estimate, if it leans. */
+  costContributions: readonly Contribution[];
 }
 
 /** Reads answers defensively: values that no longer fit a question (a retired option, a wrong type) are skipped. */
-export function gatherEvidence(answers: Answers): Evidence {
-  const contributions: Contribution[] = [];
-  const excluded: Exclusion[] = [];
+export function readBallot(answers: Answers): Ballot {
+  const kept: Answers = {};
+  const parts: (AnswerPart | undefined)[] = [];
   let dontKnowCount = 0;
   let choiceAnsweredCount = 0;
   let answeredCount = 0;
-
   for (const question of ALL_QUESTIONS) {
     const value = answers[question.id];
-    if (question.kind === 'number') {
-      if (readNumber(question, value) !== undefined) answeredCount++;
-      continue;
-    }
-    const chosen = readChoice(question, value);
-    if (chosen === undefined) continue;
+    const part = readAnswer(question, value);
+    parts.push(part);
+    if (part === undefined || value === undefined) continue;
+    kept[question.id] = value;
     answeredCount++;
-    choiceAnsweredCount++;
-    if (chosen.some((option) => option.dontKnow)) {
-      dontKnowCount++;
-      continue;
-    }
-    for (const option of chosen) {
-      for (const contribution of OPTION_CONTRIBUTIONS.get(option) ?? []) contributions.push(contribution);
-      for (const platform of option.constraint?.excludes ?? []) {
-        excluded.push({ platform, reason: option.constraint?.reason ?? '' });
-      }
-    }
+    if (question.kind !== 'number') choiceAnsweredCount++;
+    if (part.dontKnow) dontKnowCount++;
   }
-  addWorkloadEvidence(answers, contributions, excluded);
-
   return {
-    contributions,
-    // The first reason found speaks for each platform that is out: where you run before what the workload needs.
-    excluded: PLATFORMS.flatMap(
-      (platform) => excluded.find((exclusion) => exclusion.platform === platform) ?? [],
-    ),
+    answers: kept,
+    parts,
+    workload: readWorkload(kept),
     dontKnowCount,
     choiceAnsweredCount,
     answeredCount,
+  };
+}
+
+/** What one answer adds, or undefined when the value does not fit the question. */
+export function readAnswer(question: Question, value: AnswerValue | undefined): AnswerPart | undefined {
+  if (question.kind === 'number') {
+    const number = readNumber(question, value);
+    return number === undefined ? undefined : numberPart(question.id, number);
+  }
+  const chosen = readChoice(question, value);
+  if (chosen === undefined) return undefined;
+  if (chosen.length === 1 && chosen[0]) return OPTION_PARTS.get(chosen[0]);
+  const key = chosen.map((option) => option.id).join(' ');
+  const cache = MULTI_PARTS.get(question.id) ?? new Map<string, AnswerPart>();
+  MULTI_PARTS.set(question.id, cache);
+  const known = cache.get(key);
+  if (known) return known;
+  const optionParts = chosen.flatMap((option) => OPTION_PARTS.get(option) ?? []);
+  const part: AnswerPart = {
+    contributions: optionParts.flatMap((each) => each.contributions),
+    excludes: optionParts.flatMap((each) => each.excludes),
+    dontKnow: false,
+  };
+  cache.set(key, part);
+  return part;
+}
+
+/** One person's evidence. */
+export function evidenceOf(ballot: Ballot, pricing: PriceTable): Evidence {
+  return {
+    contributions: ballot.parts.flatMap((part) => part?.contributions ?? []),
+    excluded: firstExclusions(ballot.parts),
+    ...(ballot.workload && { machineCosts: cheapestMachines(ballot.workload, pricing) }),
+    dontKnowCount: ballot.dontKnowCount,
+    choiceAnsweredCount: ballot.choiceAnsweredCount,
+    answeredCount: ballot.answeredCount,
     questionCount: ALL_QUESTIONS.length,
   };
+}
+
+/**
+ * The first reason found speaks for each platform that is out: where you run and what you need from the API
+ * before what the workload needs.
+ */
+export function firstExclusions(parts: readonly (AnswerPart | undefined)[]): Exclusion[] {
+  const found: Exclusion[] = [];
+  for (const fromNumbers of [false, true]) {
+    parts.forEach((part, index) => {
+      if (!part || (ALL_QUESTIONS[index]?.kind === 'number') !== fromNumbers) return;
+      for (const exclusion of part.excludes) {
+        if (!found.some((known) => known.platform === exclusion.platform)) found.push(exclusion);
+      }
+    });
+  }
+  return PLATFORMS.flatMap((platform) => found.find((exclusion) => exclusion.platform === platform) ?? []);
 }
 
 export function weigh(evidence: Evidence): Standing {
@@ -220,9 +290,11 @@ export function weigh(evidence: Evidence): Standing {
   // Deciding factors ask whether Kafka's own strengths matter, so they are weighed whatever is excluded.
   const poolFor = (target: SignalTarget) => (isDecidingFactor(target) ? PLATFORMS : candidates);
 
+  const costContributions = costSignals(evidence.machineCosts, candidates);
   const scores = perTarget(() => zeroScores());
-  for (const signal of PRIORS) scores[signal.target][signal.toward] += signal.points;
+  for (const signal of priorsFor(evidence)) scores[signal.target][signal.toward] += signal.points;
   for (const { signal } of evidence.contributions) scores[signal.target][signal.toward] += signal.points;
+  for (const { signal } of costContributions) scores[signal.target][signal.toward] += signal.points;
 
   const rows = perTarget((target) => {
     const pool = poolFor(target);
@@ -258,25 +330,41 @@ export function weigh(evidence: Evidence): Standing {
   return {
     candidates,
     rows,
+    overall,
     strongFactors,
     categoriesFavour,
     overallMargin:
       runnerUp === undefined ? Number.POSITIVE_INFINITY : overall[categoriesFavour] - overall[runnerUp],
     overridingFactor,
     recommendation: overridingFactor ? 'kafka' : categoriesFavour,
+    costContributions,
   };
 }
 
-export function decide(evidence: Evidence): Verdict {
+/** A verdict without the cost table and the flip, which need the answers themselves. */
+export type Judgement = Omit<Verdict, 'cost' | 'flip'>;
+
+/**
+ * The verdict in words. `describe` turns a question id into its short label and the answer given
+ * ("on-call today = none"), for the rows' `from`.
+ */
+export function decide(evidence: Evidence, describe: (questionId: string) => string): Judgement {
   const standing = weigh(evidence);
   const { candidates, categoriesFavour, overridingFactor, recommendation } = standing;
-  const soleReason = evidence.excluded[0]?.reason ?? '';
+  const contributions = [...evidence.contributions, ...standing.costContributions];
   const explain = (target: SignalTarget) => {
     const pool = isDecidingFactor(target) ? PLATFORMS : candidates;
-    const fromAnswers = evidence.contributions.filter(
+    const fromAnswers = contributions.filter(
       ({ signal }) => signal.target === target && pool.includes(signal.toward),
     );
-    return explainRow(target, standing.rows[target], fromAnswers, soleReason);
+    const row = explainRow(
+      target,
+      standing.rows[target],
+      fromAnswers,
+      evidence.excluded,
+      priorsFor(evidence),
+    );
+    return { ...row, from: row.drivenBy.map(describe) };
   };
 
   const applying = DECIDING_FACTORS.filter((factor) => advantageOf(standing.rows[factor]) === 'kafka');
@@ -302,7 +390,7 @@ export function decide(evidence: Evidence): Verdict {
           `(${lowerFirst(TARGET_LABELS[overridingFactor])}) favours ${nameInSentence('kafka')}.`,
       },
     }),
-    excluded: evidence.excluded,
+    excluded: evidence.excluded.map(({ platform, reason }) => ({ platform, reason })),
     dontKnowShare: dontKnowShare(evidence),
   };
 }
@@ -315,18 +403,28 @@ function explainRow(
   target: SignalTarget,
   row: RowStanding,
   fromAnswers: Contribution[],
-  soleReason: string,
-): CategoryResult {
+  excluded: Exclusion[],
+  priors: readonly Signal[],
+): Omit<CategoryResult, 'from'> {
   const { scores, best, strength } = row;
-  if (row.sole) return { target, advantage: best, strength, scores, reason: soleReason, drivenBy: [] };
+  if (row.sole) {
+    // The hard limits decided this row: the first reason, and the answers that set the limits.
+    const drivenBy = [...new Set(excluded.map((exclusion) => exclusion.questionId))];
+    return { target, advantage: best, strength, scores, reason: excluded[0]?.reason ?? '', drivenBy };
+  }
   return {
     target,
     advantage: advantageOf(row),
     strength,
     scores,
-    reason: strength === 'even' ? evenReason(fromAnswers) : strongestReason(target, fromAnswers, best),
+    reason:
+      strength === 'even' ? evenReason(fromAnswers) : strongestReason(target, fromAnswers, best, priors),
     drivenBy: questionsThatMoved(fromAnswers),
   };
+}
+
+function priorsFor(evidence: Evidence): readonly Signal[] {
+  return evidence.machineCosts ? PRIORS_WITH_ESTIMATE : PRIORS;
 }
 
 function isDecidingFactor(target: SignalTarget): target is DecidingFactor {
@@ -377,14 +475,19 @@ function strengthOf(margin: number): Strength {
 }
 
 /** The phrase of the heaviest answer pointing at the winner (summed across a team), else the prior's. */
-function strongestReason(target: SignalTarget, fromAnswers: Contribution[], winner: Platform): string {
+function strongestReason(
+  target: SignalTarget,
+  fromAnswers: Contribution[],
+  winner: Platform,
+  priors: readonly Signal[],
+): string {
   const answered = heaviest(
     fromAnswers.map(({ signal }) => signal),
     winner,
   );
   if (answered && answered.points >= REASON_MIN_POINTS) return answered.reason;
   const prior = heaviest(
-    PRIORS.filter((signal) => signal.target === target),
+    priors.filter((signal) => signal.target === target),
     winner,
   );
   return prior?.reason ?? answered?.reason ?? '';
@@ -502,7 +605,7 @@ function dontKnowShare(evidence: Evidence): number {
   return evidence.choiceAnsweredCount === 0 ? 0 : evidence.dontKnowCount / evidence.choiceAnsweredCount;
 }
 
-/** A workload rule's signals, built once: every respondent shares them, and they read the same for a team. */
+/** A rule's signals, built once: every respondent shares them, and they read the same for a team. */
 function rule(
   questionId: string,
   target: Category,
@@ -515,132 +618,146 @@ function rule(
   });
 }
 
-const WORKLOAD_RULES = {
-  tinyLoad: rule(
-    'avg_write_mbps',
-    'ops_machines',
-    { kinesis: 3 },
-    `under ${formatNumber(TINY_LOAD)} MB/s, a Kinesis stream costs less than any cluster`,
+function partOf(contributions: Contribution[] = [], excludes: Exclusion[] = []): AnswerPart {
+  return { contributions, excludes, dontKnow: false };
+}
+
+const NO_SIGNAL = partOf();
+
+const NUMBER_PARTS = {
+  veryFastPeak: partOf(
+    rule(
+      'peak_write_mbps',
+      'performance',
+      { kafka: 2, msk: 1 },
+      `at peaks over ${formatNumber(VERY_FAST_LOAD)} MB/s, a tuned cluster has the most headroom`,
+    ),
   ),
-  hugeSteadyLoad: rule(
-    'avg_write_mbps',
-    'ops_machines',
-    { kafka: 6, msk: 3 },
-    `a steady load over ${formatNumber(HUGE_STEADY_LOAD)} MB/s costs less on tuned brokers than on per-shard pricing`,
+  fastPeak: partOf(
+    rule(
+      'peak_write_mbps',
+      'performance',
+      { kafka: 1 },
+      `at peaks over ${formatNumber(FAST_LOAD)} MB/s, a tuned cluster has more headroom`,
+    ),
   ),
-  largeSteadyLoad: rule(
-    'avg_write_mbps',
-    'ops_machines',
-    { kafka: 3, msk: 2 },
-    `a steady load over ${formatNumber(LARGE_STEADY_LOAD)} MB/s keeps brokers busy enough to beat per-shard pricing`,
-  ),
-  veryFastPeak: rule(
-    'peak_write_mbps',
-    'performance',
-    { kafka: 2, msk: 1 },
-    `at peaks over ${formatNumber(VERY_FAST_LOAD)} MB/s, a tuned cluster has the most headroom`,
-  ),
-  fastPeak: rule(
-    'peak_write_mbps',
-    'performance',
-    { kafka: 1 },
-    `at peaks over ${formatNumber(FAST_LOAD)} MB/s, a tuned cluster has more headroom`,
-  ),
-  manyReaders: [
-    ...rule(
+  manyReaders: partOf(
+    rule(
       'consumer_groups',
       'performance',
       { kafka: 1, msk: 1 },
       `more than ${MANY_READERS} consumer groups would share each Kinesis shard’s read limit`,
     ),
-    ...rule(
-      'consumer_groups',
-      'ops_machines',
-      { kafka: 1, msk: 1 },
-      `more than ${MANY_READERS} consumer groups on Kinesis need paid dedicated reads`,
-    ),
-  ],
-  veryManyReaders: [
-    ...rule(
+  ),
+  veryManyReaders: partOf(
+    rule(
       'consumer_groups',
       'performance',
       { kafka: 2, msk: 2 },
       `more than ${VERY_MANY_READERS} consumer groups would crowd each Kinesis shard’s read limit`,
     ),
-    ...rule(
-      'consumer_groups',
-      'ops_machines',
-      { kafka: 2, msk: 2 },
-      `more than ${VERY_MANY_READERS} consumer groups on Kinesis need many paid dedicated reads`,
-    ),
-  ],
-  smallRecords: rule(
-    'avg_record_kb',
-    'ops_machines',
-    { kafka: 1, msk: 1 },
-    `records under ${formatNumber(SMALL_RECORD_KB)} KB use up a Kinesis shard’s record limit before its byte limit`,
   ),
 };
 
 /**
- * Signals and exclusions from the workload numbers. Hard limits are Kinesis quotas; the cost and speed thresholds
- * are deliberately coarse, since the numbers people give are estimates.
+ * Signals and hard limits from one workload number. Each rule reads a single number, so a number's effect can be
+ * swapped on its own; what the numbers cost together is the cost estimate's business (see costSignals).
  */
-function addWorkloadEvidence(answers: Answers, contributions: Contribution[], excluded: Exclusion[]): void {
-  const apply = (fired: Contribution[]) => {
-    for (const contribution of fired) contributions.push(contribution);
-  };
-  const average = numberAnswer(answers, 'avg_write_mbps');
-  const peak = numberAnswer(answers, 'peak_write_mbps');
-  const recordKb = numberAnswer(answers, 'avg_record_kb');
-  const readers = numberAnswer(answers, 'consumer_groups');
-  const retentionDays = numberAnswer(answers, 'retention_days');
-  const shape = answers.traffic_shape;
-
-  if (recordKb !== undefined && recordKb > KINESIS_MAX_RECORD_KB) {
-    excluded.push({
-      platform: 'kinesis',
-      reason: `records of ${formatNumber(recordKb)} KB are over Kinesis’s 1 MB limit`,
-    });
-  }
-  if (retentionDays !== undefined && retentionDays > KINESIS_MAX_RETENTION_DAYS) {
-    excluded.push({
-      platform: 'kinesis',
-      reason: `records must stay readable for ${formatNumber(retentionDays)} days, and Kinesis keeps them for at most 365`,
-    });
-  }
-
-  if (average !== undefined) {
-    const steady =
-      shape === 'steady' || (shape !== 'spiky' && peak !== undefined && peak <= average * STEADY_PEAK_RATIO);
-    if (average < TINY_LOAD) apply(WORKLOAD_RULES.tinyLoad);
-    else if (steady && average >= HUGE_STEADY_LOAD) apply(WORKLOAD_RULES.hugeSteadyLoad);
-    else if (steady && average >= LARGE_STEADY_LOAD) apply(WORKLOAD_RULES.largeSteadyLoad);
-  }
-
-  if (peak !== undefined && peak >= VERY_FAST_LOAD) apply(WORKLOAD_RULES.veryFastPeak);
-  else if (peak !== undefined && peak >= FAST_LOAD) apply(WORKLOAD_RULES.fastPeak);
-
-  if (readers !== undefined && readers > VERY_MANY_READERS) apply(WORKLOAD_RULES.veryManyReaders);
-  else if (readers !== undefined && readers > MANY_READERS) apply(WORKLOAD_RULES.manyReaders);
-
-  if (recordKb !== undefined && recordKb < SMALL_RECORD_KB && (average ?? 0) >= SMALL_RECORD_MIN_LOAD) {
-    apply(WORKLOAD_RULES.smallRecords);
+function numberPart(questionId: string, value: number): AnswerPart {
+  switch (questionId) {
+    case 'peak_write_mbps':
+      if (value >= VERY_FAST_LOAD) return NUMBER_PARTS.veryFastPeak;
+      return value >= FAST_LOAD ? NUMBER_PARTS.fastPeak : NO_SIGNAL;
+    case 'consumer_groups':
+      if (value > VERY_MANY_READERS) return NUMBER_PARTS.veryManyReaders;
+      return value > MANY_READERS ? NUMBER_PARTS.manyReaders : NO_SIGNAL;
+    case 'avg_record_kb':
+      return value > CAPACITY.kinesisMaxRecordKb
+        ? partOf(
+            [],
+            [
+              {
+                platform: 'kinesis',
+                questionId,
+                reason: `records of ${formatNumber(value)} KB are over Kinesis’s 1 MB limit`,
+              },
+            ],
+          )
+        : NO_SIGNAL;
+    case 'retention_days':
+      return value > CAPACITY.kinesisMaxRetentionDays
+        ? partOf(
+            [],
+            [
+              {
+                platform: 'kinesis',
+                questionId,
+                reason: `records must stay readable for ${formatNumber(value)} days, and Kinesis keeps them for at most ${CAPACITY.kinesisMaxRetentionDays}`,
+              },
+            ],
+          )
+        : NO_SIGNAL;
+    default:
+      return NO_SIGNAL;
   }
 }
 
-/** Each option as a one-item pick, built once: a team's worth of single answers allocates nothing. */
-/** Each option's signals as contributions, built once and shared, so scoring a big team allocates little. */
-const OPTION_CONTRIBUTIONS = new Map<ChoiceOption, Contribution[]>(
+/** The machine row's lean from the estimate, one shared set of contributions per platform and step. */
+const COST_RULES = new Map(
+  PLATFORMS.map((platform) => [
+    platform,
+    COST_RATIO_STEPS.map((step) =>
+      rule(
+        COST_ESTIMATE_DRIVER,
+        'ops_machines',
+        { [platform]: step.points },
+        `the estimated machine bill on ${nameInSentence(platform)} is ${step.words}`,
+      ),
+    ),
+  ]),
+);
+
+/** Points for the candidate whose estimated machine bill is lowest, by how far it undercuts the next one. */
+function costSignals(
+  machineCosts: Partial<Record<Platform, number>> | undefined,
+  candidates: readonly Platform[],
+): readonly Contribution[] {
+  if (!machineCosts) return [];
+  const priced = candidates
+    .flatMap((platform) => {
+      const usd = machineCosts[platform];
+      return usd === undefined ? [] : [{ platform, usd }];
+    })
+    .sort((a, b) => a.usd - b.usd);
+  const [cheapest, next] = priced;
+  if (!cheapest || !next) return [];
+  const ratio = cheapest.usd > 0 ? next.usd / cheapest.usd : Number.POSITIVE_INFINITY;
+  const step = COST_RATIO_STEPS.findIndex((candidate) => ratio >= candidate.ratio);
+  return step === -1 ? [] : (COST_RULES.get(cheapest.platform)?.[step] ?? []);
+}
+
+/** Each option's part, built once and shared, so a team's worth of answers allocates little. */
+const OPTION_PARTS = new Map<ChoiceOption, AnswerPart>(
   ALL_QUESTIONS.flatMap((question) =>
     question.kind === 'number'
       ? []
-      : question.options.map((option) => [
+      : question.options.map((option): [ChoiceOption, AnswerPart] => [
           option,
-          (option.signals ?? []).map((signal) => ({ questionId: question.id, signal })),
+          {
+            contributions: (option.signals ?? []).map((signal) => ({ questionId: question.id, signal })),
+            excludes: (option.constraint?.excludes ?? []).map((platform) => ({
+              platform,
+              reason: option.constraint?.reason ?? '',
+              questionId: question.id,
+            })),
+            dontKnow: option.dontKnow === true,
+          },
         ]),
   ),
 );
+
+/** Parts of multi-choice combinations met so far; a question has few enough options to keep them all. */
+const MULTI_PARTS = new Map<string, Map<string, AnswerPart>>();
 
 const SINGLE_PICKS = new Map(
   ALL_QUESTIONS.flatMap((question) =>
@@ -673,13 +790,9 @@ function readNumber(question: Question, value: AnswerValue | undefined): number 
 
 const QUESTION_ORDER = new Map(ALL_QUESTIONS.map((question, index) => [question.id, index]));
 
-function questionIndex(questionId: string): number {
+/** A question's position in the questionnaire; the cost estimate and unknown ids come after every question. */
+export function questionIndex(questionId: string): number {
   return QUESTION_ORDER.get(questionId) ?? ALL_QUESTIONS.length;
-}
-
-function numberAnswer(answers: Answers, questionId: string): number | undefined {
-  const question = ALL_QUESTIONS[questionIndex(questionId)];
-  return question ? readNumber(question, answers[questionId]) : undefined;
 }
 
 function zeroScores(): Record<Platform, number> {
@@ -687,10 +800,10 @@ function zeroScores(): Record<Platform, number> {
 }
 
 /** Platform names as they read mid-sentence: "self-managed Kafka", "Amazon Kinesis". */
-function nameInSentence(platform: Platform): string {
+export function nameInSentence(platform: Platform): string {
   return platform === 'kafka' ? lowerFirst(PLATFORM_LABELS.kafka) : PLATFORM_LABELS[platform];
 }
 
-function lowerFirst(text: string): string {
+export function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -1,33 +1,32 @@
 /**
- * The team's view: everyone's answers scored the same way, merged into one verdict, plus where people split.
+ * Verdicts: one person's, or the team's over everyone's answers, with the cost estimate and what would flip it.
  *
- * Rules, chosen so that the order answers arrive in never matters:
- * - answer sets are taken in userId order;
- * - the team's rows average everyone's points (each person's signals count 1/n on top of the shared priors);
- * - a platform is out, and a deciding factor overrides, only when more than half of the people's answers say so;
- * - "Don't know" answers are pooled over everyone; people whose own answers point elsewhere lower confidence.
+ * Everyone's answers are read once and merged per question into a panel (see panel.ts for the rules that keep
+ * the order answers arrive in from mattering); one person's verdict is a panel of one. Each person is also
+ * weighed alone, to show how the team splits and to lower confidence where people's own answers point elsewhere.
  */
-import { ALL_QUESTIONS } from './questions.js';
 import {
-  advantageOf,
-  type Contribution,
-  decide,
-  type Evidence,
-  type Exclusion,
-  gatherEvidence,
-  type Standing,
-  weigh,
-} from './scoring.js';
+  COST_OPTION_PLATFORMS,
+  type CostEstimate,
+  type CostSettings,
+  DEFAULT_ENGINEER_YEARLY_USD,
+  estimateCosts,
+} from './cost.js';
+import { whatWouldFlip } from './flip.js';
+import { buildPanel, keyOf, type Panel, panelEvidence } from './panel.js';
+import { DEFAULT_PRICING } from './pricing.js';
+import { ALL_QUESTIONS } from './questions.js';
+import { advantageOf, decide, evidenceOf, readBallot, type Standing, weigh } from './scoring.js';
 import {
   type Answers,
   CATEGORIES,
   type Category,
+  COST_ESTIMATE_DRIVER,
   type Confidence,
-  DECIDING_FACTORS,
-  PLATFORMS,
   type Platform,
   type Verdict,
 } from './types.js';
+import { describeAnswer } from './words.js';
 
 export interface RespondentAnswers {
   userId: string;
@@ -51,68 +50,86 @@ export interface TeamVerdict {
   verdict: Verdict;
 }
 
+export const DEFAULT_COST_SETTINGS: CostSettings = {
+  pricing: DEFAULT_PRICING,
+  engineerYearlyUsd: DEFAULT_ENGINEER_YEARLY_USD,
+};
+
 const MOST_DIVIDED_LIMIT = 3;
 
-export function aggregateTeam(answerSets: RespondentAnswers[]): TeamVerdict {
+/** One person's verdict. */
+export function scoreAnswers(answers: Answers, settings: CostSettings = DEFAULT_COST_SETTINGS): Verdict {
+  return verdictOf(buildPanel([readBallot(answers)], settings.pricing), settings);
+}
+
+export function aggregateTeam(
+  answerSets: RespondentAnswers[],
+  settings: CostSettings = DEFAULT_COST_SETTINGS,
+): TeamVerdict {
+  const ballots = [...answerSets].sort(byUserId).map(({ answers }) => readBallot(answers));
   // Each person gets the numbers only; the words are worked out once, for the team.
-  const people = [...answerSets].sort(byUserId).map(({ answers }) => {
-    const evidence = gatherEvidence(answers);
-    return { evidence, standing: weigh(evidence) };
-  });
-  const count = people.length;
-  const isMajority = (agreeing: number) => agreeing > count / 2;
-
-  const excluded: Exclusion[] = PLATFORMS.flatMap((platform) => {
-    const reasons = people.flatMap(({ evidence }) =>
-      evidence.excluded
-        .filter((exclusion) => exclusion.platform === platform)
-        .map((exclusion) => exclusion.reason),
-    );
-    return isMajority(reasons.length) ? [{ platform, reason: mostCommon(reasons) }] : [];
-  });
-
-  const total = (pick: (evidence: Evidence) => number) =>
-    people.reduce((sum, { evidence }) => sum + pick(evidence), 0);
-  const verdict = decide({
-    contributions: averageContributions(people.map(({ evidence }) => evidence)),
-    excluded,
-    strongFactors: DECIDING_FACTORS.filter((factor) =>
-      isMajority(people.filter(({ standing }) => standing.strongFactors.includes(factor)).length),
-    ),
-    dontKnowCount: total((evidence) => evidence.dontKnowCount),
-    choiceAnsweredCount: total((evidence) => evidence.choiceAnsweredCount),
-    answeredCount: total((evidence) => evidence.answeredCount),
-    // With nobody yet, judge it as one person who answered nothing.
-    questionCount: total((evidence) => evidence.questionCount) || ALL_QUESTIONS.length,
-    peerRecommendations: people.map(({ standing }) => standing.recommendation),
-  });
-
-  const splits = splitsOf(people.map(({ standing }) => standing));
+  const standings = ballots.map((ballot) => weigh(evidenceOf(ballot, settings.pricing)));
+  const verdict = verdictOf(
+    buildPanel(ballots, settings.pricing),
+    settings,
+    standings.map((standing) => standing.recommendation),
+  );
+  const splits = splitsOf(standings);
   return {
-    respondents: count,
+    respondents: ballots.length,
     recommendation: verdict.recommendation,
     confidence: verdict.confidence,
     splits,
-    mostDivided: mostDivided(splits, count),
+    mostDivided: mostDivided(splits, ballots.length),
     verdict,
   };
 }
 
-/**
- * Everyone's signals, each counting 1/n. Contributions from the question data are shared objects, so identical
- * answers merge into one and the team verdict stays small, whatever the team's size.
- */
-function averageContributions(everyone: Evidence[]): Contribution[] {
-  const totals = new Map<Contribution, number>();
-  for (const evidence of everyone) {
-    for (const contribution of evidence.contributions) {
-      totals.set(contribution, (totals.get(contribution) ?? 0) + contribution.signal.points);
-    }
-  }
-  return Array.from(totals, ([{ questionId, signal }, points]) => ({
-    questionId,
-    signal: { ...signal, points: points / everyone.length },
-  }));
+function verdictOf(panel: Panel, settings: CostSettings, peers?: Platform[]): Verdict {
+  const evidence = panelEvidence(panel);
+  // One person agreeing with themselves says nothing about the team.
+  if (peers && peers.length > 1) evidence.peerRecommendations = peers;
+  const judgement = decide(evidence, (questionId) => describeTypical(panel, questionId));
+  const cost =
+    panel.workload &&
+    withExclusions(
+      estimateCosts({ workload: panel.workload, answers: panel.consensus, settings }),
+      judgement,
+    );
+  return {
+    ...judgement,
+    ...(cost && { cost }),
+    flip: whatWouldFlip(panel, judgement.recommendation),
+  };
+}
+
+/** Options on a platform that the hard limits took off the table are priced no further. */
+function withExclusions(estimate: CostEstimate, judgement: Pick<Verdict, 'excluded'>): CostEstimate {
+  return {
+    ...estimate,
+    options: estimate.options.map((option) => {
+      const out = judgement.excluded.find(
+        ({ platform }) => platform === COST_OPTION_PLATFORMS[option.option],
+      );
+      return out
+        ? { option: option.option, platform: option.platform, available: false, reason: out.reason }
+        : option;
+    }),
+  };
+}
+
+/** "on-call today = none", and for a split team how many gave the typical answer: "… = none (4 of 6)". */
+function describeTypical(panel: Panel, questionId: string): string {
+  const index = ALL_QUESTIONS.findIndex((question) => question.id === questionId);
+  const typical = panel.consensus[questionId];
+  const words = describeAnswer(questionId, typical);
+  if (questionId === COST_ESTIMATE_DRIVER || index === -1 || typical === undefined) return words;
+  const answering = panel.answering[index] ?? 0;
+  const agreeing = panel.agreeing[index] ?? 0;
+  if (agreeing === answering) return words;
+  return ALL_QUESTIONS[index]?.kind === 'number'
+    ? `${words} (median of ${answering})`
+    : `${words} (${agreeing} of ${answering})`;
 }
 
 function splitsOf(standings: Standing[]): TeamSplit[] {
@@ -133,20 +150,6 @@ function mostDivided(splits: TeamSplit[], respondents: number): Category[] {
     .map(({ target }) => target);
 }
 
-function mostCommon(reasons: string[]): string {
-  const tally = new Map<string, number>();
-  for (const reason of reasons) tally.set(reason, (tally.get(reason) ?? 0) + 1);
-  let best = '';
-  let bestCount = 0;
-  for (const [reason, times] of tally) {
-    if (times > bestCount) {
-      best = reason;
-      bestCount = times;
-    }
-  }
-  return best;
-}
-
 /** The same person twice (which the store should prevent) is still ordered by content, never by arrival. */
 function byUserId(a: RespondentAnswers, b: RespondentAnswers): number {
   if (a.userId !== b.userId) return a.userId < b.userId ? -1 : 1;
@@ -161,7 +164,7 @@ function canonical(answers: Answers): string {
       .sort()
       .map((key) => {
         const value = answers[key];
-        return [key, Array.isArray(value) ? [...value].sort() : value];
+        return [key, value === undefined ? null : keyOf(value)];
       }),
   );
 }

@@ -1,6 +1,7 @@
 /**
  * The vocabulary of the decision model. Pure data types: nothing here knows about Slack or Redis.
  */
+import type { CostEstimate } from './cost.js';
 
 export const PLATFORMS = ['kafka', 'kinesis', 'msk'] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -50,6 +51,8 @@ export interface ChoiceOption {
   /** Stable id: stored in Redis and used as the Slack option value. Never rename. */
   id: string;
   label: string;
+  /** The answer in a few words, as the verdict quotes it ("on-call today = none"); defaults to the label. */
+  short?: string;
   signals?: Signal[];
   constraint?: HardConstraint;
   /** "Don't know": carries no signal and lowers confidence instead of guessing. */
@@ -61,6 +64,8 @@ export interface ChoiceOption {
 interface QuestionBase {
   /** Stable id: stored in Redis and used as the Slack block_id. Never rename. */
   id: string;
+  /** The question in a few words, as the verdict quotes it: "on-call today", "Kafka ops experience". */
+  short: string;
   prompt: string;
   /** Why the question matters, shown under it. */
   help: string;
@@ -115,8 +120,10 @@ export interface CategoryResult {
   scores: Record<Platform, number>;
   /** One line, drawn from the answers, e.g. "nobody on the team has run Kafka in production". */
   reason: string;
-  /** The question ids whose answers moved this row most, strongest first. */
+  /** The question ids whose answers moved this row most, strongest first (COST_ESTIMATE_DRIVER for the estimate). */
   drivenBy: string[];
+  /** drivenBy in words, each the question's short label and the answer given: "on-call today = none". */
+  from: string[];
 }
 
 export type Confidence = 'high' | 'medium' | 'low';
@@ -135,4 +142,25 @@ export interface Verdict {
   excluded: { platform: Platform; reason: string }[];
   /** Share of answered choice questions that were "Don't know", 0..1. */
   dontKnowShare: number;
+  /** The monthly cost per option; absent until the workload numbers are answered. */
+  cost?: CostEstimate;
+  /** The smallest change of answers that changes the recommendation; null when no one or two changes do. */
+  flip: Flip | null;
+}
+
+/** The drivenBy entry of a row moved by the machine-cost estimate rather than by one answer. */
+export const COST_ESTIMATE_DRIVER = 'cost_estimate';
+
+/** One answer changed: for a team, everyone giving `to`, where `from` is what most gave. */
+export interface AnswerChange {
+  questionId: string;
+  from?: AnswerValue;
+  to: AnswerValue;
+}
+
+export interface Flip {
+  changes: AnswerChange[];
+  recommendation: Platform;
+  /** "If on-call today were “24-hour rotation” instead of “none”, the verdict would be Amazon MSK." */
+  sentence: string;
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, type CustomRoute, type Logger, LogLevel } from '@slack/bolt';
 import type { Config } from '../config.js';
+import { DEFAULT_COST_SETTINGS } from '../domain/team.js';
 import type { DecisionStore } from '../store/port.js';
 import type { ListenerDeps } from './deps.js';
 import { registerActions } from './listeners/actions/index.js';
@@ -26,7 +27,11 @@ const LOG_LEVELS = {
 /** Builds the Bolt app for the configured transport and registers every listener. */
 export function createSlackApp(options: SlackAppOptions): App {
   const { config, store } = options;
-  const deps: ListenerDeps = { store, now: options.now ?? (() => new Date()) };
+  const deps: ListenerDeps = {
+    store,
+    now: options.now ?? (() => new Date()),
+    costs: config.costs ?? DEFAULT_COST_SETTINGS,
+  };
   const transport =
     config.transport === 'socket'
       ? { socketMode: true, appToken: config.slack.appToken }

@@ -1,3 +1,4 @@
+import type { CostSettings } from '../domain/cost.js';
 import type { DecisionStore } from '../store/port.js';
 
 /** What every listener needs besides the Slack arguments Bolt gives it. */
@@ -5,4 +6,6 @@ export interface ListenerDeps {
   store: DecisionStore;
   /** The current time; injected so tests can move it. */
   now: () => Date;
+  /** Prices and engineer cost for the verdict's cost estimate. */
+  costs: CostSettings;
 }

@@ -113,7 +113,10 @@ export async function publishVerdict(input: {
     (set) => set.progress.finishedAt !== undefined && firstMissingStep(set) === undefined,
   );
   if (finished.length === 0) return;
-  const team = aggregateTeam(finished.map((set) => ({ userId: set.userId, answers: mergeSteps(set) })));
+  const team = aggregateTeam(
+    finished.map((set) => ({ userId: set.userId, answers: mergeSteps(set) })),
+    deps.costs,
+  );
   const message = buildDecisionMessage({ decision, team, inProgress: sets.length - finished.length });
 
   let where = decision.message;

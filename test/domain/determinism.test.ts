@@ -3,12 +3,20 @@ import { aggregateTeam, PLATFORMS, scoreAnswers } from '../../src/domain/index.j
 import { randomAnswers, reordered, seededRandom, shuffled } from './random-answers.js';
 
 describe('determinism', () => {
-  it('gives the same verdict whatever the order of the answers', () => {
+  it('gives the same verdict, cost table and flip whatever the order of the answers', () => {
     const random = seededRandom(20240611);
+    let priced = 0;
+    let flipped = 0;
     for (let run = 0; run < 200; run++) {
       const answers = randomAnswers(random);
-      expect(scoreAnswers(reordered(random, answers)), `answer set ${run}`).toEqual(scoreAnswers(answers));
+      const verdict = scoreAnswers(answers);
+      expect(scoreAnswers(reordered(random, answers)), `answer set ${run}`).toEqual(verdict);
+      if (verdict.cost) priced++;
+      if (verdict.flip) flipped++;
     }
+    // The property covers the estimate and the flip, not just verdicts without them.
+    expect(priced).toBeGreaterThan(50);
+    expect(flipped).toBeGreaterThan(50);
   });
 
   it('gives the same team verdict whatever order people answered in', () => {
@@ -39,6 +47,11 @@ describe('determinism', () => {
         if (row.advantage !== 'even') expect(out).not.toContain(row.advantage);
       }
       if (verdict.override) expect(verdict.recommendation).toBe('kafka');
+      if (verdict.flip) expect(verdict.flip.recommendation).not.toBe(verdict.recommendation);
+      for (const option of verdict.cost?.options ?? []) {
+        if (option.available) expect(Number.isFinite(option.totalUsd), option.option).toBe(true);
+        else expect(option.reason.length, option.option).toBeGreaterThan(0);
+      }
     }
   });
 });

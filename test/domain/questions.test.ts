@@ -80,6 +80,32 @@ describe('the questionnaire', () => {
     }
   });
 
+  it('asks in the workload step for everything the cost estimate needs', () => {
+    const workload = STEPS.find((step) => step.id === 'workload');
+    expect(workload?.questions.map((question) => question.id)).toEqual([
+      'avg_write_mbps',
+      'peak_write_mbps',
+      'avg_record_kb',
+      'consumer_groups',
+      'retention_days',
+      'availability_zones',
+    ]);
+    expect(questionById('availability_zones')).toMatchObject({ kind: 'single' });
+  });
+
+  it('gives every question and answer a few words the verdict can quote', () => {
+    for (const question of ALL_QUESTIONS) {
+      expect(question.short.length, question.id).toBeGreaterThan(2);
+      expect(question.short.length, question.id).toBeLessThanOrEqual(40);
+      if (question.kind === 'number') continue;
+      for (const option of question.options) {
+        expect((option.short ?? option.label).length, `${question.id}.${option.id}`).toBeLessThanOrEqual(40);
+      }
+    }
+    const shorts = ALL_QUESTIONS.map((question) => question.short);
+    expect(new Set(shorts).size).toBe(shorts.length);
+  });
+
   it('finds questions and steps by id', () => {
     expect(questionById('retention_days')).toMatchObject({ kind: 'number', unit: 'days', min: 1, max: 3650 });
     expect(questionById('no_such_question')).toBeUndefined();

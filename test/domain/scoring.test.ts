@@ -153,6 +153,7 @@ describe('hard constraints', () => {
     expect(verdict.confidenceReason).toBe(
       'Only self-managed Kafka is left once the hard limits are applied.',
     );
+    expect(row(verdict, 'setup').from).toEqual(['where you run = not on AWS']);
   });
 
   it('counts having to run outside AWS as a reason to deploy anywhere', () => {
@@ -214,39 +215,88 @@ describe('deciding factors', () => {
   });
 });
 
+describe('every row', () => {
+  it('names the answers that drove it: the question in short and the answer given', () => {
+    const verdict = scoreAnswers(WEB_APP_SHOP_ON_AWS);
+    expect(row(verdict, 'ops_people')).toMatchObject({
+      drivenBy: ['upgrade_appetite', 'dedicated_engineers', 'company_size'],
+      from: [
+        'owner of upgrades = a vendor',
+        'engineers free for the stream = none',
+        'company size = 1 to 10',
+      ],
+    });
+    expect(row(verdict, 'incident_risk').from).toEqual([
+      'Kafka ops experience = never',
+      'cost of an hour down = lost revenue',
+      'outage history = nothing run ourselves',
+    ]);
+    for (const each of verdict.rows) expect(each.from).toHaveLength(each.drivenBy.length);
+  });
+
+  it('says when no answer moved it', () => {
+    expect(row(scoreAnswers(NEUTRAL_ANSWERS), 'performance')).toMatchObject({ drivenBy: [], from: [] });
+  });
+});
+
 describe('workload', () => {
-  it('a tiny hobby load is cheapest on Kinesis', () => {
+  it('a tiny hobby load is cheapest on Kinesis, and the machine row says so from the estimate', () => {
     const verdict = scoreAnswers(
-      answersFor({ avg_write_mbps: 0.05, peak_write_mbps: 0.2, traffic_shape: 'spiky' }),
+      answersFor({
+        avg_write_mbps: 0.05,
+        peak_write_mbps: 0.2,
+        avg_record_kb: 0.5,
+        consumer_groups: 1,
+        retention_days: 1,
+        availability_zones: 'one',
+      }),
     );
     expect(verdict.recommendation).toBe('kinesis');
     expect(row(verdict, 'ops_machines')).toMatchObject({
       advantage: 'kinesis',
-      reason: 'under 1 MB/s, a Kinesis stream costs less than any cluster',
-      drivenBy: ['avg_write_mbps', 'traffic_shape'],
+      strength: 'clear',
+      reason: 'the estimated machine bill on Amazon Kinesis is under a third of the next option’s',
+      drivenBy: ['cost_estimate'],
+      from: ['the machine cost estimate'],
     });
   });
 
-  it('a steady, very large load is cheaper on machines you tune yourselves', () => {
+  it('a steady large load of small records in one zone is cheapest on machines you run yourselves', () => {
     const strongOpsTeam = strongestKafkaTeam(['ops_people', 'incident_risk']);
-    const huge = { ...strongOpsTeam, avg_write_mbps: 2000, peak_write_mbps: 2400, traffic_shape: 'steady' };
-    const verdict = scoreAnswers(huge);
-    expect(row(verdict, 'ops_machines')).toMatchObject({
-      advantage: 'kafka',
-      reason: 'a steady load over 1,000 MB/s costs less on tuned brokers than on per-shard pricing',
-    });
-    expect(row(verdict, 'performance').advantage).toBe('kafka');
-    expect(row(scoreAnswers({ ...huge, traffic_shape: 'spiky' }), 'ops_machines').advantage).not.toBe(
-      'kafka',
-    );
+    const load = {
+      ...strongOpsTeam,
+      avg_write_mbps: 400,
+      peak_write_mbps: 440,
+      avg_record_kb: 0.25,
+      consumer_groups: 6,
+      retention_days: 1,
+      availability_zones: 'one',
+    };
+    const verdict = scoreAnswers(load);
+    const cheapest = verdict.cost?.options
+      .flatMap((option) => (option.available ? [option] : []))
+      .sort((a, b) => a.machinesUsd - b.machinesUsd)[0];
+    expect(cheapest?.option).toBe('kafka_ec2');
+    expect(row(verdict, 'ops_machines')).toMatchObject({ advantage: 'kafka', strength: 'clear' });
+    // Across three zones the copies between them make MSK's machines the cheaper ones.
+    expect(row(scoreAnswers({ ...load, availability_zones: 'three' }), 'ops_machines').advantage).toBe('msk');
   });
 
-  it('many consumer groups lean toward Kafka on machines', () => {
-    const verdict = scoreAnswers(
-      answersFor({ consumer_groups: 40, avg_write_mbps: 300, peak_write_mbps: 330 }),
-    );
-    expect(row(verdict, 'ops_machines').advantage).toBe('kafka');
-    expect(row(verdict, 'ops_machines').drivenBy).toEqual(['avg_write_mbps', 'consumer_groups']);
+  it('extreme throughput (GB/s) counts for a tuned cluster on performance', () => {
+    const verdict = scoreAnswers(answersFor({ avg_write_mbps: 3000, peak_write_mbps: 6000 }));
+    expect(row(verdict, 'performance')).toMatchObject({
+      advantage: 'kafka',
+      reason: 'at peaks over 1,000 MB/s, a tuned cluster has the most headroom',
+    });
+    expect(row(verdict, 'performance').from).toContain('peak writes = 6,000 MB/s');
+  });
+
+  it('many consumer groups crowd Kinesis shards', () => {
+    const verdict = scoreAnswers(answersFor({ consumer_groups: 40 }));
+    expect(row(verdict, 'performance')).toMatchObject({
+      reason: 'more than 20 consumer groups would crowd each Kinesis shard’s read limit',
+    });
+    expect(row(verdict, 'performance').from).toEqual(['reading services = 40 consumer groups']);
   });
 });
 

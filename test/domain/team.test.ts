@@ -30,8 +30,8 @@ describe('aggregateTeam', () => {
       even: 0,
     });
     expect(result.splits.find((split) => split.target === 'ops_machines')?.counts).toEqual({
-      kafka: 1,
-      kinesis: 2,
+      kafka: 0,
+      kinesis: 3,
       msk: 0,
       even: 0,
     });
@@ -119,14 +119,67 @@ describe('aggregateTeam', () => {
     for (const split of result.splits) {
       expect(Object.values(split.counts).reduce((sum, count) => sum + count, 0)).toBe(300);
     }
-    expect(result.splits.find((split) => split.target === 'ops_machines')?.counts).toEqual({
+    expect(result.splits.find((split) => split.target === 'performance')?.counts).toEqual({
       kafka: 100,
-      kinesis: 200,
+      kinesis: 0,
       msk: 0,
-      even: 0,
+      even: 200,
     });
-    expect(result.mostDivided).toContain('ops_machines');
+    expect(result.mostDivided).toEqual(['performance']);
+    expect(result.verdict.flip?.sentence).toBe(
+      'If the team agreed on streaming is the product = “yes” (most now say “no, internal plumbing”), the verdict would be Self-managed Kafka.',
+    );
     expect(result.verdict.confidenceReason).toBe('Only 200 of 300 people’s answers point to Amazon Kinesis.');
+    expect(aggregateTeam(shuffled(random, crowd))).toEqual(result);
+  });
+
+  it('quotes the team’s typical answer behind each row, and how many gave it', () => {
+    const result = aggregateTeam(team(WEB_APP_SHOP_ON_AWS, AWS_SHOP_WANTING_KAFKA, WEB_APP_SHOP_ON_AWS));
+    const setup = result.verdict.rows.find((row) => row.target === 'setup');
+    expect(setup?.from).toContain('time to production = within weeks (2 of 3)');
+    const peopleRow = result.verdict.rows.find((row) => row.target === 'ops_people');
+    expect(peopleRow?.from).toContain('owner of upgrades = a vendor');
+  });
+
+  it('prices the team’s typical workload: the median of each number, the most common answer to the rest', () => {
+    const small = answersFor({ avg_write_mbps: 1, peak_write_mbps: 2, availability_zones: 'one' });
+    const medium = answersFor({ avg_write_mbps: 10, peak_write_mbps: 20, availability_zones: 'one' });
+    const large = answersFor({ avg_write_mbps: 1000, peak_write_mbps: 2000, availability_zones: 'three' });
+    const result = aggregateTeam(team(large, small, medium));
+    expect(result.verdict.cost?.workload).toMatchObject({ avgWriteMbps: 10, peakWriteMbps: 20, zones: 1 });
+    expect(aggregateTeam(team(small, large)).verdict.cost?.workload).toMatchObject({
+      avgWriteMbps: 1,
+      peakWriteMbps: 2,
+    });
+  });
+
+  it('finds what would flip the team verdict, and the change does flip it when everyone makes it', () => {
+    const people = team(WEB_APP_SHOP_ON_AWS, AWS_SHOP_WANTING_KAFKA, AWS_SHOP_WANTING_KAFKA);
+    const result = aggregateTeam(people);
+    const flip = result.verdict.flip;
+    expect(flip).not.toBeNull();
+    if (!flip) return;
+    expect(flip.recommendation).not.toBe(result.recommendation);
+    const agreed = people.map(({ userId, answers }) => {
+      const changed = { ...answers };
+      for (const change of flip.changes) changed[change.questionId] = change.to;
+      return { userId, answers: changed };
+    });
+    expect(aggregateTeam(agreed).recommendation).toBe(flip.recommendation);
+  });
+
+  it('works out the cost and the flip for 300 respondents', () => {
+    const random = seededRandom(3);
+    const crowd = team(
+      ...Array.from(
+        { length: 300 },
+        (_, index) =>
+          [WEB_APP_SHOP_ON_AWS, AWS_SHOP_WANTING_KAFKA, STREAMING_IS_THE_PRODUCT][index % 3] ?? {},
+      ),
+    );
+    const result = aggregateTeam(crowd);
+    expect(result.verdict.cost?.options).toHaveLength(5);
+    expect(result.verdict.flip === null || result.verdict.flip.sentence.startsWith('If ')).toBe(true);
     expect(aggregateTeam(shuffled(random, crowd))).toEqual(result);
   });
 });

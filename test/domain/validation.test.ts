@@ -107,10 +107,10 @@ describe('parseStepAnswers', () => {
       answers: {
         avg_write_mbps: 12,
         peak_write_mbps: 12.5,
-        traffic_shape: 'steady',
         avg_record_kb: 0.5,
         consumer_groups: 3,
         retention_days: 365,
+        availability_zones: 'three',
       },
     });
   });
@@ -172,6 +172,7 @@ describe('parseStepAnswers', () => {
       questions: [
         {
           id: 'notes_count',
+          short: 'notes',
           kind: 'number',
           prompt: 'How many?',
           help: 'Only if you know.',
@@ -183,6 +184,7 @@ describe('parseStepAnswers', () => {
         },
         {
           id: 'tools',
+          short: 'tools',
           kind: 'multi',
           prompt: 'Which tools?',
           help: 'Only if any.',

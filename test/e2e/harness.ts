@@ -32,7 +32,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { redisUrl?: string | null } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { redisUrl?: string | null; costs?: Config['costs'] } = {},
+): Promise<Harness> {
   const slack = await startSlackEmulator({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN });
   const redisUrl = options.redisUrl === null ? undefined : (options.redisUrl ?? inject('redisUrl'));
   const keyPrefix = `e2e-${randomBytes(6).toString('hex')}`;
@@ -44,6 +46,7 @@ export async function startHarness(options: { redisUrl?: string | null } = {}): 
     redisUrl,
     retentionDays: 90,
     logLevel: 'error',
+    ...(options.costs && { costs: options.costs }),
   };
   const boot = (port = 0) =>
     startStreamVerdict({

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_PRICING } from '../../src/domain/pricing.js';
 import { STEPS } from '../../src/domain/questions.js';
 import type { Answers } from '../../src/domain/types.js';
 import type { SlackActor } from '../../src/emulator/index.js';
 import { ACTION_IDS, BLOCK_IDS } from '../../src/slack/ids.js';
+import { VERDICT_BLOCK_IDS } from '../../src/slack/views/decision-message.js';
 import { STREAMING_IS_THE_PRODUCT, WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
 import { blockById, CHANNEL, type Harness, startHarness, stepValues, visibleText } from './harness.js';
 
@@ -92,6 +94,17 @@ describe('one person, from slash command to verdict', () => {
     }
     expect(visibleText([blockById(verdict.blocks, BLOCK_IDS.verdictRow('setup'))])).toMatch(
       /Kinesis · decisive/,
+    );
+    expect(visibleText([blockById(verdict.blocks, VERDICT_BLOCK_IDS.flip)])).toBe(
+      '*What would flip it:* If streaming is the product were “yes” instead of “no, internal plumbing”, the verdict would be Self-managed Kafka.',
+    );
+    const cost = visibleText([blockById(verdict.blocks, VERDICT_BLOCK_IDS.cost)]);
+    expect(cost).toContain('*Monthly cost estimate* (machines at list prices as of 2 Oct 2026');
+    expect(cost).toContain(
+      '• Kinesis, on-demand: machines $880 (1 stream) + people $830 (0.05 engineers) = *$1,700 a month*',
+    );
+    expect(visibleText(openModal(alice).view.blocks)).toContain(
+      '*What would flip it:* If streaming is the product',
     );
     expect(harness.slack.workspace.messagesIn(CHANNEL)).toHaveLength(1);
 
@@ -273,3 +286,25 @@ function decisionIdOf(message: { blocks?: unknown }): string {
   if (!id) throw new Error('decision message has no button');
   return id;
 }
+
+describe('the cost estimate as the operator configured it', () => {
+  it('prices people at the configured engineer cost and shows the price file’s date', async () => {
+    harness = await startHarness({
+      costs: { pricing: { ...DEFAULT_PRICING, asOf: '2027-01-15' }, engineerYearlyUsd: 120_000 },
+    });
+    const alice = harness.person('U0ALICE');
+    await startDecision(alice);
+    await answerSteps(alice, WEB_APP_SHOP_ON_AWS, 0, LAST);
+    const verdict = await harness.slack.workspace.waitFor(
+      () => (decisionMessage().editCount > 0 ? decisionMessage() : undefined),
+      { what: 'the verdict in the decision message' },
+    );
+    const cost = visibleText([blockById(verdict.blocks, VERDICT_BLOCK_IDS.cost)]);
+    expect(cost).toContain('as of 15 Jan 2027');
+    // 0.05 of an engineer at $120,000 a year is $500 a month.
+    expect(cost).toContain('people $500 (0.05 engineers)');
+    expect(visibleText([blockById(verdict.blocks, VERDICT_BLOCK_IDS.costNotes)])).toContain(
+      'People at $120,000 a year per engineer',
+    );
+  });
+});

@@ -1,5 +1,7 @@
 import type { ActionsBlock, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
-import { format } from 'date-fns';
+import { format, parseISO } from 'date-fns';
+import { COST_OPTION_LABELS, type CostEstimate, type OptionCost } from '../../domain/cost.js';
+import { formatNumber, formatUsd } from '../../domain/format.js';
 import type { TeamVerdict } from '../../domain/team.js';
 import {
   type CategoryResult,
@@ -8,10 +10,18 @@ import {
   type Platform,
   type Strength,
   TARGET_LABELS,
+  type Verdict,
 } from '../../domain/types.js';
 import type { Decision } from '../../store/port.js';
 import { ACTION_IDS, BLOCK_IDS } from '../ids.js';
 import { escapeMrkdwn, plain, truncate } from './text.js';
+
+/** Blocks of the verdict that only this builder makes; tests find them by these ids. */
+export const VERDICT_BLOCK_IDS = {
+  flip: 'verdict_flip',
+  cost: 'verdict_cost',
+  costNotes: 'verdict_cost_notes',
+} as const;
 
 export interface DecisionMessageInput {
   decision: Decision;
@@ -34,9 +44,9 @@ const SHORT_NAMES: Record<Platform | 'even', string> = {
   even: 'Even',
 };
 const STRENGTH_WORDS: Record<Strength, string> = {
-  decisive: 'decisive',
-  clear: 'clear',
-  slight: 'slight',
+  decisive: 'decisive lead',
+  clear: 'clear lead',
+  slight: 'slight lead',
   even: 'no real difference',
 };
 const CONFIDENCE_WORDS: Record<Confidence, string> = {
@@ -119,6 +129,7 @@ function verdictBlocks(team: TeamVerdict): KnownBlock[] {
   for (const row of [...verdict.rows, ...verdict.decidingFactors]) {
     blocks.push(rowBlock(row, team.respondents > 1 ? splits.get(row.target as never) : undefined));
   }
+  blocks.push(section(VERDICT_BLOCK_IDS.flip, `*What would flip it:* ${flipWords(verdict)}`));
 
   if (team.respondents > 1 && team.mostDivided.length > 0) {
     const names = team.mostDivided.map((target) => TARGET_LABELS[target]).join(', ');
@@ -126,6 +137,7 @@ function verdictBlocks(team: TeamVerdict): KnownBlock[] {
       section(BLOCK_IDS.verdictTeam, `*Argue about these:* ${names}: the team is most divided here.`),
     );
   }
+  if (verdict.cost) blocks.push(...costBlocks(verdict.cost, team.recommendation));
   blocks.push({
     type: 'context',
     block_id: BLOCK_IDS.verdictFooter,
@@ -144,9 +156,87 @@ function rowBlock(row: CategoryResult, split: Record<Platform | 'even', number> 
     row.advantage === 'even'
       ? `*${TARGET_LABELS[row.target]}*: even`
       : `*${TARGET_LABELS[row.target]}*: ${SHORT_NAMES[row.advantage]} · ${STRENGTH_WORDS[row.strength]}`;
-  const lines = [lead, `_${escapeMrkdwn(row.reason)}_`];
+  const lines = [lead, `_${escapeMrkdwn(row.reason)}_`, escapeMrkdwn(fromWords(row))];
   if (split) lines.push(`Team: ${splitLabel(split)}`);
   return section(BLOCK_IDS.verdictRow(row.target), lines.join('\n'));
+}
+
+/** The answers behind a row, or, for a row no answer moved, what it rests on instead. */
+function fromWords(row: CategoryResult): string {
+  return row.from.length > 0
+    ? `From: ${row.from.join('; ')}`
+    : 'From: no answer moved this row; it rests on what holds for every team';
+}
+
+function flipWords(verdict: Verdict): string {
+  return verdict.flip
+    ? escapeMrkdwn(verdict.flip.sentence)
+    : 'no change to one or two answers would change this verdict.';
+}
+
+/**
+ * The monthly cost per option, machines and people side by side, then the assumptions, the date of the prices
+ * and which of them are low-confidence.
+ */
+function costBlocks(cost: CostEstimate, recommendation: Platform): KnownBlock[] {
+  const asOf = format(parseISO(cost.pricesAsOf), 'd MMM yyyy');
+  const lines = cost.options.map((option) => costLine(option, recommendation));
+  const table = section(
+    VERDICT_BLOCK_IDS.cost,
+    `*Monthly cost estimate* (machines at list prices as of ${asOf}, ${escapeMrkdwn(cost.region)}; people beside them)\n${lines.join('\n')}`,
+  );
+  const notes = [
+    ...cost.assumptions,
+    cost.lowConfidence.length > 0
+      ? `Low-confidence prices: ${cost.lowConfidence.join(', ')}`
+      : 'No low-confidence prices were needed',
+  ];
+  const context: ContextBlock = {
+    type: 'context',
+    block_id: VERDICT_BLOCK_IDS.costNotes,
+    elements: notes
+      .slice(0, 10)
+      .map((note) => ({ type: 'mrkdwn', text: truncate(escapeMrkdwn(note), 3000) })),
+  };
+  return [table, context];
+}
+
+function costLine(option: OptionCost, recommendation: Platform): string {
+  const name = COST_OPTION_LABELS[option.option];
+  if (!option.available) return `• ~${name}~ out: ${escapeMrkdwn(option.reason)}`;
+  const marker = option.platform === recommendation ? ' ← the verdict' : '';
+  return (
+    `• ${name}: machines ${formatUsd(option.machinesUsd)} (${option.sizing}) + people ` +
+    `${formatUsd(option.peopleUsd)} (${engineers(option.peopleFte)}) = *${formatUsd(option.totalUsd)} a month*; ` +
+    `setup about ${countLabel(option.setupWeeks, 'engineer-week')}${marker}`
+  );
+}
+
+function engineers(fte: number): string {
+  const shown = fte < 0.1 ? formatNumber(fte) : formatNumber(Math.round(fte * 10) / 10);
+  return `${shown} ${fte === 1 ? 'engineer' : 'engineers'}`;
+}
+
+/** The person's own verdict, for the modal they see when they finish. */
+export function buildOwnVerdictText(verdict: Verdict, channelId: string): string {
+  const cheapest = verdict.cost?.options
+    .flatMap((option) => (option.available ? [option] : []))
+    .sort((a, b) => a.totalUsd - b.totalUsd)[0];
+  const lines = [
+    `*Your answers point to ${PLATFORM_LABELS[verdict.recommendation]}* (${CONFIDENCE_WORDS[verdict.confidence]}).`,
+    `*What would flip it:* ${flipWords(verdict)}`,
+  ];
+  if (cheapest) {
+    lines.push(
+      `*Cheapest all in, by the estimate:* ${COST_OPTION_LABELS[cheapest.option]}, about ${formatUsd(cheapest.totalUsd)} a month ` +
+        `(${formatUsd(cheapest.machinesUsd)} machines + ${formatUsd(cheapest.peopleUsd)} people).`,
+    );
+  }
+  lines.push(
+    `The team verdict in <#${channelId}> now includes your answers, with the full cost table; argue it out in its thread. ` +
+      'You can change your answers from the decision message at any time.',
+  );
+  return truncate(lines.join('\n'), 3000);
 }
 
 export function splitLabel(counts: Record<Platform | 'even', number>): string {

@@ -1,16 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateTeam } from '../../../src/domain/team.js';
-import { CATEGORIES } from '../../../src/domain/types.js';
-import { checkMessageBlocks } from '../../../src/emulator/index.js';
+import { ALL_QUESTIONS, scoreAnswers } from '../../../src/domain/index.js';
+import { aggregateTeam, type TeamVerdict } from '../../../src/domain/team.js';
+import { CATEGORIES, type CategoryResult, DECIDING_FACTORS, PLATFORMS } from '../../../src/domain/types.js';
+import { checkMessageBlocks, checkMessageText, checkView } from '../../../src/emulator/index.js';
 import { ACTION_IDS, BLOCK_IDS } from '../../../src/slack/ids.js';
-import { buildDecisionMessage, buildFinishedNote } from '../../../src/slack/views/decision-message.js';
+import {
+  buildDecisionMessage,
+  buildFinishedNote,
+  buildOwnVerdictText,
+  VERDICT_BLOCK_IDS,
+} from '../../../src/slack/views/decision-message.js';
+import { buildNoticeModal } from '../../../src/slack/views/questionnaire-modal.js';
 import type { Decision } from '../../../src/store/port.js';
 import {
   AWS_SHOP_WANTING_KAFKA,
+  answersFor,
   STREAMING_IS_THE_PRODUCT,
   WEB_APP_SHOP_ON_AWS,
 } from '../../domain/fixtures.js';
-import { blockById as find } from '../../support/blocks.js';
+import { randomAnswers, seededRandom } from '../../domain/random-answers.js';
+import { blockById as find, visibleText } from '../../support/blocks.js';
 
 const decision: Decision = {
   teamId: 'T1',
@@ -42,8 +51,9 @@ describe('buildDecisionMessage', () => {
     expect(find(message.blocks, BLOCK_IDS.verdictSummary)?.text?.text).toContain('Verdict: Amazon Kinesis');
     for (const category of CATEGORIES) {
       const row = find(message.blocks, BLOCK_IDS.verdictRow(category))?.text?.text ?? '';
-      expect(row, category).toMatch(/: (Kafka|Kinesis|MSK) · (decisive|clear|slight)|: even/);
+      expect(row, category).toMatch(/: (Kafka|Kinesis|MSK) · (decisive|clear|slight) lead|: even/);
       expect(row.split('\n')[1], `${category} reason`).toMatch(/^_.+_$/);
+      expect(row.split('\n')[2], `${category} answers`).toMatch(/^From: /);
       expect(row, 'no team split for one person').not.toContain('Team:');
     }
     expect(message.text).toContain('Amazon Kinesis');
@@ -80,6 +90,160 @@ describe('buildDecisionMessage', () => {
     });
     expect(find(message.blocks, BLOCK_IDS.decisionHeader)).toMatchObject({ type: 'header' });
     expect(JSON.stringify(message.blocks)).not.toMatch(/mrkdwn[^}]*<!here>/);
+  });
+});
+
+describe('the verdict’s cost and flip', () => {
+  const team = aggregateTeam([{ userId: 'U1', answers: WEB_APP_SHOP_ON_AWS }]);
+  const message = buildDecisionMessage({ decision, team, inProgress: 0 });
+
+  it('names the answers behind each row', () => {
+    expect(find(message.blocks, BLOCK_IDS.verdictRow('ops_people'))?.text?.text).toContain(
+      'From: owner of upgrades = a vendor; engineers free for the stream = none; company size = 1 to 10',
+    );
+    expect(find(message.blocks, BLOCK_IDS.verdictRow('ops_machines'))?.text?.text).toContain(
+      'From: the machine cost estimate',
+    );
+  });
+
+  it('says what would flip it', () => {
+    expect(find(message.blocks, VERDICT_BLOCK_IDS.flip)?.text?.text).toBe(
+      '*What would flip it:* If streaming is the product were “yes” instead of “no, internal plumbing”, the verdict would be Self-managed Kafka.',
+    );
+    const firm = buildDecisionMessage({
+      decision,
+      team: aggregateTeam([{ userId: 'U1', answers: STREAMING_IS_THE_PRODUCT }]),
+      inProgress: 0,
+    });
+    expect(find(firm.blocks, VERDICT_BLOCK_IDS.flip)?.text?.text).toBe(
+      '*What would flip it:* no change to one or two answers would change this verdict.',
+    );
+  });
+
+  it('shows the monthly cost per option, machines and people apart, with the date of the prices', () => {
+    const table = find(message.blocks, VERDICT_BLOCK_IDS.cost)?.text?.text ?? '';
+    expect(table).toContain('*Monthly cost estimate* (machines at list prices as of 2 Oct 2026, US East');
+    expect(table).toContain(
+      '• Kinesis, provisioned shards: machines $310 (9 shards) + people $1,700 (0.1 engineers) = *$2,000 a month*; setup about 1 engineer-week ← the verdict',
+    );
+    expect(table).toContain(
+      '• Self-managed Kafka on EC2: machines $630 (3 m7g.large brokers) + people $38,000 (2.3 engineers) = *$38,000 a month*; setup about 15 engineer-weeks',
+    );
+    expect(table).not.toMatch(/\$\d[\d,]*\.\d/);
+    const notes = visibleText([find(message.blocks, VERDICT_BLOCK_IDS.costNotes)]);
+    expect(notes).toContain('2 MB/s written on average, 8 MB/s at the peak');
+    expect(notes).toContain('People at $200,000 a year per engineer');
+    expect(notes).toContain('Low-confidence prices: Kinesis retention up to 7 days');
+  });
+
+  it('strikes out what cannot serve the workload, and says why', () => {
+    const big = buildDecisionMessage({
+      decision,
+      team: aggregateTeam([
+        { userId: 'U1', answers: answersFor({ avg_write_mbps: 250, peak_write_mbps: 300 }) },
+      ]),
+      inProgress: 0,
+    });
+    expect(find(big.blocks, VERDICT_BLOCK_IDS.cost)?.text?.text).toContain(
+      '• ~MSK Serverless~ out: peak writes of 300 MB/s are over its 200 MB/s cap',
+    );
+  });
+
+  it('gives the person their own verdict, flip and cheapest option in the modal', () => {
+    const text = buildOwnVerdictText(scoreAnswers(WEB_APP_SHOP_ON_AWS), 'C1');
+    expect(text).toContain('*Your answers point to Amazon Kinesis* (high confidence).');
+    expect(text).toContain('*What would flip it:* If streaming is the product were');
+    expect(text).toContain(
+      '*Cheapest all in, by the estimate:* Kinesis, on-demand, about $1,700 a month ($880 machines + $830 people).',
+    );
+    expect(checkView(buildNoticeModal({ title: 'Your verdict', text }), 'modal')).toEqual([]);
+  });
+});
+
+describe('the largest verdict', () => {
+  const longest = (texts: string[]) => texts.reduce((a, b) => (b.length > a.length ? b : a), '');
+  const reasons = ALL_QUESTIONS.flatMap((question) =>
+    question.kind === 'number'
+      ? []
+      : question.options.flatMap((option) => [
+          ...(option.signals ?? []).map((signal) => signal.reason),
+          option.constraint?.reason ?? '',
+        ]),
+  );
+  const answerWords = ALL_QUESTIONS.map(
+    (question) =>
+      `${question.short} = ${question.kind === 'number' ? '100,000 consumer groups' : longest(question.options.map((option) => option.label))} (299 of 300)`,
+  ).sort((a, b) => b.length - a.length);
+
+  /** Every part at its longest: every row and deciding factor, all platforms out, an override, a two-answer flip. */
+  function largestTeam(): TeamVerdict {
+    const real = aggregateTeam(
+      Array.from({ length: 300 }, (_, index) => ({
+        userId: `U${String(index).padStart(5, '0')}`,
+        answers: answersFor({ avg_write_mbps: 100_000, peak_write_mbps: 100_000, avg_record_kb: 0.1 }),
+      })),
+    );
+    const row = (target: CategoryResult['target']): CategoryResult => ({
+      target,
+      advantage: 'kinesis',
+      strength: 'decisive',
+      scores: { kafka: 0, kinesis: 0, msk: 0 },
+      reason: longest(reasons),
+      drivenBy: ALL_QUESTIONS.slice(0, 3).map((question) => question.id),
+      from: answerWords.slice(0, 3),
+    });
+    const flipClause = `the team agreed on ${answerWords[0]} (most now say “${longest(reasons)}”)`;
+    return {
+      ...real,
+      respondents: 300,
+      splits: CATEGORIES.map((target) => ({
+        target,
+        counts: { kafka: 100, kinesis: 100, msk: 50, even: 50 },
+      })),
+      mostDivided: ['performance', 'setup', 'ops_people'],
+      verdict: {
+        ...real.verdict,
+        confidenceReason: 'Only 100 of 300 people’s answers point to self-managed Kafka.',
+        rows: CATEGORIES.map(row),
+        decidingFactors: DECIDING_FACTORS.map(row),
+        override: {
+          categoriesFavour: 'kinesis',
+          factor: 'versatile_deployment',
+          sentence:
+            'The categories favour Amazon Kinesis; your deciding factor (streaming is the product) favours self-managed Kafka.',
+        },
+        excluded: PLATFORMS.map((platform) => ({ platform, reason: longest(reasons) })),
+        flip: {
+          changes: [],
+          recommendation: 'msk',
+          sentence: `If ${flipClause} and ${flipClause}, the verdict would be Amazon MSK.`,
+        },
+      },
+    };
+  }
+
+  it('stays within Slack’s limits, whatever the inputs', () => {
+    const message = buildDecisionMessage({
+      decision: { ...decision, title: 'x'.repeat(300) },
+      team: largestTeam(),
+      inProgress: 299,
+    });
+    expect(message.blocks.length).toBeLessThanOrEqual(50);
+    expect(checkMessageBlocks(message.blocks)).toEqual([]);
+    expect(checkMessageText(message.text)).toEqual([]);
+    expect(visibleText(message.blocks)).toContain('Monthly cost estimate');
+  });
+
+  it('stays within Slack’s limits for many random teams', () => {
+    const random = seededRandom(50);
+    for (let run = 0; run < 10; run++) {
+      const people = Array.from({ length: 1 + Math.floor(random() * 20) }, (_, index) => ({
+        userId: `U${index}`,
+        answers: randomAnswers(random),
+      }));
+      const message = buildDecisionMessage({ decision, team: aggregateTeam(people), inProgress: 3 });
+      expect(checkMessageBlocks(message.blocks), `team ${run}`).toEqual([]);
+    }
   });
 });
 

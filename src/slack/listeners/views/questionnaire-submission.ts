@@ -1,7 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { STEPS } from '../../../domain/questions.js';
-import { scoreAnswers } from '../../../domain/scoring.js';
-import { PLATFORM_LABELS } from '../../../domain/types.js';
+import { scoreAnswers } from '../../../domain/team.js';
 import { parseStepAnswers } from '../../../domain/validation.js';
 import { type SavedStep, StoreUnavailableError } from '../../../store/port.js';
 import { deliveryIdOf } from '../../delivery.js';
@@ -10,6 +9,7 @@ import { explainPostFailure } from '../../errors.js';
 import { decodeMetadata } from '../../metadata.js';
 import { firstMissingStep, mergeSteps, notices, publishVerdict } from '../../questionnaire.js';
 import { readStepValues } from '../../state.js';
+import { buildOwnVerdictText } from '../../views/decision-message.js';
 import { buildNoticeModal, buildQuestionnaireModal } from '../../views/questionnaire-modal.js';
 import { requesterOf } from '../requester.js';
 
@@ -84,16 +84,10 @@ export function questionnaireSubmission(deps: ListenerDeps) {
       return;
     }
 
-    const own = scoreAnswers(mergeSteps(saved.answerSet));
+    const own = scoreAnswers(mergeSteps(saved.answerSet), deps.costs);
     await ack({
       response_action: 'update',
-      view: buildNoticeModal({
-        title: 'Your verdict',
-        text:
-          `*Your answers point to ${PLATFORM_LABELS[own.recommendation]}* (${own.confidence} confidence).\n` +
-          `The team verdict in <#${decision.channelId}> now includes your answers; argue it out in its thread. ` +
-          'You can change your answers from the decision message at any time.',
-      }),
+      view: buildNoticeModal({ title: 'Your verdict', text: buildOwnVerdictText(own, decision.channelId) }),
     });
 
     // A repeated delivery already published this finish; the person just sees the same answer again.

@@ -1,0 +1,280 @@
+/**
+ * What would flip it: the smallest change of answers that changes the recommendation, which is the thing most
+ * worth arguing about.
+ *
+ * The search, bounded so it fits in the Slack request path whatever the team's size:
+ * - one answer at a time first: every other choice of every question (a multi choice gains or loses one pick), and
+ *   for each number the nearest value, up or down within its range, that flips it (a bisection of at most
+ *   NUMBER_STEPS steps, on a log scale while far apart, then rounded to two significant figures);
+ * - only when no single change flips it, pairs of changes to two questions, drawn from the PAIR_POOL single
+ *   changes that came closest to flipping it;
+ * - a change that flips it only by ruling the recommendation out restates a hard limit, and does not count;
+ * - "smallest" means fewest answers changed, then the shortest way along each question's options (an adjacent
+ *   answer before a distant one; a number moved by less before one moved by more), then question order.
+ *
+ * For a team the same search runs on the panel: a change means everyone giving that answer, which, where the team
+ * is split, reads "if the team agreed on …". It costs one merged rescore per change, never one per person.
+ * At most about 300 single changes and 45 pairs are tried.
+ */
+import { roundToSignificant } from './format.js';
+import { answersWith, keyOf, type Move, type Panel, panelEvidence } from './panel.js';
+import { ALL_QUESTIONS } from './questions.js';
+import { OVERRIDE_MARGIN, readAnswer, type Standing, weigh } from './scoring.js';
+import {
+  type AnswerChange,
+  type AnswerValue,
+  type ChoiceOption,
+  DECIDING_FACTORS,
+  type Flip,
+  PLATFORM_LABELS,
+  type Platform,
+  type Question,
+} from './types.js';
+import { quotedAnswer } from './words.js';
+
+/** Bisection steps per number and direction: enough to place a threshold within 1% across a number's whole range. */
+const NUMBER_STEPS = 16;
+/** The closest single changes that are paired up when none flips the verdict alone. */
+const PAIR_POOL = 10;
+
+interface Candidate {
+  move: Move;
+  question: Question;
+  /** How far the answer moves: 1 for a neighbouring option. */
+  size: number;
+  /** Generation order, for deterministic ties. */
+  order: number;
+}
+
+export function whatWouldFlip(panel: Panel, current: Platform): Flip | null {
+  if (panel.ballots.length === 0) return null;
+  const evaluate = (moves: Move[]): Standing => weigh(panelEvidence(panel, moves));
+  // A change that rules the recommendation out only restates a hard limit: not worth arguing about.
+  const restatesLimit = (standing: Standing) => !standing.candidates.includes(current);
+  const flips = (standing: Standing) => standing.recommendation !== current;
+
+  const tried: { candidate: Candidate; standing: Standing }[] = [];
+  const found: { candidate: Candidate; standing: Standing }[] = [];
+  let order = 0;
+  const moveTo = (question: Question, value: AnswerValue): Move | undefined => {
+    const part = readAnswer(question, value);
+    return part && { questionIndex: ALL_QUESTIONS.indexOf(question), value, part };
+  };
+  const probe: Probe = (question, value) => {
+    const move = moveTo(question, value);
+    if (!move) return false;
+    const standing = evaluate([move]);
+    return flips(standing) && !restatesLimit(standing);
+  };
+  const consider: Consider = (question, value, size) => {
+    const move = moveTo(question, value);
+    if (!move) return;
+    const standing = evaluate([move]);
+    if (restatesLimit(standing)) return;
+    (flips(standing) ? found : tried).push({ candidate: { move, question, size, order: order++ }, standing });
+  };
+
+  ALL_QUESTIONS.forEach((question, index) => {
+    const typical = panel.consensus[question.id];
+    const unanimous = panel.agreeing[index] === panel.ballots.length;
+    if (question.kind === 'number') {
+      if (typeof typical === 'number') searchNumber(panel, question, typical, { probe, consider });
+      return;
+    }
+    for (const { value, size } of choiceChanges(question, typical)) {
+      if (unanimous && typical !== undefined && keyOf(value) === keyOf(typical)) continue;
+      consider(question, value, size);
+    }
+  });
+
+  const best = smallest(found.map(({ candidate }) => [candidate]));
+  if (best) return flipOf(panel, best, found.find(({ candidate }) => candidate === best[0])?.standing);
+
+  const pool = [...tried]
+    .sort(
+      (a, b) =>
+        distanceToFlip(a.standing, current) - distanceToFlip(b.standing, current) ||
+        a.candidate.size - b.candidate.size ||
+        a.candidate.order - b.candidate.order,
+    )
+    .slice(0, PAIR_POOL)
+    .map(({ candidate }) => candidate)
+    .sort((a, b) => a.order - b.order);
+  const pairs: { pair: Candidate[]; standing: Standing }[] = [];
+  pool.forEach((first, i) => {
+    for (const second of pool.slice(i + 1)) {
+      if (first.question === second.question) continue;
+      const moves = [first.move, second.move];
+      const answers = answersWith(panel, moves);
+      if (Number(answers.peak_write_mbps) < Number(answers.avg_write_mbps)) continue;
+      const standing = evaluate(moves);
+      if (flips(standing) && !restatesLimit(standing)) pairs.push({ pair: [first, second], standing });
+    }
+  });
+  const bestPair = smallest(pairs.map(({ pair }) => pair));
+  return bestPair ? flipOf(panel, bestPair, pairs.find(({ pair }) => pair === bestPair)?.standing) : null;
+}
+
+/** The other answers a choice question could take, each with how far it is from the typical one. */
+function choiceChanges(
+  question: Question & { options: ChoiceOption[] },
+  typical: AnswerValue | undefined,
+): { value: AnswerValue; size: number }[] {
+  const firm = question.options.filter((option) => !option.dontKnow);
+  if (question.kind === 'single') {
+    const at = firm.findIndex((option) => option.id === typical);
+    return firm.map((option, index) => ({
+      value: option.id,
+      size: at === -1 || option.id === typical ? 1 : Math.abs(index - at),
+    }));
+  }
+  const picks = firm.filter((option) => !option.exclusive);
+  const current = new Set(Array.isArray(typical) ? typical : []);
+  const sets = new Map<string, string[]>();
+  for (const option of picks) {
+    const next = picks
+      .filter((pick) => (pick === option ? !current.has(pick.id) : current.has(pick.id)))
+      .map((pick) => pick.id);
+    if (next.length > 0) sets.set(keyOf(next), next);
+  }
+  for (const loner of firm.filter((option) => option.exclusive)) sets.set(loner.id, [loner.id]);
+  return [...sets.values()].map((value) => ({ value, size: 1 }));
+}
+
+type Probe = (question: Question, value: AnswerValue) => boolean;
+type Consider = (question: Question, value: AnswerValue, size: number) => void;
+
+/**
+ * For one number, the nearest value each way that flips the verdict, if the far end of its range does; otherwise a
+ * tenfold move, kept for the pair search. Probes along the way are not kept as candidates.
+ */
+function searchNumber(
+  panel: Panel,
+  question: Question & { kind: 'number' },
+  typical: number,
+  { probe, consider }: { probe: Probe; consider: Consider },
+): void {
+  // The average never goes above the peak, nor the peak below the average.
+  const peak = Number(panel.consensus.peak_write_mbps);
+  const average = Number(panel.consensus.avg_write_mbps);
+  const low =
+    question.id === 'peak_write_mbps' && average > 0 ? Math.max(question.min, average) : question.min;
+  const high = question.id === 'avg_write_mbps' && peak > 0 ? Math.min(question.max, peak) : question.max;
+  const clamp = (value: number) => {
+    const within = Math.min(high, Math.max(low, value));
+    return question.integer ? Math.round(within) : within;
+  };
+  const sizeOf = (value: number) => 2 * Math.abs(Math.log10(value / typical));
+
+  for (const end of [high, low]) {
+    if (end === typical) continue;
+    const up = end > typical;
+    if (!probe(question, end)) {
+      const tenfold = clamp(up ? typical * 10 : typical / 10);
+      if (tenfold !== typical) consider(question, tenfold, sizeOf(tenfold));
+      continue;
+    }
+    // Bisect between the typical value (no flip) and the end (flip).
+    let calm = typical;
+    let flipped = end;
+    for (let step = 0; step < NUMBER_STEPS; step++) {
+      // Halve the ratio while the two are far apart, the difference once they are close.
+      const far = Math.max(calm, flipped) / Math.min(calm, flipped) > 2;
+      const middle = clamp(far ? Math.sqrt(calm * flipped) : (calm + flipped) / 2);
+      if (middle === calm || middle === flipped) break;
+      if (probe(question, middle)) flipped = middle;
+      else calm = middle;
+    }
+    const rounded = clamp(roundAway(flipped, up, question.integer));
+    const value = rounded !== typical && probe(question, rounded) ? rounded : flipped;
+    consider(question, value, sizeOf(value));
+  }
+}
+
+function roundAway(value: number, up: boolean, integer: boolean): number {
+  if (integer) return up ? Math.ceil(value) : Math.floor(value);
+  const rounded = roundToSignificant(value, 2);
+  const step = 10 ** (Math.floor(Math.log10(value)) - 1);
+  if (up && rounded < value) return rounded + step;
+  if (!up && rounded > value) return rounded - step;
+  return rounded;
+}
+
+/** Fewest changes, then the smallest moves, then the earliest found. */
+function smallest(sets: Candidate[][]): Candidate[] | undefined {
+  const total = (set: Candidate[]) => set.reduce((sum, candidate) => sum + candidate.size, 0);
+  let best: Candidate[] | undefined;
+  for (const set of sets) {
+    if (
+      !best ||
+      set.length < best.length ||
+      (set.length === best.length &&
+        (total(set) < total(best) || (total(set) === total(best) && orderOf(set) < orderOf(best))))
+    ) {
+      best = set;
+    }
+  }
+  return best;
+}
+
+function orderOf(set: Candidate[]): number {
+  return Math.min(...set.map((candidate) => candidate.order));
+}
+
+/**
+ * How far a standing is from recommending something else, in points: the lead over the runner-up, or, while a
+ * deciding factor overrides, how far that factor would have to fall.
+ */
+function distanceToFlip(standing: Standing, current: Platform): number {
+  if (standing.recommendation !== current) return 0;
+  if (standing.overridingFactor) {
+    return standing.strongFactors.reduce((sum, factor) => {
+      const row = standing.rows[factor].scores;
+      return sum + Math.max(0.5, row.kafka - Math.max(row.kinesis, row.msk) - OVERRIDE_MARGIN + 0.5);
+    }, 0);
+  }
+  const others = standing.candidates.filter((platform) => platform !== current);
+  const lead = Math.min(
+    ...others.map((platform) => standing.overall[current] - standing.overall[platform]),
+    Number.POSITIVE_INFINITY,
+  );
+  if (current === 'kafka' || !standing.candidates.includes('kafka')) return lead;
+  const overrideGap = Math.min(
+    ...DECIDING_FACTORS.map((factor) => {
+      const row = standing.rows[factor].scores;
+      return OVERRIDE_MARGIN - (row.kafka - Math.max(row.kinesis, row.msk));
+    }),
+  );
+  return Math.min(lead, Math.max(0, overrideGap));
+}
+
+function flipOf(panel: Panel, set: Candidate[], standing: Standing | undefined): Flip | null {
+  if (!standing) return null;
+  const ordered = [...set].sort((a, b) => a.move.questionIndex - b.move.questionIndex);
+  const changes: AnswerChange[] = ordered.map(({ question, move }) => {
+    const from = panel.consensus[question.id];
+    return { questionId: question.id, ...(from !== undefined && { from }), to: move.value };
+  });
+  const clauses = ordered.map(({ question, move }) => clause(panel, question, move.value));
+  return {
+    changes,
+    recommendation: standing.recommendation,
+    sentence: `If ${clauses.join(' and ')}, the verdict would be ${PLATFORM_LABELS[standing.recommendation]}.`,
+  };
+}
+
+/** One change in words; where the team is split it reads as the team agreeing. */
+function clause(panel: Panel, question: Question, to: AnswerValue): string {
+  const index = ALL_QUESTIONS.indexOf(question);
+  const from = panel.consensus[question.id];
+  const split = panel.agreeing[index] !== panel.ballots.length;
+  if (from === undefined) return `${question.short} were ${quotedAnswer(question, to)}`;
+  if (!split) {
+    return `${question.short} were ${quotedAnswer(question, to)} instead of ${quotedAnswer(question, from)}`;
+  }
+  const now =
+    question.kind === 'number'
+      ? `the median now is ${quotedAnswer(question, from)}`
+      : `most now say ${quotedAnswer(question, from)}`;
+  return `the team agreed on ${question.short} = ${quotedAnswer(question, to)} (${now})`;
+}

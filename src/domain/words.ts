@@ -1,0 +1,32 @@
+/**
+ * Answers in the verdict's words: "on-call today = none", "average writes = 20 MB/s".
+ */
+import { formatNumber } from './format.js';
+import { questionById } from './questions.js';
+import { type AnswerValue, COST_ESTIMATE_DRIVER, type Question } from './types.js';
+
+/** What the answer says, in a few words: an option's short label, several joined, or a number with its unit. */
+export function answerWords(question: Question, value: AnswerValue): string {
+  if (question.kind === 'number') return `${formatNumber(Number(value))} ${question.unit}`;
+  const ids = Array.isArray(value) ? value : [value];
+  return question.options
+    .filter((option) => ids.includes(option.id))
+    .map((option) => option.short ?? option.label.charAt(0).toLowerCase() + option.label.slice(1))
+    .join(' and ');
+}
+
+/** Quoted choices read as answers in a sentence; numbers stand as they are. */
+export function quotedAnswer(question: Question, value: AnswerValue): string {
+  const words = answerWords(question, value);
+  return question.kind === 'number' ? words : `“${words}”`;
+}
+
+/** "<short label> = <answer>", or the question alone when there is no answer to quote. */
+export function describeAnswer(questionId: string, value: AnswerValue | undefined): string {
+  if (questionId === COST_ESTIMATE_DRIVER) return 'the machine cost estimate';
+  const question = questionById(questionId);
+  if (!question) return questionId;
+  return value === undefined
+    ? `${question.short}: not answered`
+    : `${question.short} = ${answerWords(question, value)}`;
+}
