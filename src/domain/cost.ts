@@ -155,7 +155,7 @@ function positive(value: unknown): number | undefined {
 }
 
 /** The machine bill of every option: cheap enough to work out for each member of a large team. */
-export function machineCosts(workload: Workload, pricing: PriceTable): (PricedMachines | Unavailable)[] {
+function machineCosts(workload: Workload, pricing: PriceTable): (PricedMachines | Unavailable)[] {
   return COST_OPTIONS.map((option) => MACHINES[option](workload, pricing));
 }
 
@@ -346,7 +346,7 @@ function kinesisOut(workload: Workload): Unavailable | undefined {
 }
 
 /** Enough shards for the peak's bytes and records written and for every reader sharing each shard's reads. */
-export function kinesisShards(workload: Workload): number {
+function kinesisShards(workload: Workload): number {
   const peak = workload.peakWriteMbps;
   return ceilCount(
     Math.max(
@@ -358,7 +358,7 @@ export function kinesisShards(workload: Workload): number {
   );
 }
 
-export function partitionCount(workload: Workload): number {
+function partitionCount(workload: Workload): number {
   return Math.max(MIN_PARTITIONS, ceilCount(workload.peakWriteMbps / PARTITION_WRITE_MBPS));
 }
 
@@ -366,7 +366,7 @@ export function partitionCount(workload: Workload): number {
  * Brokers for the peak by CPU (one vCPU per 5 MB/s written plus 15 MB/s read, two vCPUs a broker) and by
  * partition replicas, at least three for three replicas, in equal numbers per zone.
  */
-export function brokerCount(workload: Workload, zones: number): number {
+function brokerCount(workload: Workload, zones: number): number {
   const peak = workload.peakWriteMbps;
   const vcpus =
     peak / CAPACITY.kafkaProducedMbpsPerVcpu +

@@ -270,7 +270,7 @@ export function evidenceOf(ballot: Ballot, pricing: PriceTable): Evidence {
  * The first reason found speaks for each platform that is out: where you run and what you need from the API
  * before what the workload needs.
  */
-export function firstExclusions(parts: readonly (AnswerPart | undefined)[]): Exclusion[] {
+function firstExclusions(parts: readonly (AnswerPart | undefined)[]): Exclusion[] {
   const found: Exclusion[] = [];
   for (const fromNumbers of [false, true]) {
     parts.forEach((part, index) => {
@@ -791,7 +791,7 @@ function readNumber(question: Question, value: AnswerValue | undefined): number 
 const QUESTION_ORDER = new Map(ALL_QUESTIONS.map((question, index) => [question.id, index]));
 
 /** A question's position in the questionnaire; the cost estimate and unknown ids come after every question. */
-export function questionIndex(questionId: string): number {
+function questionIndex(questionId: string): number {
   return QUESTION_ORDER.get(questionId) ?? ALL_QUESTIONS.length;
 }
 
@@ -800,7 +800,7 @@ function zeroScores(): Record<Platform, number> {
 }
 
 /** Platform names as they read mid-sentence: "self-managed Kafka", "Amazon Kinesis". */
-export function nameInSentence(platform: Platform): string {
+function nameInSentence(platform: Platform): string {
   return platform === 'kafka' ? lowerFirst(PLATFORM_LABELS.kafka) : PLATFORM_LABELS[platform];
 }
 
