@@ -21,8 +21,9 @@ export interface Report {
   };
   settings: { seconds: number; rounds: number; warmupSeconds: number; connections: number };
   scenarios: ScenarioResult[];
-  teamVerdict: Timing & { respondents: number };
-  memory: DecisionMemory & { respondents: number };
+  /** Left out with --only. */
+  teamVerdict?: Timing & { respondents: number };
+  memory?: DecisionMemory & { respondents: number };
   elapsedSeconds: number;
 }
 
@@ -85,12 +86,20 @@ export function printReport(report: Report): void {
         `  ${verdict(p99.value <= TARGETS.p99Ratio)} ack p99 ≤ ${TARGETS.p99Ratio}× bare, ${p99.name}: ${times(p99.value)}`,
     ),
     '  (test) Redis round trips per step submission ≤ 2: counted with MONITOR in test/e2e/redis-round-trips.test.ts',
-    `  ${verdict(teamVerdict.medianMs <= TARGETS.teamVerdictMs)} team verdict for ${teamVerdict.respondents} respondents ≤ ${TARGETS.teamVerdictMs} ms: median ${ms(teamVerdict.medianMs)}, p95 ${ms(teamVerdict.p95Ms)} over ${teamVerdict.runs} runs (score, aggregate, build the message)`,
-    `  ${verdict(memory.bytes <= TARGETS.memoryBytes)} Redis memory for a decision with ${memory.respondents} respondents ≤ 64 KB: ${(memory.bytes / 1024).toFixed(1)} KB over ${memory.keys} keys (MEMORY USAGE, SAMPLES 0; answers hashes are ${memory.answersEncoding})`,
-    `         by kind of key: ${Object.entries(memory.byKind)
-      .sort((a, b) => b[1].bytes - a[1].bytes)
-      .map(([kind, sum]) => `${kind} ${(sum.bytes / 1024).toFixed(1)} KB in ${sum.keys}`)
-      .join(', ')}`,
   );
+  if (teamVerdict) {
+    lines.push(
+      `  ${verdict(teamVerdict.medianMs <= TARGETS.teamVerdictMs)} team verdict for ${teamVerdict.respondents} respondents ≤ ${TARGETS.teamVerdictMs} ms: median ${ms(teamVerdict.medianMs)}, p95 ${ms(teamVerdict.p95Ms)} over ${teamVerdict.runs} runs (score, aggregate, build the message)`,
+    );
+  }
+  if (memory) {
+    const kinds = Object.entries(memory.byKind)
+      .sort((a, b) => b[1].bytes - a[1].bytes)
+      .map(([kind, sum]) => `${kind} ${(sum.bytes / 1024).toFixed(1)} KB in ${sum.keys}`);
+    lines.push(
+      `  ${verdict(memory.bytes <= TARGETS.memoryBytes)} Redis memory for a decision with ${memory.respondents} respondents ≤ 64 KB: ${(memory.bytes / 1024).toFixed(1)} KB over ${memory.keys} keys (MEMORY USAGE, SAMPLES 0; answers hashes are ${memory.answersEncoding})`,
+      `         by kind of key: ${kinds.join(', ')}`,
+    );
+  }
   console.log(lines.join('\n'));
 }

@@ -56,6 +56,14 @@ const settings = {
   profile: process.argv.includes('--profile'),
   only: process.argv.find((arg) => arg.startsWith('--only='))?.split('=')[1],
 };
+/** Requests each app acknowledged over the whole run, warm-ups included, to put a profile per request. */
+const acknowledgedBy = new Map<string, number>();
+async function countRequests(app: ChildApp, slice: Promise<LoadSlice>): Promise<LoadSlice> {
+  const done = await slice;
+  acknowledgedBy.set(app.name, (acknowledgedBy.get(app.name) ?? 0) + done.latencies.length);
+  return done;
+}
+
 const here = fileURLToPath(new URL('.', import.meta.url));
 const profileRoot = join(process.cwd(), 'bench-profiles');
 
@@ -99,7 +107,9 @@ async function main() {
     ]);
     apps.push(bare, ours);
 
-    const people = await seedDecisions(slack, ours);
+    // With --only, the run (and so a profile) holds that scenario's load and nothing else.
+    const wants = (name: string) => !settings.only || name.startsWith(settings.only);
+    const people = wants('step') || wants('last') ? await seedDecisions(slack, ours) : [];
     const stepBodies: SubmissionTemplate[] = [];
     const lastBodies: SubmissionTemplate[] = [];
     for (const person of people) {
@@ -137,17 +147,20 @@ async function main() {
       },
     ];
     const results: ScenarioResult[] = [];
-    for (const scenario of scenarios.filter((s) => !settings.only || s.name.startsWith(settings.only))) {
+    for (const scenario of scenarios.filter((candidate) => wants(candidate.name))) {
       const slices: Record<string, LoadSlice[]> = { bare: [], ours: [] };
       const webApi: Record<string, { ok: number; failed: Record<string, number> }[]> = { bare: [], ours: [] };
       const load = (app: ChildApp, seconds: number) =>
-        drive({
+        countRequests(
           app,
-          source: scenario.source(),
-          seconds,
-          connections: settings.connections,
-          settled: () => quiet(slack),
-        });
+          drive({
+            app,
+            source: scenario.source(),
+            seconds,
+            connections: settings.connections,
+            settled: () => quiet(slack),
+          }),
+        );
       for (const app of [bare, ours]) {
         await scenario.before?.(app);
         await load(app, settings.warmupSeconds);
@@ -172,8 +185,10 @@ async function main() {
 
     const random = seededRandom(300);
     const crowd = Array.from({ length: TEAM_VERDICT_RESPONDENTS }, () => randomRespondent(random));
-    const teamVerdict = timeTeamVerdict(crowd);
-    const memory = await weighDecision(slack, ours, redis, crowd.slice(0, MEMORY_RESPONDENTS));
+    const teamVerdict = settings.only ? undefined : timeTeamVerdict(crowd);
+    const memory = settings.only
+      ? undefined
+      : await weighDecision(slack, ours, redis, crowd.slice(0, MEMORY_RESPONDENTS));
 
     await Promise.all(apps.splice(0).map((app) => app.stop()));
     printReport({
@@ -187,8 +202,8 @@ async function main() {
       },
       settings,
       scenarios: results,
-      teamVerdict: { respondents: TEAM_VERDICT_RESPONDENTS, ...teamVerdict },
-      memory: { respondents: MEMORY_RESPONDENTS, ...memory },
+      ...(teamVerdict ? { teamVerdict: { respondents: TEAM_VERDICT_RESPONDENTS, ...teamVerdict } } : {}),
+      ...(memory ? { memory: { respondents: MEMORY_RESPONDENTS, ...memory } } : {}),
       elapsedSeconds: (Date.now() - started) / 1000,
     });
     if (settings.profile) {
@@ -196,7 +211,7 @@ async function main() {
         const dir = join(profileRoot, name);
         for (const file of readdirSync(dir).filter((entry) => entry.endsWith('.cpuprofile'))) {
           console.log(`\n### CPU profile: ${name} (${join('bench-profiles', name, file)})\n`);
-          console.log(summariseProfile(join(dir, file)));
+          console.log(summariseProfile(join(dir, file), acknowledgedBy.get(name)));
         }
       }
     }
