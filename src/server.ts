@@ -2,8 +2,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import type { Config } from './config.js';
-import { createSlackApp, type SlackAppOptions } from './slack/app.js';
+import { createSlackApp, listenerDeps, type SlackAppOptions } from './slack/app.js';
 import { InFlightWork } from './slack/in-flight.js';
+import { type Scheduler, startScheduler } from './slack/scheduler.js';
 import { KeySpace } from './store/keys.js';
 import { MemoryStore } from './store/memory-store.js';
 import type { DecisionStore } from './store/port.js';
@@ -18,6 +19,8 @@ export interface RunningApp {
   store: DecisionStore;
   /** The HTTP port actually listened on (useful when PORT was 0). */
   port: number;
+  /** Reminders and closes at decision deadlines. */
+  scheduler: Scheduler;
   stop(): Promise<void>;
 }
 
@@ -52,17 +55,27 @@ export function createStore(
 }
 
 /** Starts the app on the configured transport; `stop` finishes in-flight work and closes the store. */
-export async function startStreamVerdict(input: SlackAppOptions): Promise<RunningApp> {
+export async function startStreamVerdict(
+  input: SlackAppOptions & { schedulerIntervalMs?: number },
+): Promise<RunningApp> {
   const app = createSlackApp(input);
   const inFlight = InFlightWork.track(app);
   const started = (await app.start(input.config.port)) as Server | undefined;
   const address =
     started && typeof started.address === 'function' ? (started.address() as AddressInfo | null) : null;
+  const scheduler = startScheduler({
+    deps: listenerDeps(input),
+    logger: app.logger,
+    ...(input.schedulerIntervalMs !== undefined ? { intervalMs: input.schedulerIntervalMs } : {}),
+    clientFor: async () => app.client,
+  });
   return {
     app,
     store: input.store,
     port: address?.port ?? input.config.port,
+    scheduler,
     async stop() {
+      await scheduler.stop();
       // No new requests; let what was acknowledged finish (bounded), then close the store it writes to.
       await app.stop();
       const drained = await inFlight.idle(SHUTDOWN_GRACE_MS);

@@ -39,6 +39,9 @@ describe('manifest.json', () => {
       'chat:write',
       'chat:write.public',
       'commands',
+      // users.info: may a workspace admin close someone else's decision; files.uploadV2: `export`.
+      'files:write',
+      'users:read',
     ]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);

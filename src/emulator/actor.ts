@@ -6,6 +6,7 @@
 import { checkView, isJsonObject } from './limits.js';
 import {
   type ButtonAction,
+  eventCallbackBody,
   type InteractionSource,
   interactiveBody,
   messageBlockActionsPayload,
@@ -135,6 +136,39 @@ export class SlackActor {
         reply.problems.push(`the command's reply was rejected: ${delivered.error}`, ...delivered.problems);
     }
     return reply;
+  }
+
+  /**
+   * Opens the app's Home tab: the app is sent `app_home_opened` (Events API, JSON, signed) and may publish the
+   * tab with views.publish, which `workspace.homeViewFor` then shows.
+   */
+  async openAppHome(): Promise<AppReply> {
+    const person = this.person();
+    const home = this.workspace.homeViewFor(person.id);
+    const channel = this.workspace.resolveChannel(person.id);
+    const eventTs = (this.workspace.now() / 1000).toFixed(6);
+    return this.sendEvent({
+      type: 'app_home_opened',
+      user: person.id,
+      channel: channel?.id ?? `D${person.id.slice(1)}`,
+      tab: 'home',
+      event_ts: eventTs,
+      ...(home ? { view: structuredClone(home.view) } : {}),
+    });
+  }
+
+  /** Sends the app one Events API event, wrapped in an `event_callback` as Slack does. */
+  async sendEvent(event: Record<string, unknown>): Promise<AppReply> {
+    const body = eventCallbackBody({
+      token: this.workspace.verificationToken,
+      teamId: this.workspace.teamId,
+      apiAppId: this.workspace.appId,
+      botUserId: this.workspace.botUserId,
+      eventId: this.workspace.issueEventId(),
+      eventTime: Math.floor(this.workspace.now() / 1000),
+      event,
+    });
+    return this.send(body, 'application/json');
   }
 
   /** Clicks a button in a message or a view. */
@@ -312,9 +346,9 @@ export class SlackActor {
     return 'errors';
   }
 
-  private async send(body: string): Promise<AppReply> {
+  private async send(body: string, contentType = 'application/x-www-form-urlencoded'): Promise<AppReply> {
     const headers = {
-      'content-type': 'application/x-www-form-urlencoded',
+      'content-type': contentType,
       ...signRequest(this.signingSecret, body, Math.floor(this.signatureClock() / 1000)),
     };
     const started = performance.now();

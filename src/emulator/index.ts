@@ -82,9 +82,9 @@ export {
   type SubmitResult,
 } from './actor.js';
 export { BLOCK_KIT_LIMITS, checkMessageBlocks, checkMessageText, checkView, type Problem } from './limits.js';
-export { interactiveBody, slashCommandBody } from './payloads.js';
+export { eventCallbackBody, interactiveBody, slashCommandBody } from './payloads.js';
 export { type SlackSignatureHeaders, signRequest } from './signing.js';
-export type { EmulatedView, SlackMessage, ViewState, ViewStateValue } from './types.js';
+export type { EmulatedView, SharedFile, SlackMessage, ViewState, ViewStateValue } from './types.js';
 export type { Answer, Answers } from './view-state.js';
 export type { MethodTally, RecordedCall, WebApiServerOptions } from './web-api-server.js';
 export { WebApiServer } from './web-api-server.js';
@@ -94,6 +94,7 @@ export {
   type OpenView,
   type PostedMessage,
   TRIGGER_TTL_MS,
+  type UploadedFile,
   Workspace,
   type WorkspaceChannel,
   type WorkspaceOptions,

@@ -220,6 +220,42 @@ export function viewClosedPayload(input: {
   };
 }
 
+/**
+ * The JSON body of the Events API's `event_callback` (e.g. `app_home_opened`), as Slack posts it to the
+ * request URL, with the bot's authorization.
+ */
+export function eventCallbackBody(input: {
+  token: string;
+  teamId: string;
+  apiAppId: string;
+  botUserId: string;
+  eventId: string;
+  eventTime: number;
+  event: Record<string, unknown>;
+}): string {
+  return JSON.stringify({
+    token: input.token,
+    team_id: input.teamId,
+    context_team_id: input.teamId,
+    context_enterprise_id: null,
+    api_app_id: input.apiAppId,
+    event: input.event,
+    type: 'event_callback',
+    event_id: input.eventId,
+    event_time: input.eventTime,
+    authorizations: [
+      {
+        enterprise_id: null,
+        team_id: input.teamId,
+        user_id: input.botUserId,
+        is_bot: true,
+        is_enterprise_install: false,
+      },
+    ],
+    is_ext_shared_channel: false,
+  });
+}
+
 /** The form body `payload=<urlencoded JSON>` that carries every interactive payload. */
 export function interactiveBody(payload: InteractivePayload): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();

@@ -49,4 +49,15 @@ export interface SlackMessage {
   blocks?: AnyBlock[];
   thread_ts?: string;
   edited?: { user: string; ts: string };
+  /** Files shared with the message (files.completeUploadExternal). */
+  files?: SharedFile[];
+}
+
+/** A file as Slack lists it on a message. */
+export interface SharedFile {
+  id: string;
+  name: string;
+  title: string;
+  mimetype: string;
+  size: number;
 }

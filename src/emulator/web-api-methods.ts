@@ -11,7 +11,17 @@ export type SlackApiResponse =
   | { ok: true; [field: string]: unknown }
   | { ok: false; error: string; response_metadata?: { messages: string[] }; [field: string]: unknown };
 
-export type WebApiMethod = (args: Record<string, unknown>, workspace: Workspace) => SlackApiResponse;
+/** What a method may need to know about the server answering it. */
+export interface MethodContext {
+  /** e.g. `http://127.0.0.1:53211`, for URLs the method hands out (file upload URLs). */
+  origin: string;
+}
+
+export type WebApiMethod = (
+  args: Record<string, unknown>,
+  workspace: Workspace,
+  context: MethodContext,
+) => SlackApiResponse;
 
 const requiredString = z.string({
   error: (issue) => (issue.input === undefined ? 'missing required field' : 'must be a string'),
@@ -54,6 +64,23 @@ const UpdateViewArgs = z.object({
 });
 
 const PublishViewArgs = z.object({ user_id: requiredString, view: z.unknown(), hash: z.string().optional() });
+
+const UserInfoArgs = z.object({ user: requiredString });
+
+const PermalinkArgs = z.object({ channel: requiredString, message_ts: timestamp });
+
+const GetUploadUrlArgs = z.object({
+  filename: requiredString,
+  // Form fields arrive as strings.
+  length: z.coerce.number({ error: 'must be a number' }).int().min(1),
+});
+
+const CompleteUploadArgs = z.object({
+  files: z.array(z.object({ id: z.string(), title: z.string().optional() })).min(1),
+  channel_id: z.string().optional(),
+  initial_comment: z.string().optional(),
+  thread_ts: timestamp.optional(),
+});
 
 export const WEB_API_METHODS: Readonly<Record<string, WebApiMethod>> = {
   'auth.test': (_args, workspace) => ({
@@ -130,6 +157,73 @@ export const WEB_API_METHODS: Readonly<Record<string, WebApiMethod>> = {
       blocks: asBlocks(blocks),
     });
     return { ok: true, message_ts: message.ts };
+  },
+
+  'chat.getPermalink': (args, workspace) => {
+    const parsed = parseArguments(PermalinkArgs, args);
+    if (!parsed.ok) return parsed.response;
+    const channel = workspace.resolveChannel(parsed.value.channel);
+    if (!channel) return failure('channel_not_found');
+    const { message_ts: ts } = parsed.value;
+    if (!workspace.message(channel.id, ts)) return failure('message_not_found');
+    return {
+      ok: true,
+      channel: channel.id,
+      permalink: `https://${workspace.teamDomain}.slack.com/archives/${channel.id}/p${ts.replace('.', '')}`,
+    };
+  },
+
+  'users.info': (args, workspace) => {
+    const parsed = parseArguments(UserInfoArgs, args);
+    if (!parsed.ok) return parsed.response;
+    const user = workspace.resolveUser(parsed.value.user);
+    if (!user) return failure('user_not_found');
+    return {
+      ok: true,
+      user: {
+        id: user.id,
+        team_id: workspace.teamId,
+        name: user.name,
+        real_name: user.name,
+        deleted: false,
+        is_admin: user.isAdmin === true,
+        is_owner: false,
+        is_bot: false,
+      },
+    };
+  },
+
+  'files.getUploadURLExternal': (args, workspace, context) => {
+    const parsed = parseArguments(GetUploadUrlArgs, args);
+    if (!parsed.ok) return parsed.response;
+    const file = workspace.reserveUpload(parsed.value.filename, parsed.value.length);
+    return { ok: true, upload_url: `${context.origin}/upload/${file.id}`, file_id: file.id };
+  },
+
+  'files.completeUploadExternal': (args, workspace) => {
+    const parsed = parseArguments(CompleteUploadArgs, args);
+    if (!parsed.ok) return parsed.response;
+    const { files, initial_comment: comment, thread_ts: threadTs } = parsed.value;
+    for (const { id } of files) {
+      const file = workspace.file(id);
+      if (!file || file.content === undefined) return failure('file_not_found');
+    }
+    if (parsed.value.channel_id === undefined) {
+      // Not shared anywhere: the files exist privately, as in Slack.
+      return {
+        ok: true,
+        files: files.map(({ id, title }) => ({ id, title: title ?? workspace.file(id)?.filename })),
+      };
+    }
+    const channel = workspace.resolveChannel(parsed.value.channel_id);
+    if (!channel) return failure('channel_not_found');
+    const message = workspace.shareFiles({
+      channel: channel.id,
+      files,
+      ...(comment !== undefined ? { comment } : {}),
+      ...(threadTs !== undefined ? { threadTs } : {}),
+    });
+    return { ok: true, files: message.files ?? [] };
   },
 
   'views.open': (args, workspace) => {

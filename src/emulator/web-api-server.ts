@@ -12,7 +12,10 @@ import { deliverResponseMessage } from './response-messages.js';
 import { failure, type SlackApiResponse, WEB_API_METHODS } from './web-api-methods.js';
 import type { ResponseContext, Workspace } from './workspace.js';
 
-/** One request the server answered. `method` is the Web API method, or `response_url` for hook posts. */
+/**
+ * One request the server answered. `method` is the Web API method, `response_url` for hook posts, or
+ * `file_upload` for content posted to an upload URL.
+ */
 export interface RecordedCall {
   method: string;
   /** Decoded arguments: form fields, with JSON-valued fields (blocks, view, …) parsed. The token is left out. */
@@ -43,7 +46,7 @@ export interface MethodTally {
 type ScheduledAnswer = { kind: 'rate_limit'; retryAfterSeconds: number } | { kind: 'error'; error: string };
 
 /** Argument fields that carry JSON when form-encoded, as `WebClient` serializes them. */
-const JSON_ARGUMENTS = new Set(['blocks', 'attachments', 'view', 'metadata']);
+const JSON_ARGUMENTS = new Set(['blocks', 'attachments', 'view', 'metadata', 'files']);
 
 export class WebApiServer {
   /** Base URL to give `WebClient` as `slackApiUrl`, e.g. `http://127.0.0.1:53211/api/`. */
@@ -151,13 +154,9 @@ export class WebApiServer {
       const method = decodeURIComponent(url.pathname.slice('/api/'.length));
       const delay = this.delays.get(method)?.shift();
       if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-      this.handleApiCall(
-        method,
-        request,
-        url,
-        body,
-        response,
-      );
+      this.handleApiCall(method, request, url, body, response);
+    } else if (url.pathname.startsWith('/upload/')) {
+      await this.handleUpload(url.pathname.slice('/upload/'.length), request, body, response);
     } else if (url.pathname.startsWith('/hooks/')) {
       this.handleResponseUrl(url.pathname.slice('/hooks/'.length), body, response);
     } else {
@@ -201,7 +200,34 @@ export class WebApiServer {
     if (decodingError) return { httpStatus: 200, payload: failure(decodingError) };
     if (!token) return { httpStatus: 200, payload: failure('not_authed') };
     if (this.tokens && !this.tokens.has(token)) return { httpStatus: 200, payload: failure('invalid_auth') };
-    return { httpStatus: 200, payload: implementation(args, this.workspace) };
+    return { httpStatus: 200, payload: implementation(args, this.workspace, { origin: this.origin }) };
+  }
+
+  /** An upload URL from files.getUploadURLExternal: the raw content, or a multipart form with the file in it. */
+  private async handleUpload(
+    fileId: string,
+    request: IncomingMessage,
+    body: string,
+    response: ServerResponse,
+  ): Promise<void> {
+    const contentType = request.headers['content-type'] ?? '';
+    let content = body;
+    if (contentType.startsWith('multipart/form-data')) {
+      const form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
+      const [part] = [...form.values()];
+      content = part === undefined ? '' : typeof part === 'string' ? part : await part.text();
+    }
+    const received = this.workspace.receiveUpload(fileId, content);
+    const httpStatus = received ? 200 : 404;
+    this.record({
+      method: 'file_upload',
+      args: { file_id: fileId, bytes: Buffer.byteLength(content) },
+      response: received ? { ok: true } : failure('file_not_found'),
+      httpStatus,
+      at: this.workspace.now(),
+    });
+    response.writeHead(httpStatus, { 'content-type': 'text/plain; charset=utf-8' });
+    response.end(received ? `OK - ${Buffer.byteLength(content)}` : 'Not Found');
   }
 
   private handleResponseUrl(id: string, body: string, response: ServerResponse): void {

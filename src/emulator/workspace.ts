@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AnyBlock, View } from '@slack/types';
 import { isJsonObject } from './limits.js';
-import type { EmulatedView, SlackMessage, ViewState } from './types.js';
+import type { EmulatedView, SharedFile, SlackMessage, ViewState } from './types.js';
 import { retainViewState } from './view-state.js';
 
 /** Slack gives a trigger id this long to be exchanged for a modal. */
@@ -18,6 +18,20 @@ export const MAX_MODAL_STACK = 3;
 export interface WorkspaceUser {
   id: string;
   name: string;
+  /** A workspace admin (users.info `is_admin`). */
+  isAdmin?: boolean;
+}
+
+/** A file on its way through files.getUploadURLExternal → upload → files.completeUploadExternal. */
+export interface UploadedFile {
+  id: string;
+  filename: string;
+  /** The length announced in files.getUploadURLExternal. */
+  length: number;
+  /** What was posted to the upload URL; undefined until then. */
+  content?: string;
+  /** Set once files.completeUploadExternal shared it. */
+  title?: string;
 }
 
 export interface WorkspaceChannel {
@@ -114,6 +128,7 @@ export class Workspace {
   private readonly triggers = new Map<string, Trigger>();
   private readonly responseContexts = new Map<string, ResponseContext>();
   private readonly changeListeners = new Set<() => void>();
+  private readonly uploads = new Map<string, UploadedFile>();
   private lastTs = { seconds: 0, micros: 0 };
   private sequence = 0;
 
@@ -159,6 +174,15 @@ export class Workspace {
       return this.addChannel({ id: `D${user.id.slice(1)}`, name: user.name, isIm: true, user: user.id });
     if (this.channelListIsFixed || !/^[CG][A-Z0-9]+$/.test(idOrName)) return undefined;
     return this.addChannel({ id: idOrName, name: idOrName.toLowerCase() });
+  }
+
+  /** Changes what the workspace knows about a person (e.g. makes them an admin); creates them on an open roster. */
+  updateUser(userId: string, change: Partial<Omit<WorkspaceUser, 'id'>>): WorkspaceUser | undefined {
+    const user = this.resolveUser(userId);
+    if (!user) return undefined;
+    Object.assign(user, change);
+    this.notifyChange();
+    return user;
   }
 
   users(): WorkspaceUser[] {
@@ -283,6 +307,61 @@ export class Workspace {
     );
   }
 
+  // Files
+
+  /** files.getUploadURLExternal: a new file id waiting for its content. */
+  reserveUpload(filename: string, length: number): UploadedFile {
+    this.sequence += 1;
+    const file: UploadedFile = {
+      id: `F${this.sequence.toString(36).toUpperCase().padStart(10, '0')}`,
+      filename,
+      length,
+    };
+    this.uploads.set(file.id, file);
+    return file;
+  }
+
+  /** The upload URL received the file's content; false for an id that was never reserved. */
+  receiveUpload(fileId: string, content: string): boolean {
+    const file = this.uploads.get(fileId);
+    if (!file) return false;
+    file.content = content;
+    return true;
+  }
+
+  /** An uploaded file, by id. */
+  file(fileId: string): UploadedFile | undefined {
+    return this.uploads.get(fileId);
+  }
+
+  /** Shares uploaded files in a channel (or thread) as one message, as files.completeUploadExternal does. */
+  shareFiles(input: {
+    channel: string;
+    files: { id: string; title?: string }[];
+    comment?: string;
+    threadTs?: string;
+  }): PostedMessage {
+    const shared: SharedFile[] = input.files.map(({ id, title }) => {
+      const file = this.uploads.get(id) as UploadedFile;
+      file.title = title ?? file.filename;
+      return {
+        id,
+        name: file.filename,
+        title: file.title,
+        mimetype: file.filename.endsWith('.md') ? 'text/markdown' : 'text/plain',
+        size: Buffer.byteLength(file.content ?? ''),
+      };
+    });
+    const message = this.postMessage({
+      channel: input.channel,
+      text: input.comment ?? '',
+      ...(input.threadTs ? { threadTs: input.threadTs } : {}),
+    });
+    message.files = shared;
+    this.notifyChange();
+    return message;
+  }
+
   // Trigger ids and response URLs
 
   /** Issues a trigger id for an interaction by this person, as Slack does for each command, click or submit. */
@@ -308,6 +387,12 @@ export class Workspace {
     const trigger = this.triggers.get(triggerId);
     if (checked.ok && trigger) trigger.exchanged = true;
     return checked;
+  }
+
+  /** A unique Events API event id, e.g. `Ev0000000001`. */
+  issueEventId(): string {
+    this.sequence += 1;
+    return `Ev${this.sequence.toString(36).toUpperCase().padStart(10, '0')}`;
   }
 
   issueResponseUrlId(context: ResponseContext): string {

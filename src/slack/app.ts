@@ -6,6 +6,7 @@ import type { DecisionStore } from '../store/port.js';
 import type { ListenerDeps } from './deps.js';
 import { registerActions } from './listeners/actions/index.js';
 import { registerCommands } from './listeners/commands/index.js';
+import { registerEvents } from './listeners/events/index.js';
 import { acknowledgeUnclaimed } from './listeners/unclaimed.js';
 import { registerViews } from './listeners/views/index.js';
 
@@ -24,14 +25,19 @@ const LOG_LEVELS = {
   error: LogLevel.ERROR,
 } as const;
 
+/** What the listeners (and the deadline scheduler) get besides Slack's arguments. */
+export function listenerDeps(options: SlackAppOptions): ListenerDeps {
+  return {
+    store: options.store,
+    now: options.now ?? (() => new Date()),
+    costs: options.config.costs ?? DEFAULT_COST_SETTINGS,
+  };
+}
+
 /** Builds the Bolt app for the configured transport and registers every listener. */
 export function createSlackApp(options: SlackAppOptions): App {
   const { config, store } = options;
-  const deps: ListenerDeps = {
-    store,
-    now: options.now ?? (() => new Date()),
-    costs: config.costs ?? DEFAULT_COST_SETTINGS,
-  };
+  const deps = listenerDeps(options);
   const transport =
     config.transport === 'socket'
       ? { socketMode: true, appToken: config.slack.appToken }
@@ -51,6 +57,7 @@ export function createSlackApp(options: SlackAppOptions): App {
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);
+  registerEvents(app, deps);
   app.error(async (error) => {
     app.logger.error('Unhandled error in a listener', error);
   });

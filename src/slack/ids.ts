@@ -7,6 +7,12 @@ export const CALLBACK_IDS = {
 export const ACTION_IDS = {
   /** Button on the decision message: open (or resume) the questionnaire. */
   answerQuestionnaire: 'answer_questionnaire',
+  /** Button on the decision message: close it (the creator or an admin) and post the decision record. */
+  closeDecision: 'close_decision',
+  /** Button on a closed decision message: open it for answers again. */
+  reopenDecision: 'reopen_decision',
+  /** Link button on the App Home tab: open a decision message. */
+  homeOpenDecision: 'home_open_decision',
   /** Button inside the modal: go one step back. */
   questionnaireBack: 'questionnaire_back',
   /** The element inside every question's input block; the block_id is the question id. */
@@ -27,4 +33,8 @@ export const BLOCK_IDS = {
   verdictTeam: 'verdict_team',
   verdictFooter: 'verdict_footer',
   verdictRow: (target: string) => `verdict_row_${target}`,
+  verdictBlind: 'verdict_blind',
+  verdictArgue: (target: string) => `verdict_argue_${target}`,
+  recordHeader: 'record_header',
+  homeHeader: 'home_header',
 } as const;

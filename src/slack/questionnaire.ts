@@ -2,12 +2,12 @@ import type { Logger } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { STEPS } from '../domain/questions.js';
-import { aggregateTeam } from '../domain/team.js';
 import type { Answers } from '../domain/types.js';
 import type { AnswerSet, Decision, DecisionRef } from '../store/port.js';
 import type { ListenerDeps } from './deps.js';
 import { slackErrorCode } from './errors.js';
-import { buildDecisionMessage, buildFinishedNote } from './views/decision-message.js';
+import { publishDecision } from './publisher.js';
+import { buildFinishedNote } from './views/decision-message.js';
 import { buildNoticeModal, buildQuestionnaireModal } from './views/questionnaire-modal.js';
 
 /**
@@ -39,6 +39,10 @@ export const notices = {
     text: 'This decision is no longer available: it may have passed its retention period. Start a new one with `/stream-verdict`.',
   }),
   loading: buildNoticeModal({ title: 'Stream Verdict', text: 'Loading your answers…' }),
+  decisionClosed: buildNoticeModal({
+    title: 'Decision closed',
+    text: 'This decision is closed, so answers can no longer change. Its record is in the decision message’s thread; the person who started it can reopen it.',
+  }),
 } as const;
 
 /** The modal a person should see for a decision: where they left off, pre-filled, or the start. */
@@ -52,6 +56,7 @@ export async function questionnaireViewFor(
     deps.store.getAnswerSet(ref, userId),
   ]);
   if (!decision) return notices.decisionGone;
+  if (decision.closed) return notices.decisionClosed;
   const finished = answerSet?.progress.finishedAt !== undefined;
   const step = !answerSet || finished ? 0 : Math.min(answerSet.progress.currentStep, STEPS.length - 1);
   return buildQuestionnaireModal({
@@ -97,8 +102,8 @@ export async function openQuestionnaire(input: {
 }
 
 /**
- * Recomputes the verdict over every finished answer set, updates the decision message in place and notes the
- * finish in its thread.
+ * Republishes the decision message (see publisher.ts) and notes the finish in its thread, with the verdict
+ * when this call published it and the decision is not blind.
  */
 export async function publishVerdict(input: {
   deps: ListenerDeps;
@@ -108,36 +113,17 @@ export async function publishVerdict(input: {
   finishedBefore: boolean;
 }): Promise<void> {
   const { deps, client, decision } = input;
-  const sets = await deps.store.listAnswerSets(decision);
-  const finished = sets.filter(
-    (set) => set.progress.finishedAt !== undefined && firstMissingStep(set) === undefined,
-  );
-  if (finished.length === 0) return;
-  const team = aggregateTeam(
-    finished.map((set) => ({ userId: set.userId, answers: mergeSteps(set) })),
-    deps.costs,
-  );
-  const message = buildDecisionMessage({ decision, team, inProgress: sets.length - finished.length });
-
-  let where = decision.message;
-  if (where) {
-    await client.chat.update({
-      channel: where.channel,
-      ts: where.ts,
-      text: message.text,
-      blocks: message.blocks,
-    });
-  } else {
-    const posted = await client.chat.postMessage({
-      channel: decision.channelId,
-      text: message.text,
-      blocks: message.blocks,
-    });
-    if (!posted.ts || !posted.channel) return;
-    where = { channel: posted.channel, ts: posted.ts };
-    await deps.store.setDecisionMessage(decision, where);
-  }
-  const note = buildFinishedNote({ userId: input.userId, again: input.finishedBefore, team });
+  const [published] = await Promise.all([
+    publishDecision({ deps, client, ref: decision }),
+    deps.store.rememberForHome(decision, input.userId, deps.now()),
+  ]);
+  const where = published?.decision.message ?? decision.message;
+  if (!where) return;
+  const note = buildFinishedNote({
+    userId: input.userId,
+    again: input.finishedBefore,
+    ...(published?.team && !decision.blind ? { team: published.team } : {}),
+  });
   await client.chat.postMessage({
     channel: where.channel,
     thread_ts: where.ts,

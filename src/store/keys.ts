@@ -1,4 +1,4 @@
-import type { DecisionRef } from './port.js';
+import type { DecisionRef, DueItem } from './port.js';
 
 /**
  * Every Redis key the app uses, in one place. A decision's keys share one hash tag, `{team:decision}`, so
@@ -13,7 +13,10 @@ export class KeySpace {
     return `${this.prefix}:{${ref.teamId}:${ref.decisionId}}`;
   }
 
-  /** Hash: `meta` (JSON Decision without message), `message` (JSON {channel, ts}). */
+  /**
+   * Hash: `meta` (JSON Decision without message and closure), `message` (JSON {channel, ts}), `closed` (JSON
+   * Closure, while closed), `publish_requested` / `publish_done` (version counters of the decision message).
+   */
   decision(ref: DecisionRef): string {
     return `${this.tag(ref)}:decision`;
   }
@@ -28,6 +31,26 @@ export class KeySpace {
     return `${this.tag(ref)}:delivery:${deliveryId}`;
   }
 
+  /** Held by the one instance publishing the decision message; the decision hash counts versions. */
+  publishLease(ref: DecisionRef): string {
+    return `${this.tag(ref)}:publish_lease`;
+  }
+
+  /** Sorted set of due items (see DueItem), scored by when they are due (ms). */
+  due(): string {
+    return `${this.prefix}:due`;
+  }
+
+  /** Sorted set of the decision ids a person started or answered, scored by when (ms). */
+  home(teamId: string, userId: string): string {
+    return `${this.prefix}:home:{${teamId}:${userId}}`;
+  }
+
+  /** The id of the decision most recently started in a channel. */
+  latest(teamId: string, channelId: string): string {
+    return `${this.prefix}:latest:{${teamId}:${channelId}}`;
+  }
+
   /** Hash per person: `progress` (JSON {currentStep, updatedAt}), `finished_at` (ISO) and `step:<stepId>` (JSON Answers). */
   answers(ref: DecisionRef, userId: string): string {
     return `${this.tag(ref)}:answers:${userId}`;
@@ -38,3 +61,16 @@ export const STEP_FIELD_PREFIX = 'step:';
 // scripts/save-step.ts writes these two fields by name too.
 export const PROGRESS_FIELD = 'progress';
 export const FINISHED_FIELD = 'finished_at';
+// A field of the decision hash besides meta and message; scripts/save-step.ts names it too.
+export const CLOSED_FIELD = 'closed';
+
+/** A due item as a member of the due-list: `kind:team:decision`. */
+export function dueMember(item: DueItem): string {
+  return `${item.kind}:${item.teamId}:${item.decisionId}`;
+}
+
+export function dueItemOf(member: string): DueItem | undefined {
+  const match = /^(remind|close):([A-Z0-9]{2,32}):([\w-]{1,64})$/.exec(member);
+  if (!match) return undefined;
+  return { kind: match[1] as DueItem['kind'], teamId: match[2] as string, decisionId: match[3] as string };
+}

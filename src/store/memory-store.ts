@@ -1,9 +1,12 @@
 import type { Answers } from '../domain/types.js';
+import { dueItemOf, dueMember } from './keys.js';
 import type {
   AnswerSet,
+  Closure,
   Decision,
   DecisionRef,
   DecisionStore,
+  DueItem,
   Progress,
   SavedStep,
   StoreHealth,
@@ -29,6 +32,11 @@ export class MemoryStore implements DecisionStore {
   private readonly decisions = new Map<string, Entry<Decision>>();
   private readonly answers = new Map<string, Entry<Map<string, AnswerSet>>>();
   private readonly deliveries = new Map<string, Entry<true>>();
+  private readonly publishing = new Map<string, { requested: number; done: number; holder?: string }>();
+  /** Due-list members and when each is due (ms). */
+  private readonly due = new Map<string, number>();
+  private readonly homes = new Map<string, Entry<Map<string, number>>>();
+  private readonly latest = new Map<string, Entry<string>>();
   private readonly ttlMs: number;
   private readonly now: () => number;
 
@@ -62,6 +70,7 @@ export class MemoryStore implements DecisionStore {
     const key = refKey(ref);
     const decision = this.live(this.decisions, key);
     if (!decision) return { status: 'missing' };
+    if (decision.value.closed) return { status: 'closed', decision: structuredClone(decision.value) };
     const sets = this.live(this.answers, key)?.value ?? new Map<string, AnswerSet>();
     const previous = sets.get(userId);
     const deliveryKey = `${key}:${deliveryId}`;
@@ -109,6 +118,81 @@ export class MemoryStore implements DecisionStore {
     return userIds.map((userId) => structuredClone(sets.get(userId) as AnswerSet));
   }
 
+  async setDecisionClosed(ref: DecisionRef, closure: Closure | null): Promise<Decision | null> {
+    const entry = this.live(this.decisions, refKey(ref));
+    if (!entry) return null;
+    const { closed: _previous, ...open } = entry.value;
+    const decision: Decision = closure ? { ...open, closed: { ...closure } } : open;
+    this.decisions.set(refKey(ref), this.entry(decision));
+    return structuredClone(decision);
+  }
+
+  // One process: the lease only orders this process's publishers, which is all there is.
+  async requestPublish(ref: DecisionRef, holder: string): Promise<{ version: number; leader: boolean }> {
+    const state = this.publishing.get(refKey(ref)) ?? { requested: 0, done: 0 };
+    state.requested += 1;
+    const leader = state.holder === undefined;
+    if (leader) state.holder = holder;
+    this.publishing.set(refKey(ref), state);
+    return { version: state.requested, leader };
+  }
+
+  async finishPublish(ref: DecisionRef, holder: string, version: number): Promise<number | null> {
+    const state = this.publishing.get(refKey(ref));
+    if (!state) return null;
+    state.done = Math.max(state.done, version);
+    if (state.requested > state.done && (state.holder === holder || state.holder === undefined)) {
+      state.holder = holder;
+      return state.requested;
+    }
+    if (state.holder === holder) delete state.holder;
+    return null;
+  }
+
+  async schedule(item: DueItem, at: Date): Promise<void> {
+    this.due.set(dueMember(item), at.getTime());
+  }
+
+  async unschedule(item: DueItem): Promise<void> {
+    this.due.delete(dueMember(item));
+  }
+
+  async claimDue(now: Date, leaseMs: number, limit: number): Promise<DueItem[]> {
+    const due = [...this.due]
+      .filter(([, at]) => at <= now.getTime())
+      .sort(([a, x], [b, y]) => x - y || a.localeCompare(b))
+      .slice(0, limit);
+    for (const [member] of due) this.due.set(member, now.getTime() + leaseMs);
+    return due.flatMap(([member]) => {
+      const item = dueItemOf(member);
+      return item ? [item] : [];
+    });
+  }
+
+  async rememberForHome(ref: DecisionRef, userId: string, at: Date): Promise<void> {
+    const key = `${ref.teamId}:${userId}`;
+    const decisions = this.live(this.homes, key)?.value ?? new Map<string, number>();
+    decisions.set(ref.decisionId, at.getTime());
+    this.homes.set(key, this.entry(decisions));
+  }
+
+  async homeDecisions(teamId: string, userId: string, limit: number): Promise<string[]> {
+    const decisions = this.live(this.homes, `${teamId}:${userId}`)?.value;
+    if (!decisions) return [];
+    return [...decisions]
+      .sort(([a, x], [b, y]) => y - x || b.localeCompare(a))
+      .slice(0, limit)
+      .map(([decisionId]) => decisionId);
+  }
+
+  async setLatestInChannel(ref: DecisionRef, channelId: string): Promise<void> {
+    this.latest.set(`${ref.teamId}:${channelId}`, this.entry(ref.decisionId));
+  }
+
+  async latestInChannel(teamId: string, channelId: string): Promise<string | null> {
+    return this.live(this.latest, `${teamId}:${channelId}`)?.value ?? null;
+  }
+
   async health(): Promise<StoreHealth> {
     return { kind: 'memory', status: 'ok', durable: false, detail: 'in-memory: nothing survives a restart' };
   }
@@ -116,6 +200,10 @@ export class MemoryStore implements DecisionStore {
   async close(): Promise<void> {
     this.decisions.clear();
     this.answers.clear();
+    this.publishing.clear();
+    this.due.clear();
+    this.homes.clear();
+    this.latest.clear();
   }
 
   private entry<T>(value: T): Entry<T> {

@@ -19,6 +19,24 @@ export interface Decision extends DecisionRef {
   createdAt: string;
   /** The decision message in the channel, once posted. */
   message?: { channel: string; ts: string };
+  /** ISO 8601: when the decision closes itself; the thread gets a reminder a day before. */
+  decideBy?: string;
+  /** Individual results stay hidden until the decision closes, so early answers do not anchor later ones. */
+  blind?: boolean;
+  /** Set while the decision is closed: nobody can answer until it is reopened. */
+  closed?: Closure;
+}
+
+export interface Closure {
+  /** ISO 8601. */
+  at: string;
+  /** Who closed it; absent when the deadline did. */
+  by?: string;
+}
+
+/** Work the scheduler does at a given time: remind the thread, or close the decision at its deadline. */
+export interface DueItem extends DecisionRef {
+  kind: 'remind' | 'close';
 }
 
 /** Where one person is in the questionnaire. */
@@ -34,6 +52,8 @@ export interface Progress {
 export type SavedStep =
   /** The decision does not exist (or not in this workspace): nothing was written. */
   | { status: 'missing' }
+  /** The decision is closed: nothing was written. */
+  | { status: 'closed'; decision: Decision }
   | {
       /** 'duplicate': this delivery was saved before (a retry or a double click), so nothing was written. */
       status: 'saved' | 'duplicate';
@@ -80,6 +100,38 @@ export interface DecisionStore {
   getAnswerSet(ref: DecisionRef, userId: string): Promise<AnswerSet | null>;
   /** Every person's answers, ordered by user id. */
   listAnswerSets(ref: DecisionRef): Promise<AnswerSet[]>;
+  /** Closes (or, with null, reopens) a decision; returns it as it now stands, or null if it does not exist. */
+  setDecisionClosed(ref: DecisionRef, closure: Closure | null): Promise<Decision | null>;
+  /**
+   * Asks for the decision message to be republished. Returns the new version and whether this caller now holds
+   * the publish lease (one publisher per decision at a time, across instances); a caller without it can leave:
+   * the holder publishes this version before it lets go.
+   */
+  requestPublish(
+    ref: DecisionRef,
+    holder: string,
+    leaseMs: number,
+  ): Promise<{ version: number; leader: boolean }>;
+  /**
+   * The holder published `version`. Returns a newer version asked for meanwhile (the lease is kept: publish
+   * again), or null, with the lease released in the same step so no request can slip between.
+   */
+  finishPublish(ref: DecisionRef, holder: string, version: number, leaseMs: number): Promise<number | null>;
+  /** Puts an item on the due-list (replacing its time if it is there already). */
+  schedule(item: DueItem, at: Date): Promise<void>;
+  unschedule(item: DueItem): Promise<void>;
+  /**
+   * Items due by `now`, each handed to one caller only: a claimed item is hidden for `leaseMs`, so it is
+   * retried if its claimer dies before `unschedule`.
+   */
+  claimDue(now: Date, leaseMs: number, limit: number): Promise<DueItem[]>;
+  /** Remembers that a person started or answered a decision, for their App Home. */
+  rememberForHome(ref: DecisionRef, userId: string, at: Date): Promise<void>;
+  /** The decisions a person started or answered, most recent first. */
+  homeDecisions(teamId: string, userId: string, limit: number): Promise<string[]>;
+  setLatestInChannel(ref: DecisionRef, channelId: string): Promise<void>;
+  /** The decision most recently started in a channel. */
+  latestInChannel(teamId: string, channelId: string): Promise<string | null>;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }

@@ -14,7 +14,11 @@ export const decisionMetaSchema = z.object({
   createdBy: slackId,
   title: z.string().max(150),
   createdAt: isoDate,
+  decideBy: isoDate.optional(),
+  blind: z.boolean().optional(),
 });
+
+export const closureSchema = z.object({ at: isoDate, by: slackId.optional() });
 
 export const messageRefSchema = z.object({ channel: slackId, ts: z.string().regex(/^\d+\.\d+$/) });
 
@@ -26,11 +30,16 @@ export const progressSchema = z.object({
 
 export { answersSchema };
 
-export function decisionFromRecord(meta: unknown, message: unknown): Decision | null {
+export function decisionFromRecord(meta: unknown, message: unknown, closed?: unknown): Decision | null {
   const parsedMeta = decisionMetaSchema.safeParse(meta);
   if (!parsedMeta.success) return null;
   const parsedMessage = messageRefSchema.safeParse(message);
-  return parsedMessage.success ? { ...parsedMeta.data, message: parsedMessage.data } : parsedMeta.data;
+  const parsedClosure = closureSchema.safeParse(closed);
+  return {
+    ...parsedMeta.data,
+    ...(parsedMessage.success ? { message: parsedMessage.data } : {}),
+    ...(parsedClosure.success ? { closed: parsedClosure.data } : {}),
+  };
 }
 
 export function answerSetFromRecord(

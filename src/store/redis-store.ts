@@ -1,21 +1,35 @@
 import type { Cluster, Redis, Result } from 'ioredis';
-import { FINISHED_FIELD, KeySpace, PROGRESS_FIELD, STEP_FIELD_PREFIX } from './keys.js';
+import {
+  CLOSED_FIELD,
+  dueItemOf,
+  dueMember,
+  FINISHED_FIELD,
+  KeySpace,
+  PROGRESS_FIELD,
+  STEP_FIELD_PREFIX,
+} from './keys.js';
 import type {
   AnswerSet,
+  Closure,
   Decision,
   DecisionRef,
   DecisionStore,
+  DueItem,
   Progress,
   SavedStep,
   StoreHealth,
 } from './port.js';
 import { StoreUnavailableError } from './port.js';
 import { answerSetFromRecord, decisionFromRecord, parseJson } from './records.js';
+import { CLAIM_DUE_LUA, FINISH_PUBLISH_LUA, REQUEST_PUBLISH_LUA } from './scripts/publish.js';
 import { SAVE_STEP_LUA, type SaveStepReply } from './scripts/save-step.js';
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     svSaveStep(...keysAndArgs: (string | number)[]): Result<SaveStepReply, Context>;
+    svRequestPublish(...keysAndArgs: (string | number)[]): Result<[number, 0 | 1], Context>;
+    svFinishPublish(...keysAndArgs: (string | number)[]): Result<number, Context>;
+    svClaimDue(...keysAndArgs: (string | number)[]): Result<string[], Context>;
   }
 }
 
@@ -24,6 +38,10 @@ type ClientSlice =
   | 'pipeline'
   | 'hgetall'
   | 'smembers'
+  | 'get'
+  | 'zadd'
+  | 'zrem'
+  | 'zrevrange'
   | 'ping'
   | 'quit'
   | 'status'
@@ -55,6 +73,9 @@ export class RedisStore implements DecisionStore {
     this.keys = options.keys ?? new KeySpace();
     this.ttlMs = options.retentionDays * DAY_MS;
     this.client.defineCommand('svSaveStep', { numberOfKeys: 4, lua: SAVE_STEP_LUA });
+    this.client.defineCommand('svRequestPublish', { numberOfKeys: 2, lua: REQUEST_PUBLISH_LUA });
+    this.client.defineCommand('svFinishPublish', { numberOfKeys: 2, lua: FINISH_PUBLISH_LUA });
+    this.client.defineCommand('svClaimDue', { numberOfKeys: 1, lua: CLAIM_DUE_LUA });
   }
 
   async createDecision(decision: Decision): Promise<void> {
@@ -68,7 +89,11 @@ export class RedisStore implements DecisionStore {
   async getDecision(ref: DecisionRef): Promise<Decision | null> {
     const fields = await this.run(() => this.client.hgetall(this.keys.decision(ref)));
     if (!fields.meta) return null;
-    const decision = decisionFromRecord(parseJson(fields.meta), parseJson(fields.message));
+    const decision = decisionFromRecord(
+      parseJson(fields.meta),
+      parseJson(fields.message),
+      parseJson(fields[CLOSED_FIELD]),
+    );
     // A record under another decision's key is never returned, whatever it claims.
     return decision && decision.teamId === ref.teamId && decision.decisionId === ref.decisionId
       ? decision
@@ -106,6 +131,10 @@ export class RedisStore implements DecisionStore {
       ),
     );
     if (reply[0] === 'missing') return { status: 'missing' };
+    if (reply[0] === 'closed') {
+      const closed = decisionFromRecord(parseJson(reply[1]), parseJson(reply[2]));
+      return closed ? { status: 'closed', decision: closed } : { status: 'missing' };
+    }
     const [status, meta, message, flatAnswers, finishedBefore] = reply;
     const decision = decisionFromRecord(parseJson(meta), message ? parseJson(message) : undefined);
     const answerSet = toAnswerSet(userId, pairs(flatAnswers));
@@ -134,6 +163,90 @@ export class RedisStore implements DecisionStore {
       if (set) sets.push(set);
     });
     return sets;
+  }
+
+  async setDecisionClosed(ref: DecisionRef, closure: Closure | null): Promise<Decision | null> {
+    // Only an existing decision is changed: a closure written to a missing key would linger alone.
+    const decision = await this.getDecision(ref);
+    if (!decision) return null;
+    const key = this.keys.decision(ref);
+    const tx = this.client.multi();
+    if (closure) tx.hset(key, CLOSED_FIELD, JSON.stringify(closure));
+    else tx.hdel(key, CLOSED_FIELD);
+    await this.exec(tx.pexpire(key, this.ttlMs));
+    const { closed: _previous, ...open } = decision;
+    return closure ? { ...open, closed: closure } : open;
+  }
+
+  async requestPublish(
+    ref: DecisionRef,
+    holder: string,
+    leaseMs: number,
+  ): Promise<{ version: number; leader: boolean }> {
+    const [version, leader] = await this.run(() =>
+      (this.client as Redis).svRequestPublish(
+        this.keys.decision(ref),
+        this.keys.publishLease(ref),
+        holder,
+        leaseMs,
+      ),
+    );
+    return { version, leader: leader === 1 };
+  }
+
+  async finishPublish(
+    ref: DecisionRef,
+    holder: string,
+    version: number,
+    leaseMs: number,
+  ): Promise<number | null> {
+    const next = await this.run(() =>
+      (this.client as Redis).svFinishPublish(
+        this.keys.decision(ref),
+        this.keys.publishLease(ref),
+        holder,
+        version,
+        leaseMs,
+      ),
+    );
+    return next > 0 ? next : null;
+  }
+
+  async schedule(item: DueItem, at: Date): Promise<void> {
+    await this.run(() => this.client.zadd(this.keys.due(), at.getTime(), dueMember(item)));
+  }
+
+  async unschedule(item: DueItem): Promise<void> {
+    await this.run(() => this.client.zrem(this.keys.due(), dueMember(item)));
+  }
+
+  async claimDue(now: Date, leaseMs: number, limit: number): Promise<DueItem[]> {
+    const members = await this.run(() =>
+      (this.client as Redis).svClaimDue(this.keys.due(), now.getTime(), leaseMs, limit),
+    );
+    return members.flatMap((member) => {
+      const item = dueItemOf(member);
+      return item ? [item] : [];
+    });
+  }
+
+  async rememberForHome(ref: DecisionRef, userId: string, at: Date): Promise<void> {
+    const key = this.keys.home(ref.teamId, userId);
+    await this.exec(this.client.multi().zadd(key, at.getTime(), ref.decisionId).pexpire(key, this.ttlMs));
+  }
+
+  async homeDecisions(teamId: string, userId: string, limit: number): Promise<string[]> {
+    return this.run(() => this.client.zrevrange(this.keys.home(teamId, userId), 0, limit - 1));
+  }
+
+  async setLatestInChannel(ref: DecisionRef, channelId: string): Promise<void> {
+    await this.exec(
+      this.client.multi().set(this.keys.latest(ref.teamId, channelId), ref.decisionId, 'PX', this.ttlMs),
+    );
+  }
+
+  async latestInChannel(teamId: string, channelId: string): Promise<string | null> {
+    return this.run(() => this.client.get(this.keys.latest(teamId, channelId)));
   }
 
   async health(): Promise<StoreHealth> {

@@ -73,7 +73,7 @@ describe('the sandbox in a browser', () => {
     await channel.getByText('Verdict: Amazon Kinesis').waitFor();
 
     await page.getByLabel('Acting as').selectOption({ label: 'Bob' });
-    await channel.getByRole('button', { name: 'Answer the questionnaire' }).click();
+    await channel.getByRole('button', { name: 'Answer or edit my answers' }).click();
     await answerQuestionnaire(page, AWS_SHOP_WANTING_KAFKA);
     await modal(page).getByRole('button', { name: 'Close', exact: true }).click();
 

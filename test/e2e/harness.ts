@@ -33,7 +33,14 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: { redisUrl?: string | null; costs?: Config['costs'] } = {},
+  options: {
+    redisUrl?: string | null;
+    costs?: Config['costs'];
+    /** The app's clock, for deadlines; wall time by default. */
+    now?: () => Date;
+    /** How often the app polls its due-list; tests that call `app.scheduler.tick()` make this long. */
+    schedulerIntervalMs?: number;
+  } = {},
 ): Promise<Harness> {
   const slack = await startSlackEmulator({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN });
   const redisUrl = options.redisUrl === null ? undefined : (options.redisUrl ?? inject('redisUrl'));
@@ -53,6 +60,10 @@ export async function startHarness(
       config: { ...config, port },
       store: createStore(config, { keyPrefix, warn: () => undefined }),
       logger: recordingLogger(logs),
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.schedulerIntervalMs !== undefined
+        ? { schedulerIntervalMs: options.schedulerIntervalMs }
+        : {}),
     });
 
   const harness: Harness = {

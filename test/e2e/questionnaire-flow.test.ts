@@ -68,7 +68,7 @@ describe('one person, from slash command to verdict', () => {
     );
     expect(button?.elements[0]).toMatchObject({
       action_id: ACTION_IDS.answerQuestionnaire,
-      text: { text: 'Answer the questionnaire' },
+      text: { text: 'Answer or edit my answers' },
     });
 
     const modal = openModal(alice).view;

@@ -162,7 +162,7 @@ describe('renderBlocks for messages', () => {
     expect(markup).toContain('<hr class="bk-divider">');
     expect(markup).toContain('<b>Verdict: Amazon Kinesis</b>');
     expect(markup).toMatch(
-      /<button type="button" class="bk-button bk-primary" data-action-id="answer_questionnaire" data-block-id="decision_actions">Answer the questionnaire<\/button>/,
+      /<button type="button" class="bk-button bk-primary" data-action-id="answer_questionnaire" data-block-id="decision_actions">Answer or edit my answers<\/button>/,
     );
     expect(markup).toContain('<b>Setup (people)</b>: Kinesis');
   });

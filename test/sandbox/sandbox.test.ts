@@ -75,7 +75,7 @@ describe('startSandbox', () => {
 
     await expect
       .poll(async () => JSON.stringify((await getJson(base, '/api/messages?channel=C0GENERAL')).body))
-      .toContain('Answer the questionnaire');
+      .toContain('Answer or edit my answers');
     const page = await getJson(base, '/api/page?user=U0ALICE&channel=C0GENERAL&thread=auto');
     expect(page.body.channelHtml).toContain('Event bus for the billing rewrite');
     expect((page.body.modal as { html: string }).html).toContain('Step 1 of 6');

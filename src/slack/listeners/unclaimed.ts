@@ -2,7 +2,13 @@ import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { ACTION_IDS, CALLBACK_IDS } from '../ids.js';
 
 const OUR_CALLBACKS = new Set<string>(Object.values(CALLBACK_IDS));
-const OUR_ACTIONS = new Set<string>([ACTION_IDS.answerQuestionnaire, ACTION_IDS.questionnaireBack]);
+const OUR_ACTIONS = new Set<string>([
+  ACTION_IDS.answerQuestionnaire,
+  ACTION_IDS.questionnaireBack,
+  ACTION_IDS.closeDecision,
+  ACTION_IDS.reopenDecision,
+  ACTION_IDS.homeOpenDecision,
+]);
 
 /**
  * Interactive payloads no listener here claims (another callback id, a view Slack sent back broken, a

@@ -1,6 +1,7 @@
-import type { ActionsBlock, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
+import type { ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { format, parseISO } from 'date-fns';
 import { COST_OPTION_LABELS, type CostEstimate, type OptionCost } from '../../domain/cost.js';
+import type { CategoryArgument } from '../../domain/deliberation.js';
 import { formatNumber, formatUsd } from '../../domain/format.js';
 import type { TeamVerdict } from '../../domain/team.js';
 import {
@@ -13,7 +14,8 @@ import {
   type Verdict,
 } from '../../domain/types.js';
 import type { Decision } from '../../store/port.js';
-import { ACTION_IDS, BLOCK_IDS } from '../ids.js';
+import { BLOCK_IDS } from '../ids.js';
+import { argueBlocks, blindSummary, decisionControls, statusWords } from './deliberation.js';
 import { escapeMrkdwn, plain, truncate } from './text.js';
 
 /** Blocks of the verdict that only this builder makes; tests find them by these ids. */
@@ -29,6 +31,10 @@ export interface DecisionMessageInput {
   team?: TeamVerdict;
   /** People who started the questionnaire but have not finished it. */
   inProgress: number;
+  /** Finished answer sets, for a blind decision whose verdict is not shown yet. */
+  answered?: number;
+  /** The opposing reasons in the most divided categories. */
+  arguments?: readonly CategoryArgument[];
 }
 
 export interface SlackMessage {
@@ -62,7 +68,7 @@ export function buildDecisionMessage(input: DecisionMessageInput): SlackMessage 
     block_id: BLOCK_IDS.decisionHeader,
     text: plain(decision.title, 150),
   };
-  const finished = team?.respondents ?? 0;
+  const finished = team?.respondents ?? input.answered ?? 0;
   const context: ContextBlock = {
     type: 'context',
     block_id: BLOCK_IDS.decisionContext,
@@ -72,25 +78,19 @@ export function buildDecisionMessage(input: DecisionMessageInput): SlackMessage 
         text:
           `Kafka, Kinesis or MSK? Started by <@${decision.createdBy}> on ${format(new Date(decision.createdAt), 'd MMM yyyy')}` +
           ` · ${countLabel(finished, 'answer set')}` +
-          (input.inProgress > 0 ? ` · ${input.inProgress} in progress` : ''),
+          (input.inProgress > 0 ? ` · ${input.inProgress} in progress` : '') +
+          statusWords(decision),
       },
     ],
   };
-  const actions: ActionsBlock = {
-    type: 'actions',
-    block_id: BLOCK_IDS.decisionActions,
-    elements: [
-      {
-        type: 'button',
-        action_id: ACTION_IDS.answerQuestionnaire,
-        style: 'primary',
-        text: plain('Answer the questionnaire', 75),
-        value: decision.decisionId,
-      },
-    ],
-  };
-
-  const blocks: KnownBlock[] = [header, context, actions];
+  const blocks: KnownBlock[] = [header, context, decisionControls(decision)];
+  if (!team && finished > 0 && decision.blind) {
+    blocks.push(blindSummary(finished));
+    return {
+      text: `Kafka, Kinesis or MSK? ${decision.title}: ${countLabel(finished, 'answer set')}`,
+      blocks,
+    };
+  }
   if (!team) {
     blocks.push(
       section(
@@ -101,14 +101,14 @@ export function buildDecisionMessage(input: DecisionMessageInput): SlackMessage 
     return { text: `Kafka, Kinesis or MSK? ${decision.title}`, blocks };
   }
 
-  blocks.push(...verdictBlocks(team));
+  blocks.push(...verdictBlocks(team, input.arguments ?? []));
   return {
     text: `${decision.title}: the verdict so far is ${PLATFORM_LABELS[team.recommendation]} (${CONFIDENCE_WORDS[team.confidence]}, ${countLabel(finished, 'answer set')})`,
     blocks,
   };
 }
 
-function verdictBlocks(team: TeamVerdict): KnownBlock[] {
+function verdictBlocks(team: TeamVerdict, opposing: readonly CategoryArgument[]): KnownBlock[] {
   const { verdict } = team;
   const blocks: KnownBlock[] = [{ type: 'divider' }];
   blocks.push(
@@ -131,12 +131,7 @@ function verdictBlocks(team: TeamVerdict): KnownBlock[] {
   }
   blocks.push(section(VERDICT_BLOCK_IDS.flip, `*What would flip it:* ${flipWords(verdict)}`));
 
-  if (team.respondents > 1 && team.mostDivided.length > 0) {
-    const names = team.mostDivided.map((target) => TARGET_LABELS[target]).join(', ');
-    blocks.push(
-      section(BLOCK_IDS.verdictTeam, `*Argue about these:* ${names}: the team is most divided here.`),
-    );
-  }
+  if (team.respondents > 1) blocks.push(...argueBlocks(team, opposing));
   if (verdict.cost) blocks.push(...costBlocks(verdict.cost, team.recommendation));
   blocks.push({
     type: 'context',
@@ -259,11 +254,12 @@ function countLabel(count: number, noun: string): string {
 export function buildFinishedNote(input: {
   userId: string;
   again: boolean;
-  team: TeamVerdict;
+  team?: TeamVerdict;
 }): SlackMessage {
   const what = input.again ? 'changed their answers' : 'finished the questionnaire';
-  const text =
-    `<@${input.userId}> ${what}. Verdict now: *${PLATFORM_LABELS[input.team.recommendation]}* ` +
-    `(${CONFIDENCE_WORDS[input.team.confidence]}, ${countLabel(input.team.respondents, 'answer set')}).`;
+  const text = input.team
+    ? `<@${input.userId}> ${what}. Verdict now: *${PLATFORM_LABELS[input.team.recommendation]}* ` +
+      `(${CONFIDENCE_WORDS[input.team.confidence]}, ${countLabel(input.team.respondents, 'answer set')}).`
+    : `<@${input.userId}> ${what}. The decision message above counts their answers.`;
   return { text, blocks: [section('finished_note', text)] };
 }

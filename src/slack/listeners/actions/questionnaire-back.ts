@@ -42,12 +42,14 @@ export function questionnaireBack(deps: ListenerDeps) {
       next =
         saved.status === 'missing'
           ? notices.decisionGone
-          : buildQuestionnaireModal({
-              decisionId: ref.decisionId,
-              decisionTitle: saved.decision.title,
-              step: previous,
-              answers: saved.answerSet.steps[STEPS[previous]?.id ?? ''],
-            });
+          : saved.status === 'closed'
+            ? notices.decisionClosed
+            : buildQuestionnaireModal({
+                decisionId: ref.decisionId,
+                decisionTitle: saved.decision.title,
+                step: previous,
+                answers: saved.answerSet.steps[STEPS[previous]?.id ?? ''],
+              });
     } catch (error) {
       logger.error('Could not save answers on Back', error);
     }

@@ -1,10 +1,50 @@
-import type { App } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { ListenerDeps } from '../../deps.js';
+import { exportRecord } from './export-record.js';
+import { helpText } from './help.js';
 import { startDecision } from './start-decision.js';
 
 /** The slash command's name, as in manifest.json. */
 export const COMMAND = '/stream-verdict';
 
+export type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
+
+/** A word (or words) after the command that does something other than start a decision. */
+export interface Subcommand {
+  name: string;
+  summary: string;
+  /** What follows the command in the help's example. */
+  example: string;
+  /** Acknowledges the command itself; `rest` is the text after the sub-command's name. */
+  run(deps: ListenerDeps, args: CommandArgs, rest: string): Promise<void>;
+}
+
+/** Every sub-command; anything else starts a decision, with the text as its title. */
+export const SUBCOMMANDS: readonly Subcommand[] = [
+  {
+    name: 'help',
+    summary: 'this list.',
+    example: 'help',
+    run: async (_deps, { ack }) => ack({ response_type: 'ephemeral', text: helpText(COMMAND, SUBCOMMANDS) }),
+  },
+  {
+    name: 'export',
+    summary: 'the latest decision in this channel as a Markdown decision record (ADR), as a file here.',
+    example: 'export',
+    run: (deps, args) => exportRecord(deps)(args),
+  },
+];
+
 export function registerCommands(app: App, deps: ListenerDeps): void {
-  app.command(COMMAND, startDecision(deps));
+  const start = startDecision(deps);
+  app.command(COMMAND, async (args) => {
+    const text = (typeof args.command.text === 'string' ? args.command.text : '').trim();
+    const sub = SUBCOMMANDS.find((candidate) => {
+      const name = candidate.name.toLowerCase();
+      const lower = text.toLowerCase();
+      return lower === name || lower.startsWith(`${name} `);
+    });
+    if (sub) await sub.run(deps, args, text.slice(sub.name.length).trim());
+    else await start(args);
+  });
 }

@@ -1,17 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Decision } from '../../../store/port.js';
+import { scheduleDeadline } from '../../closing.js';
 import type { ListenerDeps } from '../../deps.js';
 import { explainPostFailure, slackErrorCode } from '../../errors.js';
 import { notices } from '../../questionnaire.js';
 import { buildDecisionMessage } from '../../views/decision-message.js';
 import { buildQuestionnaireModal } from '../../views/questionnaire-modal.js';
 import { slashCommandSchema } from '../requester.js';
+import { parseStartOptions, START_USAGE } from './options.js';
 
 export const DEFAULT_TITLE = 'Kafka, Kinesis or MSK?';
 const TITLE_MAX = 150;
 
-/** `/stream-verdict [title]`: open the questionnaire for the caller and post the decision message. */
+/**
+ * `/stream-verdict [--by YYYY-MM-DD] [--blind] [title]`: open the questionnaire for the caller and post the
+ * decision message.
+ */
 export function startDecision(deps: ListenerDeps) {
   return async ({
     ack,
@@ -29,15 +34,26 @@ export function startDecision(deps: ListenerDeps) {
       });
       return;
     }
+    const parsed = parseStartOptions(fields.data.text, deps.now());
+    if (!parsed.ok) {
+      await ack({
+        response_type: 'ephemeral',
+        text: `${parsed.problem} Nothing was started.\n${START_USAGE}`,
+      });
+      return;
+    }
     await ack();
+    const { options } = parsed;
     const startedAt = Date.now();
     const decision: Decision = {
       teamId: fields.data.team_id,
       decisionId: randomBytes(9).toString('base64url'),
       channelId: fields.data.channel_id,
       createdBy: fields.data.user_id,
-      title: titleFrom(fields.data.text),
+      title: titleFrom(options.title),
       createdAt: deps.now().toISOString(),
+      ...(options.decideBy ? { decideBy: options.decideBy } : {}),
+      ...(options.blind ? { blind: true } : {}),
     };
 
     // The trigger id dies in 3 s: open the modal first, and save the decision at the same time.
@@ -70,6 +86,13 @@ export function startDecision(deps: ListenerDeps) {
       });
       return;
     }
+
+    // Losing one of these costs the export, the Home tab or the deadline, never the decision itself.
+    await Promise.all([
+      deps.store.setLatestInChannel(decision, decision.channelId),
+      deps.store.rememberForHome(decision, decision.createdBy, deps.now()),
+      scheduleDeadline(deps, decision),
+    ]).catch((error: unknown) => logger.error('Could not index a new decision', error));
 
     try {
       const message = buildDecisionMessage({ decision, inProgress: 0 });

@@ -63,8 +63,11 @@ export function questionnaireSubmission(deps: ListenerDeps) {
       await ack({ response_action: 'errors', errors: { [step.questions[0]?.id ?? '']: SAVE_FAILED } });
       return;
     }
-    if (saved.status === 'missing') {
-      await ack({ response_action: 'update', view: notices.decisionGone });
+    if (saved.status === 'missing' || saved.status === 'closed') {
+      await ack({
+        response_action: 'update',
+        view: saved.status === 'closed' ? notices.decisionClosed : notices.decisionGone,
+      });
       return;
     }
     const { decision } = saved;

@@ -1,0 +1,90 @@
+/**
+ * What the team should argue about: for each divided category, the camps people's own answers put them in and
+ * the reason each camp gives most often, so the opposing reasons can be read side by side.
+ *
+ * Deterministic: people are taken in user id order and ties break by name, never by arrival.
+ */
+import { DEFAULT_PRICING, type PriceTable } from './pricing.js';
+import { advantageOf, type Contribution, evidenceOf, readBallot, weigh } from './scoring.js';
+import type { RespondentAnswers } from './team.js';
+import type { Category, Platform } from './types.js';
+
+export interface Camp {
+  /** Where these people's own answers put the row. */
+  side: Platform | 'even';
+  people: number;
+  /** The reason the camp's answers give most often; absent for 'even' or when no answer moved the row. */
+  reason?: string;
+}
+
+export interface CategoryArgument {
+  target: Category;
+  /** The two largest camps, largest first. */
+  camps: Camp[];
+}
+
+const CAMPS_SHOWN = 2;
+
+export function argumentsFor(
+  answerSets: readonly RespondentAnswers[],
+  targets: readonly Category[],
+  pricing: PriceTable = DEFAULT_PRICING,
+): CategoryArgument[] {
+  if (targets.length === 0) return [];
+  const people = [...answerSets]
+    .sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))
+    .map(({ answers }) => {
+      const evidence = evidenceOf(readBallot(answers), pricing);
+      const standing = weigh(evidence);
+      return { standing, contributions: [...evidence.contributions, ...standing.costContributions] };
+    });
+
+  return targets.map((target) => {
+    const camps = new Map<Platform | 'even', Map<string, number>>();
+    for (const { standing, contributions } of people) {
+      const side = advantageOf(standing.rows[target]);
+      const reasons = camps.get(side) ?? new Map<string, number>();
+      const reason = side === 'even' ? undefined : strongestReason(contributions, target, side);
+      if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+      reasons.set('', (reasons.get('') ?? 0) + 1);
+      camps.set(side, reasons);
+    }
+    const ranked = [...camps]
+      .map(([side, reasons]): Camp => {
+        const reason = mostCommon(reasons);
+        return { side, people: reasons.get('') ?? 0, ...(reason ? { reason } : {}) };
+      })
+      .sort((a, b) => b.people - a.people || a.side.localeCompare(b.side))
+      .slice(0, CAMPS_SHOWN);
+    return { target, camps: ranked };
+  });
+}
+
+/** The reason of the answer that pushed this person's row toward `side` hardest (the first, on a tie). */
+function strongestReason(
+  contributions: readonly Contribution[],
+  target: Category,
+  side: Platform,
+): string | undefined {
+  let best: Contribution | undefined;
+  for (const contribution of contributions) {
+    const { signal } = contribution;
+    if (signal.target !== target || signal.toward !== side) continue;
+    if (!best || signal.points > best.signal.points) best = contribution;
+  }
+  return best?.signal.reason;
+}
+
+/** The most frequent reason (the '' key counts the camp); ties go to the alphabetically first. */
+function mostCommon(reasons: Map<string, number>): string | undefined {
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [reason, count] of reasons) {
+    if (reason === '') continue;
+    if (count > bestCount || (count === bestCount && best !== undefined && reason < best)) {
+      best = reason;
+      bestCount = count;
+    }
+  }
+  return best;
+}

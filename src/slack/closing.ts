@@ -1,0 +1,109 @@
+import type { WebClient } from '@slack/web-api';
+import { addDays } from 'date-fns';
+import { z } from 'zod';
+import { decisionRecord } from '../domain/decision-record.js';
+import { argumentsFor } from '../domain/deliberation.js';
+import type { Decision, DecisionRef } from '../store/port.js';
+import type { ListenerDeps } from './deps.js';
+import { type DecisionState, decisionState, publishDecision } from './publisher.js';
+import { mergeSteps } from './questionnaire.js';
+import { buildRecordMessage } from './views/decision-record.js';
+
+/** Closing and reopening a decision, by a person or by its deadline, and the record a closed one leaves. */
+
+/** The reminder goes out this long before the deadline. */
+export const REMINDER_BEFORE_DAYS = 1;
+
+/** Puts the decision's reminder and deadline on the due-list (only the parts still ahead). */
+export async function scheduleDeadline(deps: ListenerDeps, decision: Decision): Promise<void> {
+  if (!decision.decideBy) return;
+  const deadline = new Date(decision.decideBy);
+  const ref = { teamId: decision.teamId, decisionId: decision.decisionId };
+  const remindAt = addDays(deadline, -REMINDER_BEFORE_DAYS);
+  if (remindAt > deps.now()) await deps.store.schedule({ ...ref, kind: 'remind' }, remindAt);
+  await deps.store.schedule({ ...ref, kind: 'close' }, deadline);
+}
+
+/** Closes the decision, republishes its message and posts the decision record in its thread. */
+export async function closeDecision(input: {
+  deps: ListenerDeps;
+  client: WebClient;
+  ref: DecisionRef;
+  /** Who closed it; absent for the deadline. */
+  by?: string;
+}): Promise<Decision | null> {
+  const { deps, client, ref } = input;
+  const closed = await deps.store.setDecisionClosed(ref, {
+    at: deps.now().toISOString(),
+    ...(input.by ? { by: input.by } : {}),
+  });
+  if (!closed) return null;
+  await Promise.all([
+    deps.store.unschedule({ ...ref, kind: 'remind' }),
+    deps.store.unschedule({ ...ref, kind: 'close' }),
+  ]);
+  await publishDecision({ deps, client, ref });
+  const state = await decisionState(deps, ref);
+  const where = state?.decision.message;
+  if (state && where) {
+    const record = buildRecordMessage(recordOf(deps, state));
+    await client.chat.postMessage({
+      channel: where.channel,
+      thread_ts: where.ts,
+      text: record.text,
+      blocks: record.blocks,
+    });
+  }
+  return closed;
+}
+
+export async function reopenDecision(input: {
+  deps: ListenerDeps;
+  client: WebClient;
+  ref: DecisionRef;
+  by: string;
+}): Promise<Decision | null> {
+  const { deps, client, ref } = input;
+  const reopened = await deps.store.setDecisionClosed(ref, null);
+  if (!reopened) return null;
+  if (reopened.decideBy && new Date(reopened.decideBy) > deps.now()) await scheduleDeadline(deps, reopened);
+  await publishDecision({ deps, client, ref });
+  const where = reopened.message;
+  if (where) {
+    const text = `<@${input.by}> reopened the decision: answers are open again.`;
+    await client.chat.postMessage({ channel: where.channel, thread_ts: where.ts, text });
+  }
+  return reopened;
+}
+
+/** The decision record as it stands; any decision can be recorded, open or closed. */
+export function recordOf(deps: ListenerDeps, state: DecisionState) {
+  const { decision, team } = state;
+  const respondents = state.finished.map((set) => ({ userId: set.userId, answers: mergeSteps(set) }));
+  return decisionRecord({
+    title: decision.title,
+    startedBy: decision.createdBy,
+    startedAt: decision.createdAt,
+    date: decision.closed?.at ?? deps.now().toISOString(),
+    ...(decision.closed?.by ? { closedBy: decision.closed.by } : {}),
+    participants: state.finished.map((set) => set.userId),
+    ...(team ? { team } : {}),
+    arguments: team ? argumentsFor(respondents, team.mostDivided, deps.costs.pricing) : [],
+  });
+}
+
+const userInfoSchema = z.object({
+  user: z.object({ is_admin: z.boolean().optional(), is_owner: z.boolean().optional() }),
+});
+
+/** Whether the person may close or reopen: who started it, or a workspace admin (users.info, users:read). */
+export async function mayClose(client: WebClient, decision: Decision, userId: string): Promise<boolean> {
+  if (decision.createdBy === userId) return true;
+  try {
+    const parsed = userInfoSchema.safeParse(await client.users.info({ user: userId }));
+    return parsed.success && (parsed.data.user.is_admin === true || parsed.data.user.is_owner === true);
+  } catch {
+    // Without an answer from Slack, only the person who started it may close it.
+    return false;
+  }
+}

@@ -1,0 +1,64 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { z } from 'zod';
+import { closeDecision, mayClose, reopenDecision } from '../../closing.js';
+import type { ListenerDeps } from '../../deps.js';
+import { requesterOf } from '../requester.js';
+
+const decisionIdSchema = z.string().regex(/^[\w-]{1,64}$/);
+
+type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
+
+/**
+ * "Close the decision" and "Reopen" on the decision message. Only the person who started it, or a workspace
+ * admin, may; anyone else is told so privately and the decision is left as it was.
+ */
+export function closeDecisionAction(deps: ListenerDeps) {
+  return (args: ButtonArgs) => closeOrReopen(deps, args, 'close');
+}
+
+export function reopenDecisionAction(deps: ListenerDeps) {
+  return (args: ButtonArgs) => closeOrReopen(deps, args, 'reopen');
+}
+
+async function closeOrReopen(
+  deps: ListenerDeps,
+  { ack, body, action, client, logger, respond }: ButtonArgs,
+  move: 'close' | 'reopen',
+): Promise<void> {
+  await ack();
+  const tell = async (text: string) => {
+    // A click on a message always carries a response_url; a forged one may not, and then there is nowhere to say it.
+    if (typeof respond === 'function')
+      await respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
+  };
+  const decisionId = decisionIdSchema.safeParse(action.value);
+  const requester = requesterOf(body);
+  if (!decisionId.success || !requester) {
+    await tell('This button doesn’t point at a decision I know.');
+    return;
+  }
+  const ref = { teamId: requester.teamId, decisionId: decisionId.data };
+  try {
+    const decision = await deps.store.getDecision(ref);
+    if (!decision) {
+      await tell('This decision is no longer available: it may have passed its retention period.');
+      return;
+    }
+    if (!(await mayClose(client, decision, requester.userId))) {
+      await tell(
+        `Only <@${decision.createdBy}>, who started this decision, or a workspace admin can ${move} it. ` +
+          'Make your case in the thread, or ask them to.',
+      );
+      return;
+    }
+    if (move === 'close' && decision.closed) return tell('This decision is already closed.');
+    if (move === 'reopen' && !decision.closed) return tell('This decision is already open.');
+    if (move === 'close') await closeDecision({ deps, client, ref, by: requester.userId });
+    else await reopenDecision({ deps, client, ref, by: requester.userId });
+  } catch (error) {
+    logger.error(`Could not ${move} a decision`, error);
+    await tell(
+      `:warning: I couldn’t ${move} the decision just now. Nothing changed; please try again in a minute.`,
+    );
+  }
+}

@@ -1,0 +1,73 @@
+import { recordMarkdown } from '../../../domain/decision-record.js';
+import { recordOf } from '../../closing.js';
+import type { ListenerDeps } from '../../deps.js';
+import { slackErrorCode } from '../../errors.js';
+import { decisionState } from '../../publisher.js';
+import { truncate } from '../../views/text.js';
+import { slashCommandSchema } from '../requester.js';
+import type { CommandArgs } from './index.js';
+
+/** Room for the record in an ephemeral message when the upload fails. */
+const EPHEMERAL_RECORD_MAX = 3_500;
+
+/**
+ * `/stream-verdict export`: the latest decision in the channel as a Markdown decision record, uploaded as a file
+ * (files.uploadV2, `files:write`), or shown to the person alone if the upload fails.
+ */
+export function exportRecord(deps: ListenerDeps) {
+  return async ({ ack, command, client, respond, logger }: CommandArgs): Promise<void> => {
+    const fields = slashCommandSchema.safeParse(command);
+    if (!fields.success) {
+      await ack({ response_type: 'ephemeral', text: 'That command arrived incomplete. Please try again.' });
+      return;
+    }
+    await ack();
+    const { team_id: teamId, channel_id: channelId } = fields.data;
+    const tell = (text: string) => respond({ response_type: 'ephemeral', text }).then(() => undefined);
+    let markdown: string;
+    let title: string;
+    try {
+      const decisionId = await deps.store.latestInChannel(teamId, channelId);
+      const state = decisionId ? await decisionState(deps, { teamId, decisionId }) : null;
+      if (!state) {
+        await tell(
+          'No decision has been started in this channel yet (or it has passed its retention period). Start one with `/stream-verdict`.',
+        );
+        return;
+      }
+      title = state.decision.title;
+      markdown = recordMarkdown(recordOf(deps, state), (userId) => `@${userId}`);
+    } catch (error) {
+      logger.error('Could not read a decision to export', error);
+      await tell(
+        ':warning: My storage isn’t answering just now, so I can’t export the record. Please try again in a minute.',
+      );
+      return;
+    }
+    try {
+      await client.files.uploadV2({
+        channel_id: channelId,
+        filename: `decision-record-${slug(title)}.md`,
+        title: `Decision record: ${title}`,
+        content: markdown,
+        initial_comment: `The decision record for “${title}”, exported by <@${fields.data.user_id}>.`,
+      });
+    } catch (error) {
+      logger.warn(`files.uploadV2 failed: ${slackErrorCode(error) ?? String(error)}`);
+      await tell(
+        `I couldn’t upload the record as a file here (${slackErrorCode(error) ?? 'upload failed'}), so here it is:\n` +
+          `\`\`\`\n${truncate(markdown, EPHEMERAL_RECORD_MAX)}\n\`\`\``,
+      );
+    }
+  };
+}
+
+function slug(title: string): string {
+  return (
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'decision'
+  );
+}

@@ -1,0 +1,69 @@
+import { addDays, isValid, parseISO } from 'date-fns';
+
+/** What `/stream-verdict [--blind] [--by YYYY-MM-DD] [title]` asks for. */
+export interface StartOptions {
+  title: string;
+  /** ISO 8601: the last moment of the given day, UTC. */
+  decideBy?: string;
+  blind: boolean;
+}
+
+export type StartOptionsResult = { ok: true; options: StartOptions } | { ok: false; problem: string };
+
+export const START_USAGE =
+  '`/stream-verdict [--by YYYY-MM-DD] [--blind] [title]`: `--by` closes the decision at the end of that day (UTC) ' +
+  'with a reminder the day before; `--blind` hides individual results until it closes.';
+
+/** How far ahead a deadline may be. */
+const MAX_DAYS_AHEAD = 365;
+
+export function parseStartOptions(text: string | undefined, now: Date): StartOptionsResult {
+  const words = (text ?? '').trim().split(/\s+/).filter(Boolean);
+  const title: string[] = [];
+  let decideBy: string | undefined;
+  let blind = false;
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index] as string;
+    // Dashes typed in Slack often arrive as an em or en dash.
+    const flag = word.replace(/^[\u2013\u2014]/, '--').toLowerCase();
+    if (!flag.startsWith('--')) {
+      title.push(word);
+      continue;
+    }
+    const [name, inline] = flag.split('=', 2);
+    if (name === '--blind') {
+      blind = true;
+    } else if (name === '--by') {
+      const value = inline ?? words[++index];
+      const deadline = deadlineOf(value, now);
+      if (!deadline.ok) return deadline;
+      decideBy = deadline.iso;
+    } else {
+      return { ok: false, problem: `I don’t know the option \`${word.slice(0, 40)}\`.` };
+    }
+  }
+  return {
+    ok: true,
+    options: { title: title.join(' '), blind, ...(decideBy ? { decideBy } : {}) },
+  };
+}
+
+function deadlineOf(
+  value: string | undefined,
+  now: Date,
+): { ok: true; iso: string } | { ok: false; problem: string } {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    return { ok: false, problem: '`--by` needs a date like `2026-12-15` (year-month-day).' };
+  }
+  const day = parseISO(`${value}T00:00:00Z`);
+  if (!isValid(day) || day.toISOString().slice(0, 10) !== value) {
+    return { ok: false, problem: `\`${value}\` is not a date in the calendar.` };
+  }
+  const end = addDays(day, 1);
+  if (end <= now) return { ok: false, problem: `\`${value}\` has already passed; pick a later day.` };
+  if (end > addDays(now, MAX_DAYS_AHEAD)) {
+    return { ok: false, problem: `\`${value}\` is more than a year away; pick an earlier day.` };
+  }
+  // The last moment of the day, so the day shown is the day typed.
+  return { ok: true, iso: new Date(end.getTime() - 1).toISOString() };
+}

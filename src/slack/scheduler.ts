@@ -1,0 +1,104 @@
+import type { Logger } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { format } from 'date-fns';
+import type { DueItem } from '../store/port.js';
+import { closeDecision } from './closing.js';
+import type { ListenerDeps } from './deps.js';
+import { firstMissingStep } from './questionnaire.js';
+
+/**
+ * Deadlines: the day before a decision's *decide by*, a reminder in its thread names who has not finished; at
+ * the deadline the decision closes itself. The due-list lives in the store, so it survives restarts and every
+ * instance polls it; each due item is claimed by one instance (and re-offered if that instance dies before it
+ * is done), so each fires once.
+ */
+
+export interface Scheduler {
+  /** Handles everything due now; returns how many items were done. Polling calls it; tests may too. */
+  tick(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export const POLL_INTERVAL_MS = 15_000;
+/** A claimed item is offered again after this, if its claimer did not finish it. */
+const CLAIM_LEASE_MS = 120_000;
+const BATCH = 20;
+/** The reminder names at most this many people and counts the rest. */
+const NAMES_SHOWN = 30;
+
+export function startScheduler(input: {
+  deps: ListenerDeps;
+  /** The Web API client for a workspace (one token, or the workspace's installation in OAuth mode). */
+  clientFor: (teamId: string) => Promise<WebClient | undefined>;
+  logger: Logger;
+  intervalMs?: number;
+}): Scheduler {
+  const { deps, logger } = input;
+  let running: Promise<number> | undefined;
+
+  const tick = (): Promise<number> => {
+    // One tick at a time per instance; other instances are kept apart by the claims.
+    running ??= runDue().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+
+  async function runDue(): Promise<number> {
+    const items = await deps.store.claimDue(deps.now(), CLAIM_LEASE_MS, BATCH);
+    let done = 0;
+    for (const item of items) {
+      try {
+        const client = await input.clientFor(item.teamId);
+        if (!client) throw new Error(`no Slack client for workspace ${item.teamId}`);
+        await (item.kind === 'remind' ? remind(deps, client, item) : close(deps, client, item));
+        await deps.store.unschedule(item);
+        done += 1;
+      } catch (error) {
+        // Left claimed: it is offered again when the claim runs out.
+        logger.error(`Could not ${item.kind} decision ${item.decisionId}`, error);
+      }
+    }
+    return done;
+  }
+
+  const timer = setInterval(() => {
+    tick().catch((error: unknown) => logger.warn('The deadline check failed; it runs again shortly', error));
+  }, input.intervalMs ?? POLL_INTERVAL_MS);
+  timer.unref();
+
+  return {
+    tick,
+    async stop() {
+      clearInterval(timer);
+      await running?.catch(() => undefined);
+    },
+  };
+}
+
+async function remind(deps: ListenerDeps, client: WebClient, item: DueItem): Promise<void> {
+  const decision = await deps.store.getDecision(item);
+  if (!decision?.message || decision.closed || !decision.decideBy) return;
+  const sets = await deps.store.listAnswerSets(item);
+  const unfinished = sets
+    .filter((set) => set.progress.finishedAt === undefined || firstMissingStep(set) !== undefined)
+    .map((set) => set.userId);
+  const when = format(new Date(decision.decideBy), 'EEEE d MMM');
+  const named = unfinished.slice(0, NAMES_SHOWN).map((userId) => `<@${userId}>`);
+  const more = unfinished.length - named.length;
+  const who =
+    unfinished.length === 0
+      ? 'Everyone who started the questionnaire has finished it; anyone else can still add their answers.'
+      : `Still to finish their answers: ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`;
+  await client.chat.postMessage({
+    channel: decision.message.channel,
+    thread_ts: decision.message.ts,
+    text: `:alarm_clock: Reminder: this decision closes at the end of ${when} (UTC). ${who}`,
+  });
+}
+
+async function close(deps: ListenerDeps, client: WebClient, item: DueItem): Promise<void> {
+  const decision = await deps.store.getDecision(item);
+  if (!decision || decision.closed) return;
+  await closeDecision({ deps, client, ref: item });
+}

@@ -1,0 +1,58 @@
+import type { HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
+import type { DecisionRecord } from '../../domain/decision-record.js';
+import { BLOCK_IDS } from '../ids.js';
+import type { SlackMessage } from './decision-message.js';
+import { escapeMrkdwn, plain, truncate } from './text.js';
+
+/** Beyond this many, the thread names the first participants and counts the rest (the file names everyone). */
+const PARTICIPANTS_SHOWN = 40;
+
+/** The decision record as it is posted in the decision's thread when the decision closes. */
+export function buildRecordMessage(record: DecisionRecord): SlackMessage {
+  const header: HeaderBlock = {
+    type: 'header',
+    block_id: BLOCK_IDS.recordHeader,
+    text: plain(`Decision record: ${record.title}`, 150),
+  };
+  const list = (items: readonly string[], empty: string) =>
+    items.length > 0 ? items.map((item) => `• ${escapeMrkdwn(item)}`).join('\n') : `_${empty}_`;
+  const shown = record.participants.slice(0, PARTICIPANTS_SHOWN).map((id) => `<@${id}>`);
+  const more = record.participants.length - shown.length;
+  const closer = record.closedBy ? `closed by <@${record.closedBy}>` : 'closed at its deadline';
+  const blocks: KnownBlock[] = [
+    header,
+    section('record_status', `*Status:* ${record.status} · *Date:* ${record.date} · ${closer}`),
+    section('record_context', `*Context and problem statement*\n${escapeMrkdwn(record.context)}`),
+    section('record_drivers', `*Decision drivers*\n${list(record.drivers, 'No category had a clear lead')}`),
+    section(
+      'record_options',
+      `*Considered options*\n${record.options.map((option) => `• ${option.label}`).join('\n')}`,
+    ),
+    section('record_outcome', `*Decision outcome*\n${escapeMrkdwn(record.outcome)}`),
+    section(
+      'record_disagreements',
+      `*Where the team disagreed*\n${list(record.disagreements, 'Everyone’s answers pointed the same way')}`,
+    ),
+    ...record.options.map((option) =>
+      section(
+        `record_option_${option.platform}`,
+        `*${option.label}${option.chosen ? ' (chosen)' : ''}*\n` +
+          [
+            ...option.pros.map((item) => `:white_check_mark: ${escapeMrkdwn(item)}`),
+            ...option.cons.map((item) => `:x: ${escapeMrkdwn(item)}`),
+          ].join('\n'),
+      ),
+    ),
+    section(
+      'record_participants',
+      `*Participants* (${record.participants.length}), started by <@${record.startedBy}>\n` +
+        (shown.length > 0 ? shown.join(', ') : '_Nobody finished the questionnaire_') +
+        (more > 0 ? ` and ${more} more (all are named in \`/stream-verdict export\`)` : ''),
+    ),
+  ];
+  return { text: `Decision record: ${record.title}. ${record.outcome}`.slice(0, 3000), blocks };
+}
+
+function section(blockId: string, text: string): SectionBlock {
+  return { type: 'section', block_id: blockId, text: { type: 'mrkdwn', text: truncate(text, 3000) } };
+}

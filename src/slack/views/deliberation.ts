@@ -1,0 +1,114 @@
+import type { ActionsBlock, Button, KnownBlock, SectionBlock } from '@slack/types';
+import { format } from 'date-fns';
+import type { CategoryArgument } from '../../domain/deliberation.js';
+import type { TeamVerdict } from '../../domain/team.js';
+import { PLATFORM_LABELS, TARGET_LABELS } from '../../domain/types.js';
+import type { Decision } from '../../store/port.js';
+import { ACTION_IDS, BLOCK_IDS } from '../ids.js';
+import { splitLabel } from './decision-message.js';
+import { escapeMrkdwn, plain, truncate } from './text.js';
+
+/**
+ * The parts of the decision message that make it a deliberation: its state (deadline, blind, closed), the
+ * buttons for answering and closing, and the opposing reasons where the team is most divided.
+ */
+
+/** Extra words for the decision message's context line: deadline, blind mode, who closed it. */
+export function statusWords(decision: Decision): string {
+  const words: string[] = [];
+  if (decision.closed) {
+    const by = decision.closed.by ? `by <@${decision.closed.by}>` : 'at its deadline';
+    words.push(`*Closed* ${by} on ${day(decision.closed.at)}`);
+  } else if (decision.decideBy) {
+    words.push(`Decide by ${day(decision.decideBy)}`);
+  }
+  if (decision.blind) words.push(decision.closed ? 'was blind' : 'blind: results hidden until it closes');
+  return words.map((word) => ` · ${word}`).join('');
+}
+
+/**
+ * One message for everyone, so one button serves both first answers and edits: the modal opens pre-filled for
+ * someone who already answered.
+ */
+export function decisionControls(decision: Decision): ActionsBlock {
+  const elements: Button[] = decision.closed
+    ? [
+        {
+          type: 'button',
+          action_id: ACTION_IDS.reopenDecision,
+          text: plain('Reopen', 75),
+          value: decision.decisionId,
+        },
+      ]
+    : [
+        {
+          type: 'button',
+          action_id: ACTION_IDS.answerQuestionnaire,
+          style: 'primary',
+          text: plain('Answer or edit my answers', 75),
+          value: decision.decisionId,
+        },
+        {
+          type: 'button',
+          action_id: ACTION_IDS.closeDecision,
+          text: plain('Close the decision', 75),
+          value: decision.decisionId,
+          confirm: {
+            title: plain('Close the decision?', 100),
+            text: plain(
+              'Answers stop here and the decision record is posted in the thread. You can reopen it later.',
+              300,
+            ),
+            confirm: plain('Close it', 30),
+            deny: plain('Not yet', 30),
+          },
+        },
+      ];
+  return { type: 'actions', block_id: BLOCK_IDS.decisionActions, elements };
+}
+
+export function blindSummary(answered: number): SectionBlock {
+  return section(
+    BLOCK_IDS.verdictBlind,
+    `:see_no_evil: *Blind mode:* ${answered} ${answered === 1 ? 'person has' : 'people have'} finished. ` +
+      'The verdict and how the team splits stay hidden until the decision closes, so early answers do not sway later ones.',
+  );
+}
+
+/** "Argue about these", then each divided category with its two largest camps' reasons side by side. */
+export function argueBlocks(team: TeamVerdict, opposing: readonly CategoryArgument[]): KnownBlock[] {
+  if (team.mostDivided.length === 0) return [];
+  const names = team.mostDivided.map((target) => TARGET_LABELS[target]).join(', ');
+  const splits = new Map(team.splits.map((split) => [split.target, split.counts]));
+  const blocks: KnownBlock[] = [
+    section(BLOCK_IDS.verdictTeam, `*Argue about these:* ${names}: the team is most divided here.`),
+  ];
+  for (const argument of opposing) {
+    const counts = splits.get(argument.target);
+    blocks.push({
+      type: 'section',
+      block_id: BLOCK_IDS.verdictArgue(argument.target),
+      text: {
+        type: 'mrkdwn',
+        text: truncate(`*${TARGET_LABELS[argument.target]}* · ${counts ? splitLabel(counts) : ''}`, 3000),
+      },
+      fields: argument.camps.map((camp) => ({
+        type: 'mrkdwn' as const,
+        text: truncate(
+          `*${camp.side === 'even' ? 'No real difference' : PLATFORM_LABELS[camp.side]}* (${camp.people})\n` +
+            (camp.reason ? `_${escapeMrkdwn(camp.reason)}_` : '_no single answer stands out_'),
+          2000,
+        ),
+      })),
+    });
+  }
+  return blocks;
+}
+
+function section(blockId: string, text: string): SectionBlock {
+  return { type: 'section', block_id: blockId, text: { type: 'mrkdwn', text: truncate(text, 3000) } };
+}
+
+function day(iso: string): string {
+  return format(new Date(iso), 'd MMM yyyy');
+}
