@@ -15,7 +15,10 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export interface Config {
   transport: Transport;
   slack: {
-    botToken: string;
+    /** One workspace: its bot token. Absent in OAuth mode, where each workspace's token comes from its install. */
+    botToken?: string;
+    /** Set → OAuth mode: the app can be installed in many workspaces (HTTP /slack/install). */
+    oauth?: { clientId: string; clientSecret: string; stateSecret: string };
     /** Required in HTTP mode, where every request is verified with it. */
     signingSecret?: string;
     /** Set → Socket Mode. */
@@ -77,6 +80,14 @@ const envSchema = z.object({
       'SLACK_SIGNING_SECRET must be the 32 hex characters shown under Basic Information → App Credentials',
   }),
   SLACK_APP_TOKEN: prefixedSecret('SLACK_APP_TOKEN', 'xapp-', 'an app-level token'),
+  SLACK_CLIENT_ID: optionalText.refine((value) => value === undefined || /^\d+\.\d+$/.test(value), {
+    error:
+      'SLACK_CLIENT_ID must be the Client ID shown under Basic Information → App Credentials (digits.digits)',
+  }),
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText.refine((value) => value === undefined || value.length >= 16, {
+    error: 'SLACK_STATE_SECRET must be a random string of at least 16 characters (it signs OAuth state)',
+  }),
   SLACK_API_URL: optionalText
     .refine((value) => value === undefined || isHttpUrl(value), {
       error: 'SLACK_API_URL must be an http(s) URL such as https://slack.com/api/',
@@ -154,6 +165,9 @@ export function loadConfig(
   const costs = loadCosts(vars.PRICING_FILE, vars.ENGINEER_YEARLY_COST_USD, readFile);
   if (!costs.ok) return { ok: false, problems: [costs.problem] };
 
+  const oauthVars = [vars.SLACK_CLIENT_ID, vars.SLACK_CLIENT_SECRET, vars.SLACK_STATE_SECRET];
+  if (oauthVars.some((value) => value !== undefined)) return oauthConfig(vars, costs.costs);
+
   if (!vars.SLACK_BOT_TOKEN && !vars.SLACK_SIGNING_SECRET && !vars.SLACK_APP_TOKEN) {
     return {
       ok: true,
@@ -199,6 +213,61 @@ export function loadConfig(
       retentionDays: vars.RETENTION_DAYS,
       logLevel: vars.LOG_LEVEL,
       costs: costs.costs,
+    },
+  };
+}
+
+/** Many workspaces: each install's token is kept (encrypted) in the store, so no SLACK_BOT_TOKEN. */
+function oauthConfig(vars: z.infer<typeof envSchema>, costs: CostSettings | undefined): ConfigResult {
+  const {
+    SLACK_CLIENT_ID: clientId,
+    SLACK_CLIENT_SECRET: clientSecret,
+    SLACK_STATE_SECRET: stateSecret,
+  } = vars;
+  if (!clientId || !clientSecret || !stateSecret) {
+    const missing = [
+      ['SLACK_CLIENT_ID', clientId],
+      ['SLACK_CLIENT_SECRET', clientSecret],
+      ['SLACK_STATE_SECRET', stateSecret],
+    ]
+      .filter(([, value]) => !value)
+      .map(([name]) => name);
+    return {
+      ok: false,
+      problems: [`OAuth mode needs ${missing.join(' and ')} as well (or unset all three for one workspace)`],
+    };
+  }
+  if (vars.SLACK_BOT_TOKEN) {
+    return {
+      ok: false,
+      problems: [
+        'SLACK_BOT_TOKEN must be unset in OAuth mode: each workspace’s token comes from its install',
+      ],
+    };
+  }
+  if (!vars.SLACK_SIGNING_SECRET) {
+    return {
+      ok: false,
+      problems: [
+        'SLACK_SIGNING_SECRET is missing: OAuth mode serves HTTP and verifies every request with it',
+      ],
+    };
+  }
+  return {
+    ok: true,
+    mode: 'slack',
+    config: {
+      transport: 'http',
+      slack: {
+        signingSecret: vars.SLACK_SIGNING_SECRET,
+        apiUrl: vars.SLACK_API_URL,
+        oauth: { clientId, clientSecret, stateSecret },
+      },
+      port: vars.PORT,
+      redisUrl: vars.REDIS_URL,
+      retentionDays: vars.RETENTION_DAYS,
+      logLevel: vars.LOG_LEVEL,
+      costs,
     },
   };
 }

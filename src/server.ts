@@ -1,10 +1,12 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { App } from '@slack/bolt';
+import type { App, InstallationStore } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import type { Config } from './config.js';
 import { createSlackApp, listenerDeps, type SlackAppOptions } from './slack/app.js';
 import { InFlightWork } from './slack/in-flight.js';
 import { type Scheduler, startScheduler } from './slack/scheduler.js';
+import { EncryptedInstallationStore, memorySecrets, redisSecrets } from './store/installation-store.js';
 import { KeySpace } from './store/keys.js';
 import { MemoryStore } from './store/memory-store.js';
 import type { DecisionStore } from './store/port.js';
@@ -54,20 +56,56 @@ export function createStore(
   });
 }
 
+/**
+ * OAuth mode's installation store: in Redis when there is one (shared by every instance), else in memory.
+ * Tokens are sealed with a key derived from SLACK_CLIENT_SECRET either way.
+ */
+export function createInstallationStore(
+  config: Config,
+  options: { keyPrefix?: string } = {},
+): { store: InstallationStore; close(): Promise<void> } {
+  const secret = config.slack.oauth?.clientSecret;
+  if (!secret) throw new Error('createInstallationStore needs OAuth settings');
+  if (!config.redisUrl)
+    return { store: new EncryptedInstallationStore(memorySecrets(), secret), close: async () => {} };
+  const client = connectRedis(config.redisUrl);
+  client.on('error', () => undefined);
+  return {
+    store: new EncryptedInstallationStore(redisSecrets(client), secret, options.keyPrefix),
+    close: async () => {
+      await client.quit().catch(() => undefined);
+    },
+  };
+}
+
 /** Starts the app on the configured transport; `stop` finishes in-flight work and closes the store. */
 export async function startStreamVerdict(
   input: SlackAppOptions & { schedulerIntervalMs?: number },
 ): Promise<RunningApp> {
-  const app = createSlackApp(input);
+  const installs =
+    input.config.slack.oauth && !input.installationStore ? createInstallationStore(input.config) : undefined;
+  const app = createSlackApp(installs ? { ...input, installationStore: installs.store } : input);
   const inFlight = InFlightWork.track(app);
   const started = (await app.start(input.config.port)) as Server | undefined;
   const address =
     started && typeof started.address === 'function' ? (started.address() as AddressInfo | null) : null;
+  const installationStore = installs?.store ?? input.installationStore;
   const scheduler = startScheduler({
     deps: listenerDeps(input),
     logger: app.logger,
     ...(input.schedulerIntervalMs !== undefined ? { intervalMs: input.schedulerIntervalMs } : {}),
-    clientFor: async () => app.client,
+    clientFor: async (teamId) => {
+      if (!installationStore) return app.client;
+      // OAuth mode: each workspace's own bot token.
+      const install = await installationStore.fetchInstallation({
+        teamId,
+        enterpriseId: undefined,
+        isEnterpriseInstall: false,
+      });
+      const token = install.bot?.token;
+      const apiUrl = input.config.slack.apiUrl;
+      return token ? new WebClient(token, apiUrl ? { slackApiUrl: apiUrl } : {}) : undefined;
+    },
   });
   return {
     app,
@@ -84,6 +122,7 @@ export async function startStreamVerdict(
           `Stopping with ${inFlight.count} request(s) still running after ${SHUTDOWN_GRACE_MS} ms`,
         );
       await input.store.close();
+      await installs?.close();
     },
   };
 }

@@ -148,6 +148,7 @@ describe('loadConfig', () => {
     expect(result.ok && result.config.port).toBe(3000);
     expect(result.ok && result.config.redisUrl).toBeUndefined();
   });
+
   it('takes the engineer cost and an operator’s price file for the cost estimate', () => {
     const dir = mkdtempSync(join(tmpdir(), 'stream-verdict-prices-'));
     const file = join(dir, 'prices.json');
@@ -171,5 +172,47 @@ describe('loadConfig', () => {
   ])('stops on a bad price file with one line saying what is wrong (%#)', (text, expected) => {
     const result = loadConfig({ ...http, PRICING_FILE: 'prices.json' }, () => text);
     expect(result).toEqual({ ok: false, problems: [expected] });
+  });
+});
+
+describe('loadConfig in OAuth mode (one app, many workspaces)', () => {
+  const oauth = {
+    SLACK_CLIENT_ID: '1234567890.0987654321',
+    SLACK_CLIENT_SECRET: 'client-secret-value',
+    SLACK_STATE_SECRET: 'a-state-secret-of-some-length',
+    SLACK_SIGNING_SECRET: http.SLACK_SIGNING_SECRET,
+  };
+
+  it('takes the client id, secret and state secret instead of a bot token', () => {
+    const result = loadConfig(oauth);
+    expect(result.ok && result.mode === 'slack' && result.config.slack).toEqual({
+      signingSecret: oauth.SLACK_SIGNING_SECRET,
+      apiUrl: undefined,
+      oauth: {
+        clientId: oauth.SLACK_CLIENT_ID,
+        clientSecret: oauth.SLACK_CLIENT_SECRET,
+        stateSecret: oauth.SLACK_STATE_SECRET,
+      },
+    });
+  });
+
+  it.each([
+    [{ ...oauth, SLACK_STATE_SECRET: '' }, 'OAuth mode needs SLACK_STATE_SECRET as well'],
+    [
+      { ...oauth, SLACK_CLIENT_ID: '', SLACK_CLIENT_SECRET: '' },
+      'OAuth mode needs SLACK_CLIENT_ID and SLACK_CLIENT_SECRET as well',
+    ],
+    [{ ...oauth, SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_BOT_TOKEN must be unset in OAuth mode'],
+    [{ ...oauth, SLACK_SIGNING_SECRET: '' }, 'SLACK_SIGNING_SECRET is missing: OAuth mode'],
+    [{ ...oauth, SLACK_CLIENT_ID: 'abc' }, 'SLACK_CLIENT_ID must be the Client ID'],
+    [
+      { ...oauth, SLACK_STATE_SECRET: 'short' },
+      'SLACK_STATE_SECRET must be a random string of at least 16 characters',
+    ],
+  ])('names what is missing or wrong in one line (%#)', (env, expected) => {
+    const problems = problemsOf(env);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(expected);
+    expect(problems.join(' ')).not.toContain('client-secret-value');
   });
 });

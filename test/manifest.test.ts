@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { BOT_SCOPES } from '../src/slack/scopes.js';
 
 const fixtures = join(import.meta.dirname, '../../shared/slack-fixtures/manifest');
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
@@ -32,6 +33,10 @@ describe('manifest.json', () => {
   it('the schema really rejects a broken manifest (so the check above can fail)', () => {
     const validate = manifestValidator();
     expect(validate({ ...manifest, display_information: { name: '' } })).toBe(false);
+  });
+
+  it('asks for the same bot scopes as an OAuth install does', () => {
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...BOT_SCOPES].sort());
   });
 
   it('asks for exactly the scopes the app uses, with interactivity and Socket Mode on', () => {

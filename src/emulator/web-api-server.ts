@@ -188,6 +188,8 @@ export class WebApiServer {
     token: string | undefined,
     decodingError: string | undefined,
   ): { httpStatus: number; payload: SlackApiResponse; headers?: Record<string, string> } {
+    // The OAuth code exchange is the one call made before the app has any token.
+    if (method === 'oauth.v2.access') return { httpStatus: 200, payload: this.exchangeOAuthCode(args) };
     const implementation = WEB_API_METHODS[method];
     if (!implementation)
       return { httpStatus: 200, payload: { ...failure('unknown_method'), req_method: method } };
@@ -201,6 +203,29 @@ export class WebApiServer {
     if (!token) return { httpStatus: 200, payload: failure('not_authed') };
     if (this.tokens && !this.tokens.has(token)) return { httpStatus: 200, payload: failure('invalid_auth') };
     return { httpStatus: 200, payload: implementation(args, this.workspace, { origin: this.origin }) };
+  }
+
+  /** oauth.v2.access: a code from the install redirect becomes this workspace's bot token. */
+  private exchangeOAuthCode(args: Record<string, unknown>): SlackApiResponse {
+    const code = typeof args.code === 'string' ? args.code : '';
+    if (!code) return failure('invalid_code');
+    if (typeof args.client_id !== 'string' || typeof args.client_secret !== 'string')
+      return failure('invalid_client_id');
+    const [botToken] = this.tokens ?? [];
+    if (!botToken) return failure('invalid_code');
+    const { workspace } = this;
+    return {
+      ok: true,
+      app_id: workspace.appId,
+      authed_user: { id: 'U0INSTALLER' },
+      scope: 'commands,chat:write,chat:write.public',
+      token_type: 'bot',
+      access_token: botToken,
+      bot_user_id: workspace.botUserId,
+      team: { id: workspace.teamId, name: workspace.teamName },
+      enterprise: null,
+      is_enterprise_install: false,
+    };
   }
 
   /** An upload URL from files.getUploadURLExternal: the raw content, or a multipart form with the file in it. */

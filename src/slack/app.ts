@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, type CustomRoute, type Logger, LogLevel } from '@slack/bolt';
+import { App, type CustomRoute, type InstallationStore, type Logger, LogLevel } from '@slack/bolt';
 import type { Config } from '../config.js';
 import { DEFAULT_COST_SETTINGS } from '../domain/team.js';
 import type { DecisionStore } from '../store/port.js';
@@ -9,6 +9,8 @@ import { registerCommands } from './listeners/commands/index.js';
 import { registerEvents } from './listeners/events/index.js';
 import { acknowledgeUnclaimed } from './listeners/unclaimed.js';
 import { registerViews } from './listeners/views/index.js';
+import { consoleLogger, redactingLogger } from './logger.js';
+import { BOT_SCOPES } from './scopes.js';
 
 export interface SlackAppOptions {
   config: Config;
@@ -16,6 +18,8 @@ export interface SlackAppOptions {
   now?: () => Date;
   /** Where Bolt and the listeners log; defaults to Bolt's console logger at LOG_LEVEL. */
   logger?: Logger;
+  /** OAuth mode: where each workspace's install (and token) is kept. */
+  installationStore?: InstallationStore;
 }
 
 const LOG_LEVELS = {
@@ -43,14 +47,33 @@ export function createSlackApp(options: SlackAppOptions): App {
       ? { socketMode: true, appToken: config.slack.appToken }
       : { signingSecret: config.slack.signingSecret, endpoints: '/slack/events' };
 
+  const clientOptions = config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {};
+  const { oauth } = config.slack;
+  const authorization = oauth
+    ? {
+        clientId: oauth.clientId,
+        clientSecret: oauth.clientSecret,
+        stateSecret: oauth.stateSecret,
+        scopes: BOT_SCOPES,
+        installationStore: options.installationStore,
+        installerOptions: { directInstall: true, clientOptions },
+      }
+    : { token: config.slack.botToken };
+
   const app = new App({
     ...transport,
-    token: config.slack.botToken,
+    ...authorization,
     port: config.port,
     customRoutes: [healthRoute(store)],
     logLevel: LOG_LEVELS[config.logLevel],
-    ...(options.logger ? { logger: options.logger } : {}),
-    clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {},
+    logger: redactingLogger(options.logger ?? consoleLogger(LOG_LEVELS[config.logLevel]), [
+      config.slack.botToken,
+      config.slack.signingSecret,
+      config.slack.appToken,
+      config.slack.oauth?.clientSecret,
+      config.slack.oauth?.stateSecret,
+    ]),
+    clientOptions,
   });
 
   app.use(acknowledgeUnclaimed);

@@ -6,7 +6,12 @@ import type { Config } from '../../src/config.js';
 import { STEPS } from '../../src/domain/questions.js';
 import type { Answers } from '../../src/domain/types.js';
 import { type SlackActor, type SlackEmulator, startSlackEmulator } from '../../src/emulator/index.js';
-import { createStore, type RunningApp, startStreamVerdict } from '../../src/server.js';
+import {
+  createInstallationStore,
+  createStore,
+  type RunningApp,
+  startStreamVerdict,
+} from '../../src/server.js';
 
 export const SIGNING_SECRET = '8f742231b10e8888abcd99aaabbb85a5';
 export const BOT_TOKEN = 'xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy';
@@ -36,6 +41,8 @@ export async function startHarness(
   options: {
     redisUrl?: string | null;
     costs?: Config['costs'];
+    /** Adjusts the app's configuration, e.g. to run in OAuth mode. */
+    configure?: (config: Config) => Config;
     /** The app's clock, for deadlines; wall time by default. */
     now?: () => Date;
     /** How often the app polls its due-list; tests that call `app.scheduler.tick()` make this long. */
@@ -46,7 +53,7 @@ export async function startHarness(
   const redisUrl = options.redisUrl === null ? undefined : (options.redisUrl ?? inject('redisUrl'));
   const keyPrefix = `e2e-${randomBytes(6).toString('hex')}`;
   const logs: string[] = [];
-  const config: Config = {
+  const baseConfig: Config = {
     transport: 'http',
     slack: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl },
     port: 0,
@@ -55,6 +62,13 @@ export async function startHarness(
     logLevel: 'error',
     ...(options.costs && { costs: options.costs }),
   };
+  const config = options.configure ? options.configure(baseConfig) : baseConfig;
+  const installs = (oauthConfig: Config) => {
+    const made = createInstallationStore(oauthConfig, { keyPrefix });
+    closers.push(made.close);
+    return made;
+  };
+  const closers: (() => Promise<void>)[] = [];
   const boot = (port = 0) =>
     startStreamVerdict({
       config: { ...config, port },
@@ -64,6 +78,7 @@ export async function startHarness(
       ...(options.schedulerIntervalMs !== undefined
         ? { schedulerIntervalMs: options.schedulerIntervalMs }
         : {}),
+      ...(config.slack.oauth ? { installationStore: installs(config).store } : {}),
     });
 
   const harness: Harness = {
@@ -92,6 +107,7 @@ export async function startHarness(
     },
     async close() {
       await harness.app.stop();
+      await Promise.all(closers.map((close) => close()));
       await slack.close();
     },
   };

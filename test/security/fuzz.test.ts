@@ -284,7 +284,7 @@ describe('fuzzing the listeners with signed, invalid payloads', () => {
     // Bolt itself cannot read a payload whose `user` or `view` is not an object and answers 500 before any
     // listener runs; every other payload gets a 2xx/4xx.
     expect(serverErrors.filter((body) => !unreadableByBolt(body))).toEqual([]);
-    expect(writes.map((w) => w.join(" ").slice(0, 200))).toEqual([]);
+    expect(writes.map((w) => w.join(' ').slice(0, 200))).toEqual([]);
     expect(unhandled).toEqual([]);
 
     const health = await fetch(`http://127.0.0.1:${harness.app.port}/healthz`);

@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Config } from '../../src/config.js';
+import { BOT_SCOPES } from '../../src/slack/scopes.js';
+import { BOT_TOKEN, CHANNEL, type Harness, SIGNING_SECRET, startHarness } from '../e2e/harness.js';
+import { postSigned } from '../support/signed-post.js';
+
+const OAUTH = {
+  clientId: '1234567890.0987654321',
+  clientSecret: 'oauth-client-secret-for-tests',
+  stateSecret: 'state-secret-of-16-chars-or-more',
+};
+const oauthMode = (config: Config): Config => ({
+  ...config,
+  slack: { signingSecret: SIGNING_SECRET, apiUrl: config.slack.apiUrl, oauth: OAUTH },
+  logLevel: 'debug',
+});
+
+let harness: Harness;
+afterEach(async () => {
+  await harness?.close();
+});
+
+/** Walks the install as a browser would: /slack/install, Slack's consent (skipped), back to the redirect. */
+async function install(h: Harness): Promise<Response> {
+  const base = `http://127.0.0.1:${h.app.port}`;
+  const start = await fetch(`${base}/slack/install`, { redirect: 'manual' });
+  expect(start.status).toBe(302);
+  const authorize = new URL(start.headers.get('location') ?? '');
+  expect(authorize.origin + authorize.pathname).toBe('https://slack.com/oauth/v2/authorize');
+  expect(authorize.searchParams.get('client_id')).toBe(OAUTH.clientId);
+  expect(authorize.searchParams.get('scope')?.split(',')).toEqual(BOT_SCOPES);
+  const state = authorize.searchParams.get('state') ?? '';
+  const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return fetch(`${base}/slack/oauth_redirect?code=one-time-code&state=${encodeURIComponent(state)}`, {
+    headers: { cookie },
+    redirect: 'manual',
+  });
+}
+
+describe('OAuth mode (one app, many workspaces)', () => {
+  it('installs through /slack/install, keeps the token encrypted in Redis, and serves that workspace with it', async () => {
+    harness = await startHarness({ configure: oauthMode });
+    const finished = await install(harness);
+    expect(finished.status).toBeLessThan(400);
+
+    const installKeys = (await harness.storedKeys()).filter((key) => key.includes(':install:'));
+    expect(installKeys).toEqual([`${harness.keyPrefix}:install:team:T0001`]);
+
+    const alice = harness.person('U0ALICE');
+    await alice.runSlashCommand({
+      channel: CHANNEL,
+      command: '/stream-verdict',
+      text: 'Installed via OAuth',
+    });
+    const message = await harness.slack.workspace.waitFor(
+      () => harness.slack.workspace.messagesIn(CHANNEL)[0],
+    );
+    expect(JSON.stringify(message.blocks)).toContain('Installed via OAuth');
+    expect(harness.logs.join('\n')).not.toContain(BOT_TOKEN);
+    expect(harness.logs.join('\n')).not.toContain(OAUTH.clientSecret);
+  });
+
+  it('refuses a workspace that never installed the app, and does nothing for it', async () => {
+    harness = await startHarness({ configure: oauthMode });
+    const body = new URLSearchParams({
+      team_id: 'T0NOTINSTALLED',
+      user_id: 'U0EVE',
+      channel_id: 'C0GENERAL',
+      command: '/stream-verdict',
+      text: 'no install',
+      trigger_id: '1.2.3',
+      response_url: harness.slack.server.responseUrlFor({
+        channel: CHANNEL,
+        userId: 'U0EVE',
+        isEphemeral: true,
+      }),
+    }).toString();
+    const reply = await postSigned(harness.eventsUrl, SIGNING_SECRET, body);
+    // Bolt acknowledges (so Slack does not retry) but calls no listener.
+    expect(reply).toEqual({ status: 200, body: '' });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(harness.logs.join('\n')).toContain('Authorization of incoming event did not succeed');
+    expect(harness.slack.calls().map((call) => call.method)).not.toContain('views.open');
+    expect(harness.slack.workspace.messagesIn(CHANNEL)).toEqual([]);
+    expect((await harness.storedKeys()).filter((key) => key.includes('T0NOTINSTALLED'))).toEqual([]);
+  });
+});
