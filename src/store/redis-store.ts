@@ -132,7 +132,7 @@ export class RedisStore implements DecisionStore {
     );
     if (reply[0] === 'missing') return { status: 'missing' };
     if (reply[0] === 'closed') {
-      const closed = decisionFromRecord(parseJson(reply[1]), parseJson(reply[2]));
+      const closed = decisionFromRecord(parseJson(reply[1]), parseJson(reply[2]), parseJson(reply[3]));
       return closed ? { status: 'closed', decision: closed } : { status: 'missing' };
     }
     const [status, meta, message, flatAnswers, finishedBefore] = reply;
@@ -228,6 +228,13 @@ export class RedisStore implements DecisionStore {
       const item = dueItemOf(member);
       return item ? [item] : [];
     });
+  }
+
+  async forgetAnswers(ref: DecisionRef, userId: string): Promise<boolean> {
+    const [deleted] = await this.exec(
+      this.client.multi().del(this.keys.answers(ref, userId)).srem(this.keys.respondents(ref), userId),
+    );
+    return deleted === 1;
   }
 
   async rememberForHome(ref: DecisionRef, userId: string, at: Date): Promise<void> {

@@ -205,6 +205,74 @@ describe.each(adapters)('$name store', (adapter) => {
     expect(await store.listAnswerSets(ref)).toEqual([]);
   });
 
+  it('closes and reopens a decision, and takes no answers while it is closed', async () => {
+    await store.createDecision(decision);
+    const closure = { at: '2026-11-25T09:00:00.000Z', by: 'U0001' };
+    expect(await store.setDecisionClosed(ref, closure)).toEqual({ ...decision, closed: closure });
+    expect(await store.getDecision(ref)).toEqual({ ...decision, closed: closure });
+    const refused = await save(store, ref, 'U0002', { id: 'team', answers: {} }, progress(1));
+    expect(refused).toEqual({ status: 'closed', decision: { ...decision, closed: closure } });
+    expect(await store.getAnswerSet(ref, 'U0002')).toBeNull();
+
+    expect(await store.setDecisionClosed(ref, null)).toEqual(decision);
+    expect((await save(store, ref, 'U0002', { id: 'team', answers: {} }, progress(1))).status).toBe('saved');
+    expect(await store.setDecisionClosed({ ...ref, decisionId: 'd-missing' }, closure)).toBeNull();
+    expect(await store.getDecision({ ...ref, decisionId: 'd-missing' })).toBeNull();
+  });
+
+  it('keeps deadline and blind mode with the decision', async () => {
+    const options = { ...decision, decideBy: '2026-11-27T23:59:59.999Z', blind: true };
+    await store.createDecision(options);
+    expect(await store.getDecision(ref)).toEqual(options);
+  });
+
+  it('lets one publisher at a time hold a decision, and hands it every version asked for meanwhile', async () => {
+    await store.createDecision(decision);
+    const first = await store.requestPublish(ref, 'holder-a', 30_000);
+    expect(first).toEqual({ version: 1, leader: true });
+    const second = await store.requestPublish(ref, 'holder-b', 30_000);
+    const third = await store.requestPublish(ref, 'holder-c', 30_000);
+    expect([second.leader, third.leader]).toEqual([false, false]);
+    // The holder published version 1; 3 was asked for since, so it keeps the lease and publishes again.
+    expect(await store.finishPublish(ref, 'holder-a', 1, 30_000)).toBe(3);
+    expect(await store.finishPublish(ref, 'holder-a', 3, 30_000)).toBeNull();
+    // Released in the same step: the next request leads.
+    expect(await store.requestPublish(ref, 'holder-d', 30_000)).toEqual({ version: 4, leader: true });
+    // A stranger cannot release someone else's lease.
+    expect(await store.finishPublish(ref, 'holder-x', 4, 30_000)).toBeNull();
+    expect((await store.requestPublish(ref, 'holder-e', 30_000)).leader).toBe(false);
+  });
+
+  it('hands each due item to one claimer, again after its claim runs out, and never before it is due', async () => {
+    const remind = { kind: 'remind' as const, ...ref };
+    const close = { kind: 'close' as const, ...ref };
+    await store.schedule(close, new Date('2026-11-28T00:00:00Z'));
+    await store.schedule(remind, new Date('2026-11-27T00:00:00Z'));
+    expect(await store.claimDue(new Date('2026-11-26T23:59:59Z'), 60_000, 10)).toEqual([]);
+    const at = new Date('2026-11-27T00:00:01Z');
+    const claims = await Promise.all([store.claimDue(at, 60_000, 10), store.claimDue(at, 60_000, 10)]);
+    expect(claims.flat()).toEqual([remind]);
+    // Not done within its claim: offered again.
+    expect(await store.claimDue(new Date(at.getTime() + 60_001), 60_000, 10)).toEqual([remind]);
+    await store.unschedule(remind);
+    expect(await store.claimDue(new Date('2026-11-28T00:00:00Z'), 60_000, 10)).toEqual([close]);
+  });
+
+  it('lists the decisions a person started or answered, newest first, and the latest in a channel', async () => {
+    await store.rememberForHome(ref, 'U0001', new Date('2026-11-24T10:00:00Z'));
+    await store.rememberForHome({ ...ref, decisionId: 'd-newer' }, 'U0001', new Date('2026-11-25T10:00:00Z'));
+    await store.rememberForHome(ref, 'U0001', new Date('2026-11-24T10:00:00Z'));
+    expect(await store.homeDecisions('T0001', 'U0001', 10)).toEqual(['d-newer', 'd-abc123']);
+    expect(await store.homeDecisions('T0001', 'U0001', 1)).toEqual(['d-newer']);
+    expect(await store.homeDecisions('T0002', 'U0001', 10)).toEqual([]);
+
+    expect(await store.latestInChannel('T0001', 'C0001')).toBeNull();
+    await store.setLatestInChannel(ref, 'C0001');
+    await store.setLatestInChannel({ ...ref, decisionId: 'd-newer' }, 'C0001');
+    expect(await store.latestInChannel('T0001', 'C0001')).toBe('d-newer');
+    expect(await store.latestInChannel('T0002', 'C0001')).toBeNull();
+  });
+
   it('reports its health', async () => {
     const health = await store.health();
     expect(health.status).toBe('ok');

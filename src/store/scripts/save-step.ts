@@ -9,7 +9,7 @@
  *
  * Returns { status, decision meta, decision message, answers hash as a flat list, finished before (0/1) }:
  *   'missing'   the decision does not exist (nothing written);
- *   'closed'    the decision is closed (nothing written; only meta and message follow);
+ *   'closed'    the decision is closed (nothing written; meta, message and the closure follow);
  *   'duplicate' this delivery was already saved (nothing written; the answers as they stand);
  *   'saved'     written, with the answers as they now stand.
  *
@@ -20,7 +20,8 @@ export const SAVE_STEP_LUA = `
 local meta = redis.call('HGET', KEYS[3], 'meta')
 if not meta then return {'missing'} end
 local message = redis.call('HGET', KEYS[3], 'message') or ''
-if redis.call('HEXISTS', KEYS[3], 'closed') == 1 then return {'closed', meta, message} end
+local closed = redis.call('HGET', KEYS[3], 'closed')
+if closed then return {'closed', meta, message, closed} end
 if not redis.call('SET', KEYS[4], '1', 'NX', 'PX', ARGV[7]) then
   return {'duplicate', meta, message, redis.call('HGETALL', KEYS[1]), 0}
 end
@@ -38,5 +39,5 @@ return {'saved', meta, message, redis.call('HGETALL', KEYS[1]), finishedBefore}
 
 export type SaveStepReply =
   | ['missing']
-  | ['closed', meta: string, message: string]
+  | ['closed', meta: string, message: string, closure: string]
   | ['duplicate' | 'saved', meta: string, message: string, answers: string[], finishedBefore: 0 | 1];
