@@ -60,6 +60,7 @@ describe('the decision record', () => {
       expect(option.pros).toHaveLength(rows.filter((row) => row.advantage === option.platform).length);
     }
     const markdown = recordMarkdown(record, (userId) => `@${userId}`);
+    const chosen = (platform: string) => (verdict.recommendation === platform ? ' (chosen)' : '');
     const headings = markdown.split('\n').filter((line) => line.startsWith('#'));
     expect(headings).toEqual([
       '# Event bus for billing',
@@ -69,9 +70,9 @@ describe('the decision record', () => {
       '## Decision Outcome',
       '### Where the team disagreed',
       '## Pros and Cons of the Options',
-      '### Self-managed Kafka' + (verdict.recommendation === 'kafka' ? ' (chosen)' : ''),
-      '### Amazon Kinesis' + (verdict.recommendation === 'kinesis' ? ' (chosen)' : ''),
-      '### Amazon MSK' + (verdict.recommendation === 'msk' ? ' (chosen)' : ''),
+      `### Self-managed Kafka${chosen('kafka')}`,
+      `### Amazon Kinesis${chosen('kinesis')}`,
+      `### Amazon MSK${chosen('msk')}`,
       '## Participants',
     ]);
     expect(markdown).toContain('* Date: 2026-11-24');
