@@ -169,6 +169,10 @@ export class MemoryStore implements DecisionStore {
     });
   }
 
+  async forgetAnswers(ref: DecisionRef, userId: string): Promise<boolean> {
+    return this.live(this.answers, refKey(ref))?.value.delete(userId) ?? false;
+  }
+
   async rememberForHome(ref: DecisionRef, userId: string, at: Date): Promise<void> {
     const key = `${ref.teamId}:${userId}`;
     const decisions = this.live(this.homes, key)?.value ?? new Map<string, number>();

@@ -100,6 +100,8 @@ export interface DecisionStore {
   getAnswerSet(ref: DecisionRef, userId: string): Promise<AnswerSet | null>;
   /** Every person's answers, ordered by user id. */
   listAnswerSets(ref: DecisionRef): Promise<AnswerSet[]>;
+  /** Removes one person's answers from a decision ("forget me"); true if there were any. */
+  forgetAnswers(ref: DecisionRef, userId: string): Promise<boolean>;
   /** Closes (or, with null, reopens) a decision; returns it as it now stands, or null if it does not exist. */
   setDecisionClosed(ref: DecisionRef, closure: Closure | null): Promise<Decision | null>;
   /**

@@ -200,6 +200,16 @@ describe.each(adapters)('$name store', (adapter) => {
     expect('answerSet' in again && again.finishedBefore).toBe(true);
   });
 
+  it('forgets one person’s answers and nobody else’s', async () => {
+    await store.createDecision(decision);
+    await save(store, ref, 'U0001', { id: 'team', answers: { company_size: 'small' } }, progress(1));
+    await save(store, ref, 'U0002', { id: 'team', answers: { company_size: 'large' } }, progress(1));
+    expect(await store.forgetAnswers(ref, 'U0001')).toBe(true);
+    expect(await store.forgetAnswers(ref, 'U0001')).toBe(false);
+    expect(await store.getAnswerSet(ref, 'U0001')).toBeNull();
+    expect((await store.listAnswerSets(ref)).map((set) => set.userId)).toEqual(['U0002']);
+  });
+
   it('has no answer set for someone who has not started', async () => {
     expect(await store.getAnswerSet(ref, 'U0009')).toBeNull();
     expect(await store.listAnswerSets(ref)).toEqual([]);

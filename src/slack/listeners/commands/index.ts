@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { ListenerDeps } from '../../deps.js';
 import { exportRecord } from './export-record.js';
+import { forgetMe } from './forget-me.js';
 import { helpText } from './help.js';
 import { startDecision } from './start-decision.js';
 
@@ -26,6 +27,12 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     summary: 'this list.',
     example: 'help',
     run: async (_deps, { ack }) => ack({ response_type: 'ephemeral', text: helpText(COMMAND, SUBCOMMANDS) }),
+  },
+  {
+    name: 'forget me',
+    summary: 'removes your answers from every decision in this workspace and updates their verdicts.',
+    example: 'forget me',
+    run: (deps, args) => forgetMe(deps)(args),
   },
   {
     name: 'export',

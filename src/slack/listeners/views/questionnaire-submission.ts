@@ -70,6 +70,12 @@ export function questionnaireSubmission(deps: ListenerDeps) {
       });
       return;
     }
+    if (saved.status === 'saved' && Object.keys(saved.answerSet.steps).length === 1) {
+      // The person's first saved step: list the decision as theirs (App Home, and "forget me" finds it).
+      await deps.store.rememberForHome(ref, requester.userId, deps.now()).catch((error: unknown) => {
+        logger.warn('Could not list the decision for the person', error);
+      });
+    }
     const { decision } = saved;
 
     const missing = firstMissingStep(saved.answerSet);

@@ -1,0 +1,52 @@
+import type { ListenerDeps } from '../../deps.js';
+import { publishDecision } from '../../publisher.js';
+import { slashCommandSchema } from '../requester.js';
+import type { CommandArgs } from './index.js';
+
+/** Enough for anyone: the most decisions one person's answers are looked for in. */
+const MAX_DECISIONS = 1_000;
+
+/**
+ * `/stream-verdict forget me`: removes the caller's answers from every decision of their workspace and
+ * updates those decisions' verdicts. The decisions themselves stay: they belong to the team.
+ */
+export function forgetMe(deps: ListenerDeps) {
+  return async ({ ack, command, client, respond, logger }: CommandArgs): Promise<void> => {
+    const fields = slashCommandSchema.safeParse(command);
+    if (!fields.success) {
+      await ack({ response_type: 'ephemeral', text: 'That command arrived incomplete. Please try again.' });
+      return;
+    }
+    await ack();
+    const { team_id: teamId, user_id: userId } = fields.data;
+    const tell = (text: string) => respond({ response_type: 'ephemeral', text }).then(() => undefined);
+
+    let forgotten = 0;
+    try {
+      const decisionIds = await deps.store.homeDecisions(teamId, userId, MAX_DECISIONS);
+      for (const decisionId of decisionIds) {
+        const ref = { teamId, decisionId };
+        if (!(await deps.store.forgetAnswers(ref, userId))) continue;
+        forgotten += 1;
+        await publishDecision({ deps, client, ref }).catch((error: unknown) => {
+          logger.warn('Answers forgotten, but a verdict could not be updated', error);
+        });
+      }
+    } catch (error) {
+      logger.error('Could not forget answers', error);
+      await tell(
+        `:warning: I couldn’t finish: my storage isn’t answering. ${forgotten > 0 ? `Your answers are already gone from ${plural(forgotten)}; ` : ''}please run it again in a minute.`,
+      );
+      return;
+    }
+    await tell(
+      forgotten === 0
+        ? 'I hold no answers of yours in this workspace.'
+        : `Done: your answers are gone from ${plural(forgotten)}, and the verdicts no longer count them.`,
+    );
+  };
+}
+
+function plural(count: number): string {
+  return `${count} decision${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,92 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { STEPS } from '../../src/domain/questions.js';
+import { ACTION_IDS } from '../../src/slack/ids.js';
+import { STREAMING_IS_THE_PRODUCT, WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
+import { CHANNEL, type Harness, startHarness, stepValues } from './harness.js';
+
+let harness: Harness;
+afterEach(async () => {
+  await harness?.close();
+});
+
+describe('/stream-verdict forget me', () => {
+  it('removes the caller’s answers from every decision, finished or not, and the verdicts stop counting them', async () => {
+    harness = await startHarness();
+    const { workspace } = harness.slack;
+    const alice = harness.person('U0ALICE');
+    const bob = harness.person('U0BOB');
+
+    await alice.runSlashCommand({ channel: CHANNEL, command: '/stream-verdict', text: 'First decision' });
+    await workspace.waitFor(() => workspace.openViewFor('U0ALICE'));
+    const first = await workspace.waitFor(
+      () => workspace.messagesIn(CHANNEL)[0]?.blocks && workspace.messagesIn(CHANNEL)[0],
+    );
+    for (let step = 0; step < STEPS.length; step++)
+      await alice.submitView({ values: stepValues(step, WEB_APP_SHOP_ON_AWS) });
+
+    await bob.clickButton({
+      actionId: ACTION_IDS.answerQuestionnaire,
+      message: { channel: CHANNEL, ts: first.ts },
+    });
+    await workspace.waitFor(() => workspace.openViewFor('U0BOB'));
+    for (let step = 0; step < STEPS.length; step++)
+      await bob.submitView({ values: stepValues(step, STREAMING_IS_THE_PRODUCT) });
+    await workspace.waitFor(() =>
+      JSON.stringify(workspace.message(CHANNEL, first.ts)?.blocks).includes('2 finished') ? true : undefined,
+    );
+
+    // A second decision Bob only started.
+    await alice.closeView();
+    await alice.runSlashCommand({ channel: CHANNEL, command: '/stream-verdict', text: 'Second decision' });
+    const second = await workspace.waitFor(
+      () => workspace.messagesIn(CHANNEL)[1]?.blocks && workspace.messagesIn(CHANNEL)[1],
+    );
+    await bob.closeView();
+    await bob.clickButton({
+      actionId: ACTION_IDS.answerQuestionnaire,
+      message: { channel: CHANNEL, ts: second.ts },
+    });
+    await workspace.waitFor(() => workspace.openViewFor('U0BOB'));
+    await bob.submitView({ values: stepValues(0, STREAMING_IS_THE_PRODUCT) });
+
+    await bob.runSlashCommand({ channel: CHANNEL, command: '/stream-verdict', text: 'forget me' });
+    const note = await workspace.waitFor(
+      () => workspace.ephemeralFor('U0BOB').find((m) => m.text.includes('gone from')),
+      {
+        timeoutMs: 5_000,
+        what: 'the confirmation',
+      },
+    );
+    expect(note.text).toContain('your answers are gone from 2 decisions');
+
+    const ids = [first, second].map(
+      (message) => JSON.stringify(message.blocks).match(/"value":"([\w-]+)"/)?.[1] ?? '',
+    );
+    for (const decisionId of ids) {
+      expect(await harness.app.store.getAnswerSet({ teamId: 'T0001', decisionId }, 'U0BOB')).toBeNull();
+    }
+    expect(
+      await harness.app.store.getAnswerSet({ teamId: 'T0001', decisionId: ids[0] ?? '' }, 'U0ALICE'),
+    ).not.toBeNull();
+    await workspace.waitFor(
+      () =>
+        JSON.stringify(workspace.message(CHANNEL, first.ts)?.blocks).includes('1 finished')
+          ? true
+          : undefined,
+      {
+        what: 'the first verdict to count one answer set',
+      },
+    );
+  });
+
+  it('says so when there is nothing to forget', async () => {
+    harness = await startHarness();
+    const carol = harness.person('U0CAROL');
+    await carol.runSlashCommand({ channel: CHANNEL, command: '/stream-verdict', text: 'forget me' });
+    const note = await harness.slack.workspace.waitFor(
+      () => harness.slack.workspace.ephemeralFor('U0CAROL')[0],
+    );
+    expect(note.text).toBe('I hold no answers of yours in this workspace.');
+    expect(harness.slack.workspace.messagesIn(CHANNEL)).toEqual([]);
+  });
+});
