@@ -32,7 +32,10 @@ export class MemoryStore implements DecisionStore {
   private readonly decisions = new Map<string, Entry<Decision>>();
   private readonly answers = new Map<string, Entry<Map<string, AnswerSet>>>();
   private readonly deliveries = new Map<string, Entry<true>>();
-  private readonly publishing = new Map<string, { requested: number; done: number; holder?: string }>();
+  private readonly publishing = new Map<
+    string,
+    { requested: number; done: number; holder?: string; leaseUntil: number }
+  >();
   /** Due-list members and when each is due (ms). */
   private readonly due = new Map<string, number>();
   private readonly homes = new Map<string, Entry<Map<string, number>>>();
@@ -128,25 +131,44 @@ export class MemoryStore implements DecisionStore {
   }
 
   // One process: the lease only orders this process's publishers, which is all there is.
-  async requestPublish(ref: DecisionRef, holder: string): Promise<{ version: number; leader: boolean }> {
-    const state = this.publishing.get(refKey(ref)) ?? { requested: 0, done: 0 };
+  async requestPublish(
+    ref: DecisionRef,
+    holder: string,
+    leaseMs: number,
+  ): Promise<{ version: number; leader: boolean }> {
+    if (!this.live(this.decisions, refKey(ref))) return { version: 0, leader: false };
+    const state = this.publishing.get(refKey(ref)) ?? { requested: 0, done: 0, leaseUntil: 0 };
     state.requested += 1;
-    const leader = state.holder === undefined;
-    if (leader) state.holder = holder;
+    const leader = this.takeLease(state, holder, leaseMs);
     this.publishing.set(refKey(ref), state);
     return { version: state.requested, leader };
   }
 
-  async finishPublish(ref: DecisionRef, holder: string, version: number): Promise<number | null> {
+  async finishPublish(
+    ref: DecisionRef,
+    holder: string,
+    version: number,
+    leaseMs: number,
+  ): Promise<number | null> {
     const state = this.publishing.get(refKey(ref));
     if (!state) return null;
     state.done = Math.max(state.done, version);
-    if (state.requested > state.done && (state.holder === holder || state.holder === undefined)) {
-      state.holder = holder;
-      return state.requested;
-    }
+    if (state.requested > state.done) return this.takeLease(state, holder, leaseMs) ? state.requested : null;
     if (state.holder === holder) delete state.holder;
     return null;
+  }
+
+  /** Takes (or extends) the lease for `holder` unless someone else holds it and it has not run out. */
+  private takeLease(
+    state: { holder?: string; leaseUntil: number },
+    holder: string,
+    leaseMs: number,
+  ): boolean {
+    const free = state.holder === undefined || state.leaseUntil <= this.now();
+    if (!free && state.holder !== holder) return false;
+    state.holder = holder;
+    state.leaseUntil = this.now() + leaseMs;
+    return true;
   }
 
   async schedule(item: DueItem, at: Date): Promise<void> {

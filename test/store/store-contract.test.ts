@@ -251,6 +251,10 @@ describe.each(adapters)('$name store', (adapter) => {
     // A stranger cannot release someone else's lease.
     expect(await store.finishPublish(ref, 'holder-x', 4, 30_000)).toBeNull();
     expect((await store.requestPublish(ref, 'holder-e', 30_000)).leader).toBe(false);
+    // Nothing to publish for a decision that is gone, and nothing is written for it.
+    const gone = { ...ref, decisionId: 'd-missing' };
+    expect(await store.requestPublish(gone, 'holder-f', 30_000)).toEqual({ version: 0, leader: false });
+    expect(await store.getDecision(gone)).toBeNull();
   });
 
   it('hands each due item to one claimer, again after its claim runs out, and never before it is due', async () => {

@@ -6,8 +6,10 @@
  *
  * Returns { version asked for, 1 if this holder now has the lease else 0 }. The count and the lease change in one
  * step, so a request either finds the lease free and takes it, or is seen by the holder's finish-publish.
+ * A decision that does not exist (or has expired) gets {0, 0}: nothing to publish, and no key is left behind.
  */
 export const REQUEST_PUBLISH_LUA = `
+if redis.call('HEXISTS', KEYS[1], 'meta') == 0 then return {0, 0} end
 local version = redis.call('HINCRBY', KEYS[1], 'publish_requested', 1)
 local leader = redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) and 1 or 0
 return {version, leader}
