@@ -64,6 +64,7 @@ export async function questionnaireViewFor(
     decisionTitle: decision.title,
     step,
     answers: answerSet?.steps[STEPS[step]?.id ?? ''],
+    editing: finished,
   });
 }
 

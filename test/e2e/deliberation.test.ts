@@ -122,6 +122,7 @@ describe('many respondents', () => {
       },
       { what: 'the questionnaire opened again' },
     );
+    expect(visibleText(reopened.view.blocks)).toContain('Editing your answers');
     // Her earlier answer is selected already.
     const size = blockById<{ element: { initial_option?: { value: string } } }>(
       reopened.view.blocks,

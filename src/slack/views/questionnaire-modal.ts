@@ -24,6 +24,8 @@ export interface QuestionnaireModalInput {
   step: number;
   /** What the person already saved for this step, shown pre-filled. */
   answers?: Answers;
+  /** The person finished before and is changing their answers (their one answer set, not a second). */
+  editing?: boolean;
 }
 
 const MODAL_TITLE = 'Stream Verdict';
@@ -43,7 +45,8 @@ export function buildQuestionnaireModal(input: QuestionnaireModalInput): ModalVi
       {
         type: 'mrkdwn',
         text: truncate(
-          `*Step ${input.step + 1} of ${STEPS.length}: ${step.title}* · ${escapeMrkdwn(input.decisionTitle)}`,
+          `*Step ${input.step + 1} of ${STEPS.length}: ${step.title}* · ${escapeMrkdwn(input.decisionTitle)}` +
+            (input.editing ? ' · _Editing your answers: the verdict changes when you finish_' : ''),
           3000,
         ),
       },

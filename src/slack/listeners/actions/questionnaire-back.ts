@@ -49,6 +49,7 @@ export function questionnaireBack(deps: ListenerDeps) {
                 decisionTitle: saved.decision.title,
                 step: previous,
                 answers: saved.answerSet.steps[STEPS[previous]?.id ?? ''],
+                editing: saved.answerSet.progress.finishedAt !== undefined,
               });
     } catch (error) {
       logger.error('Could not save answers on Back', error);

@@ -88,6 +88,7 @@ export function questionnaireSubmission(deps: ListenerDeps) {
           decisionTitle: decision.title,
           step: nextStep,
           answers: saved.answerSet.steps[STEPS[nextStep]?.id ?? ''],
+          editing: saved.answerSet.progress.finishedAt !== undefined,
         }),
       });
       return;
