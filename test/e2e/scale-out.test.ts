@@ -23,7 +23,9 @@ afterEach(async () => {
   await slack?.close();
 });
 
-async function startTwoInstances(): Promise<[RunningApp, RunningApp]> {
+async function startTwoInstances(
+  clock: { now?: () => Date; schedulerIntervalMs?: number } = {},
+): Promise<[RunningApp, RunningApp]> {
   slack = await startSlackEmulator({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN });
   const config: Config = {
     transport: 'http',
@@ -35,7 +37,11 @@ async function startTwoInstances(): Promise<[RunningApp, RunningApp]> {
   };
   const keyPrefix = `scale-${randomBytes(6).toString('hex')}`;
   const boot = () =>
-    startStreamVerdict({ config, store: createStore(config, { keyPrefix, warn: () => undefined }) });
+    startStreamVerdict({
+      config,
+      store: createStore(config, { keyPrefix, warn: () => undefined }),
+      ...clock,
+    });
   instances = await Promise.all([boot(), boot()]);
   return instances as [RunningApp, RunningApp];
 }
@@ -148,5 +154,69 @@ describe('two app instances on one Redis', () => {
       expect(Object.keys(set.steps)).toHaveLength(STEPS.length);
       expect(set.progress.finishedAt).toBeDefined();
     }
+  });
+});
+
+describe('a team deciding across two instances', () => {
+  it('counts everyone who finishes at the same moment on either instance, and fires each deadline once', async () => {
+    let now = new Date('2026-11-24T10:00:00Z');
+    const [a, b] = await startTwoInstances({ now: () => now, schedulerIntervalMs: 3_600_000 });
+    const alice = personOn('U0ALICE', a, b);
+    const posted = await startDecision(slack, alice[0], CHANNEL, '--by 2026-11-26 Across instances');
+    slack.workspace.closeModals('U0ALICE', { all: true });
+
+    const people = Array.from({ length: 12 }, (_, index) =>
+      personOn(`U0Q${String(index).padStart(2, '0')}`, a, b),
+    );
+    for (const [index, person] of people.entries()) {
+      const [first, second] = person;
+      await first.clickButton({
+        actionId: ACTION_IDS.answerQuestionnaire,
+        message: { channel: CHANNEL, ts: posted.ts },
+      });
+      await slack.workspace.waitFor(() => slack.workspace.openViewFor(first.userId));
+      for (let step = 0; step < LAST_STEP; step++) {
+        await submitStep(
+          slack,
+          step % 2 ? second : first,
+          index % 2 ? WEB_APP_SHOP_ON_AWS : STREAMING_IS_THE_PRODUCT,
+          step,
+        );
+      }
+    }
+    // Everyone's last step at once, half of them on each instance.
+    await Promise.all(
+      people.map((person, index) =>
+        (person[index % 2] ?? person[0]).submitView({
+          values: stepValues(LAST_STEP, index % 2 ? WEB_APP_SHOP_ON_AWS : STREAMING_IS_THE_PRODUCT),
+        }),
+      ),
+    );
+    await slack.workspace.waitFor(
+      () => visibleText(decisionMessage(slack, CHANNEL).blocks).includes('12 finished answer sets'),
+      { what: 'the verdict over all twelve', timeoutMs: 15_000 },
+    );
+    await slack.workspace.waitFor(() => slack.workspace.repliesTo(CHANNEL, posted.ts).length === 12, {
+      what: 'twelve finish notes',
+      timeoutMs: 15_000,
+    });
+    expect(JSON.stringify(slack.calls('chat.update').at(-1)?.args)).toContain('12 finished answer sets');
+
+    const notes = () => slack.workspace.repliesTo(CHANNEL, posted.ts).map((note) => note.text);
+    now = new Date('2026-11-26T00:00:01Z');
+    const reminders = await Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
+    expect(reminders.reduce((sum, done) => sum + done, 0)).toBe(1);
+    await slack.workspace.waitFor(() => notes().some((text) => text.includes('Reminder')), {
+      what: 'the reminder',
+    });
+
+    now = new Date('2026-11-27T00:00:01Z');
+    const closes = await Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
+    expect(closes.reduce((sum, done) => sum + done, 0)).toBe(1);
+    await slack.workspace.waitFor(() => notes().some((text) => text.startsWith('Decision record')), {
+      what: 'the decision record',
+    });
+    expect(notes().filter((text) => text.includes('Reminder'))).toHaveLength(1);
+    expect(notes().filter((text) => text.startsWith('Decision record'))).toHaveLength(1);
   });
 });
