@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { decisionRecord } from '../../../src/domain/decision-record.js';
+import { argumentsFor } from '../../../src/domain/deliberation.js';
+import { aggregateTeam } from '../../../src/domain/team.js';
+import { checkMessageBlocks, checkMessageText, checkView } from '../../../src/emulator/index.js';
+import { ACTION_IDS, BLOCK_IDS } from '../../../src/slack/ids.js';
+import { buildDecisionMessage } from '../../../src/slack/views/decision-message.js';
+import { buildRecordMessage } from '../../../src/slack/views/decision-record.js';
+import { buildHomeView } from '../../../src/slack/views/home.js';
+import type { Decision } from '../../../src/store/port.js';
+import { STREAMING_IS_THE_PRODUCT, WEB_APP_SHOP_ON_AWS } from '../../domain/fixtures.js';
+import { randomAnswers, seededRandom } from '../../domain/random-answers.js';
+import { blockById as find, visibleText } from '../../support/blocks.js';
+
+const decision: Decision = {
+  teamId: 'T1',
+  decisionId: 'd-1',
+  channelId: 'C1',
+  createdBy: 'U1',
+  title: 'Event bus for the billing rewrite',
+  createdAt: '2026-11-24T10:00:00.000Z',
+};
+
+const actionIds = (blocks: unknown) =>
+  (find<{ elements: { action_id: string }[] }>(blocks, BLOCK_IDS.decisionActions)?.elements ?? []).map(
+    (element) => element.action_id,
+  );
+
+describe('the decision message while a team deliberates', () => {
+  it('offers answering (or editing) and closing while open, and only reopening once closed', () => {
+    expect(actionIds(buildDecisionMessage({ decision, inProgress: 0 }).blocks)).toEqual([
+      ACTION_IDS.answerQuestionnaire,
+      ACTION_IDS.closeDecision,
+    ]);
+    const closed = { ...decision, closed: { at: '2026-11-25T10:00:00.000Z', by: 'U1' } };
+    const message = buildDecisionMessage({ decision: closed, inProgress: 0 });
+    expect(actionIds(message.blocks)).toEqual([ACTION_IDS.reopenDecision]);
+    expect(visibleText(message.blocks)).toContain('*Closed* by <@U1> on 25 Nov 2026');
+  });
+
+  it('in blind mode shows how many finished and nothing of what they answered', () => {
+    const message = buildDecisionMessage({
+      decision: { ...decision, blind: true },
+      inProgress: 2,
+      answered: 3,
+    });
+    expect(visibleText([find(message.blocks, BLOCK_IDS.verdictBlind)])).toContain('3 people have finished');
+    expect(visibleText(message.blocks)).toContain('3 answer sets · 2 in progress');
+    expect(visibleText(message.blocks)).not.toMatch(/Verdict:|Team:/);
+    expect(message.text).toBe('Kafka, Kinesis or MSK? Event bus for the billing rewrite: 3 answer sets');
+  });
+
+  it('shows the deadline', () => {
+    const message = buildDecisionMessage({
+      decision: { ...decision, decideBy: '2026-12-15T23:59:59.999Z' },
+      inProgress: 0,
+    });
+    expect(visibleText(message.blocks)).toContain('Decide by 15 Dec 2026');
+  });
+
+  it('puts the opposing reasons of the most divided categories side by side', () => {
+    const people = [
+      { userId: 'U1', answers: WEB_APP_SHOP_ON_AWS },
+      { userId: 'U2', answers: STREAMING_IS_THE_PRODUCT },
+      { userId: 'U3', answers: WEB_APP_SHOP_ON_AWS },
+    ];
+    const team = aggregateTeam(people);
+    const opposing = argumentsFor(people, team.mostDivided);
+    const message = buildDecisionMessage({ decision, team, inProgress: 0, arguments: opposing });
+    for (const argument of opposing) {
+      const block = find<{ fields: { text: string }[] }>(
+        message.blocks,
+        BLOCK_IDS.verdictArgue(argument.target),
+      );
+      expect(block?.fields).toHaveLength(2);
+    }
+    expect(checkMessageBlocks(message.blocks)).toEqual([]);
+  });
+
+  it('stays within Slack’s limits for 300 people: the message, the record in the thread and the Home tab', () => {
+    const random = seededRandom(7);
+    const people = Array.from({ length: 300 }, (_, index) => ({
+      userId: `U${String(index).padStart(5, '0')}`,
+      answers: randomAnswers(random),
+    }));
+    const team = aggregateTeam(people);
+    const opposing = argumentsFor(people, team.mostDivided);
+    const message = buildDecisionMessage({ decision, team, inProgress: 40, arguments: opposing });
+    expect(message.blocks.length).toBeLessThanOrEqual(50);
+    expect(checkMessageBlocks(message.blocks)).toEqual([]);
+    expect(checkMessageText(message.text)).toEqual([]);
+
+    const record = buildRecordMessage(
+      decisionRecord({
+        title: decision.title,
+        startedBy: 'U00000',
+        startedAt: decision.createdAt,
+        date: '2026-11-30T10:00:00.000Z',
+        closedBy: 'U00000',
+        participants: people.map((person) => person.userId),
+        team,
+        arguments: opposing,
+      }),
+    );
+    expect(checkMessageBlocks(record.blocks)).toEqual([]);
+    expect(checkMessageText(record.text)).toEqual([]);
+    expect(visibleText(record.blocks)).toContain('and 260 more');
+
+    const home = buildHomeView({
+      userId: 'U1',
+      now: new Date('2026-11-24T10:00:00Z'),
+      entries: Array.from({ length: 40 }, (_, index) => ({
+        decision: { ...decision, decisionId: `d-${index}`, title: 'x'.repeat(150) },
+        link: 'https://emulated.slack.com/archives/C1/p1700000000000100',
+      })),
+    });
+    expect(checkView(home, 'home')).toEqual([]);
+  });
+});
