@@ -4,7 +4,7 @@ import type { ListenerDeps } from '../../deps.js';
 import { slackErrorCode } from '../../errors.js';
 import { decisionState } from '../../publisher.js';
 import { truncate } from '../../views/text.js';
-import { slashCommandSchema } from '../requester.js';
+import { acknowledgeCommand } from './acknowledge.js';
 import type { CommandArgs } from './index.js';
 
 /** Room for the record in an ephemeral message when the upload fails. */
@@ -15,15 +15,11 @@ const EPHEMERAL_RECORD_MAX = 3_500;
  * (files.uploadV2, `files:write`), or shown to the person alone if the upload fails.
  */
 export function exportRecord(deps: ListenerDeps) {
-  return async ({ ack, command, client, respond, logger }: CommandArgs): Promise<void> => {
-    const fields = slashCommandSchema.safeParse(command);
-    if (!fields.success) {
-      await ack({ response_type: 'ephemeral', text: 'That command arrived incomplete. Please try again.' });
-      return;
-    }
-    await ack();
-    const { team_id: teamId, channel_id: channelId } = fields.data;
-    const tell = (text: string) => respond({ response_type: 'ephemeral', text }).then(() => undefined);
+  return async (args: CommandArgs): Promise<void> => {
+    const { client, logger } = args;
+    const command = await acknowledgeCommand(args);
+    if (!command) return;
+    const { teamId, channelId, userId, tell } = command;
     let markdown: string;
     let title: string;
     try {
@@ -50,7 +46,7 @@ export function exportRecord(deps: ListenerDeps) {
         filename: `decision-record-${slug(title)}.md`,
         title: `Decision record: ${title}`,
         content: markdown,
-        initial_comment: `The decision record for “${title}”, exported by <@${fields.data.user_id}>.`,
+        initial_comment: `The decision record for “${title}”, exported by <@${userId}>.`,
       });
     } catch (error) {
       logger.warn(`files.uploadV2 failed: ${slackErrorCode(error) ?? String(error)}`);

@@ -1,6 +1,6 @@
 import type { ListenerDeps } from '../../deps.js';
 import { publishDecision } from '../../publisher.js';
-import { slashCommandSchema } from '../requester.js';
+import { acknowledgeCommand } from './acknowledge.js';
 import type { CommandArgs } from './index.js';
 
 /** Enough for anyone: the most decisions one person's answers are looked for in. */
@@ -11,15 +11,11 @@ const MAX_DECISIONS = 1_000;
  * updates those decisions' verdicts. The decisions themselves stay: they belong to the team.
  */
 export function forgetMe(deps: ListenerDeps) {
-  return async ({ ack, command, client, respond, logger }: CommandArgs): Promise<void> => {
-    const fields = slashCommandSchema.safeParse(command);
-    if (!fields.success) {
-      await ack({ response_type: 'ephemeral', text: 'That command arrived incomplete. Please try again.' });
-      return;
-    }
-    await ack();
-    const { team_id: teamId, user_id: userId } = fields.data;
-    const tell = (text: string) => respond({ response_type: 'ephemeral', text }).then(() => undefined);
+  return async (args: CommandArgs): Promise<void> => {
+    const { client, logger } = args;
+    const command = await acknowledgeCommand(args);
+    if (!command) return;
+    const { teamId, userId, tell } = command;
 
     let forgotten = 0;
     try {
