@@ -18,6 +18,7 @@ export function redisClientOptions(): RedisOptions {
     maxRetriesPerRequest: 1,
     enableReadyCheck: true,
     lazyConnect: false,
+    // Commands that concurrent requests issue in the same tick go out in one write: fewer syscalls under load.
     enableAutoPipelining: true,
     retryStrategy: reconnectDelay,
   };
