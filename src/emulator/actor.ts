@@ -1,7 +1,8 @@
 /**
- * A person using the app through the emulated Slack. Each action sends the app the exact signed request Slack
- * would send, waits for the acknowledgement as Slack does (3 seconds at most), and then applies what Slack does
- * with that acknowledgement: shows a slash command's reply, closes, updates or pushes a modal, or shows errors.
+ * A person using the app through the emulated Slack. Each action sends the app the exact request Slack would
+ * send (a signed HTTP post, or a Socket Mode envelope: the transport is one function), waits for the
+ * acknowledgement as Slack does (3 seconds at most), and then applies what Slack does with that
+ * acknowledgement: shows a slash command's reply, closes, updates or pushes a modal, or shows errors.
  */
 import { checkView, isJsonObject } from './limits.js';
 import {
@@ -27,11 +28,28 @@ export const ACK_TIMEOUT_MS = 3000;
 export interface SlackActorOptions {
   workspace: Workspace;
   userId: string;
+  /** How requests reach the app: `httpTransport(…)`, or `socketModeTransport(…)` from socket-mode-server.ts. */
+  transport: AppTransport;
+  /** Makes the response_url put in payloads; without it they point at hooks.slack.com and reach nothing. */
+  responseUrlFor?: (context: ResponseContext) => string;
+}
+
+/**
+ * One request for the app, as the body Slack would post to its request URL (form fields, or JSON for
+ * events), and the Socket Mode envelope type it would travel in instead.
+ */
+export interface AppRequest {
+  type: 'slash_commands' | 'interactive' | 'events_api';
+  body: string;
+}
+
+/** Delivers one request to the app and brings back its acknowledgement. */
+export type AppTransport = (request: AppRequest) => Promise<AppReply>;
+
+export interface HttpTransportOptions {
   /** The app's request URL, e.g. `http://127.0.0.1:3000/slack/events`. */
   appEventsUrl: string;
   signingSecret: string;
-  /** Makes the response_url put in payloads; without it they point at hooks.slack.com and reach nothing. */
-  responseUrlFor?: (context: ResponseContext) => string;
   /**
    * Clock (ms) for signature timestamps. Wall time by default, even when the workspace clock is injected,
    * because the app rejects requests whose timestamp is more than 5 minutes away from its own clock.
@@ -40,7 +58,10 @@ export interface SlackActorOptions {
   ackTimeoutMs?: number;
 }
 
-/** How the app answered one request. `status` is null when it did not answer in time or could not be reached. */
+/**
+ * How the app answered one request. `status` is null when it did not answer in time or could not be reached;
+ * over Socket Mode an acknowledgement counts as 200, its payload as the body.
+ */
 export interface AppReply {
   status: number | null;
   body: string;
@@ -79,19 +100,13 @@ export interface ClickTarget {
 export class SlackActor {
   readonly userId: string;
   private readonly workspace: Workspace;
-  private readonly appEventsUrl: string;
-  private readonly signingSecret: string;
+  private readonly send: AppTransport;
   private readonly responseUrlFor: (context: ResponseContext) => string;
-  private readonly signatureClock: () => number;
-  private readonly ackTimeoutMs: number;
 
   constructor(options: SlackActorOptions) {
     this.workspace = options.workspace;
     this.userId = options.userId;
-    this.appEventsUrl = options.appEventsUrl;
-    this.signingSecret = options.signingSecret;
-    this.signatureClock = options.signatureClock ?? Date.now;
-    this.ackTimeoutMs = options.ackTimeoutMs ?? ACK_TIMEOUT_MS;
+    this.send = options.transport;
     this.responseUrlFor =
       options.responseUrlFor ??
       ((context) =>
@@ -125,7 +140,7 @@ export class SlackActor {
       responseUrl: this.responseUrlFor(context),
       triggerId: this.workspace.issueTriggerId(person.id),
     });
-    const reply = await this.send(body);
+    const reply = await this.send({ type: 'slash_commands', body });
     if (reply.status === 200 && reply.body !== '') {
       const delivered = deliverResponseMessage(
         this.workspace,
@@ -168,7 +183,7 @@ export class SlackActor {
       eventTime: Math.floor(this.workspace.now() / 1000),
       event,
     });
-    return this.send(body, 'application/json');
+    return this.send({ type: 'events_api', body });
   }
 
   /** Clicks a button in a message or a view. */
@@ -194,7 +209,7 @@ export class SlackActor {
         responseUrl: this.responseUrlFor({ channel, userId: person.id, messageTs: ts, isEphemeral: !posted }),
         action: this.findButton(blocks, target),
       });
-      return this.send(interactiveBody(payload));
+      return this.send({ type: 'interactive', body: interactiveBody(payload) });
     }
     const open = this.visibleView(target.viewId);
     const view = {
@@ -207,7 +222,7 @@ export class SlackActor {
       view,
       action: this.findButton(view.blocks, target),
     });
-    return this.send(interactiveBody(payload));
+    return this.send({ type: 'interactive', body: interactiveBody(payload) });
   }
 
   /**
@@ -254,7 +269,7 @@ export class SlackActor {
       triggerId: this.workspace.issueTriggerId(person.id),
       view: structuredClone(open.view),
     });
-    const reply = await this.send(interactiveBody(payload));
+    const reply = await this.send({ type: 'interactive', body: interactiveBody(payload) });
     const outcome = this.applySubmissionReply(open, reply);
     const view = this.workspace.openViewFor(person.id);
     return {
@@ -278,7 +293,7 @@ export class SlackActor {
         view: structuredClone(open.view),
         isCleared,
       });
-      reply = await this.send(interactiveBody(payload));
+      reply = await this.send({ type: 'interactive', body: interactiveBody(payload) });
     }
     const view = this.workspace.openViewFor(person.id);
     return { notified: reply !== undefined, ...(reply ? { reply } : {}), ...(view ? { view } : {}) };
@@ -346,32 +361,6 @@ export class SlackActor {
     return 'errors';
   }
 
-  private async send(body: string, contentType = 'application/x-www-form-urlencoded'): Promise<AppReply> {
-    const headers = {
-      'content-type': contentType,
-      ...signRequest(this.signingSecret, body, Math.floor(this.signatureClock() / 1000)),
-    };
-    const started = performance.now();
-    try {
-      const response = await fetch(this.appEventsUrl, {
-        method: 'POST',
-        headers,
-        body,
-        signal: AbortSignal.timeout(this.ackTimeoutMs),
-      });
-      const text = await response.text();
-      const problems = response.status === 200 ? [] : [`the app answered HTTP ${response.status}`];
-      return { status: response.status, body: text, tookMs: performance.now() - started, problems };
-    } catch (error) {
-      const tookMs = performance.now() - started;
-      const problem =
-        error instanceof Error && error.name === 'TimeoutError'
-          ? `the app did not answer within ${this.ackTimeoutMs} ms`
-          : `could not reach the app at ${this.appEventsUrl}: ${error instanceof Error ? error.message : String(error)}`;
-      return { status: null, body: '', tookMs, problems: [problem] };
-    }
-  }
-
   private person(): WorkspaceUser {
     const person = this.workspace.resolveUser(this.userId);
     if (!person) {
@@ -429,6 +418,38 @@ export class SlackActor {
     const where = target.blockId ? ` in block '${target.blockId}'` : '';
     throw new Error(`no button with action_id '${target.actionId}'${where}`);
   }
+}
+
+/** Posts each request to the app's request URL, signed with its signing secret, as Slack does over HTTP. */
+export function httpTransport(options: HttpTransportOptions): AppTransport {
+  const { appEventsUrl, signingSecret } = options;
+  const signatureClock = options.signatureClock ?? Date.now;
+  const ackTimeoutMs = options.ackTimeoutMs ?? ACK_TIMEOUT_MS;
+  return async ({ type, body }) => {
+    const headers = {
+      'content-type': type === 'events_api' ? 'application/json' : 'application/x-www-form-urlencoded',
+      ...signRequest(signingSecret, body, Math.floor(signatureClock() / 1000)),
+    };
+    const started = performance.now();
+    try {
+      const response = await fetch(appEventsUrl, {
+        method: 'POST',
+        headers,
+        body,
+        signal: AbortSignal.timeout(ackTimeoutMs),
+      });
+      const text = await response.text();
+      const problems = response.status === 200 ? [] : [`the app answered HTTP ${response.status}`];
+      return { status: response.status, body: text, tookMs: performance.now() - started, problems };
+    } catch (error) {
+      const tookMs = performance.now() - started;
+      const problem =
+        error instanceof Error && error.name === 'TimeoutError'
+          ? `the app did not answer within ${ackTimeoutMs} ms`
+          : `could not reach the app at ${appEventsUrl}: ${error instanceof Error ? error.message : String(error)}`;
+      return { status: null, body: '', tookMs, problems: [problem] };
+    }
+  };
 }
 
 function parseJsonOr(text: string, fallback: unknown): unknown {

@@ -1,6 +1,7 @@
 /**
  * Slack, emulated in-process: a workspace with people, channels and modals, a Web API server the app's real
- * `WebClient` talks to, and actors that use the app as people do, sending it signed requests.
+ * `WebClient` talks to, and actors that use the app as people do, sending it signed requests — or, given an
+ * app-level token, envelopes over the Socket Mode connection the app opens.
  *
  *   const slack = await startSlackEmulator({ signingSecret, botToken });
  *   // build the app with clientOptions: { slackApiUrl: slack.apiUrl }, start it, then:
@@ -9,8 +10,12 @@
  *   await slack.workspace.waitFor(() => slack.workspace.openViewFor('U0ALICE'));
  *   await alice.submitView({ values: { some_block: 'some_option' } });
  *   await slack.close();
+ *
+ * Socket Mode: `startSlackEmulator({ …, appToken: 'xapp-…' })`, start the app with that app token and
+ * `slackApiUrl: slack.apiUrl`, then `slack.actorFor('U0ALICE', { transport: 'socket' })`.
  */
-import { SlackActor } from './actor.js';
+import { httpTransport, SlackActor } from './actor.js';
+import { SocketModeServer, socketModeTransport } from './socket-mode-server.js';
 import { type RecordedCall, WebApiServer } from './web-api-server.js';
 import { Workspace, type WorkspaceOptions } from './workspace.js';
 
@@ -28,6 +33,14 @@ export interface SlackEmulatorOptions {
   ackTimeoutMs?: number;
   /** Keep only this many recorded Web API calls (all by default). */
   maxRecordedCalls?: number;
+  /** Socket Mode: the app-level token (xapp-…) the app connects with; also starts the Socket Mode server. */
+  appToken?: string;
+}
+
+export interface ActorOptions {
+  /** `http` (the default) posts to the app's request URL; `socket` sends envelopes over its connection. */
+  transport?: 'http' | 'socket';
+  appEventsUrl?: string;
 }
 
 export interface SlackEmulator {
@@ -35,8 +48,10 @@ export interface SlackEmulator {
   readonly apiUrl: string;
   readonly workspace: Workspace;
   readonly server: WebApiServer;
+  /** Present when started with an app token. */
+  readonly socketMode: SocketModeServer | undefined;
   /** A person using the app. */
-  actorFor(userId: string, options?: { appEventsUrl?: string }): SlackActor;
+  actorFor(userId: string, options?: ActorOptions): SlackActor;
   /** Web API calls the app made, oldest first, optionally for one method (e.g. `chat.postMessage`). */
   calls(method?: string): RecordedCall[];
   close(): Promise<void>;
@@ -44,38 +59,61 @@ export interface SlackEmulator {
 
 export async function startSlackEmulator(options: SlackEmulatorOptions): Promise<SlackEmulator> {
   const workspace = new Workspace({ ...options.workspace, ...(options.now ? { now: options.now } : {}) });
+  const { appToken } = options;
+  const socketMode = appToken ? await SocketModeServer.start({ appId: workspace.appId }) : undefined;
   const server = await WebApiServer.start({
     workspace,
     tokens: [options.botToken],
     ...(options.maxRecordedCalls !== undefined ? { maxRecordedCalls: options.maxRecordedCalls } : {}),
+    ...(appToken && socketMode
+      ? { socketMode: { appToken, issueConnectionUrl: () => socketMode.issueConnectionUrl() } }
+      : {}),
   });
+  const ackTimeoutMs = options.ackTimeoutMs;
+  const transportFor = (actorOptions: ActorOptions) => {
+    if (actorOptions.transport === 'socket') {
+      if (!socketMode) throw new Error('a Socket Mode actor needs startSlackEmulator({ appToken })');
+      return socketModeTransport(socketMode, ackTimeoutMs);
+    }
+    const appEventsUrl = actorOptions.appEventsUrl ?? options.appEventsUrl;
+    if (!appEventsUrl)
+      throw new Error('actorFor needs the app events URL (startSlackEmulator or actorFor option)');
+    return httpTransport({
+      appEventsUrl,
+      signingSecret: options.signingSecret,
+      ...(ackTimeoutMs !== undefined ? { ackTimeoutMs } : {}),
+    });
+  };
   return {
     apiUrl: server.url,
     workspace,
     server,
+    socketMode,
     actorFor(userId, actorOptions = {}) {
-      const appEventsUrl = actorOptions.appEventsUrl ?? options.appEventsUrl;
-      if (!appEventsUrl)
-        throw new Error('actorFor needs the app events URL (startSlackEmulator or actorFor option)');
       return new SlackActor({
         workspace,
         userId,
-        appEventsUrl,
-        signingSecret: options.signingSecret,
+        transport: transportFor(actorOptions),
         responseUrlFor: (context) => server.responseUrlFor(context),
-        ...(options.ackTimeoutMs !== undefined ? { ackTimeoutMs: options.ackTimeoutMs } : {}),
       });
     },
     calls: (method) => server.calls(method),
-    close: () => server.close(),
+    async close() {
+      await socketMode?.close();
+      await server.close();
+    },
   };
 }
 
 export {
   ACK_TIMEOUT_MS,
   type AppReply,
+  type AppRequest,
+  type AppTransport,
   type ClickTarget,
   type CloseResult,
+  type HttpTransportOptions,
+  httpTransport,
   SlackActor,
   type SlackActorOptions,
   type SubmitOutcome,
@@ -84,6 +122,13 @@ export {
 export { BLOCK_KIT_LIMITS, checkMessageBlocks, checkMessageText, checkView, type Problem } from './limits.js';
 export { eventCallbackBody, interactiveBody, slashCommandBody } from './payloads.js';
 export { type SlackSignatureHeaders, signRequest } from './signing.js';
+export {
+  type Acknowledgement,
+  type EnvelopeType,
+  SocketModeServer,
+  type SocketModeServerOptions,
+  socketModeTransport,
+} from './socket-mode-server.js';
 export type { EmulatedView, SharedFile, SlackMessage, ViewState, ViewStateValue } from './types.js';
 export type { Answer, Answers } from './view-state.js';
 export type { MethodTally, RecordedCall, WebApiServerOptions } from './web-api-server.js';

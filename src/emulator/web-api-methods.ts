@@ -15,6 +15,8 @@ export type SlackApiResponse =
 export interface MethodContext {
   /** e.g. `http://127.0.0.1:53211`, for URLs the method hands out (file upload URLs). */
   origin: string;
+  /** Socket Mode: a fresh WebSocket URL for the app to connect to. */
+  socketModeUrl?: () => string;
 }
 
 export type WebApiMethod = (
@@ -83,6 +85,10 @@ const CompleteUploadArgs = z.object({
 });
 
 export const WEB_API_METHODS: Readonly<Record<string, WebApiMethod>> = {
+  // The server lets only the app-level token through to this one.
+  'apps.connections.open': (_args, _workspace, context) =>
+    context.socketModeUrl ? { ok: true, url: context.socketModeUrl() } : failure('invalid_auth'),
+
   'auth.test': (_args, workspace) => ({
     ok: true,
     url: `https://${workspace.teamDomain}.slack.com/`,

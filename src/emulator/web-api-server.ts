@@ -2,7 +2,8 @@
  * An HTTP server that answers as Slack's Web API does, for the real `WebClient` (`slackApiUrl: server.url`).
  *
  * Requests arrive as `POST /api/<method>`, form-encoded (object arguments as JSON strings) or JSON, with the
- * token in `Authorization: Bearer …` or a `token` field. Every answer is HTTP 200 with `{ ok, … }`, except a
+ * token in `Authorization: Bearer …` or a `token` field. `apps.connections.open` takes the app-level token
+ * (Socket Mode) and every other method the bot token, as in Slack. Every answer is HTTP 200 with `{ ok, … }`, except a
  * simulated rate limit (429 with `Retry-After`). It also serves the response URLs it hands out in payloads
  * (`POST /hooks/<id>`). Every request is recorded for inspection.
  */
@@ -35,6 +36,8 @@ export interface WebApiServerOptions {
   port?: number;
   /** Keep only this many recorded calls, newest last, so a long-running server does not grow without end. */
   maxRecordedCalls?: number;
+  /** Socket Mode: the app-level token (xapp-…) `apps.connections.open` accepts, and the URLs it hands out. */
+  socketMode?: { appToken: string; issueConnectionUrl: () => string };
 }
 
 /** How many calls to one method were answered `ok`, and how many with each error. */
@@ -64,6 +67,7 @@ export class WebApiServer {
     private readonly workspace: Workspace,
     private readonly tokens: ReadonlySet<string> | undefined,
     private readonly maxRecordedCalls: number,
+    private readonly socketMode: WebApiServerOptions['socketMode'],
   ) {
     const { address, port } = server.address() as AddressInfo;
     this.origin = `http://${address}:${port}`;
@@ -82,6 +86,7 @@ export class WebApiServer {
       options.workspace,
       tokens,
       options.maxRecordedCalls ?? Number.POSITIVE_INFINITY,
+      options.socketMode,
     );
     server.on('request', (request, response) => {
       apiServer.handle(request, response).catch((error: unknown) => {
@@ -200,9 +205,24 @@ export class WebApiServer {
     }
     if (scheduled?.kind === 'error') return { httpStatus: 200, payload: failure(scheduled.error) };
     if (decodingError) return { httpStatus: 200, payload: failure(decodingError) };
-    if (!token) return { httpStatus: 200, payload: failure('not_authed') };
-    if (this.tokens && !this.tokens.has(token)) return { httpStatus: 200, payload: failure('invalid_auth') };
-    return { httpStatus: 200, payload: implementation(args, this.workspace, { origin: this.origin }) };
+    const tokenProblem = this.tokenProblem(method, token);
+    if (tokenProblem) return { httpStatus: 200, payload: failure(tokenProblem) };
+    const socketModeUrl = this.socketMode?.issueConnectionUrl;
+    const context = { origin: this.origin, ...(socketModeUrl ? { socketModeUrl } : {}) };
+    return { httpStatus: 200, payload: implementation(args, this.workspace, context) };
+  }
+
+  /** `apps.connections.open` takes only the app-level token; every other method takes a bot token. */
+  private tokenProblem(method: string, token: string | undefined): string | undefined {
+    if (!token) return 'not_authed';
+    const isAppToken = token === this.socketMode?.appToken;
+    if (method === 'apps.connections.open') {
+      if (isAppToken) return undefined;
+      return this.tokens?.has(token) ? 'not_allowed_token_type' : 'invalid_auth';
+    }
+    if (isAppToken) return 'not_allowed_token_type';
+    if (this.tokens && !this.tokens.has(token)) return 'invalid_auth';
+    return undefined;
   }
 
   /** oauth.v2.access: a code from the install redirect becomes this workspace's bot token. */

@@ -42,12 +42,17 @@ export function listenerDeps(options: SlackAppOptions): ListenerDeps {
 export function createSlackApp(options: SlackAppOptions): App {
   const { config, store } = options;
   const deps = listenerDeps(options);
+  const clientOptions = config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {};
   const transport =
     config.transport === 'socket'
-      ? { socketMode: true, appToken: config.slack.appToken }
+      ? {
+          socketMode: true,
+          appToken: config.slack.appToken,
+          // A copy for the Socket Mode client, which sets its own reconnect retry policy (100 retries) on the
+          // options it is given; sharing Bolt's would hand that policy to every listener's client.
+          installerOptions: { clientOptions: { ...clientOptions } },
+        }
       : { signingSecret: config.slack.signingSecret, endpoints: '/slack/events' };
-
-  const clientOptions = config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {};
   const { oauth } = config.slack;
   const authorization = oauth
     ? {
