@@ -79,6 +79,8 @@ export function startScheduler(input: {
 async function remind(deps: ListenerDeps, client: WebClient, item: DueItem): Promise<void> {
   const decision = await deps.store.getDecision(item);
   if (!decision?.message || decision.closed || !decision.decideBy) return;
+  // Both came due at once (every instance was down for a day): the close says enough.
+  if (new Date(decision.decideBy) <= deps.now()) return;
   const sets = await deps.store.listAnswerSets(item);
   const unfinished = sets
     .filter((set) => set.progress.finishedAt === undefined || firstMissingStep(set) !== undefined)

@@ -1,11 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Config } from '../../src/config.js';
 import { STEPS } from '../../src/domain/questions.js';
 import type { Answers } from '../../src/domain/types.js';
 import { checkMessageBlocks, type SlackActor } from '../../src/emulator/index.js';
 import { ACTION_IDS, BLOCK_IDS } from '../../src/slack/ids.js';
 import { AWS_SHOP_WANTING_KAFKA, STREAMING_IS_THE_PRODUCT, WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
 import { randomAnswers, seededRandom } from '../domain/random-answers.js';
-import { blockById, CHANNEL, type Harness, startHarness, stepValues, visibleText } from './harness.js';
+import {
+  blockById,
+  CHANNEL,
+  type Harness,
+  SIGNING_SECRET,
+  startHarness,
+  stepValues,
+  visibleText,
+} from './harness.js';
 import { decisionIdOf, decisionMessage, LAST_STEP, startDecision, submitStep } from './journey.js';
 
 /**
@@ -243,6 +252,43 @@ describe('deadlines', () => {
     expect(await harness.app.scheduler.tick()).toBe(0);
     expect(thread().filter((note) => /Reminder/.test(note.text))).toHaveLength(1);
     expect(thread().filter((note) => /^Decision record/.test(note.text))).toHaveLength(1);
+  });
+
+  it('closes a decision at its deadline in OAuth mode, with the token of the workspace that installed the app', async () => {
+    let now = new Date('2026-11-24T10:00:00Z');
+    const oauthMode = (config: Config): Config => ({
+      ...config,
+      slack: {
+        signingSecret: SIGNING_SECRET,
+        apiUrl: config.slack.apiUrl,
+        oauth: {
+          clientId: '1234567890.0987654321',
+          clientSecret: 'oauth-client-secret-for-tests',
+          stateSecret: 'state-secret-of-16-chars-or-more',
+        },
+      },
+    });
+    harness = await startHarness({ configure: oauthMode, now: () => now, schedulerIntervalMs: 3_600_000 });
+    const base = `http://127.0.0.1:${harness.app.port}`;
+    const start = await fetch(`${base}/slack/install`, { redirect: 'manual' });
+    const state = new URL(start.headers.get('location') ?? '').searchParams.get('state') ?? '';
+    const installed = await fetch(
+      `${base}/slack/oauth_redirect?code=code&state=${encodeURIComponent(state)}`,
+      {
+        headers: { cookie: (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '' },
+        redirect: 'manual',
+      },
+    );
+    expect(installed.status).toBeLessThan(400);
+
+    const alice = harness.person('U0ALICE');
+    await startDecision(harness.slack, alice, CHANNEL, '--by 2026-11-25 Installed and due');
+    await answerAll(alice, WEB_APP_SHOP_ON_AWS);
+    // Nothing polled for two days: the reminder and the close come due together, and only the close is posted.
+    now = new Date('2026-11-26T00:00:01Z');
+    expect(await harness.app.scheduler.tick()).toBe(2);
+    await waitForReply(/^Decision record: Installed and due/);
+    expect(thread().filter((note) => /Reminder/.test(note.text))).toEqual([]);
   });
 
   it('explains a deadline it cannot use instead of starting the decision', async () => {
