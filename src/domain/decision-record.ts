@@ -95,12 +95,7 @@ export function decisionRecord(input: DecisionRecordInput): DecisionRecord {
         ...rows.filter((row) => row.advantage !== platform && row.advantage !== 'even').map(con),
       ],
     })),
-    outcome:
-      team && verdict
-        ? `Chosen option: ${PLATFORM_LABELS[team.recommendation]} (${team.confidence} confidence), ` +
-          `because ${lowerFirst(verdict.confidenceReason)}` +
-          (verdict.override ? ` ${verdict.override.sentence}` : '')
-        : 'No option chosen yet: a verdict needs at least one finished answer set, and a blind decision shows it only once closed.',
+    outcome: team && verdict ? outcomeOf(team, rows) : NO_OUTCOME,
     disagreements: input.arguments.map(
       (argument) =>
         `${TARGET_LABELS[argument.target]}: ` +
@@ -116,6 +111,26 @@ export function decisionRecord(input: DecisionRecordInput): DecisionRecord {
     startedBy: input.startedBy,
     ...(input.closedBy ? { closedBy: input.closedBy } : {}),
   };
+}
+
+const NO_OUTCOME =
+  'No option chosen yet: a verdict needs at least one finished answer set, and a blind decision shows it only once closed.';
+
+/** "Chosen option: X, because it leads in …", then why the confidence is what it is. */
+function outcomeOf(team: TeamVerdict, rows: readonly CategoryResult[]): string {
+  const { verdict } = team;
+  const won = rows
+    .filter((row) => row.advantage === team.recommendation)
+    .map((row) => TARGET_LABELS[row.target]);
+  const because = verdict.override
+    ? verdict.override.sentence
+    : won.length > 0
+      ? `It leads in ${won.join(', ')}.`
+      : 'No category sets it apart; it is ahead on the weighted total.';
+  return (
+    `Chosen option: ${PLATFORM_LABELS[team.recommendation]}. ${because} ` +
+    `Confidence is ${team.confidence}: ${lowerFirst(verdict.confidenceReason)}`
+  );
 }
 
 function pro(row: CategoryResult): string {
