@@ -114,10 +114,7 @@ export async function publishVerdict(input: {
   finishedBefore: boolean;
 }): Promise<void> {
   const { deps, client, decision } = input;
-  const [published] = await Promise.all([
-    publishDecision({ deps, client, ref: decision }),
-    deps.store.rememberForHome(decision, input.userId, deps.now()),
-  ]);
+  const published = await publishDecision({ deps, client, ref: decision });
   const where = published?.decision.message ?? decision.message;
   if (!where) return;
   const note = buildFinishedNote({

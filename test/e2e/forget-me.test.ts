@@ -79,6 +79,37 @@ describe('/stream-verdict forget me', () => {
     );
   });
 
+  it('takes a title that merely starts with the words for a title, and forgets nothing', async () => {
+    harness = await startHarness();
+    const { workspace } = harness.slack;
+    const alice = harness.person('U0ALICE');
+    await alice.runSlashCommand({
+      channel: CHANNEL,
+      command: '/stream-verdict',
+      text: 'Events for the shop',
+    });
+    await workspace.waitFor(() => workspace.openViewFor('U0ALICE'));
+    const first = await workspace.waitFor(
+      () => workspace.messagesIn(CHANNEL)[0]?.blocks && workspace.messagesIn(CHANNEL)[0],
+    );
+    await alice.submitView({ values: stepValues(0, WEB_APP_SHOP_ON_AWS) });
+    await alice.closeView();
+
+    await alice.runSlashCommand({
+      channel: CHANNEL,
+      command: '/stream-verdict',
+      text: 'Forget me nots: events for the florist',
+    });
+    const second = await workspace.waitFor(
+      () => workspace.messagesIn(CHANNEL)[1]?.blocks && workspace.messagesIn(CHANNEL)[1],
+    );
+    expect(JSON.stringify(second.blocks)).toContain('Forget me nots: events for the florist');
+    const firstId = JSON.stringify(first.blocks).match(/"value":"([\w-]+)"/)?.[1] ?? '';
+    expect(
+      await harness.app.store.getAnswerSet({ teamId: 'T0001', decisionId: firstId }, 'U0ALICE'),
+    ).not.toBeNull();
+  });
+
   it('says so when there is nothing to forget', async () => {
     harness = await startHarness();
     const carol = harness.person('U0CAROL');

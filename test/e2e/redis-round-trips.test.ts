@@ -88,7 +88,7 @@ describe('Redis round trips', () => {
     await redis?.destroy();
   });
 
-  it('each step submission waits on Redis at most twice: read the decision, save the step in one MULTI', async () => {
+  it('each step submission waits on Redis at most twice: save the step (one script), list the decision as theirs', async () => {
     const { slack } = harness;
     const alice = harness.person('U0ALICE');
     const posted = await startDecision(slack, alice, CHANNEL, 'Round trips');

@@ -16,8 +16,8 @@ export interface Subcommand {
   summary: string;
   /** What follows the command in the help's example. */
   example: string;
-  /** Acknowledges the command itself; `rest` is the text after the sub-command's name. */
-  run(deps: ListenerDeps, args: CommandArgs, rest: string): Promise<void>;
+  /** Acknowledges the command itself. */
+  run(deps: ListenerDeps, args: CommandArgs): Promise<void>;
 }
 
 /** Every sub-command; anything else starts a decision, with the text as its title. */
@@ -46,12 +46,10 @@ export function registerCommands(app: App, deps: ListenerDeps): void {
   const start = startDecision(deps);
   app.command(COMMAND, async (args) => {
     const text = (typeof args.command.text === 'string' ? args.command.text : '').trim();
-    const sub = SUBCOMMANDS.find((candidate) => {
-      const name = candidate.name.toLowerCase();
-      const lower = text.toLowerCase();
-      return lower === name || lower.startsWith(`${name} `);
-    });
-    if (sub) await sub.run(deps, args, text.slice(sub.name.length).trim());
+    // Only the exact words run a sub-command: "Export pipeline rewrite" or "forget me nots" are titles.
+    const words = text.toLowerCase().replace(/\s+/g, ' ');
+    const sub = SUBCOMMANDS.find((candidate) => candidate.name.toLowerCase() === words);
+    if (sub) await sub.run(deps, args);
     else await start(args);
   });
 }

@@ -70,8 +70,9 @@ export function questionnaireSubmission(deps: ListenerDeps) {
       });
       return;
     }
-    if (saved.status === 'saved' && Object.keys(saved.answerSet.steps).length === 1) {
-      // The person's first saved step: list the decision as theirs (App Home, and "forget me" finds it).
+    if (saved.status === 'saved') {
+      // Lists the decision as theirs (App Home, and "forget me" finds it), renewing the index's TTL with
+      // the answers' own so the index never expires first.
       await deps.store.rememberForHome(ref, requester.userId, deps.now()).catch((error: unknown) => {
         logger.warn('Could not list the decision for the person', error);
       });
