@@ -94,20 +94,32 @@ export function startDecision(deps: ListenerDeps) {
       scheduleDeadline(deps, decision),
     ]).catch((error: unknown) => logger.error('Could not index a new decision', error));
 
+    let posted: { channel: string; ts: string };
     try {
       const message = buildDecisionMessage({ decision, inProgress: 0 });
-      const posted = await client.chat.postMessage({
+      const reply = await client.chat.postMessage({
         channel: decision.channelId,
         text: message.text,
         blocks: message.blocks,
       });
-      if (posted.ts && posted.channel) {
-        await deps.store.setDecisionMessage(decision, { channel: posted.channel, ts: posted.ts });
-      }
+      if (!reply.ts || !reply.channel) return;
+      posted = { channel: reply.channel, ts: reply.ts };
     } catch (error) {
       logger.warn(`Could not post the decision message: ${slackErrorCode(error) ?? String(error)}`);
       await respond({ response_type: 'ephemeral', text: `:warning: ${explainPostFailure(error)}` });
+      return;
     }
+    // Where the message is must be kept, or the verdict would later arrive as a second message: retry once.
+    const remember = () => deps.store.setDecisionMessage(decision, posted);
+    await remember()
+      .catch(() => remember())
+      .catch(async (error: unknown) => {
+        logger.error('Posted the decision message but could not record where', error);
+        await respond({
+          response_type: 'ephemeral',
+          text: ':warning: The decision is posted, but my storage didn’t record where. Answers are safe; the verdict may arrive as a new message instead of updating this one.',
+        });
+      });
   };
 }
 
