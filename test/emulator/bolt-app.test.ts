@@ -99,7 +99,6 @@ describe('the emulator driving a real Bolt app', () => {
       errors: { throughput: 'Above a million? Talk to us first.' },
     });
     expect(accepted).toMatchObject({ status: 200, outcome: 'closed' });
-    expect(accepted.tookMs).toBeLessThan(3000);
     expect(verdict.text).toBe('<@U0ALICE>: 20000/s → Amazon MSK');
     expect(slack.calls().map((call) => call.method)).toEqual(['auth.test', 'views.open', 'chat.postMessage']);
   });

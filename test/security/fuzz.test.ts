@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { STEPS } from '../../src/domain/questions.js';
 import { buildViewState } from '../../src/emulator/view-state.js';
 import { ACTION_IDS, CALLBACK_IDS } from '../../src/slack/ids.js';
-import { encodeMetadata } from '../../src/slack/metadata.js';
 import { WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
 import { seededRandom } from '../domain/random-answers.js';
 import { CHANNEL, type Harness, SIGNING_SECRET, startHarness, stepValues } from '../e2e/harness.js';
@@ -258,15 +257,12 @@ describe('fuzzing the listeners with signed, invalid payloads', () => {
 
     const statuses = new Map<number, number>();
     const serverErrors: string[] = [];
-    let slowest = 0;
     let next = 0;
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
         while (next < bodies.length) {
           const body = bodies[next++] as string;
-          const started = performance.now();
           const reply = await postSigned(harness.eventsUrl, SIGNING_SECRET, body);
-          slowest = Math.max(slowest, performance.now() - started);
           statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
           if (reply.status >= 500) serverErrors.push(body);
         }
@@ -280,7 +276,6 @@ describe('fuzzing the listeners with signed, invalid payloads', () => {
       `fuzz: ${answered} payloads, statuses ${JSON.stringify(Object.fromEntries(statuses))}, ${writes.length} store writes, ${unhandled.length} unhandled rejections`,
     );
     expect(answered).toBe(PAYLOADS);
-    expect(slowest).toBeLessThan(3_000);
     // Bolt itself cannot read a payload whose `user` or `view` is not an object and answers 500 before any
     // listener runs; every other payload gets a 2xx/4xx.
     expect(serverErrors.filter((body) => !unreadableByBolt(body))).toEqual([]);
