@@ -123,7 +123,7 @@ export class MemoryStore implements DecisionStore {
 
   async setDecisionClosed(ref: DecisionRef, closure: Closure | null): Promise<Decision | null> {
     const entry = this.live(this.decisions, refKey(ref));
-    if (!entry) return null;
+    if (!entry || (closure !== null) === (entry.value.closed !== undefined)) return null;
     const { closed: _previous, ...open } = entry.value;
     const decision: Decision = closure ? { ...open, closed: { ...closure } } : open;
     this.decisions.set(refKey(ref), this.entry(decision));

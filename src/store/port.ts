@@ -102,7 +102,10 @@ export interface DecisionStore {
   listAnswerSets(ref: DecisionRef): Promise<AnswerSet[]>;
   /** Removes one person's answers from a decision ("forget me"); true if there were any. */
   forgetAnswers(ref: DecisionRef, userId: string): Promise<boolean>;
-  /** Closes (or, with null, reopens) a decision; returns it as it now stands, or null if it does not exist. */
+  /**
+   * Closes (or, with null, reopens) a decision and returns it as it now stands; null when it does not exist
+   * or already was so, which makes exactly one of two simultaneous closes the one that goes on.
+   */
   setDecisionClosed(ref: DecisionRef, closure: Closure | null): Promise<Decision | null>;
   /**
    * Asks for the decision message to be republished. Returns the new version and whether this caller now holds

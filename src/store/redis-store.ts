@@ -170,10 +170,12 @@ export class RedisStore implements DecisionStore {
     const decision = await this.getDecision(ref);
     if (!decision) return null;
     const key = this.keys.decision(ref);
-    const tx = this.client.multi();
-    if (closure) tx.hset(key, CLOSED_FIELD, JSON.stringify(closure));
-    else tx.hdel(key, CLOSED_FIELD);
-    await this.exec(tx.pexpire(key, this.ttlMs));
+    // HSETNX / HDEL say whether this call changed anything, so of two closes at once only one goes on.
+    const tx = closure
+      ? this.client.multi().hsetnx(key, CLOSED_FIELD, JSON.stringify(closure))
+      : this.client.multi().hdel(key, CLOSED_FIELD);
+    const [changed] = await this.exec(tx.pexpire(key, this.ttlMs));
+    if (changed !== 1) return null;
     const { closed: _previous, ...open } = decision;
     return closure ? { ...open, closed: closure } : open;
   }

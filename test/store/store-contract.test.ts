@@ -230,6 +230,21 @@ describe.each(adapters)('$name store', (adapter) => {
     expect(await store.getDecision({ ...ref, decisionId: 'd-missing' })).toBeNull();
   });
 
+  it('lets only one of two simultaneous closes go on, keeping the first closure', async () => {
+    await store.createDecision(decision);
+    const byPerson = { at: '2026-11-25T09:00:00.000Z', by: 'U0001' };
+    const byDeadline = { at: '2026-11-25T09:00:00.001Z' };
+    const results = await Promise.all([
+      store.setDecisionClosed(ref, byPerson),
+      store.setDecisionClosed(ref, byDeadline),
+    ]);
+    expect(results.filter((result) => result !== null)).toHaveLength(1);
+    expect((await store.getDecision(ref))?.closed).toEqual(byPerson);
+    expect(await store.setDecisionClosed(ref, byDeadline)).toBeNull();
+    expect(await store.setDecisionClosed(ref, null)).not.toBeNull();
+    expect(await store.setDecisionClosed(ref, null)).toBeNull();
+  });
+
   it('keeps deadline and blind mode with the decision', async () => {
     const options = { ...decision, decideBy: '2026-11-27T23:59:59.999Z', blind: true };
     await store.createDecision(options);

@@ -53,12 +53,16 @@ async function closeOrReopen(
     }
     if (move === 'close' && decision.closed) return tell('This decision is already closed.');
     if (move === 'reopen' && !decision.closed) return tell('This decision is already open.');
-    if (move === 'close') await closeDecision({ deps, client, ref, by: requester.userId });
-    else await reopenDecision({ deps, client, ref, by: requester.userId });
+    const changed =
+      move === 'close'
+        ? await closeDecision({ deps, client, ref, by: requester.userId })
+        : await reopenDecision({ deps, client, ref, by: requester.userId });
+    // Someone else (or the deadline) got there a moment earlier.
+    if (!changed) await tell(`This decision is already ${move === 'close' ? 'closed' : 'open'}.`);
   } catch (error) {
     logger.error(`Could not ${move} a decision`, error);
     await tell(
-      `:warning: I couldn’t ${move} the decision just now. Nothing changed; please try again in a minute.`,
+      `:warning: Something went wrong while I tried to ${move} the decision. If its message did not change, please try again in a minute.`,
     );
   }
 }
