@@ -1,3 +1,4 @@
+import { UTCDate } from '@date-fns/utc';
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { format } from 'date-fns';
@@ -85,7 +86,7 @@ async function remind(deps: ListenerDeps, client: WebClient, item: DueItem): Pro
   const unfinished = sets
     .filter((set) => set.progress.finishedAt === undefined || firstMissingStep(set) !== undefined)
     .map((set) => set.userId);
-  const when = format(new Date(decision.decideBy), 'EEEE d MMM');
+  const when = format(new UTCDate(decision.decideBy), 'EEEE d MMM');
   const named = unfinished.slice(0, NAMES_SHOWN).map((userId) => `<@${userId}>`);
   const more = unfinished.length - named.length;
   const who =

@@ -1,3 +1,4 @@
+import { UTCDate } from '@date-fns/utc';
 import type { ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { format, parseISO } from 'date-fns';
 import { COST_OPTION_LABELS, type CostEstimate, type OptionCost } from '../../domain/cost.js';
@@ -76,7 +77,7 @@ export function buildDecisionMessage(input: DecisionMessageInput): SlackMessage 
       {
         type: 'mrkdwn',
         text:
-          `Kafka, Kinesis or MSK? Started by <@${decision.createdBy}> on ${format(new Date(decision.createdAt), 'd MMM yyyy')}` +
+          `Kafka, Kinesis or MSK? Started by <@${decision.createdBy}> on ${format(new UTCDate(decision.createdAt), 'd MMM yyyy')}` +
           ` · ${countLabel(finished, 'answer set')}` +
           (input.inProgress > 0 ? ` · ${input.inProgress} in progress` : '') +
           statusWords(decision),

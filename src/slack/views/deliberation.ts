@@ -1,3 +1,4 @@
+import { UTCDate } from '@date-fns/utc';
 import type { ActionsBlock, Button, KnownBlock, SectionBlock } from '@slack/types';
 import { format } from 'date-fns';
 import type { CategoryArgument } from '../../domain/deliberation.js';
@@ -120,5 +121,5 @@ function section(blockId: string, text: string): SectionBlock {
 }
 
 function day(iso: string): string {
-  return format(new Date(iso), 'd MMM yyyy');
+  return format(new UTCDate(iso), 'd MMM yyyy');
 }

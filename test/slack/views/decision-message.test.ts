@@ -31,6 +31,20 @@ const decision: Decision = {
 };
 
 describe('buildDecisionMessage', () => {
+  it('dates the decision in UTC, whatever the server’s own time zone', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Asia/Tokyo';
+    try {
+      const late = buildDecisionMessage({
+        decision: { ...decision, createdAt: '2026-11-24T20:00:00.000Z' },
+        inProgress: 0,
+      });
+      expect(JSON.stringify(find(late.blocks, BLOCK_IDS.decisionContext))).toContain('on 24 Nov 2026');
+    } finally {
+      process.env.TZ = zone;
+    }
+  });
+
   it('before anyone finishes: title, who started it, and the button that opens the questionnaire', () => {
     const message = buildDecisionMessage({ decision, inProgress: 0 });
     expect(find(message.blocks, BLOCK_IDS.decisionHeader)?.text?.text).toBe(decision.title);
