@@ -85,6 +85,7 @@ export class MemoryStore implements DecisionStore {
         finishedBefore: false,
       };
     }
+    this.forgetExpiredDeliveries();
     this.deliveries.set(deliveryKey, { value: true, expiresAt: this.now() + DAY_MS });
 
     const finishedAt = progress.finishedAt ?? previous?.progress.finishedAt;
@@ -226,10 +227,17 @@ export class MemoryStore implements DecisionStore {
   async close(): Promise<void> {
     this.decisions.clear();
     this.answers.clear();
+    this.deliveries.clear();
     this.publishing.clear();
     this.due.clear();
     this.homes.clear();
     this.latest.clear();
+  }
+
+  /** Markers are only looked up again on a repeat, so expired ones are swept here or a long session grows forever. */
+  private forgetExpiredDeliveries(): void {
+    const now = this.now();
+    for (const [key, marker] of this.deliveries) if (marker.expiresAt <= now) this.deliveries.delete(key);
   }
 
   private entry<T>(value: T): Entry<T> {

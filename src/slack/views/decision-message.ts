@@ -214,7 +214,7 @@ function engineers(fte: number): string {
 }
 
 /** The person's own verdict, for the modal they see when they finish. */
-export function buildOwnVerdictText(verdict: Verdict, channelId: string): string {
+export function buildOwnVerdictText(verdict: Verdict, channelId: string, blind = false): string {
   const cheapest = verdict.cost?.options
     .flatMap((option) => (option.available ? [option] : []))
     .sort((a, b) => a.totalUsd - b.totalUsd)[0];
@@ -229,8 +229,11 @@ export function buildOwnVerdictText(verdict: Verdict, channelId: string): string
     );
   }
   lines.push(
-    `The team verdict in <#${channelId}> now includes your answers, with the full cost table; argue it out in its thread. ` +
-      'You can change your answers from the decision message at any time.',
+    blind
+      ? `The team verdict in <#${channelId}> counts your answers but stays hidden until the decision closes, so no one is swayed early. ` +
+          'You can change your answers from the decision message until then.'
+      : `The team verdict in <#${channelId}> now includes your answers, with the full cost table; argue it out in its thread. ` +
+          'You can change your answers from the decision message at any time.',
   );
   return truncate(lines.join('\n'), 3000);
 }

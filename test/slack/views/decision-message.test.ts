@@ -172,6 +172,12 @@ describe('the verdict’s cost and flip', () => {
     );
     expect(checkView(buildNoticeModal({ title: 'Your verdict', text }), 'modal')).toEqual([]);
   });
+
+  it('does not promise a visible team verdict when the decision is blind', () => {
+    const text = buildOwnVerdictText(scoreAnswers(WEB_APP_SHOP_ON_AWS), 'C1', true);
+    expect(text).toContain('stays hidden until the decision closes');
+    expect(text).not.toContain('with the full cost table');
+  });
 });
 
 describe('the largest verdict', () => {

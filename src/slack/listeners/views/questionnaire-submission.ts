@@ -98,7 +98,10 @@ export function questionnaireSubmission(deps: ListenerDeps) {
     const own = scoreAnswers(mergeSteps(saved.answerSet), deps.costs);
     await ack({
       response_action: 'update',
-      view: buildNoticeModal({ title: 'Your verdict', text: buildOwnVerdictText(own, decision.channelId) }),
+      view: buildNoticeModal({
+        title: 'Your verdict',
+        text: buildOwnVerdictText(own, decision.channelId, decision.blind === true),
+      }),
     });
 
     // A repeated delivery already published this finish; the person just sees the same answer again.
