@@ -34,6 +34,7 @@ export function listenerDeps(options: SlackAppOptions): ListenerDeps {
   return {
     store: options.store,
     now: options.now ?? (() => new Date()),
+    retentionDays: options.config.retentionDays,
     costs: options.config.costs ?? DEFAULT_COST_SETTINGS,
   };
 }

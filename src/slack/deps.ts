@@ -6,6 +6,8 @@ export interface ListenerDeps {
   store: DecisionStore;
   /** The current time; injected so tests can move it. */
   now: () => Date;
+  /** How long decisions and answers are kept after their last change (RETENTION_DAYS). */
+  retentionDays: number;
   /** Prices and engineer cost for the verdict's cost estimate. */
   costs: CostSettings;
 }

@@ -306,6 +306,13 @@ describe('deadlines', () => {
       text: '--by 2026-11-01 Late',
     });
     await ephemeralFor('U0ALICE', /already passed/);
+    // Answers are kept 90 days here, so a deadline beyond that could find the decision gone.
+    await alice.runSlashCommand({
+      channel: CHANNEL,
+      command: '/stream-verdict',
+      text: '--by 2027-03-01 Too far',
+    });
+    await ephemeralFor('U0ALICE', /more than 90 days away, longer than answers are kept here/);
     expect(harness.slack.workspace.messagesIn(CHANNEL)).toHaveLength(0);
   });
 });

@@ -14,10 +14,15 @@ export const START_USAGE =
   '`/stream-verdict [--by YYYY-MM-DD] [--blind] [title]`: `--by` closes the decision at the end of that day (UTC) ' +
   'with a reminder the day before; `--blind` hides individual results until it closes.';
 
-/** How far ahead a deadline may be. */
-const MAX_DAYS_AHEAD = 365;
-
-export function parseStartOptions(text: string | undefined, now: Date): StartOptionsResult {
+/**
+ * A deadline may be at most this many days ahead: the decision is kept RETENTION_DAYS after its last change,
+ * so a later deadline could find it already expired.
+ */
+export function parseStartOptions(
+  text: string | undefined,
+  now: Date,
+  maxDaysAhead: number,
+): StartOptionsResult {
   const words = (text ?? '').trim().split(/\s+/).filter(Boolean);
   const title: string[] = [];
   let decideBy: string | undefined;
@@ -35,7 +40,7 @@ export function parseStartOptions(text: string | undefined, now: Date): StartOpt
       blind = true;
     } else if (name === '--by') {
       const value = inline ?? words[++index];
-      const deadline = deadlineOf(value, now);
+      const deadline = deadlineOf(value, now, maxDaysAhead);
       if (!deadline.ok) return deadline;
       decideBy = deadline.iso;
     } else {
@@ -51,6 +56,7 @@ export function parseStartOptions(text: string | undefined, now: Date): StartOpt
 function deadlineOf(
   value: string | undefined,
   now: Date,
+  maxDaysAhead: number,
 ): { ok: true; iso: string } | { ok: false; problem: string } {
   if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     return { ok: false, problem: '`--by` needs a date like `2026-12-15` (year-month-day).' };
@@ -61,8 +67,11 @@ function deadlineOf(
   }
   const end = addDays(day, 1);
   if (end <= now) return { ok: false, problem: `\`${value}\` has already passed; pick a later day.` };
-  if (end > addDays(now, MAX_DAYS_AHEAD)) {
-    return { ok: false, problem: `\`${value}\` is more than a year away; pick an earlier day.` };
+  if (end > addDays(now, maxDaysAhead)) {
+    return {
+      ok: false,
+      problem: `\`${value}\` is more than ${maxDaysAhead} days away, longer than answers are kept here; pick an earlier day.`,
+    };
   }
   // The last moment of the day, so the day shown is the day typed.
   return { ok: true, iso: new Date(end.getTime() - 1).toISOString() };

@@ -34,7 +34,7 @@ export function startDecision(deps: ListenerDeps) {
       });
       return;
     }
-    const parsed = parseStartOptions(fields.data.text, deps.now());
+    const parsed = parseStartOptions(fields.data.text, deps.now(), deps.retentionDays);
     if (!parsed.ok) {
       await ack({
         response_type: 'ephemeral',
