@@ -16,10 +16,12 @@ const elementState = z.object({
   value: z.string().max(3000).nullish(),
 });
 
+const stateValuesSchema = z.record(z.string(), z.record(z.string(), z.unknown()));
+
 export type RawStepValues = Record<string, string | string[] | null>;
 
 export function readStepValues(stateValues: unknown, step: Step): RawStepValues {
-  const values = z.record(z.string(), z.record(z.string(), z.unknown())).safeParse(stateValues);
+  const values = stateValuesSchema.safeParse(stateValues);
   const raw: RawStepValues = {};
   for (const question of step.questions) {
     const element = elementState.safeParse(
