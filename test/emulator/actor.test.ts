@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { ModalView, PlainTextElement, PlainTextOption } from '@slack/types';
-import { type Logger, LogLevel, WebClient } from '@slack/web-api';
+import { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type SlackEmulator, startSlackEmulator } from '../../src/emulator/index.js';
+import { silentLogger } from '../support/silent-logger.js';
 import { type FakeApp, startFakeApp } from './fake-app.js';
 
 const SIGNING_SECRET = 'emulator-test-signing-secret';
@@ -12,16 +13,6 @@ const CHANNEL = 'C0GENERAL';
 
 const fixture = (name: string) =>
   JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
-
-const silentLogger: Logger = {
-  debug: () => {},
-  info: () => {},
-  warn: () => {},
-  error: () => {},
-  setLevel: () => {},
-  getLevel: () => LogLevel.ERROR,
-  setName: () => {},
-};
 
 const plain = (text: string): PlainTextElement => ({ type: 'plain_text', text });
 const option = (text: string, value: string): PlainTextOption => ({ text: plain(text), value });

@@ -1,24 +1,15 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type Logger, LogLevel } from '@slack/bolt';
+import { App } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type SlackEmulator, startSlackEmulator } from '../../src/emulator/index.js';
+import { silentLogger } from '../support/silent-logger.js';
 
 const SIGNING_SECRET = 'bolt-test-signing-secret';
 const BOT_TOKEN = 'xoxb-bolt-test';
 const ALICE = 'U0ALICE';
 const CHANNEL = 'C0GENERAL';
-
-const silentLogger: Logger = {
-  debug: () => {},
-  info: () => {},
-  warn: () => {},
-  error: () => {},
-  setLevel: () => {},
-  getLevel: () => LogLevel.ERROR,
-  setName: () => {},
-};
 
 const questionnaire: ModalView = {
   type: 'modal',

@@ -1,22 +1,13 @@
-import { type Logger, LogLevel, WebClient } from '@slack/web-api';
+import { WebClient } from '@slack/web-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSlackEmulator } from '../../src/emulator/index.js';
 import { WebApiServer } from '../../src/emulator/web-api-server.js';
 import { Workspace } from '../../src/emulator/workspace.js';
+import { silentLogger } from '../support/silent-logger.js';
 import { startFakeApp } from './fake-app.js';
 
 const TOKEN = 'xoxb-emulator-test';
 const SECRET = 'emulator-signing-secret';
-
-const silentLogger: Logger = {
-  debug: () => {},
-  info: () => {},
-  warn: () => {},
-  error: () => {},
-  setLevel: () => {},
-  getLevel: () => LogLevel.ERROR,
-  setName: () => {},
-};
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {

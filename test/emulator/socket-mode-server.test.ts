@@ -1,21 +1,12 @@
-import { type Logger, LogLevel, WebClient } from '@slack/web-api';
+import { WebClient } from '@slack/web-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { type SlackEmulator, SocketModeServer, startSlackEmulator } from '../../src/emulator/index.js';
+import { silentLogger } from '../support/silent-logger.js';
 
 const APP_ID = 'A0STREAMVERDICT';
 const APP_TOKEN = 'xapp-1-A0STREAMVERDICT-1234-socket-mode-test';
 const BOT_TOKEN = 'xoxb-socket-mode-test';
-
-const silentLogger: Logger = {
-  debug: () => {},
-  info: () => {},
-  warn: () => {},
-  error: () => {},
-  setLevel: () => {},
-  getLevel: () => LogLevel.ERROR,
-  setName: () => {},
-};
 
 const closers: (() => Promise<void>)[] = [];
 

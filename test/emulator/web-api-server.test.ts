@@ -1,21 +1,12 @@
 import type { KnownBlock, ModalView, PlainTextElement, SectionBlock } from '@slack/types';
-import { ErrorCode, type Logger, LogLevel, WebClient } from '@slack/web-api';
+import { ErrorCode, WebClient } from '@slack/web-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebApiServer } from '../../src/emulator/web-api-server.js';
 import { Workspace, type WorkspaceOptions } from '../../src/emulator/workspace.js';
+import { silentLogger } from '../support/silent-logger.js';
 
 const TOKEN = 'xoxb-emulator-test';
 const ALICE = 'U0ALICE';
-
-const silentLogger: Logger = {
-  debug: () => {},
-  info: () => {},
-  warn: () => {},
-  error: () => {},
-  setLevel: () => {},
-  getLevel: () => LogLevel.ERROR,
-  setName: () => {},
-};
 
 const plain = (text: string): PlainTextElement => ({ type: 'plain_text', text });
 const section = (text: string, blockId?: string): SectionBlock => ({
