@@ -46,7 +46,7 @@ export function buildQuestionnaireModal(input: QuestionnaireModalInput): ModalVi
         type: 'mrkdwn',
         text: truncate(
           `*Step ${input.step + 1} of ${STEPS.length}: ${step.title}* · ${escapeMrkdwn(input.decisionTitle)}` +
-            (input.editing ? ' · _Editing your answers: the verdict changes when you finish_' : ''),
+            (input.editing ? ' · _Editing your answers: each step counts as soon as you save it_' : ''),
           3000,
         ),
       },
