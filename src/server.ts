@@ -5,6 +5,7 @@ import { WebClient } from '@slack/web-api';
 import type { Config } from './config.js';
 import { createSlackApp, listenerDeps, type SlackAppOptions } from './slack/app.js';
 import { InFlightWork } from './slack/in-flight.js';
+import { isOrgTenant } from './slack/listeners/requester.js';
 import { type Scheduler, startScheduler } from './slack/scheduler.js';
 import { EncryptedInstallationStore, memorySecrets, redisSecrets } from './store/installation-store.js';
 import { KeySpace } from './store/keys.js';
@@ -96,12 +97,12 @@ export async function startStreamVerdict(
     ...(input.schedulerIntervalMs !== undefined ? { intervalMs: input.schedulerIntervalMs } : {}),
     clientFor: async (teamId) => {
       if (!installationStore) return app.client;
-      // OAuth mode: each workspace's own bot token.
-      const install = await installationStore.fetchInstallation({
-        teamId,
-        enterpriseId: undefined,
-        isEnterpriseInstall: false,
-      });
+      // OAuth mode: each workspace's own bot token, or the org's for an org-wide install.
+      const install = await installationStore.fetchInstallation(
+        isOrgTenant(teamId)
+          ? { teamId: undefined, enterpriseId: teamId, isEnterpriseInstall: true }
+          : { teamId, enterpriseId: undefined, isEnterpriseInstall: false },
+      );
       const token = install.bot?.token;
       const apiUrl = input.config.slack.apiUrl;
       return token ? new WebClient(token, apiUrl ? { slackApiUrl: apiUrl } : {}) : undefined;

@@ -2,6 +2,7 @@ import { slashCommandSchema } from '../requester.js';
 import type { CommandArgs } from './index.js';
 
 export interface AcknowledgedCommand {
+  /** The tenant: the workspace, or the org for an org-wide install. */
   teamId: string;
   userId: string;
   channelId: string;
@@ -25,7 +26,7 @@ export async function acknowledgeCommand({
   }
   await ack();
   return {
-    teamId: fields.data.team_id,
+    teamId: fields.data.tenant_id,
     userId: fields.data.user_id,
     channelId: fields.data.channel_id,
     tell: (text) => respond({ response_type: 'ephemeral', text }).then(() => undefined),

@@ -46,7 +46,7 @@ export function startDecision(deps: ListenerDeps) {
     const { options } = parsed;
     const startedAt = Date.now();
     const decision: Decision = {
-      teamId: fields.data.team_id,
+      teamId: fields.data.tenant_id,
       decisionId: randomBytes(9).toString('base64url'),
       channelId: fields.data.channel_id,
       createdBy: fields.data.user_id,

@@ -5,10 +5,14 @@ import type { Decision } from '../../../store/port.js';
 import type { ListenerDeps } from '../../deps.js';
 import { slackErrorCode } from '../../errors.js';
 import { buildHomeView, HOME_DECISIONS_SHOWN, type HomeEntry } from '../../views/home.js';
-import { slackIdSchema } from '../requester.js';
+import { slackIdSchema, tenantOf } from '../requester.js';
 
 const homeOpenedSchema = z.object({
-  body: z.object({ team_id: slackIdSchema }),
+  body: z.object({
+    team_id: slackIdSchema,
+    enterprise_id: slackIdSchema.nullish(),
+    authorizations: z.array(z.object({ is_enterprise_install: z.boolean().optional() })).optional(),
+  }),
   event: z.object({ user: slackIdSchema, tab: z.literal('home') }),
 });
 
@@ -23,7 +27,12 @@ export function appHomeOpened(deps: ListenerDeps) {
     // The Messages tab sends the same event; only the Home tab is ours to draw.
     const parsed = homeOpenedSchema.safeParse({ body, event });
     if (!parsed.success) return;
-    const teamId = parsed.data.body.team_id;
+    const { team_id, enterprise_id, authorizations } = parsed.data.body;
+    const teamId = tenantOf({
+      teamId: team_id,
+      enterpriseId: enterprise_id ?? undefined,
+      isEnterpriseInstall: authorizations?.[0]?.is_enterprise_install === true,
+    }) as string;
     const userId = parsed.data.event.user;
     try {
       const ids = await deps.store.homeDecisions(teamId, userId, HOME_DECISIONS_SHOWN);
