@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { interactiveBody, slashCommandBody } from '../../src/emulator/index.js';
-import { messageBlockActionsPayload } from '../../src/emulator/payloads.js';
-import { ACTION_IDS, BLOCK_IDS } from '../../src/slack/ids.js';
+import { slashCommandBody } from '../../src/emulator/index.js';
 import { CHANNEL, type Harness, SIGNING_SECRET, startHarness } from '../e2e/harness.js';
+import { clickAnswerAs } from '../support/answer-click.js';
 import { postSigned } from '../support/signed-post.js';
 
 /**
@@ -47,47 +46,8 @@ afterAll(async () => {
   await harness.close();
 });
 
-/** Clicks "Answer" on the decision message as a person of the given workspace and org. */
-async function clickAnswer(user: string, teamId: string, enterprise: { id: string; name: string } | null) {
-  const { workspace, server } = harness.slack;
-  harness.person(user);
-  const message = workspace.message(CHANNEL, decisionTs);
-  if (!message) throw new Error('no decision message');
-  const payload = {
-    ...messageBlockActionsPayload({
-      source: {
-        token: workspace.verificationToken,
-        apiAppId: workspace.appId,
-        team: { id: teamId, domain: teamId.toLowerCase() },
-        user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: teamId },
-      },
-      triggerId: workspace.issueTriggerId(user),
-      channel: { id: CHANNEL, name: 'general' },
-      messageTs: message.ts,
-      message,
-      state: { values: {} },
-      action: {
-        action_id: ACTION_IDS.answerQuestionnaire,
-        block_id: BLOCK_IDS.decisionActions,
-        text: { type: 'plain_text', text: 'Answer' },
-        value: decisionId,
-        type: 'button',
-        action_ts: '1.2',
-      },
-      responseUrl: server.responseUrlFor({ channel: CHANNEL, userId: user, isEphemeral: true }),
-    }),
-    enterprise,
-    is_enterprise_install: enterprise !== null,
-  };
-  const before = harness.slack.calls('views.open').length;
-  expect(
-    (await postSigned(harness.eventsUrl, SIGNING_SECRET, interactiveBody(payload as never))).status,
-  ).toBe(200);
-  for (let tries = 0; tries < 40 && !harness.slack.calls('views.open')[before]; tries++) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return JSON.stringify(harness.slack.calls('views.open')[before]?.args.view ?? null);
-}
+const clickAnswer = (user: string, teamId: string, enterprise: { id: string; name: string } | null) =>
+  clickAnswerAs(harness, { user, teamId, enterprise, decision: { id: decisionId, ts: decisionTs } });
 
 describe('an org-wide install on Enterprise Grid', () => {
   it('keeps the decision under the org, not the workspace it was started in', async () => {

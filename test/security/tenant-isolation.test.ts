@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { interactiveBody } from '../../src/emulator/index.js';
-import { messageBlockActionsPayload, viewSubmissionPayload } from '../../src/emulator/payloads.js';
+import { viewSubmissionPayload } from '../../src/emulator/payloads.js';
 import { buildViewState } from '../../src/emulator/view-state.js';
-import { ACTION_IDS, BLOCK_IDS } from '../../src/slack/ids.js';
+import { BLOCK_IDS } from '../../src/slack/ids.js';
 import { WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
 import { CHANNEL, type Harness, SIGNING_SECRET, startHarness, stepValues } from '../e2e/harness.js';
+import { clickAnswerAs } from '../support/answer-click.js';
 import { postSigned } from '../support/signed-post.js';
 
 /**
@@ -50,42 +51,14 @@ const source = (workspace: Harness['slack']['workspace']) => ({
 
 describe('workspace B, holding workspace A’s decision id', () => {
   it('cannot open A’s decision: it is told the decision does not exist', async () => {
-    const { workspace } = harness.slack;
-    const message = workspace.message(CHANNEL, decisionTs);
-    if (!message) throw new Error('no decision message');
-    harness.person('U0MALLORY');
-    const payload = messageBlockActionsPayload({
-      source: source(workspace),
-      triggerId: workspace.issueTriggerId('U0MALLORY'),
-      channel: { id: CHANNEL, name: 'general' },
-      messageTs: message.ts,
-      message,
-      state: { values: {} },
-      action: {
-        action_id: ACTION_IDS.answerQuestionnaire,
-        block_id: BLOCK_IDS.decisionActions,
-        text: { type: 'plain_text', text: 'Answer' },
-        value: decisionId,
-        type: 'button',
-        action_ts: '1.2',
-      },
-      responseUrl: harness.slack.server.responseUrlFor({
-        channel: CHANNEL,
-        userId: 'U0MALLORY',
-        isEphemeral: true,
-      }),
+    const view = await clickAnswerAs(harness, {
+      user: 'U0MALLORY',
+      teamId: 'T0OTHER',
+      enterprise: null,
+      decision: { id: decisionId, ts: decisionTs },
     });
-    const before = harness.slack.calls('views.open').length;
-    const reply = await postSigned(harness.eventsUrl, SIGNING_SECRET, interactiveBody(payload));
-    expect(reply.status).toBe(200);
-    let opened = harness.slack.calls('views.open')[before];
-    for (let tries = 0; !opened && tries < 40; tries++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      opened = harness.slack.calls('views.open')[before];
-    }
-    if (!opened) throw new Error('the app opened no modal for workspace B');
-    expect(JSON.stringify(opened.args.view)).toContain('Decision not found');
-    expect(JSON.stringify(opened.args.view)).not.toContain('Workspace A only');
+    expect(view).toContain('Decision not found');
+    expect(view).not.toContain('Workspace A only');
   });
 
   it('cannot write answers into A’s decision by naming it in private_metadata', async () => {
