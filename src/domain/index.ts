@@ -1,4 +1,11 @@
 export {
+  firstMissingStep,
+  isComplete,
+  mergeSteps,
+  respondentsOf,
+  type SteppedAnswers,
+} from './answer-set.js';
+export {
   COST_OPTION_LABELS,
   COST_OPTION_PLATFORMS,
   COST_OPTIONS,

@@ -6,7 +6,6 @@ import { argumentsFor } from '../domain/deliberation.js';
 import type { Decision, DecisionRef } from '../store/port.js';
 import type { ListenerDeps } from './deps.js';
 import { type DecisionState, decisionState, publishDecision } from './publisher.js';
-import { mergeSteps } from './questionnaire.js';
 import { buildRecordMessage } from './views/decision-record.js';
 
 /** Closing and reopening a decision, by a person or by its deadline, and the record a closed one leaves. */
@@ -79,7 +78,6 @@ export async function reopenDecision(input: {
 /** The decision record as it stands; any decision can be recorded, open or closed. */
 export function recordOf(deps: ListenerDeps, state: DecisionState) {
   const { decision, team } = state;
-  const respondents = state.finished.map((set) => ({ userId: set.userId, answers: mergeSteps(set) }));
   return decisionRecord({
     title: decision.title,
     startedBy: decision.createdBy,
@@ -88,7 +86,7 @@ export function recordOf(deps: ListenerDeps, state: DecisionState) {
     ...(decision.closed?.by ? { closedBy: decision.closed.by } : {}),
     participants: state.finished.map((set) => set.userId),
     ...(team ? { team } : {}),
-    arguments: team ? argumentsFor(respondents, team.mostDivided, deps.costs.pricing) : [],
+    arguments: team ? argumentsFor(state.respondents, team.mostDivided, deps.costs.pricing) : [],
   });
 }
 

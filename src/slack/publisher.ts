@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
+import { isComplete, respondentsOf } from '../domain/answer-set.js';
 import { argumentsFor } from '../domain/deliberation.js';
-import { aggregateTeam, type TeamVerdict } from '../domain/team.js';
+import { aggregateTeam, type RespondentAnswers, type TeamVerdict } from '../domain/team.js';
 import type { AnswerSet, Decision, DecisionRef } from '../store/port.js';
 import type { ListenerDeps } from './deps.js';
-import { firstMissingStep, mergeSteps } from './questionnaire.js';
 import { buildDecisionMessage } from './views/decision-message.js';
 
 /**
@@ -25,6 +25,8 @@ export interface DecisionState {
   sets: AnswerSet[];
   /** Answer sets whose every step is saved and that were finished. */
   finished: AnswerSet[];
+  /** The finished sets' answers, merged across steps, ready to score. */
+  respondents: RespondentAnswers[];
   /** The verdict over the finished sets; absent while nobody finished, or while a blind decision is open. */
   team?: TeamVerdict;
 }
@@ -33,16 +35,11 @@ export interface DecisionState {
 export async function decisionState(deps: ListenerDeps, ref: DecisionRef): Promise<DecisionState | null> {
   const [decision, sets] = await Promise.all([deps.store.getDecision(ref), deps.store.listAnswerSets(ref)]);
   if (!decision) return null;
-  const finished = sets.filter(
-    (set) => set.progress.finishedAt !== undefined && firstMissingStep(set) === undefined,
-  );
+  const finished = sets.filter(isComplete);
+  const respondents = respondentsOf(finished);
   const visible = finished.length > 0 && (!decision.blind || decision.closed !== undefined);
-  if (!visible) return { decision, sets, finished };
-  const team = aggregateTeam(
-    finished.map((set) => ({ userId: set.userId, answers: mergeSteps(set) })),
-    deps.costs,
-  );
-  return { decision, sets, finished, team };
+  if (!visible) return { decision, sets, finished, respondents };
+  return { decision, sets, finished, respondents, team: aggregateTeam(respondents, deps.costs) };
 }
 
 /**
@@ -89,13 +86,7 @@ async function publishOnce(
   if (!state) return undefined;
   const { decision, team } = state;
   const opposing =
-    team && team.respondents > 1
-      ? argumentsFor(
-          state.finished.map((set) => ({ userId: set.userId, answers: mergeSteps(set) })),
-          team.mostDivided,
-          deps.costs.pricing,
-        )
-      : [];
+    team && team.respondents > 1 ? argumentsFor(state.respondents, team.mostDivided, deps.costs.pricing) : [];
   const message = buildDecisionMessage({
     decision,
     ...(team ? { team } : {}),

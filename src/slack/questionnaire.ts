@@ -2,8 +2,7 @@ import type { Logger } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { STEPS } from '../domain/questions.js';
-import type { Answers } from '../domain/types.js';
-import type { AnswerSet, Decision, DecisionRef } from '../store/port.js';
+import type { Decision, DecisionRef } from '../store/port.js';
 import type { ListenerDeps } from './deps.js';
 import { slackErrorCode } from './errors.js';
 import { publishDecision } from './publisher.js';
@@ -17,17 +16,6 @@ import { buildNoticeModal, buildQuestionnaireModal } from './views/questionnaire
 
 /** A trigger id dies 3 s after the click; a store slower than this gets a "loading" modal first. */
 const STORE_WAIT_BEFORE_OPEN_MS = 1_200;
-
-/** One person's answers across all steps, as the scorer wants them. */
-export function mergeSteps(set: Pick<AnswerSet, 'steps'>): Answers {
-  return Object.assign({}, ...STEPS.map((step) => set.steps[step.id] ?? {}));
-}
-
-/** The first step the person has not saved yet, or undefined when every step is saved. */
-export function firstMissingStep(set: Pick<AnswerSet, 'steps'>): number | undefined {
-  const index = STEPS.findIndex((step) => set.steps[step.id] === undefined);
-  return index === -1 ? undefined : index;
-}
 
 export const notices = {
   storeDown: buildNoticeModal({

@@ -2,10 +2,10 @@ import { UTCDate } from '@date-fns/utc';
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { format } from 'date-fns';
+import { isComplete } from '../domain/answer-set.js';
 import type { DueItem } from '../store/port.js';
 import { closeDecision } from './closing.js';
 import type { ListenerDeps } from './deps.js';
-import { firstMissingStep } from './questionnaire.js';
 
 /**
  * Deadlines: the day before a decision's *decide by*, a reminder in its thread names who has not finished; at
@@ -83,9 +83,7 @@ async function remind(deps: ListenerDeps, client: WebClient, item: DueItem): Pro
   // Both came due at once (every instance was down for a day): the close says enough.
   if (new Date(decision.decideBy) <= deps.now()) return;
   const sets = await deps.store.listAnswerSets(item);
-  const unfinished = sets
-    .filter((set) => set.progress.finishedAt === undefined || firstMissingStep(set) !== undefined)
-    .map((set) => set.userId);
+  const unfinished = sets.filter((set) => !isComplete(set)).map((set) => set.userId);
   const when = format(new UTCDate(decision.decideBy), 'EEEE d MMM');
   const named = unfinished.slice(0, NAMES_SHOWN).map((userId) => `<@${userId}>`);
   const more = unfinished.length - named.length;

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { firstMissingStep, mergeSteps } from '../../../domain/answer-set.js';
 import { STEPS } from '../../../domain/questions.js';
 import { scoreAnswers } from '../../../domain/team.js';
 import { parseStepAnswers } from '../../../domain/validation.js';
@@ -7,7 +8,7 @@ import { deliveryIdOf } from '../../delivery.js';
 import type { ListenerDeps } from '../../deps.js';
 import { explainPostFailure } from '../../errors.js';
 import { decodeMetadata } from '../../metadata.js';
-import { firstMissingStep, mergeSteps, notices, publishVerdict } from '../../questionnaire.js';
+import { notices, publishVerdict } from '../../questionnaire.js';
 import { readStepValues } from '../../state.js';
 import { buildOwnVerdictText } from '../../views/decision-message.js';
 import { buildNoticeModal, buildQuestionnaireModal } from '../../views/questionnaire-modal.js';
