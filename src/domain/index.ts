@@ -50,4 +50,5 @@ export {
   type RawStepInput,
   type StepParseResult,
   sanitizeAnswers,
+  validAnswersOf,
 } from './validation.js';

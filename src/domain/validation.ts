@@ -43,6 +43,20 @@ export function parseStepAnswers(step: Step, raw: RawStepInput): StepParseResult
 }
 
 /**
+ * The answers of a step that are valid so far, leaving out the missing and the wrong ones: what is kept when
+ * a person goes Back from a step they have not finished.
+ */
+export function validAnswersOf(step: Step, raw: RawStepInput): Answers {
+  const all = parseStepAnswers(step, raw);
+  if (all.ok) return all.answers;
+  const clean = parseStepAnswers(
+    { ...step, questions: step.questions.filter((q) => !(q.id in all.errors)) },
+    raw,
+  );
+  return clean.ok ? clean.answers : {};
+}
+
+/**
  * Keeps only the answers that still fit today's questions, so a retired question or a renamed option is dropped
  * (and asked again) instead of confusing the scorer.
  */

@@ -6,6 +6,7 @@ import {
   STEPS,
   type Step,
   sanitizeAnswers,
+  validAnswersOf,
 } from '../../src/domain/index.js';
 import { NEUTRAL_ANSWERS, STREAMING_IS_THE_PRODUCT, WEB_APP_SHOP_ON_AWS } from './fixtures.js';
 
@@ -236,6 +237,25 @@ describe('stored answers', () => {
             ].includes(id),
         ),
       ),
+    );
+  });
+});
+
+describe('going Back from an unfinished step', () => {
+  it('keeps the answers that are valid so far and leaves out the missing and the wrong ones', () => {
+    const workload = step('workload');
+    expect(
+      validAnswersOf(workload, { avg_write_mbps: '5', peak_write_mbps: 'lots', avg_record_kb: null }),
+    ).toEqual({
+      avg_write_mbps: 5,
+    });
+  });
+
+  it('keeps everything when the whole step is valid', () => {
+    const workload = step('workload');
+    const raw = Object.fromEntries(workload.questions.map((q) => [q.id, String(NEUTRAL_ANSWERS[q.id])]));
+    expect(Object.keys(validAnswersOf(workload, raw)).sort()).toEqual(
+      workload.questions.map((q) => q.id).sort(),
     );
   });
 });

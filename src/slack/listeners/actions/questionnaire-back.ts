@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { STEPS } from '../../../domain/questions.js';
-import { parseStepAnswers } from '../../../domain/validation.js';
+import { validAnswersOf } from '../../../domain/validation.js';
 import { deliveryIdOf } from '../../delivery.js';
 import type { ListenerDeps } from '../../deps.js';
 import { slackErrorCode } from '../../errors.js';
@@ -35,7 +35,7 @@ export function questionnaireBack(deps: ListenerDeps) {
       const saved = await deps.store.saveStep(
         ref,
         requester.userId,
-        { id: step.id, answers: validSoFar(step, view.state.values) },
+        { id: step.id, answers: validAnswersOf(step, readStepValues(view.state.values, step)) },
         { currentStep: previous, updatedAt: deps.now().toISOString() },
         deliveryIdOf(view, 'back'),
       );
@@ -59,16 +59,4 @@ export function questionnaireBack(deps: ListenerDeps) {
       logger.warn(`views.update after Back failed: ${slackErrorCode(error) ?? String(error)}`);
     });
   };
-}
-
-/** The step's answers that pass validation, leaving out the ones that are missing or wrong. */
-function validSoFar(step: (typeof STEPS)[number], stateValues: unknown) {
-  const raw = readStepValues(stateValues, step);
-  const all = parseStepAnswers(step, raw);
-  if (all.ok) return all.answers;
-  const clean = parseStepAnswers(
-    { ...step, questions: step.questions.filter((q) => !(q.id in all.errors)) },
-    raw,
-  );
-  return clean.ok ? clean.answers : {};
 }
