@@ -9,8 +9,11 @@ export interface QuestionnaireMetadata {
   step: number;
 }
 
+/** A decision id as the app makes them (base64url); anything else is refused before it reaches a key. */
+export const decisionIdSchema = z.string().regex(/^[\w-]{1,64}$/);
+
 const wireSchema = z.object({
-  d: z.string().regex(/^[\w-]{1,64}$/),
+  d: decisionIdSchema,
   s: z.number().int().min(0).max(50),
 });
 

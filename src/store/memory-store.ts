@@ -11,6 +11,7 @@ import type {
   SavedStep,
   StoreHealth,
 } from './port.js';
+import { DAY_MS } from './port.js';
 
 export interface MemoryStoreOptions {
   retentionDays: number;
@@ -21,8 +22,6 @@ interface Entry<T> {
   value: T;
   expiresAt: number;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * One process, nothing survives a restart: for trying the app out. Values are deep-copied in and out so the

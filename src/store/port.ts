@@ -149,3 +149,6 @@ export class StoreUnavailableError extends Error {
     this.name = 'StoreUnavailableError';
   }
 }
+
+/** Retention is set in days (RETENTION_DAYS); Redis and the memory store count in milliseconds. */
+export const DAY_MS = 24 * 60 * 60 * 1000;

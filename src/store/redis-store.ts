@@ -19,7 +19,7 @@ import type {
   SavedStep,
   StoreHealth,
 } from './port.js';
-import { StoreUnavailableError } from './port.js';
+import { DAY_MS, StoreUnavailableError } from './port.js';
 import { answerSetFromRecord, decisionFromRecord, parseJson } from './records.js';
 import { CLAIM_DUE_LUA, FINISH_PUBLISH_LUA, REQUEST_PUBLISH_LUA } from './scripts/publish.js';
 import { SAVE_STEP_LUA, type SaveStepReply } from './scripts/save-step.js';
@@ -59,7 +59,6 @@ export interface RedisStoreOptions {
   keys?: KeySpace;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** How long a delivery is remembered: far longer than any retry or double click. */
 const DELIVERY_TTL_MS = DAY_MS;
 

@@ -17,7 +17,7 @@ import {
 import type { Decision } from '../../store/port.js';
 import { BLOCK_IDS } from '../ids.js';
 import { argueBlocks, blindSummary, decisionControls, statusWords } from './deliberation.js';
-import { escapeMrkdwn, plain, truncate } from './text.js';
+import { escapeMrkdwn, plain, section, truncate } from './text.js';
 
 /** Blocks of the verdict that only this builder makes; tests find them by these ids. */
 export const VERDICT_BLOCK_IDS = {
@@ -244,10 +244,6 @@ export function splitLabel(counts: Record<Platform | 'even', number>): string {
     .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
     .map(([name, count]) => `${SHORT_NAMES[name]} ${count}`)
     .join(' · ');
-}
-
-function section(blockId: string, text: string): SectionBlock {
-  return { type: 'section', block_id: blockId, text: { type: 'mrkdwn', text: truncate(text, 3000) } };
 }
 
 function countLabel(count: number, noun: string): string {

@@ -1,8 +1,8 @@
-import type { HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
+import type { HeaderBlock, KnownBlock } from '@slack/types';
 import type { DecisionRecord } from '../../domain/decision-record.js';
 import { BLOCK_IDS } from '../ids.js';
 import type { SlackMessage } from './decision-message.js';
-import { escapeMrkdwn, plain, truncate } from './text.js';
+import { escapeMrkdwn, plain, section } from './text.js';
 
 /** Beyond this many, the thread names the first participants and counts the rest (the file names everyone). */
 const PARTICIPANTS_SHOWN = 40;
@@ -51,8 +51,4 @@ export function buildRecordMessage(record: DecisionRecord): SlackMessage {
     ),
   ];
   return { text: `Decision record: ${record.title}. ${record.outcome}`.slice(0, 3000), blocks };
-}
-
-function section(blockId: string, text: string): SectionBlock {
-  return { type: 'section', block_id: blockId, text: { type: 'mrkdwn', text: truncate(text, 3000) } };
 }

@@ -7,7 +7,7 @@ import { PLATFORM_LABELS, TARGET_LABELS } from '../../domain/types.js';
 import type { Decision } from '../../store/port.js';
 import { ACTION_IDS, BLOCK_IDS } from '../ids.js';
 import { splitLabel } from './decision-message.js';
-import { escapeMrkdwn, plain, truncate } from './text.js';
+import { escapeMrkdwn, plain, section, truncate } from './text.js';
 
 /**
  * The parts of the decision message that make it a deliberation: its state (deadline, blind, closed), the
@@ -114,10 +114,6 @@ export function argueBlocks(team: TeamVerdict, opposing: readonly CategoryArgume
     });
   }
   return blocks;
-}
-
-function section(blockId: string, text: string): SectionBlock {
-  return { type: 'section', block_id: blockId, text: { type: 'mrkdwn', text: truncate(text, 3000) } };
 }
 
 function day(iso: string): string {

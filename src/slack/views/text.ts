@@ -1,4 +1,4 @@
-import type { PlainTextElement } from '@slack/types';
+import type { PlainTextElement, SectionBlock } from '@slack/types';
 
 /** Slack mrkdwn treats &, < and > as control characters; user text must be escaped before it is shown. */
 export function escapeMrkdwn(text: string): string {
@@ -12,4 +12,9 @@ export function truncate(text: string, max: number): string {
 
 export function plain(text: string, max = 3000): PlainTextElement {
   return { type: 'plain_text', text: truncate(text, max), emoji: true };
+}
+
+/** A mrkdwn section, its text cut to Slack's 3,000-character limit. */
+export function section(blockId: string, text: string): SectionBlock {
+  return { type: 'section', block_id: blockId, text: { type: 'mrkdwn', text: truncate(text, 3000) } };
 }

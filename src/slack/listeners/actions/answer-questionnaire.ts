@@ -1,10 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { z } from 'zod';
 import type { ListenerDeps } from '../../deps.js';
+import { decisionIdSchema } from '../../metadata.js';
 import { openQuestionnaire } from '../../questionnaire.js';
 import { requesterOf } from '../requester.js';
-
-const decisionIdSchema = z.string().regex(/^[\w-]{1,64}$/);
 
 /** The decision message's button: open the questionnaire for whoever clicked, resuming where they were. */
 export function answerQuestionnaire(deps: ListenerDeps) {

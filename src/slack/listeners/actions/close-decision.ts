@@ -1,10 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { z } from 'zod';
 import { closeDecision, mayClose, reopenDecision } from '../../closing.js';
 import type { ListenerDeps } from '../../deps.js';
+import { decisionIdSchema } from '../../metadata.js';
 import { requesterOf } from '../requester.js';
-
-const decisionIdSchema = z.string().regex(/^[\w-]{1,64}$/);
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
