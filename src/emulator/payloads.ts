@@ -63,6 +63,13 @@ export interface InteractionSource {
   team: PayloadTeam;
   user: PayloadUser;
   apiAppId: string;
+  /** Set when the app is installed org-wide on Enterprise Grid: the org the person acts in. */
+  enterprise?: PayloadEnterprise;
+}
+
+export interface PayloadEnterprise {
+  id: string;
+  name: string;
 }
 
 export interface ButtonAction {
@@ -86,8 +93,8 @@ export interface BlockActionsPayload {
   container: ActionContainer;
   trigger_id: string;
   team: PayloadTeam;
-  enterprise: null;
-  is_enterprise_install: false;
+  enterprise: PayloadEnterprise | null;
+  is_enterprise_install: boolean;
   channel?: { id: string; name: string };
   message?: SlackMessage;
   view?: EmulatedView;
@@ -105,8 +112,8 @@ export interface ViewSubmissionPayload {
   trigger_id: string;
   view: EmulatedView;
   response_urls: [];
-  is_enterprise_install: false;
-  enterprise: null;
+  is_enterprise_install: boolean;
+  enterprise: PayloadEnterprise | null;
 }
 
 export interface ViewClosedPayload {
@@ -117,8 +124,8 @@ export interface ViewClosedPayload {
   token: string;
   view: EmulatedView;
   is_cleared: boolean;
-  is_enterprise_install: false;
-  enterprise: null;
+  is_enterprise_install: boolean;
+  enterprise: PayloadEnterprise | null;
 }
 
 export type InteractivePayload = BlockActionsPayload | ViewSubmissionPayload | ViewClosedPayload;
@@ -148,8 +155,8 @@ export function messageBlockActionsPayload(input: {
     },
     trigger_id: input.triggerId,
     team: source.team,
-    enterprise: null,
-    is_enterprise_install: false,
+    enterprise: source.enterprise ?? null,
+    is_enterprise_install: source.enterprise !== undefined,
     channel: input.channel,
     ...(input.message ? { message: input.message } : {}),
     state: input.state,
@@ -174,8 +181,8 @@ export function viewBlockActionsPayload(input: {
     container: { type: 'view', view_id: input.view.id },
     trigger_id: input.triggerId,
     team: source.team,
-    enterprise: null,
-    is_enterprise_install: false,
+    enterprise: source.enterprise ?? null,
+    is_enterprise_install: source.enterprise !== undefined,
     view: input.view,
     actions: [input.action],
   };
@@ -196,8 +203,8 @@ export function viewSubmissionPayload(input: {
     trigger_id: input.triggerId,
     view: input.view,
     response_urls: [],
-    is_enterprise_install: false,
-    enterprise: null,
+    is_enterprise_install: source.enterprise !== undefined,
+    enterprise: source.enterprise ?? null,
   };
 }
 
@@ -215,8 +222,8 @@ export function viewClosedPayload(input: {
     token: source.token,
     view: input.view,
     is_cleared: input.isCleared,
-    is_enterprise_install: false,
-    enterprise: null,
+    is_enterprise_install: source.enterprise !== undefined,
+    enterprise: source.enterprise ?? null,
   };
 }
 

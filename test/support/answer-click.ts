@@ -22,41 +22,36 @@ export async function clickAnswerAs(
   harness.person(input.user);
   const message = workspace.message(CHANNEL, input.decision.ts);
   if (!message) throw new Error('no decision message');
-  const payload = {
-    ...messageBlockActionsPayload({
-      source: {
-        token: workspace.verificationToken,
-        apiAppId: workspace.appId,
-        team: { id: input.teamId, domain: input.teamId.toLowerCase() },
-        user: {
-          id: input.user,
-          username: input.user.toLowerCase(),
-          name: input.user.toLowerCase(),
-          team_id: input.teamId,
-        },
+  const payload = messageBlockActionsPayload({
+    source: {
+      token: workspace.verificationToken,
+      apiAppId: workspace.appId,
+      team: { id: input.teamId, domain: input.teamId.toLowerCase() },
+      user: {
+        id: input.user,
+        username: input.user.toLowerCase(),
+        name: input.user.toLowerCase(),
+        team_id: input.teamId,
       },
-      triggerId: workspace.issueTriggerId(input.user),
-      channel: { id: CHANNEL, name: 'general' },
-      messageTs: message.ts,
-      message,
-      state: { values: {} },
-      action: {
-        action_id: ACTION_IDS.answerQuestionnaire,
-        block_id: BLOCK_IDS.decisionActions,
-        text: { type: 'plain_text', text: 'Answer' },
-        value: input.decision.id,
-        type: 'button',
-        action_ts: '1.2',
-      },
-      responseUrl: server.responseUrlFor({ channel: CHANNEL, userId: input.user, isEphemeral: true }),
-    }),
-    enterprise: input.enterprise,
-    is_enterprise_install: input.enterprise !== null,
-  };
+      ...(input.enterprise ? { enterprise: input.enterprise } : {}),
+    },
+    triggerId: workspace.issueTriggerId(input.user),
+    channel: { id: CHANNEL, name: 'general' },
+    messageTs: message.ts,
+    message,
+    state: { values: {} },
+    action: {
+      action_id: ACTION_IDS.answerQuestionnaire,
+      block_id: BLOCK_IDS.decisionActions,
+      text: { type: 'plain_text', text: 'Answer' },
+      value: input.decision.id,
+      type: 'button',
+      action_ts: '1.2',
+    },
+    responseUrl: server.responseUrlFor({ channel: CHANNEL, userId: input.user, isEphemeral: true }),
+  });
   const before = harness.slack.calls('views.open').length;
-  expect(
-    (await postSigned(harness.eventsUrl, SIGNING_SECRET, interactiveBody(payload as never))).status,
-  ).toBe(200);
+  expect((await postSigned(harness.eventsUrl, SIGNING_SECRET, interactiveBody(payload))).status).toBe(200);
   for (let tries = 0; tries < 40 && !harness.slack.calls('views.open')[before]; tries++) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
