@@ -3,6 +3,7 @@ import { STEPS } from '../../src/domain/questions.js';
 import { ACTION_IDS } from '../../src/slack/ids.js';
 import { STREAMING_IS_THE_PRODUCT, WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
 import { CHANNEL, type Harness, startHarness, stepValues } from './harness.js';
+import { decisionIdOf, startDecision } from './journey.js';
 
 let harness: Harness;
 afterEach(async () => {
@@ -16,11 +17,7 @@ describe('/stream-verdict forget me', () => {
     const alice = harness.person('U0ALICE');
     const bob = harness.person('U0BOB');
 
-    await alice.runSlashCommand({ channel: CHANNEL, command: '/stream-verdict', text: 'First decision' });
-    await workspace.waitFor(() => workspace.openViewFor('U0ALICE'));
-    const first = await workspace.waitFor(
-      () => workspace.messagesIn(CHANNEL)[0]?.blocks && workspace.messagesIn(CHANNEL)[0],
-    );
+    const first = await startDecision(harness.slack, alice, CHANNEL, 'First decision');
     for (let step = 0; step < STEPS.length; step++)
       await alice.submitView({ values: stepValues(step, WEB_APP_SHOP_ON_AWS) });
 
@@ -59,9 +56,7 @@ describe('/stream-verdict forget me', () => {
     );
     expect(note.text).toContain('your answers are gone from 2 decisions');
 
-    const ids = [first, second].map(
-      (message) => JSON.stringify(message.blocks).match(/"value":"([\w-]+)"/)?.[1] ?? '',
-    );
+    const ids = [first, second].map((message) => decisionIdOf(message));
     for (const decisionId of ids) {
       expect(await harness.app.store.getAnswerSet({ teamId: 'T0001', decisionId }, 'U0BOB')).toBeNull();
     }
@@ -104,7 +99,7 @@ describe('/stream-verdict forget me', () => {
       () => workspace.messagesIn(CHANNEL)[1]?.blocks && workspace.messagesIn(CHANNEL)[1],
     );
     expect(JSON.stringify(second.blocks)).toContain('Forget me nots: events for the florist');
-    const firstId = JSON.stringify(first.blocks).match(/"value":"([\w-]+)"/)?.[1] ?? '';
+    const firstId = decisionIdOf(first);
     expect(
       await harness.app.store.getAnswerSet({ teamId: 'T0001', decisionId: firstId }, 'U0ALICE'),
     ).not.toBeNull();

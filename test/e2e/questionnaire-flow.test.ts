@@ -9,6 +9,7 @@ import { ACTION_IDS, BLOCK_IDS } from '../../src/slack/ids.js';
 import { VERDICT_BLOCK_IDS } from '../../src/slack/views/decision-message.js';
 import { STREAMING_IS_THE_PRODUCT, WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
 import { blockById, CHANNEL, type Harness, startHarness, stepValues, visibleText } from './harness.js';
+import * as journey from './journey.js';
 
 const LAST = STEPS.length - 1;
 let harness: Harness;
@@ -17,22 +18,11 @@ afterEach(async () => {
   await harness?.close();
 });
 
-function decisionMessage() {
-  const [message] = harness.slack.workspace.messagesIn(CHANNEL);
-  if (!message) throw new Error('no decision message in the channel');
-  return message;
-}
-
-async function startDecision(person: SlackActor, title = 'Event bus for the billing rewrite') {
-  const reply = await person.runSlashCommand({ channel: CHANNEL, command: '/stream-verdict', text: title });
-  expect(reply.status).toBe(200);
-  await harness.slack.workspace.waitFor(() => harness.slack.workspace.openViewFor(person.userId), {
-    what: 'the questionnaire',
-  });
-  await harness.slack.workspace.waitFor(() => harness.slack.workspace.messagesIn(CHANNEL)[0]?.blocks, {
-    what: 'the decision message',
-  });
-}
+// The journey's helpers, bound to this file's harness and channel.
+const decisionMessage = () => journey.decisionMessage(harness.slack, CHANNEL);
+const startDecision = (person: SlackActor, title = 'Event bus for the billing rewrite') =>
+  journey.startDecision(harness.slack, person, CHANNEL, title);
+const stepShown = (person: SlackActor) => journey.stepShown(harness.slack, person);
 
 function openModal(person: SlackActor) {
   const open = harness.slack.workspace.openViewFor(person.userId);
@@ -40,17 +30,8 @@ function openModal(person: SlackActor) {
   return open;
 }
 
-function stepShown(person: SlackActor): string {
-  return visibleText([blockById(openModal(person).view.blocks, BLOCK_IDS.stepProgress)]);
-}
-
 async function answerSteps(person: SlackActor, answers: Answers, from: number, to: number) {
-  for (let step = from; step <= to; step++) {
-    expect(stepShown(person)).toContain(`Step ${step + 1} of ${STEPS.length}`);
-    const result = await person.submitView({ values: stepValues(step, answers) });
-    expect(result.errors ?? {}).toEqual({});
-    expect(result.outcome).toBe('updated');
-  }
+  for (let step = from; step <= to; step++) await journey.submitStep(harness.slack, person, answers, step);
 }
 
 describe('one person, from slash command to verdict', () => {
@@ -134,7 +115,7 @@ describe('one person, from slash command to verdict', () => {
 
     const stored = await harness.app.store.listAnswerSets({
       teamId: 'T0001',
-      decisionId: decisionIdOf(decisionMessage()),
+      decisionId: journey.decisionIdOf(decisionMessage()),
     });
     expect(stored).toHaveLength(1);
     expect(stored[0]?.steps.workload).toBeUndefined();
@@ -224,7 +205,7 @@ describe('nothing is lost across a restart', () => {
     await answerSteps(alice, WEB_APP_SHOP_ON_AWS, 4, LAST);
 
     const stored = await harness.app.store.getAnswerSet(
-      { teamId: 'T0001', decisionId: decisionIdOf(decisionMessage()) },
+      { teamId: 'T0001', decisionId: journey.decisionIdOf(decisionMessage()) },
       'U0ALICE',
     );
     expect(Object.keys(stored?.steps ?? {}).sort()).toEqual(STEPS.map((step) => step.id).sort());
@@ -279,13 +260,6 @@ describe('the app as Slack sees it', () => {
     expect(harness.slack.workspace.messagesIn(CHANNEL)).toEqual([]);
   });
 });
-
-function decisionIdOf(message: { blocks?: unknown }): string {
-  const actions = blockById<{ elements: { value: string }[] }>(message.blocks, BLOCK_IDS.decisionActions);
-  const id = actions?.elements[0]?.value;
-  if (!id) throw new Error('decision message has no button');
-  return id;
-}
 
 describe('the cost estimate as the operator configured it', () => {
   it('prices people at the configured engineer cost and shows the price file’s date', async () => {

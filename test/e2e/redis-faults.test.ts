@@ -4,6 +4,7 @@ import { ACTION_IDS } from '../../src/slack/ids.js';
 import { WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
 import { type RedisServerHandle, startRedisServer } from '../support/redis-server.js';
 import { CHANNEL, type Harness, startHarness, stepValues } from './harness.js';
+import { startDecision } from './journey.js';
 
 let harness: Harness | undefined;
 let redis: RedisServerHandle | undefined;
@@ -70,9 +71,7 @@ describe('Redis lost in the middle of a questionnaire', () => {
     harness = await startHarness({ redisUrl: redis.url });
     const h = harness;
     const alice = h.person('U0ALICE');
-    await alice.runSlashCommand({ channel: CHANNEL, command: '/stream-verdict' });
-    await h.slack.workspace.waitFor(() => h.slack.workspace.openViewFor('U0ALICE'));
-    await h.slack.workspace.waitFor(() => h.slack.workspace.messagesIn(CHANNEL)[0]?.blocks);
+    await startDecision(h.slack, alice, CHANNEL, 'Through a Redis outage');
     await alice.submitView({ values: stepValues(0, WEB_APP_SHOP_ON_AWS) });
 
     await redis.stop();
@@ -94,11 +93,7 @@ describe('Redis lost in the middle of a questionnaire', () => {
     harness = await startHarness({ redisUrl: redis.url });
     const h = harness;
     const alice = h.person('U0ALICE');
-    await alice.runSlashCommand({ channel: CHANNEL, command: '/stream-verdict' });
-    await h.slack.workspace.waitFor(() => h.slack.workspace.openViewFor('U0ALICE'));
-    const [message] = await h.slack.workspace.waitFor(() =>
-      h.slack.workspace.messagesIn(CHANNEL)[0]?.blocks ? h.slack.workspace.messagesIn(CHANNEL) : undefined,
-    );
+    const message = await startDecision(h.slack, alice, CHANNEL, 'Through a Redis restart');
     for (let step = 0; step < 3; step++)
       await alice.submitView({ values: stepValues(step, WEB_APP_SHOP_ON_AWS) });
 
@@ -109,7 +104,7 @@ describe('Redis lost in the middle of a questionnaire', () => {
     await alice.closeView();
     await alice.clickButton({
       actionId: ACTION_IDS.answerQuestionnaire,
-      message: { channel: CHANNEL, ts: message?.ts ?? '' },
+      message: { channel: CHANNEL, ts: message.ts },
     });
     await h.slack.workspace.waitFor(() => h.slack.workspace.openViewFor('U0ALICE'));
     expect(JSON.stringify(h.slack.workspace.openViewFor('U0ALICE')?.view.blocks)).toContain('Step 4 of');

@@ -2,11 +2,11 @@ import { type Logger, LogLevel } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
 import { STEPS } from '../../src/domain/questions.js';
-import { type SlackActor, type SlackEmulator, startSlackEmulator } from '../../src/emulator/index.js';
+import { type SlackEmulator, startSlackEmulator } from '../../src/emulator/index.js';
 import { createStore, type RunningApp, startStreamVerdict } from '../../src/server.js';
-import { BLOCK_IDS } from '../../src/slack/ids.js';
 import { WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
-import { BOT_TOKEN, blockById, CHANNEL, SIGNING_SECRET, stepValues, visibleText } from './harness.js';
+import { BOT_TOKEN, CHANNEL, SIGNING_SECRET, stepValues, visibleText } from './harness.js';
+import { stepShown } from './journey.js';
 
 const APP_TOKEN = 'xapp-1-A0001-4815162342-socketmodeappleveltoken';
 
@@ -45,12 +45,6 @@ async function startInSocketMode(emulator: SlackEmulator): Promise<RunningApp> {
     logLevel: 'error',
   };
   return startStreamVerdict({ config, store: createStore(config, { warn: () => undefined }), logger });
-}
-
-function stepShown(emulator: SlackEmulator, person: SlackActor): string {
-  const open = emulator.workspace.openViewFor(person.userId);
-  if (!open) throw new Error(`${person.userId} has no modal open`);
-  return visibleText([blockById(open.view.blocks, BLOCK_IDS.stepProgress)]);
 }
 
 describe('Socket Mode, end to end', () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slashCommandBody } from '../../src/emulator/index.js';
 import { CHANNEL, type Harness, SIGNING_SECRET, startHarness } from '../e2e/harness.js';
+import { decisionIdOf } from '../e2e/journey.js';
 import { clickAnswerAs } from '../support/answer-click.js';
 import { postSigned } from '../support/signed-post.js';
 
@@ -40,7 +41,7 @@ beforeAll(async () => {
     () => workspace.messagesIn(CHANNEL)[0]?.blocks && workspace.messagesIn(CHANNEL)[0],
   );
   decisionTs = message.ts;
-  decisionId = JSON.stringify(message.blocks).match(/"value":"([\w-]+)"/)?.[1] ?? '';
+  decisionId = decisionIdOf(message);
 });
 afterAll(async () => {
   await harness.close();
