@@ -233,27 +233,17 @@ export const WEB_API_METHODS: Readonly<Record<string, WebApiMethod>> = {
   },
 
   'views.open': (args, workspace) => {
-    const parsed = parseArguments(OpenViewArgs, args);
-    if (!parsed.ok) return parsed.response;
-    const { trigger_id: triggerId, view } = parsed.value;
-    const trigger = workspace.checkTriggerId(triggerId);
-    if (!trigger.ok) return failure(trigger.error);
-    const problems = checkView(view, 'modal');
-    if (problems.length > 0) return failure('invalid_arguments', problems);
-    workspace.exchangeTriggerId(triggerId);
-    return viewResult(workspace.openModal(trigger.value, view as Record<string, unknown>));
+    const request = modalRequest(args, workspace);
+    if (!request.ok) return request.response;
+    workspace.exchangeTriggerId(request.triggerId);
+    return viewResult(workspace.openModal(request.userId, request.view));
   },
 
   'views.push': (args, workspace) => {
-    const parsed = parseArguments(OpenViewArgs, args);
-    if (!parsed.ok) return parsed.response;
-    const { trigger_id: triggerId, view } = parsed.value;
-    const trigger = workspace.checkTriggerId(triggerId);
-    if (!trigger.ok) return failure(trigger.error);
-    const problems = checkView(view, 'modal');
-    if (problems.length > 0) return failure('invalid_arguments', problems);
-    const pushed = workspace.pushModal(trigger.value, view as Record<string, unknown>);
-    if (pushed.ok) workspace.exchangeTriggerId(triggerId);
+    const request = modalRequest(args, workspace);
+    if (!request.ok) return request.response;
+    const pushed = workspace.pushModal(request.userId, request.view);
+    if (pushed.ok) workspace.exchangeTriggerId(request.triggerId);
     return viewResult(pushed);
   },
 
@@ -288,6 +278,23 @@ export const WEB_API_METHODS: Readonly<Record<string, WebApiMethod>> = {
 };
 
 /** The message fields Slack returns, without the emulator's bookkeeping. */
+/** What views.open and views.push both check: a live trigger id (whose person it names) and a valid modal. */
+function modalRequest(
+  args: Record<string, unknown>,
+  workspace: Workspace,
+):
+  | { ok: true; triggerId: string; userId: string; view: Record<string, unknown> }
+  | { ok: false; response: SlackApiResponse } {
+  const parsed = parseArguments(OpenViewArgs, args);
+  if (!parsed.ok) return { ok: false, response: parsed.response };
+  const { trigger_id: triggerId, view } = parsed.value;
+  const trigger = workspace.checkTriggerId(triggerId);
+  if (!trigger.ok) return { ok: false, response: failure(trigger.error) };
+  const problems = checkView(view, 'modal');
+  if (problems.length > 0) return { ok: false, response: failure('invalid_arguments', problems) };
+  return { ok: true, triggerId, userId: trigger.value, view: view as Record<string, unknown> };
+}
+
 export function toWireMessage(message: PostedMessage): SlackMessage {
   const { channel: _channel, editCount: _editCount, ...wire } = message;
   return wire;

@@ -9,6 +9,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { text } from 'node:stream/consumers';
 import { deliverResponseMessage } from './response-messages.js';
 import { failure, type SlackApiResponse, WEB_API_METHODS } from './web-api-methods.js';
 import type { ResponseContext, Workspace } from './workspace.js';
@@ -154,7 +155,7 @@ export class WebApiServer {
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', this.origin);
-    const body = await readBody(request);
+    const body = await text(request);
     if (url.pathname.startsWith('/api/')) {
       const method = decodeURIComponent(url.pathname.slice('/api/'.length));
       const delay = this.delays.get(method)?.shift();
@@ -297,15 +298,6 @@ export class WebApiServer {
     response.writeHead(httpStatus, { 'content-type': 'application/json; charset=utf-8' });
     response.end(JSON.stringify(result));
   }
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }
 
 function decodeArguments(

@@ -2,8 +2,9 @@
  * A minimal Slack app for the emulator's tests: a plain node:http server that verifies Slack's signature
  * (with Bolt's own verifier), records what it received and answers as the test scripts it to.
  */
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { text } from 'node:stream/consumers';
 import { verifySlackRequest } from '@slack/bolt';
 
 export interface ReceivedRequest {
@@ -34,7 +35,7 @@ export async function startFakeApp(signingSecret: string): Promise<FakeApp> {
   const received: ReceivedRequest[] = [];
   let respond: Respond = () => undefined;
   const server = createServer(async (request, response) => {
-    const rawBody = await readBody(request);
+    const rawBody = await text(request);
     try {
       verifySlackRequest({
         signingSecret,
@@ -80,13 +81,4 @@ export async function startFakeApp(signingSecret: string): Promise<FakeApp> {
       await closed;
     },
   };
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }
