@@ -11,7 +11,6 @@ import {
   VERDICT_BLOCK_IDS,
 } from '../../../src/slack/views/decision-message.js';
 import { buildNoticeModal } from '../../../src/slack/views/questionnaire-modal.js';
-import type { Decision } from '../../../src/store/port.js';
 import {
   AWS_SHOP_WANTING_KAFKA,
   answersFor,
@@ -20,15 +19,9 @@ import {
 } from '../../domain/fixtures.js';
 import { randomAnswers, seededRandom } from '../../domain/random-answers.js';
 import { blockById as find, visibleText } from '../../support/blocks.js';
+import { A_DECISION } from '../../support/decision.js';
 
-const decision: Decision = {
-  teamId: 'T1',
-  decisionId: 'd-1',
-  channelId: 'C1',
-  createdBy: 'U1',
-  title: 'Event bus for the billing rewrite',
-  createdAt: '2026-11-24T10:00:00.000Z',
-};
+const decision = A_DECISION;
 
 describe('buildDecisionMessage', () => {
   it('dates the decision in UTC, whatever the server’s own time zone', () => {

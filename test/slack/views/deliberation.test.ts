@@ -7,19 +7,12 @@ import { ACTION_IDS, BLOCK_IDS } from '../../../src/slack/ids.js';
 import { buildDecisionMessage } from '../../../src/slack/views/decision-message.js';
 import { buildRecordMessage } from '../../../src/slack/views/decision-record.js';
 import { buildHomeView } from '../../../src/slack/views/home.js';
-import type { Decision } from '../../../src/store/port.js';
 import { STREAMING_IS_THE_PRODUCT, WEB_APP_SHOP_ON_AWS } from '../../domain/fixtures.js';
 import { randomAnswers, seededRandom } from '../../domain/random-answers.js';
 import { blockById as find, visibleText } from '../../support/blocks.js';
+import { A_DECISION } from '../../support/decision.js';
 
-const decision: Decision = {
-  teamId: 'T1',
-  decisionId: 'd-1',
-  channelId: 'C1',
-  createdBy: 'U1',
-  title: 'Event bus for the billing rewrite',
-  createdAt: '2026-11-24T10:00:00.000Z',
-};
+const decision = A_DECISION;
 
 const actionIds = (blocks: unknown) =>
   (find<{ elements: { action_id: string }[] }>(blocks, BLOCK_IDS.decisionActions)?.elements ?? []).map(
