@@ -21,8 +21,12 @@ export function formatDollars(usd: number): string {
  */
 export function formatUsd(usd: number): string {
   if (usd < 0.5) return 'under $1';
-  if (usd < 100) return WHOLE_DOLLARS.format(Math.round(usd));
-  return WHOLE_DOLLARS.format(roundToSignificant(usd, 2));
+  return WHOLE_DOLLARS.format(roundUsd(usd));
+}
+
+/** An estimated amount rounded as formatUsd shows it, for sums that must add up to what is shown. */
+export function roundUsd(usd: number): number {
+  return usd < 100 ? Math.round(usd) : roundToSignificant(usd, 2);
 }
 
 export function roundToSignificant(value: number, digits: number): number {

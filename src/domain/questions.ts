@@ -224,10 +224,10 @@ export const STEPS: Step[] = [
         short: 'record size',
         kind: 'number',
         prompt: 'How big is a typical record?',
-        help: 'Kinesis rejects records over 1 MB, and very small records hit its per-shard record limit first.',
+        help: 'Kinesis takes records up to 10 MiB (1 MiB unless raised) and counts small ones against a per-shard limit; over 10 MiB, payloads usually go to S3 with a pointer in the stream.',
         unit: 'KB',
         min: 0.1,
-        max: 10_240,
+        max: 102_400,
         integer: false,
       },
       {

@@ -9,6 +9,7 @@
  * of keys in the answers.
  */
 import { cheapestMachines, readWorkload, type Workload } from './cost.js';
+import { formatKb } from './cost-model.js';
 import { formatNumber } from './format.js';
 import { CAPACITY, type PriceTable } from './pricing.js';
 import { ALL_QUESTIONS } from './questions.js';
@@ -679,7 +680,7 @@ function numberPart(questionId: string, value: number): AnswerPart {
               {
                 platform: 'kinesis',
                 questionId,
-                reason: `records of ${formatNumber(value)} KB are over Kinesis’s 1 MB limit`,
+                reason: `records of ${formatKb(value)} are over Kinesis’s 10 MiB maximum; teams with payloads this large keep them in S3 and stream a pointer`,
               },
             ],
           )

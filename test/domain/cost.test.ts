@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { type PricedOption, shownCost } from '../../src/domain/cost.js';
 import {
   type CostEstimate,
   type CostOption,
@@ -10,169 +11,348 @@ import {
   scoreAnswers,
   type Workload,
 } from '../../src/domain/index.js';
-import { answersFor, WEB_APP_SHOP_ON_AWS } from './fixtures.js';
+import { AWS_SHOP_WANTING_KAFKA, answersFor, WEB_APP_SHOP_ON_AWS } from './fixtures.js';
 
 const SETTINGS = { pricing: DEFAULT_PRICING, engineerYearlyUsd: 200_000 };
 
-function option(estimate: CostEstimate, id: CostOption): OptionCost {
-  const found = estimate.options.find((candidate) => candidate.option === id);
+/*
+ * Hand calculations. Conventions, as the estimate states them: a month is 730 hours = 2,628,000 s; MB = MiB,
+ * GB = 1,024 MB, KB = 1,024 bytes. So a month of m MB/s is m × 2,566.40625 GB, d days of it kept is
+ * m × d × 84.375 GB, and records/s = MB/s × 1,024 ÷ record KB. Disks hold 3 replicas, half full.
+ * Every figure below is a hand calculation; the estimate must land within 1% of it.
+ */
+const TOLERANCE = 0.01;
+
+function workload(overrides: Partial<Workload>): Workload {
+  return {
+    avgWriteMbps: 1,
+    peakWriteMbps: 1,
+    recordKb: 1,
+    consumerGroups: 1,
+    retentionDays: 1,
+    zones: 3,
+    zonesAssumed: false,
+    kafkaConnect: false,
+    ...overrides,
+  };
+}
+
+function estimate(w: Partial<Workload>, answers = {}): CostEstimate {
+  return estimateCosts({ workload: workload(w), answers, settings: SETTINGS });
+}
+
+function option(cost: CostEstimate, id: CostOption): OptionCost {
+  const found = cost.options.find((candidate) => candidate.option === id);
   if (!found) throw new Error(`no ${id}`);
   return found;
 }
 
-function machines(estimate: CostEstimate, id: CostOption): number {
-  const found = option(estimate, id);
+function priced(cost: CostEstimate, id: CostOption): PricedOption {
+  const found = option(cost, id);
   if (!found.available) throw new Error(`${id} is out: ${found.reason}`);
-  return found.machinesUsd;
+  return found;
 }
 
-/*
- * Hand calculations. Conventions, as the estimate states them: a month is 730 hours = 2,628,000 s; MB = MiB,
- * GB = 1,024 MB, KB = 1,024 bytes, so records/s = MB/s × 1,024 ÷ record KB; disks hold 3 replicas, half full.
- */
-describe('the monthly machine bill, checked by hand', () => {
-  it('a web shop: 2 MB/s average, 8 at the peak, 1 KB records, 2 readers, 3 days, 3 zones', () => {
-    const workload: Workload = {
-      avgWriteMbps: 2,
-      peakWriteMbps: 8,
-      recordKb: 1,
-      consumerGroups: 2,
-      retentionDays: 3,
-      zones: 3,
-      zonesAssumed: false,
-    };
-    const estimate = estimateCosts({ workload, answers: WEB_APP_SHOP_ON_AWS, settings: SETTINGS });
+/** The design in words and the monthly machine bill within TOLERANCE of the hand calculation. */
+function expectDesign(cost: CostEstimate, id: CostOption, design: string, handUsd: number): PricedOption {
+  const found = priced(cost, id);
+  expect(found.design, id).toBe(design);
+  expect(
+    Math.abs(found.machinesUsd - handUsd) / handUsd,
+    `${id}: ${found.machinesUsd} vs ${handUsd}`,
+  ).toBeLessThan(TOLERANCE);
+  return found;
+}
 
-    // Kinesis provisioned. Shards = ceil(max(8 MB/s ÷ 1, 8 × 1,024 ÷ 1 = 8,192 records/s ÷ 1,000 = 8.192,
-    // 8 × 2 readers ÷ 2 = 8)) = 9.
-    //   shard-hours          9 × 730 × $0.015                                   = $98.55
-    //   PUT units            2 × 1,024 = 2,048 records/s × 2,628,000 s = 5,382,144,000 units (1 each, ≤ 25 KB)
-    //                        5,382.144 million × $0.014                         = $75.350016
-    //   retention to 7 days  9 × 730 × $0.02 (3 days > the free 24 h)           = $131.40
-    expect(option(estimate, 'kinesis_provisioned')).toMatchObject({ sizing: '9 shards' });
-    expect(machines(estimate, 'kinesis_provisioned')).toBeCloseTo(98.55 + 75.350016 + 131.4, 6);
+describe('designs and monthly bills, checked by hand', () => {
+  it('1. a hobby trickle: 0.01 MB/s, 1 KB records, 1 reader, 1 day, 1 zone', () => {
+    const cost = estimate({ avgWriteMbps: 0.01, peakWriteMbps: 0.05, zones: 1 });
+    // One shard. Records are aggregated; 100 ms gathers 0.01 × 1,024 × 0.1 = 1.024 KB, one PUT unit each:
+    // 0.01 × 2,628,000 × 1,024 ÷ 1.024 = 26,280,000 units × $0.014/M = $0.37; shard 730 × $0.015 = $10.95.
+    expectDesign(cost, 'kinesis_provisioned', '1 shard', 10.95 + 0.368);
+    // MSK: 3 × kafka.t3.small (730 × 3 × $0.0456 = $99.86) + 0.844 GB × 6 × $0.10 + producers in other zones
+    // 25.66 GB × 2/3 × $0.02 = $0.34.
+    expectDesign(cost, 'msk_provisioned', '3 × kafka.t3.small', 99.864 + 0.506 + 0.342);
+  });
 
-    // Kinesis on-demand. Written: 2 MB/s × 2,628,000 s ÷ 1,024 = 5,132.8125 GB (1 KB records need no rounding).
-    //   written   5,132.8125 × $0.08                                              = $410.625
-    //   read      2 readers × 5,132.8125 = 10,265.625 GB × $0.04                   = $410.625
-    //   stream    730 × $0.04                                                     = $29.20
-    //   retention 2 days beyond the first: 2 × 86,400 × 2 ÷ 1,024 = 337.5 GB × $0.10 = $33.75
-    expect(machines(estimate, 'kinesis_on_demand')).toBeCloseTo(410.625 + 410.625 + 29.2 + 33.75, 6);
-
-    // MSK provisioned. vCPUs = 8 ÷ 5 + 16 ÷ 15 = 2.67 → 2 brokers; partitions max(6, 8) = 8 → 24 replicas → 1;
-    // at least 3 for 3 replicas, a multiple of 3 zones → 3 kafka.m7g.large.
-    //   brokers   3 × 730 × $0.204                                                = $446.76
-    //   storage   2 × 86,400 × 3 ÷ 1,024 = 506.25 GB × 3 replicas ÷ 0.5 = 3,037.5 GB × $0.10 = $303.75
-    expect(option(estimate, 'msk_provisioned')).toMatchObject({ sizing: '3 kafka.m7g.large brokers' });
-    expect(machines(estimate, 'msk_provisioned')).toBeCloseTo(446.76 + 303.75, 6);
-
-    // MSK Serverless, within its caps (8 ≤ 200 MB/s in, 16 ≤ 400 MB/s out, 8 ≤ 2,400 partitions).
-    //   cluster 730 × $0.75 = $547.50; partitions 8 × 730 × $0.0015 = $8.76;
-    //   in 5,132.8125 × $0.10 = $513.28125; out 10,265.625 × $0.05 = $513.28125; storage 506.25 × $0.10 = $50.625
-    expect(machines(estimate, 'msk_serverless')).toBeCloseTo(
-      547.5 + 8.76 + 513.28125 + 513.28125 + 50.625,
-      6,
+  it('2. a web shop: 2 MB/s, 8 at the peak, 1 KB records, 2 readers, 3 days', () => {
+    const cost = estimate({ avgWriteMbps: 2, peakWriteMbps: 8, consumerGroups: 2, retentionDays: 3 });
+    // 8 shards for the peak's bytes (aggregated, so records/s do not bind); 2 readers × 8 MB/s ÷ 2 = 8 for reads.
+    // 100 ms gathers 2 × 102.4 ÷ 8 = 25.6 KB → records of one 25 KB unit: 5,132.8 GB × 1,048,576 ÷ 25 = 215.3 M
+    // units × $0.014 = $3.01; shards 8 × 730 × $0.015 = $87.60; retention to 7 days 8 × 730 × $0.02 = $116.80.
+    expectDesign(cost, 'kinesis_provisioned', '8 shards, 2 readers polling', 87.6 + 3.014 + 116.8);
+    // On-demand: written 5,132.8 GB × $0.08 = $410.63, read ×2 × $0.04 = $410.63, stream $29.20,
+    // retention beyond 24 h: 2 days × 168.75 GB = 337.5 GB × $0.10 = $33.75.
+    expectDesign(
+      cost,
+      'kinesis_on_demand',
+      'one stream, 2 readers polling',
+      410.625 + 410.625 + 29.2 + 33.75,
     );
-
-    // Self-managed Kafka: the same 3 brokers as m7g.large, gp3, and 2 of 3 replicas sent to another zone.
-    //   instances  3 × 730 × $0.0816                                              = $178.704
-    //   gp3        3,037.5 GB × $0.08                                              = $243
-    //   zones      5,132.8125 GB × 2 copies × 2 directions × $0.01                 = $205.3125
-    expect(machines(estimate, 'kafka_ec2')).toBeCloseTo(178.704 + 243 + 205.3125, 6);
-
-    // People from the web shop's answers: never ran Kafka (+0.5), no on-call (+0.5), no platform team (+0.25).
-    expect(option(estimate, 'kafka_ec2')).toMatchObject({
-      peopleFte: 2.25,
-      peopleUsd: (2.25 * 200_000) / 12,
-      // 6 weeks, +4 never ran Kafka, +2 never used it, +3 little Linux skill.
-      setupWeeks: 15,
-    });
-    expect(option(estimate, 'kinesis_on_demand')).toMatchObject({ peopleFte: 0.05, setupWeeks: 1 });
-    expect(option(estimate, 'msk_provisioned')).toMatchObject({ peopleFte: 0.4, setupWeeks: 4 });
-    expect(estimate.lowConfidence).toEqual([
-      'Kinesis retention up to 7 days',
-      'Kinesis on-demand retention beyond 24 hours',
-    ]);
   });
 
-  it('a tiny hobby load: 0.05 MB/s average, 0.2 at the peak, 0.5 KB records, 1 reader, 1 day, 1 zone', () => {
-    const workload: Workload = {
-      avgWriteMbps: 0.05,
-      peakWriteMbps: 0.2,
-      recordKb: 0.5,
-      consumerGroups: 1,
-      retentionDays: 1,
-      zones: 1,
-      zonesAssumed: false,
-    };
-    const estimate = estimateCosts({ workload, answers: {}, settings: SETTINGS });
-
-    // Kinesis provisioned: one shard is plenty (0.2 MB/s; 409.6 records/s; 0.1 MB/s read).
-    //   shard-hours 730 × $0.015 = $10.95
-    //   PUT units   0.05 × 1,024 ÷ 0.5 = 102.4 records/s × 2,628,000 = 269,107,200 units × $0.014 / million = $3.7675008
-    expect(machines(estimate, 'kinesis_provisioned')).toBeCloseTo(10.95 + 3.7675008, 6);
-
-    // Kinesis on-demand bills each 0.5 KB record as 1 KB: 0.05 × 2,628,000 ÷ 1,024 × 2 = 256.640625 GB.
-    //   written 256.640625 × $0.08 = $20.53125; read × 1 reader × $0.04 = $10.265625; stream $29.20
-    expect(machines(estimate, 'kinesis_on_demand')).toBeCloseTo(20.53125 + 10.265625 + 29.2, 6);
-
-    // MSK below 1 MB/s at the peak uses kafka.t3.small; MSK spans at least 2 zones, priced on 3 → 3 brokers.
-    //   brokers 3 × 730 × $0.0456 = $99.864
-    //   storage 0.05 × 86,400 ÷ 1,024 = 4.21875 GB × 3 ÷ 0.5 = 25.3125 GB × $0.10 = $2.53125
-    expect(machines(estimate, 'msk_provisioned')).toBeCloseTo(99.864 + 2.53125, 6);
-
-    // Self-managed Kafka in one zone: nothing crosses zones.
-    //   instances 3 × 730 × $0.0816 = $178.704; gp3 25.3125 × $0.08 = $2.025
-    expect(machines(estimate, 'kafka_ec2')).toBeCloseTo(178.704 + 2.025, 6);
-
-    expect(formatUsd(machines(estimate, 'kinesis_provisioned'))).toBe('$15');
+  it('3. small records at 10 MB/s: 0.1 KB, producers aggregate', () => {
+    const cost = estimate({ avgWriteMbps: 10, peakWriteMbps: 10, recordKb: 0.1 });
+    // Unaggregated this would be 102,400 records/s → 103 shards and $3,800 of PUT units. Aggregated: 10 shards;
+    // 100 ms gathers 102.4 KB per shard → 100 KB records of 4 units: 25,664 GB × 1,048,576 ÷ 25 = 1,076 M units
+    // × $0.014 = $15.07; shards 10 × 730 × $0.015 = $109.50. About $125.
+    const kinesis = expectDesign(cost, 'kinesis_provisioned', '10 shards', 109.5 + 15.07);
+    expect(kinesis.notes.join(' ')).toContain('Producers aggregate the 0.1 KB records');
   });
 
-  it('a steady large load of small records in one zone, where self-run Kafka’s machines cost least', () => {
-    const workload: Workload = {
-      avgWriteMbps: 400,
-      peakWriteMbps: 440,
-      recordKb: 0.25,
-      consumerGroups: 6,
-      retentionDays: 1,
-      zones: 1,
-      zonesAssumed: false,
-    };
-    const estimate = estimateCosts({ workload, answers: {}, settings: SETTINGS });
-
-    // Kinesis provisioned: records bind. 440 × 1,024 ÷ 0.25 = 1,802,240 records/s ÷ 1,000 = 1,802.24 → 1,803
-    // shards (bytes need 440, reads 440 × 6 ÷ 2 = 1,320).
-    //   shard-hours 1,803 × 730 × $0.015 = $19,742.85
-    //   PUT units   400 × 1,024 ÷ 0.25 = 1,638,400 records/s × 2,628,000 = 4,305,715,200,000 units
-    //               4,305,715.2 million × $0.014 = $60,280.0128
-    expect(option(estimate, 'kinesis_provisioned')).toMatchObject({ sizing: '1,803 shards' });
-    expect(machines(estimate, 'kinesis_provisioned')).toBeCloseTo(19_742.85 + 60_280.0128, 4);
-
-    // MSK: vCPUs = 440 ÷ 5 + 440 × 6 ÷ 15 = 88 + 176 = 264 → 132 brokers (a multiple of 3).
-    //   brokers 132 × 730 × $0.204 = $19,657.44
-    //   storage 400 × 86,400 ÷ 1,024 = 33,750 GB × 3 ÷ 0.5 = 202,500 GB × $0.10 = $20,250
-    expect(machines(estimate, 'msk_provisioned')).toBeCloseTo(19_657.44 + 20_250, 4);
-    // Serverless stops at 200 MB/s written.
-    expect(option(estimate, 'msk_serverless')).toMatchObject({
+  it('4. 0.1 KB records at 1 GB/s, 2 readers, 1 day', () => {
+    const cost = estimate({ avgWriteMbps: 1000, peakWriteMbps: 1000, recordKb: 0.1, consumerGroups: 2 });
+    // 1,000 shards ($10,950); 102.4 KB gathered per shard → 100 KB records: 2,566,406 GB ÷ 25 KB = 107,643 M units
+    // × $0.014 = $1,507.
+    expectDesign(cost, 'kinesis_provisioned', '1,000 shards, 2 readers polling', 10_950 + 1507);
+    // MSK: vCPUs max(1,000 ÷ 5, 2,000 ÷ 15) = 200; disk 84,375 GB × 6 = 506,250 GB ÷ 16,384 = 31 brokers at least.
+    // 2xlarge: 33 brokers (264 vCPUs), xlarge: 51 (204 vCPUs): both past 30, so the cheaper, 51 × xlarge:
+    // 51 × 730 × $0.204 × 2 = $15,190; storage 506,250 × $0.10 = $50,625; producers 2,566,406 × 2/3 × $0.02 = $34,219.
+    expectDesign(cost, 'msk_provisioned', '51 × kafka.m7g.xlarge', 15_190.3 + 50_625 + 34_218.75);
+    expect(option(cost, 'msk_serverless')).toMatchObject({
       available: false,
-      reason: 'peak writes of 440 MB/s are over its 200 MB/s cap',
+      reason: 'peak writes of 1,000 MB/s are over its 200 MB/s cap',
     });
+  });
 
-    // Self-managed Kafka, one zone: 132 × 730 × $0.0816 = $7,862.976; gp3 202,500 × $0.08 = $16,200.
-    const selfRun = machines(estimate, 'kafka_ec2');
-    expect(selfRun).toBeCloseTo(7_862.976 + 16_200, 4);
-    expect(selfRun).toBeLessThan(machines(estimate, 'msk_provisioned'));
-    expect(selfRun).toBeLessThan(machines(estimate, 'kinesis_provisioned'));
+  it('5. 1 GB/s of 1 KB records kept 3 days: large brokers cannot hold it, tiered storage can', () => {
+    const cost = estimate({ avgWriteMbps: 1000, peakWriteMbps: 1000, consumerGroups: 2, retentionDays: 3 });
+    // All on disk: 253,125 GB × 6 = 1,518,750 GB → 93 brokers, past 60. Tiered after 12 h: 42,187.5 GB × 6 =
+    // 253,125 GB of disk → 16 brokers; 200 vCPUs → 25 × 2xlarge → 27 for 3 zones (xlarge would be 51).
+    // 27 × 730 × $0.204 × 4 = $16,083; disk 253,125 × $0.10 = $25,313; tier 253,125 × $0.06 = $15,188;
+    // producers $34,219.
+    expectDesign(
+      cost,
+      'msk_provisioned',
+      '27 × kafka.m7g.2xlarge, tiered storage after 12 h',
+      16_082.64 + 25_312.5 + 15_187.5 + 34_218.75,
+    );
+  });
 
-    // Across three zones the copies between zones cost more than MSK's dearer brokers:
-    // 400 × 2,628,000 ÷ 1,024 = 1,026,562.5 GB × 2 copies × 2 directions × $0.01 = $41,062.50.
-    const threeZones = estimateCosts({
-      workload: { ...workload, zones: 3 },
-      answers: {},
+  it('6. 50 MB/s kept 365 days: tiered storage, not 600 TB of disk a broker', () => {
+    const cost = estimate({
+      avgWriteMbps: 50,
+      peakWriteMbps: 100,
+      recordKb: 2,
+      consumerGroups: 3,
+      retentionDays: 365,
+    });
+    // vCPUs max(100 ÷ 5, 300 ÷ 15) = 20 → 3 × 2xlarge (the same 24 vCPUs as 6 × xlarge or 12 × large: fewer wins).
+    // 3 × 730 × $0.204 × 4 = $1,787; disk 2,109 GB × 6 × $0.10 = $1,266; tier 1,539,844 GB × $0.06 = $92,391;
+    // producers 128,320 GB × 2/3 × $0.02 = $1,711.
+    expectDesign(
+      cost,
+      'msk_provisioned',
+      '3 × kafka.m7g.2xlarge, tiered storage after 12 h',
+      1787.04 + 1265.625 + 92_390.625 + 1710.94,
+    );
+    // Self-run: 3 × m7g.2xlarge $714.82 + KRaft 3 × $59.57 = $178.70; gp3 12,656 GB × $0.08 = $1,012.50;
+    // S3 1,539,844 × $0.023 = $35,416; replication 128,320 × 2 × 2 × $0.01 = $5,133; producers $1,711.
+    expectDesign(
+      cost,
+      'kafka_ec2',
+      '3 × m7g.2xlarge + 3 KRaft controllers, tiered storage in S3 after 12 h',
+      714.82 + 178.7 + 1012.5 + 35_416.41 + 5132.81 + 1710.94,
+    );
+    // Kinesis: 150 shards (3 readers × 100 MB/s ÷ 2); $1,642.50 shards; $2,190 retention to 7 days;
+    // 358 days × 4,218.75 GB = 1,510,312.5 GB × $0.023 = $34,737; PUT 128,320 GB ÷ 25 KB = 5,382 M × $0.014 = $75.
+    expectDesign(
+      cost,
+      'kinesis_provisioned',
+      '150 shards, 3 readers polling',
+      1642.5 + 2190 + 34_737.19 + 75.35,
+    );
+    for (const id of ['msk_provisioned', 'kafka_ec2'] as const) {
+      expect(priced(cost, id).machinesUsd).toBeLessThan(100_000);
+    }
+  });
+
+  it('7. 40 services reading every record: enhanced fan-out, two streams', () => {
+    const cost = estimate({ avgWriteMbps: 2, peakWriteMbps: 8, consumerGroups: 40 });
+    // A stream serves 5 polling + 20 fan-out readers, so 2 streams of 20. Each: 8 shards ($87.60), PUT $3.01,
+    // 18 fan-out readers × 8 shards × 730 × $0.015 = $1,576.80 and 18 × 5,132.8 GB × $0.013 = $1,201.08.
+    expectDesign(
+      cost,
+      'kinesis_provisioned',
+      '2 streams of 8 shards, 2 polling + 18 on enhanced fan-out',
+      2 * (87.6 + 3.014 + 1576.8 + 1201.08),
+    );
+    // MSK: vCPUs max(1.6, 320 ÷ 15 = 21.3): 3 × 2xlarge ($1,787) + disk 168.75 × 6 × $0.10 = $101 + producers $68.
+    expectDesign(cost, 'msk_provisioned', '3 × kafka.m7g.2xlarge', 1787.04 + 101.25 + 68.44);
+  });
+
+  it('8. 60 reading services: three streams', () => {
+    const cost = estimate({ avgWriteMbps: 5, peakWriteMbps: 10, consumerGroups: 60 });
+    // 3 streams of 20 readers: 10 shards each ($109.50), PUT 12,832 GB ÷ 25 KB = 538 M × $0.014 = $7.54,
+    // 18 fan-out × 10 × 730 × $0.015 = $1,971, 18 × 12,832 GB × $0.013 = $3,002.70.
+    const kinesis = expectDesign(
+      cost,
+      'kinesis_provisioned',
+      '3 streams of 10 shards, 2 polling + 18 on enhanced fan-out',
+      3 * (109.5 + 7.535 + 1971 + 3002.7),
+    );
+    expect(kinesis.notes.join(' ')).toContain('every record is written to 3 streams');
+    // MSK: vCPUs max(2, 600 ÷ 15) = 40; egress 10 × 62 = 620 MB/s; 21 × large (42 vCPUs) is cheapest:
+    // 21 × 730 × $0.204 = $3,127; disk 421.9 × 6 × $0.10 = $253; producers $171.
+    expectDesign(cost, 'msk_provisioned', '21 × kafka.m7g.large', 3127.32 + 253.125 + 171.09);
+  });
+
+  it('9. 4 MB records: Kinesis takes them since 2025, with a note', () => {
+    const cost = estimate({ avgWriteMbps: 10, peakWriteMbps: 20, recordKb: 4096, consumerGroups: 2 });
+    // 20 shards ($219); 164 units a record: 6,570,000 records × 164 = 1,077 M units × $0.014 = $15.08.
+    const kinesis = expectDesign(cost, 'kinesis_provisioned', '20 shards, 2 readers polling', 219 + 15.08);
+    expect(kinesis.notes.join(' ')).toContain('need the stream’s maximum record size raised');
+    expect(option(cost, 'msk_serverless').available).toBe(true);
+  });
+
+  it('10. 9 MB records: Kinesis yes, MSK Serverless no (8 MiB)', () => {
+    const cost = estimate({ avgWriteMbps: 10, peakWriteMbps: 20, recordKb: 9216 });
+    expect(option(cost, 'kinesis_provisioned').available).toBe(true);
+    expect(option(cost, 'msk_serverless')).toMatchObject({
+      available: false,
+      reason: 'records of 9 MB are over its 8 MiB limit',
+    });
+  });
+
+  it('11. 50 MB records: Kinesis out, with what practitioners do instead', () => {
+    const cost = estimate({ avgWriteMbps: 10, peakWriteMbps: 20, recordKb: 51_200 });
+    const reason =
+      'records of 50 MB are over its 10 MiB maximum (keep such payloads in S3 and stream a pointer)';
+    expect(option(cost, 'kinesis_provisioned')).toMatchObject({ available: false, reason });
+    expect(option(cost, 'kinesis_on_demand')).toMatchObject({ available: false, reason });
+    expect(option(cost, 'msk_provisioned').available).toBe(true);
+  });
+
+  it('12. 2 GB/s kept a day: past one Standard cluster, within Express brokers', () => {
+    const cost = estimate({ avgWriteMbps: 2000, peakWriteMbps: 2000, recordKb: 10 });
+    // Disk 168,750 GB × 6 = 1,012,500 GB ÷ 16,384 = 62 brokers: more than 60, and 1 day is too short for tiers.
+    expect(option(cost, 'msk_provisioned')).toMatchObject({ available: false });
+    expect(option(cost, 'kafka_ec2')).toMatchObject({ available: false });
+    // Express: 2,000 ÷ (15.6 × 24) = 5.3 → 6 × 12xlarge (16xlarge would also need 6): 6 × 730 × $0.408 × 24 =
+    // $42,889; written 5,132,812 GB × $0.01 = $51,328; storage 168,750 × $0.10 = $16,875; producers × 2/3 × $0.02
+    // = $68,438.
+    expectDesign(cost, 'msk_express', '6 × express.m7g.12xlarge', 42_888.96 + 51_328.13 + 16_875 + 68_437.5);
+    // Kinesis: 2,000 shards = $21,900, within the account's 20,000.
+    expect(priced(cost, 'kinesis_provisioned').units).toBe(2000);
+  });
+
+  it('13. a year of a small stream: 1 MB/s, 2 at the peak, kept 365 days', () => {
+    const cost = estimate({ avgWriteMbps: 1, peakWriteMbps: 2, retentionDays: 365 });
+    // Kinesis: 2 shards $21.90, retention to 7 days 2 × 730 × $0.02 = $29.20, 358 × 84.375 GB = 30,206 GB × $0.023 =
+    // $694.74; 100 ms gathers 51.2 KB → 50 KB records: 2,566 GB ÷ 25 KB = 107.6 M units × $0.014 = $1.51.
+    expectDesign(cost, 'kinesis_provisioned', '2 shards', 21.9 + 29.2 + 694.74 + 1.51);
+    // MSK: 3 × large ($446.76) tiered: disk 42.19 × 6 × $0.10 = $25.31; tier 30,797 GB × $0.06 = $1,847.81;
+    // producers 2,566 × 2/3 × $0.02 = $34.22.
+    expectDesign(
+      cost,
+      'msk_provisioned',
+      '3 × kafka.m7g.large, tiered storage after 12 h',
+      446.76 + 25.31 + 1847.81 + 34.22,
+    );
+  });
+
+  it('14. 30 MB/s on On-demand Advantage, cheaper than on-demand standard', () => {
+    const cost = estimate({ avgWriteMbps: 30, peakWriteMbps: 40, recordKb: 5, consumerGroups: 2 });
+    // 76,992 GB written × $0.032 = $2,463.75, read twice × $0.016 = $2,463.75; no stream-hour.
+    expectDesign(cost, 'kinesis_advantage', 'one stream, 2 readers polling', 2463.75 + 2463.75);
+    // Standard: $29.20 + 76,992 × $0.08 = $6,159.38 + 2 × 76,992 × $0.04 = $6,159.38.
+    expectDesign(cost, 'kinesis_on_demand', 'one stream, 2 readers polling', 29.2 + 6159.38 + 6159.38);
+    expect(option(estimate({ avgWriteMbps: 5 }), 'kinesis_advantage').available).toBe(false);
+  });
+
+  it('15. 100 MB/s, 5 readers, 30 days on your own brokers', () => {
+    const cost = estimate({
+      avgWriteMbps: 100,
+      peakWriteMbps: 100,
+      recordKb: 10,
+      consumerGroups: 5,
+      retentionDays: 30,
+    });
+    // All on disk: 1,518,750 GB → 93 brokers, too many. Tiered: 25,312.5 GB of disk; vCPUs max(20, 33.3);
+    // egress 100 × 7 = 700 MB/s: 9 × xlarge (36 vCPUs, as many as 18 × large). 9 × 730 × $0.0816 × 2 = $1,072.22;
+    // KRaft $178.70; gp3 25,312.5 × $0.08 = $2,025; S3 253,125 × $0.023 = $5,821.88;
+    // replication 256,641 GB × 2 × 2 × $0.01 = $10,265.63; producers 256,641 × 2/3 × $0.02 = $3,421.88.
+    expectDesign(
+      cost,
+      'kafka_ec2',
+      '9 × m7g.xlarge + 3 KRaft controllers, tiered storage in S3 after 12 h',
+      1072.22 + 178.7 + 2025 + 5821.88 + 10_265.63 + 3421.88,
+    );
+  });
+
+  it('16. 400 MB/s steady in one zone: no traffic between zones for your own cluster', () => {
+    const cost = estimate({ avgWriteMbps: 400, peakWriteMbps: 400, recordKb: 0.25, zones: 1 });
+    // vCPUs 80; disk 33,750 × 6 = 202,500 GB → 13 brokers; 20 × xlarge (40 × large is past 30):
+    // 20 × 730 × $0.0816 × 2 = $2,382.72; KRaft $178.70; gp3 202,500 × $0.08 = $16,200.
+    const selfRun = expectDesign(
+      cost,
+      'kafka_ec2',
+      '20 × m7g.xlarge + 3 KRaft controllers',
+      2382.72 + 178.7 + 16_200,
+    );
+    expect(selfRun.items.map((item) => item.what)).not.toContain('replication between zones');
+  });
+
+  it('17. a team that runs Kafka Connect pays for its workers on the Kafka options', () => {
+    const without = estimate({ avgWriteMbps: 2, peakWriteMbps: 8 });
+    const withConnect = estimate({ avgWriteMbps: 2, peakWriteMbps: 8, kafkaConnect: true });
+    // Two m7g.large of your own: 2 × 730 × $0.0816 = $119.14; MSK Connect 2 workers × 2 units × 730 × $0.11 = $321.20.
+    const delta = (id: CostOption) => priced(withConnect, id).machinesUsd - priced(without, id).machinesUsd;
+    expect(delta('kafka_ec2')).toBeCloseTo(119.136, 6);
+    expect(delta('msk_provisioned')).toBeCloseTo(321.2, 6);
+    expect(delta('kinesis_provisioned')).toBe(0);
+  });
+});
+
+describe('people', () => {
+  it('a hobby stream does not take two engineers', () => {
+    const cost = estimate(
+      { avgWriteMbps: 0.01, peakWriteMbps: 0.05, zones: 1 },
+      {
+        downtime_cost: 'little',
+        kafka_ops_experience: 'never',
+        oncall_rotation: 'no',
+        monitoring_maturity: 'little',
+        platform_team: 'none',
+      },
+    );
+    // 0.25 floor × 1.6 never ran Kafka × 1.25 little monitoring × 1.2 no platform team × 0.6 an outage costs little.
+    expect(priced(cost, 'kafka_ec2').peopleFte).toBe(0.36);
+  });
+
+  it('a web shop with expensive outages and no pager carries the rotation it lacks', () => {
+    const cost = estimateCosts({
+      workload: workload({ avgWriteMbps: 2, peakWriteMbps: 8 }),
+      answers: WEB_APP_SHOP_ON_AWS,
       settings: SETTINGS,
     });
-    expect(machines(threeZones, 'kafka_ec2')).toBeCloseTo(7_862.976 + 16_200 + 41_062.5, 4);
-    expect(machines(threeZones, 'kafka_ec2')).toBeGreaterThan(machines(threeZones, 'msk_provisioned'));
+    // 0.25 × 1.6 never × 1.2 no platform team × 1.3 lost revenue = 0.624, + 0.5 for a rotation that does not exist.
+    expect(priced(cost, 'kafka_ec2')).toMatchObject({ peopleFte: 1.12, setupWeeks: 15 });
+    // 0.1 × 1.3 × 1.1 × 1.3 = 0.186, + 0.1.
+    expect(priced(cost, 'msk_provisioned').peopleFte).toBe(0.29);
+    expect(priced(cost, 'kinesis_on_demand').peopleFte).toBe(0.04);
+  });
+
+  it('grows with the fleet', () => {
+    const answers = answersFor();
+    const small = estimateCosts({ workload: workload({}), answers, settings: SETTINGS });
+    const large = estimateCosts({
+      workload: workload({ avgWriteMbps: 400, peakWriteMbps: 400, recordKb: 0.25 }),
+      answers,
+      settings: SETTINGS,
+    });
+    expect(priced(large, 'kafka_ec2').peopleFte).toBeGreaterThan(priced(small, 'kafka_ec2').peopleFte + 0.2);
+  });
+
+  it('is priced at the engineer cost the operator sets, beside the machines', () => {
+    const cheap = scoreAnswers(WEB_APP_SHOP_ON_AWS, { ...SETTINGS, engineerYearlyUsd: 120_000 }).cost;
+    if (!cheap) throw new Error('no estimate');
+    const selfRun = priced(cheap, 'kafka_ec2');
+    expect(selfRun.peopleUsd).toBeCloseTo((1.12 * 120_000) / 12, 6);
+    expect(selfRun.totalUsd).toBeCloseTo(selfRun.machinesUsd + selfRun.peopleUsd, 6);
+    expect(cheap.assumptions.some((line) => line.startsWith('People at $120,000 a year per engineer'))).toBe(
+      true,
+    );
   });
 });
 
@@ -187,36 +367,26 @@ describe('the estimate', () => {
       retentionDays: 7,
       zones: 3,
       zonesAssumed: true,
+      kafkaConnect: false,
     });
+    expect(readWorkload(AWS_SHOP_WANTING_KAFKA)?.kafkaConnect).toBe(true);
     expect(readWorkload({ ...answers, retention_days: undefined } as never)).toBeUndefined();
-    const estimate = scoreAnswers(answers).cost;
-    expect(estimate?.assumptions[0]).toBe(
+    expect(scoreAnswers(answers).cost?.assumptions[0]).toBe(
       '5 MB/s written on average, 10 MB/s at the peak, 2 KB records, 2 reading services, 7 days kept, 3 zones (assumed)',
     );
   });
 
-  it('shows people beside the machines, priced at the engineer cost the operator sets', () => {
-    const cheap = scoreAnswers(WEB_APP_SHOP_ON_AWS, { ...SETTINGS, engineerYearlyUsd: 120_000 }).cost;
-    if (!cheap) throw new Error('no estimate');
-    const selfRun = option(cheap, 'kafka_ec2');
-    if (!selfRun.available) throw new Error('self-run Kafka is out');
-    expect(selfRun.peopleUsd).toBeCloseTo((2.25 * 120_000) / 12, 6);
-    expect(selfRun.totalUsd).toBeCloseTo(selfRun.machinesUsd + selfRun.peopleUsd, 6);
-    expect(cheap.assumptions).toContain(
-      'People at $120,000 a year per engineer, loaded; a month is 730 hours',
+  it('states fetch-from-follower as an assumption, with what reads between zones would cost without it', () => {
+    const cost = estimate({ avgWriteMbps: 2, peakWriteMbps: 8, consumerGroups: 2 });
+    // 5,132.8 GB × 2 readers × 2/3 × $0.02 = $136.88.
+    expect(priced(cost, 'msk_provisioned').notes).toContain(
+      'Readers fetch from a replica in their own zone (fetch-from-follower, client.rack); without it, reads between zones would add about $137 a month',
     );
   });
 
-  it('prices a seasoned Kafka team’s own cluster with fewer people', () => {
-    const seasoned = answersFor({
-      kafka_ops_experience: 'many_years',
-      oncall_rotation: 'yes',
-      monitoring_maturity: 'strong',
-      platform_team: 'dedicated_team',
-    });
-    const selfRun = option(scoreAnswers(seasoned).cost as CostEstimate, 'kafka_ec2');
-    // 1 − 0.25 (many years) − 0.1 (strong monitoring).
-    expect(selfRun).toMatchObject({ available: true, peopleFte: 0.65 });
+  it('says the figures are an AWS stand-in for a team that runs elsewhere', () => {
+    const verdict = scoreAnswers(answersFor({ where_you_run: 'not_aws' }));
+    expect(verdict.cost?.assumptions.join(' ')).toContain('AWS list prices as a stand-in');
   });
 
   it('takes MSK Serverless out of the table beyond its caps, and keeps MSK with brokers', () => {
@@ -232,10 +402,14 @@ describe('the estimate', () => {
   });
 
   it('prices nothing on a platform a hard limit took off the table, and says why', () => {
-    const verdict = scoreAnswers(answersFor({ avg_record_kb: 2048 }));
-    const out = { available: false, reason: 'records of 2,048 KB are over Kinesis’s 1 MB limit' };
-    expect(verdict.cost && option(verdict.cost, 'kinesis_provisioned')).toMatchObject(out);
-    expect(verdict.cost && option(verdict.cost, 'kinesis_on_demand')).toMatchObject(out);
+    const verdict = scoreAnswers(answersFor({ avg_record_kb: 20_480 }));
+    const reason =
+      'records of 20 MB are over Kinesis’s 10 MiB maximum; teams with payloads this large keep them in S3 and stream a pointer';
+    expect(verdict.excluded).toEqual([{ platform: 'kinesis', reason }]);
+    expect(verdict.cost && option(verdict.cost, 'kinesis_provisioned')).toMatchObject({
+      available: false,
+      reason,
+    });
     expect(verdict.cost && option(verdict.cost, 'msk_provisioned').available).toBe(true);
   });
 
@@ -243,28 +417,39 @@ describe('the estimate', () => {
     const verdict = scoreAnswers(
       answersFor({ avg_write_mbps: 20_000, peak_write_mbps: 50_000, avg_record_kb: 10, consumer_groups: 50 }),
     );
-    const estimate = verdict.cost as CostEstimate;
-    expect(option(estimate, 'kinesis_on_demand')).toMatchObject({
+    const cost = verdict.cost as CostEstimate;
+    expect(option(cost, 'kinesis_on_demand')).toMatchObject({
       available: false,
       reason: 'peak writes of 50,000 MB/s are over on-demand’s 10 GB/s',
     });
-    for (const priced of estimate.options) {
-      if (!priced.available) continue;
-      expect(Number.isFinite(priced.totalUsd), priced.option).toBe(true);
-      expect(priced.machinesUsd, priced.option).toBeGreaterThan(100_000);
+    for (const each of cost.options) {
+      if (!each.available) continue;
+      expect(Number.isFinite(each.totalUsd), each.option).toBe(true);
+      expect(each.machinesUsd, each.option).toBeGreaterThan(100_000);
     }
   });
 
   it('names the low-confidence prices it used, and only those', () => {
-    const oneDay = scoreAnswers(answersFor({ retention_days: 1 })).cost;
-    expect(oneDay?.lowConfidence).toEqual([]);
-    const month = scoreAnswers(answersFor({ retention_days: 30 })).cost;
-    expect(month?.lowConfidence).toEqual([
-      'Kinesis retention up to 7 days',
-      'Kinesis retention beyond 7 days',
-      'Kinesis on-demand retention beyond 24 hours',
+    const kinesisOnly = estimate({ avgWriteMbps: 2, peakWriteMbps: 4, retentionDays: 30 });
+    expect(kinesisOnly.lowConfidence).toEqual(['MSK Express storage']);
+    const connect = estimate({ avgWriteMbps: 40, peakWriteMbps: 40, kafkaConnect: true });
+    expect(connect.lowConfidence).toEqual([
+      'Kinesis On-demand Advantage data read',
+      'MSK Connect worker unit-hour (1 vCPU, 4 GiB)',
+      'MSK Express storage',
     ]);
-    expect(month?.pricesAsOf).toBe('2026-10-02');
+    expect(connect.pricesAsOf).toBe('2026-12-01');
+  });
+
+  it('shows parts that add up to the total it shows', () => {
+    // Machines about $52 and people about $1,700 are shown as $52 + $1,700 = $1,752, never "= $1,700".
+    const cost = estimate({ avgWriteMbps: 0.05, peakWriteMbps: 0.2, recordKb: 0.5 }, answersFor());
+    for (const each of cost.options) {
+      if (!each.available) continue;
+      const shown = shownCost(each);
+      expect(shown.items.reduce((sum, item) => sum + item.usd, 0)).toBe(shown.machinesUsd);
+      expect(shown.machinesUsd + shown.peopleUsd).toBe(shown.totalUsd);
+    }
   });
 });
 

@@ -38,9 +38,29 @@ describe('the price table', () => {
       gp3GbMonth: 0.08,
       crossAzGbEachWay: 0.01,
     });
-    // Third-party-only or unverified figures are marked as such.
-    expect(DEFAULT_PRICING.prices.kinesisExtendedRetentionShardHour.confidence).toBe('low');
-    expect(DEFAULT_PRICING.prices.kinesisLongTermRetentionGbMonth.confidence).toBe('low');
+    // The corrections of 2026-12-01: the three retention prices are checked, the new figures are in.
+    expect(usd).toMatchObject({
+      kinesisLongTermRetentionGbMonth: 0.023,
+      kinesisOnDemandExtendedRetentionGbMonth: 0.1,
+      kinesisEfoConsumerShardHour: 0.015,
+      kinesisEfoGbRead: 0.013,
+      kinesisOnDemandEfoGbRead: 0.05,
+      kinesisAdvantageGbWritten: 0.032,
+      mskTieredStorageGbMonth: 0.06,
+      mskExpressM7gLargeBrokerHour: 0.408,
+      mskExpressGbWritten: 0.01,
+      s3StandardGbMonth: 0.023,
+    });
+    for (const key of [
+      'kinesisExtendedRetentionShardHour',
+      'kinesisLongTermRetentionGbMonth',
+      'kinesisOnDemandExtendedRetentionGbMonth',
+    ] as const) {
+      expect(DEFAULT_PRICING.prices[key].confidence, key).toBe('high');
+    }
+    // Figures with no published source are marked as such.
+    expect(DEFAULT_PRICING.prices.mskExpressStorageGbMonth.confidence).toBe('low');
+    expect(DEFAULT_PRICING.prices.kinesisAdvantageGbRead.confidence).toBe('low');
   });
 });
 
@@ -81,10 +101,10 @@ describe('an operator’s price file', () => {
     };
     const before = selfRun();
     const after = selfRun(result.pricing);
-    // Half the instance price: 3 brokers × 730 h × $0.0408 less.
+    // Half the instance price: 3 m7g.large brokers and 3 KRaft controllers × 730 h × $0.0408 less.
     expect(before.found?.available && after.found?.available).toBe(true);
     if (before.found?.available && after.found?.available) {
-      expect(before.found.machinesUsd - after.found.machinesUsd).toBeCloseTo(3 * 730 * 0.0408, 6);
+      expect(before.found.machinesUsd - after.found.machinesUsd).toBeCloseTo(6 * 730 * 0.0408, 6);
     }
     expect(after.asOf).toBe('2027-01-15');
   });

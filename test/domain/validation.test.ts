@@ -121,8 +121,8 @@ describe('parseStepAnswers', () => {
     for (const typed of ['abc', '1e999', 'NaN', 'Infinity', '12 MB', '1,000', '0', '-5', '100001', '0.001']) {
       expect(errorsFor('workload', { avg_write_mbps: typed }), typed).toEqual({ avg_write_mbps: throughput });
     }
-    expect(errorsFor('workload', { avg_record_kb: '20000' })).toEqual({
-      avg_record_kb: 'Enter a number from 0.1 to 10,240 KB',
+    expect(errorsFor('workload', { avg_record_kb: '200000' })).toEqual({
+      avg_record_kb: 'Enter a number from 0.1 to 102,400 KB',
     });
     expect(errorsFor('workload', { consumer_groups: '2.5' })).toEqual({
       consumer_groups: 'Enter a whole number from 1 to 500 consumer groups',

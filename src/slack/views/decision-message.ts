@@ -1,9 +1,9 @@
 import { UTCDate } from '@date-fns/utc';
 import type { ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { format, parseISO } from 'date-fns';
-import { COST_OPTION_LABELS, type CostEstimate, type OptionCost } from '../../domain/cost.js';
+import { COST_OPTION_LABELS, type CostEstimate, type OptionCost, shownCost } from '../../domain/cost.js';
 import type { CategoryArgument } from '../../domain/deliberation.js';
-import { formatNumber, formatUsd } from '../../domain/format.js';
+import { formatDollars, formatNumber } from '../../domain/format.js';
 import type { TeamVerdict } from '../../domain/team.js';
 import {
   type CategoryResult,
@@ -181,8 +181,10 @@ function costBlocks(cost: CostEstimate, recommendation: Platform): KnownBlock[] 
     VERDICT_BLOCK_IDS.cost,
     `*Monthly cost estimate* (machines at list prices as of ${asOf}, ${escapeMrkdwn(cost.region)}; people beside them)\n${lines.join('\n')}`,
   );
+  const designNotes = [...new Set(cost.options.flatMap((option) => (option.available ? option.notes : [])))];
   const notes = [
     ...cost.assumptions,
+    ...(designNotes.length > 0 ? [designNotes.join('. ')] : []),
     cost.lowConfidence.length > 0
       ? `Low-confidence prices: ${cost.lowConfidence.join(', ')}`
       : 'No low-confidence prices were needed',
@@ -201,9 +203,10 @@ function costLine(option: OptionCost, recommendation: Platform): string {
   const name = COST_OPTION_LABELS[option.option];
   if (!option.available) return `• ~${name}~ out: ${escapeMrkdwn(option.reason)}`;
   const marker = option.platform === recommendation ? ' ← the verdict' : '';
+  const shown = shownCost(option);
   return (
-    `• ${name}: machines ${formatUsd(option.machinesUsd)} (${option.sizing}) + people ` +
-    `${formatUsd(option.peopleUsd)} (${engineers(option.peopleFte)}) = *${formatUsd(option.totalUsd)} a month*; ` +
+    `• ${name} (${escapeMrkdwn(option.design)}): machines ${formatDollars(shown.machinesUsd)} + people ` +
+    `${formatDollars(shown.peopleUsd)} (${engineers(option.peopleFte)}) = *${formatDollars(shown.totalUsd)} a month*; ` +
     `setup about ${countLabel(option.setupWeeks, 'engineer-week')}${marker}`
   );
 }
@@ -223,9 +226,10 @@ export function buildOwnVerdictText(verdict: Verdict, channelId: string, blind =
     `*What would flip it:* ${flipWords(verdict)}`,
   ];
   if (cheapest) {
+    const shown = shownCost(cheapest);
     lines.push(
-      `*Cheapest all in, by the estimate:* ${COST_OPTION_LABELS[cheapest.option]}, about ${formatUsd(cheapest.totalUsd)} a month ` +
-        `(${formatUsd(cheapest.machinesUsd)} machines + ${formatUsd(cheapest.peopleUsd)} people).`,
+      `*Cheapest all in, by the estimate:* ${COST_OPTION_LABELS[cheapest.option]} (${escapeMrkdwn(cheapest.design)}), ` +
+        `about ${formatDollars(shown.totalUsd)} a month (${formatDollars(shown.machinesUsd)} machines + ${formatDollars(shown.peopleUsd)} people).`,
     );
   }
   lines.push(

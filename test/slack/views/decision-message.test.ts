@@ -129,18 +129,20 @@ describe('the verdict’s cost and flip', () => {
 
   it('shows the monthly cost per option, machines and people apart, with the date of the prices', () => {
     const table = find(message.blocks, VERDICT_BLOCK_IDS.cost)?.text?.text ?? '';
-    expect(table).toContain('*Monthly cost estimate* (machines at list prices as of 2 Oct 2026, US East');
+    expect(table).toContain('*Monthly cost estimate* (machines at list prices as of 1 Dec 2026, US East');
+    // Each part rounded on its own, and the total their sum: $88 + $3 + $120 machines.
     expect(table).toContain(
-      '• Kinesis, provisioned shards: machines $310 (9 shards) + people $1,700 (0.1 engineers) = *$2,000 a month*; setup about 1 engineer-week ← the verdict',
+      '• Kinesis, provisioned shards (8 shards, 2 readers polling): machines $211 + people $1,200 (0.07 engineers) = *$1,411 a month*; setup about 1 engineer-week ← the verdict',
     );
     expect(table).toContain(
-      '• Self-managed Kafka on EC2: machines $630 (3 m7g.large brokers) + people $38,000 (2.3 engineers) = *$38,000 a month*; setup about 15 engineer-weeks',
+      '• Self-managed Kafka on EC2 (3 × m7g.large + 3 KRaft controllers, tiered storage in S3 after 12 h): machines $691 + people $19,000 (1.1 engineers) = *$19,691 a month*; setup about 15 engineer-weeks',
     );
     expect(table).not.toMatch(/\$\d[\d,]*\.\d/);
     const notes = visibleText([find(message.blocks, VERDICT_BLOCK_IDS.costNotes)]);
     expect(notes).toContain('2 MB/s written on average, 8 MB/s at the peak');
     expect(notes).toContain('People at $200,000 a year per engineer');
-    expect(notes).toContain('Low-confidence prices: Kinesis retention up to 7 days');
+    expect(notes).toContain('Readers fetch from a replica in their own zone (fetch-from-follower');
+    expect(notes).toContain('Low-confidence prices: MSK Express storage');
   });
 
   it('strikes out what cannot serve the workload, and says why', () => {
@@ -161,7 +163,7 @@ describe('the verdict’s cost and flip', () => {
     expect(text).toContain('*Your answers point to Amazon Kinesis* (high confidence).');
     expect(text).toContain('*What would flip it:* If streaming is the product were');
     expect(text).toContain(
-      '*Cheapest all in, by the estimate:* Kinesis, on-demand, about $1,700 a month ($880 machines + $830 people).',
+      '*Cheapest all in, by the estimate:* Kinesis, provisioned shards (8 shards, 2 readers polling), about $1,411 a month ($211 machines + $1,200 people).',
     );
     expect(checkView(buildNoticeModal({ title: 'Your verdict', text }), 'modal')).toEqual([]);
   });

@@ -1,0 +1,322 @@
+/**
+ * Kinesis designed as an engineer would design it: shards for the peak's bytes and records, classic (polling)
+ * readers while a shard's 5 calls and 2 MB/s a second go round, enhanced fan-out past that within its cap per
+ * stream, several streams beyond it; producers aggregating small records; on-demand with its cap on shared reads;
+ * On-demand Advantage where the volume reaches its commitment.
+ */
+import {
+  bill,
+  ceilCount,
+  countOf,
+  type Design,
+  formatKb,
+  gbPerMonth,
+  HOURS,
+  type LimitUse,
+  type Priced,
+  recordsPerSecond,
+  storedGb,
+  type Unavailable,
+  type Workload,
+} from './cost-model.js';
+import { formatNumber } from './format.js';
+import { CAPACITY, type PriceTable } from './pricing.js';
+
+/** The KPL's default buffering time: it packs what arrives in this window into one Kinesis record. */
+const AGGREGATION_WINDOW_S = 0.1;
+/** Classic readers a shard can serve, each polling it once a second within its 5 calls a second. */
+const CLASSIC_READERS_PER_SHARD =
+  CAPACITY.kinesisShardReadCallsPerSecond / CAPACITY.kinesisClassicPollsPerSecond;
+
+export function kinesisOut(workload: Workload): Unavailable | undefined {
+  if (workload.recordKb > CAPACITY.kinesisMaxRecordKb) {
+    return {
+      available: false,
+      reason: `records of ${formatKb(workload.recordKb)} are over its 10 MiB maximum (keep such payloads in S3 and stream a pointer)`,
+    };
+  }
+  if (workload.retentionDays > CAPACITY.kinesisMaxRetentionDays) {
+    return { available: false, reason: 'it keeps records for at most 365 days' };
+  }
+  return undefined;
+}
+
+/** Producers pack records smaller than a PUT unit, so neither the records-per-second limit nor rounding binds. */
+function aggregates(workload: Workload): boolean {
+  return workload.recordKb < CAPACITY.kinesisPutUnitKb;
+}
+
+/**
+ * The size of the records Kinesis actually receives: what the buffer window gathers per shard, packed in whole
+ * PUT units (25 KB) once there is that much, up to 1 MB.
+ */
+function writtenRecordKb(workload: Workload, shards: number): number {
+  if (!aggregates(workload)) return workload.recordKb;
+  const gathered = (workload.avgWriteMbps * 1024 * AGGREGATION_WINDOW_S) / shards;
+  const unit = CAPACITY.kinesisPutUnitKb;
+  if (gathered < unit) return Math.max(workload.recordKb, gathered);
+  const fullUnits = Math.floor(Math.min(gathered, CAPACITY.kinesisAggregatedRecordKb) / unit);
+  return fullUnits * unit;
+}
+
+/** How a stream's readers are served: some polling (classic), the rest pushed to (enhanced fan-out). */
+interface Readers {
+  streams: number;
+  classic: number;
+  fanOut: number;
+}
+
+/** Splits the readers over as few streams as their caps allow, evenly. */
+function streamsFor(readers: number, perStream: number): { streams: number; perStream: number } {
+  const streams = ceilCount(readers / perStream);
+  return { streams, perStream: ceilCount(readers / streams) };
+}
+
+export function kinesisProvisioned(workload: Workload, pricing: PriceTable): Priced {
+  const out = kinesisOut(workload);
+  if (out) return out;
+  const peak = workload.peakWriteMbps;
+  const peakRecords = aggregates(workload) ? 0 : recordsPerSecond(peak, workload.recordKb);
+  const writeShards = ceilCount(
+    Math.max(
+      1,
+      peak / CAPACITY.kinesisShardWriteMbps,
+      peakRecords / CAPACITY.kinesisShardWriteRecordsPerSecond,
+    ),
+  );
+  const { streams, perStream } = streamsFor(
+    workload.consumerGroups,
+    CLASSIC_READERS_PER_SHARD + CAPACITY.kinesisEfoReadersPerStream,
+  );
+
+  // Try every split of a stream's readers between polling and fan-out; keep the cheapest.
+  let best: Design | undefined;
+  for (let classic = Math.min(perStream, CLASSIC_READERS_PER_SHARD); classic >= 0; classic--) {
+    const fanOut = perStream - classic;
+    if (fanOut > CAPACITY.kinesisEfoReadersPerStream) break;
+    const shards = ceilCount(Math.max(writeShards, (peak * classic) / CAPACITY.kinesisShardReadMbps));
+    const design = priceProvisioned(workload, pricing, shards, { streams, classic, fanOut });
+    if (!best || design.machinesUsd < best.machinesUsd) best = design;
+  }
+  if (!best) return { available: false, reason: 'no design serves this many readers' };
+  if (best.units > CAPACITY.kinesisShardsPerAccount) {
+    return {
+      available: false,
+      reason: `it would take ${formatNumber(best.units)} shards, over the ${formatNumber(CAPACITY.kinesisShardsPerAccount)} an account may have without a quota raise`,
+    };
+  }
+  return best;
+}
+
+function priceProvisioned(workload: Workload, pricing: PriceTable, shards: number, readers: Readers): Design {
+  const { streams, classic, fanOut } = readers;
+  const recordKb = writtenRecordKb(workload, shards);
+  const putUnitsPerRecord = ceilCount(recordKb / CAPACITY.kinesisPutUnitKb);
+  const recordsPerMonth = (gbPerMonth(workload.avgWriteMbps) * 1024 * 1024) / recordKb;
+  const priced = bill(pricing);
+  priced.add('shard-hours', 'kinesisShardHour', streams * shards * HOURS);
+  priced.add(
+    'PUT payload units',
+    'kinesisPutUnitsPerMillion',
+    (streams * recordsPerMonth * putUnitsPerRecord) / 1e6,
+  );
+  if (workload.retentionDays > CAPACITY.kinesisIncludedRetentionDays) {
+    priced.add('retention up to 7 days', 'kinesisExtendedRetentionShardHour', streams * shards * HOURS);
+  }
+  priced.add('retention beyond 7 days', 'kinesisLongTermRetentionGbMonth', streams * longTermGb(workload));
+  priced.add('enhanced fan-out readers', 'kinesisEfoConsumerShardHour', streams * fanOut * shards * HOURS);
+  priced.add(
+    'enhanced fan-out data read',
+    'kinesisEfoGbRead',
+    streams * fanOut * gbPerMonth(workload.avgWriteMbps),
+  );
+  const peakWrittenRecords = recordsPerSecond(workload.peakWriteMbps, recordKb);
+  const limits: LimitUse[] = [
+    ...commonLimits(workload),
+    {
+      what: 'shards per account',
+      used: streams * shards,
+      limit: CAPACITY.kinesisShardsPerAccount,
+      scope: 'overall',
+    },
+    {
+      what: 'enhanced fan-out readers per stream',
+      used: fanOut,
+      limit: CAPACITY.kinesisEfoReadersPerStream,
+      scope: 'overall',
+    },
+    { what: 'MB/s written per shard', used: workload.peakWriteMbps / shards, limit: 1, scope: 'per unit' },
+    {
+      what: 'records/s written per shard',
+      used: peakWrittenRecords / shards,
+      limit: CAPACITY.kinesisShardWriteRecordsPerSecond,
+      scope: 'per unit',
+    },
+    {
+      what: 'MB/s read per shard by polling readers',
+      used: (workload.peakWriteMbps * classic) / shards,
+      limit: CAPACITY.kinesisShardReadMbps,
+      scope: 'per unit',
+    },
+    {
+      what: 'GetRecords calls/s per shard',
+      used: classic * CAPACITY.kinesisClassicPollsPerSecond,
+      limit: CAPACITY.kinesisShardReadCallsPerSecond,
+      scope: 'per unit',
+    },
+  ];
+  const perStream = `${countOf(shards, 'shard')}${readersWords(classic, fanOut)}`;
+  return priced.done({
+    units: streams * shards,
+    design: streams === 1 ? perStream : `${streams} streams of ${perStream}`,
+    notes: [
+      ...kinesisNotes(workload),
+      ...(streams > 1
+        ? [
+            `${countOf(workload.consumerGroups, 'reading service')} are more than one stream serves (5 polling + ${CAPACITY.kinesisEfoReadersPerStream} on enhanced fan-out), so every record is written to ${streams} streams`,
+          ]
+        : []),
+    ],
+    limits,
+  });
+}
+
+export function kinesisOnDemand(workload: Workload, pricing: PriceTable, advantage: boolean): Priced {
+  const out = kinesisOut(workload);
+  if (out) return out;
+  if (workload.peakWriteMbps > CAPACITY.kinesisOnDemandMaxWriteMbps) {
+    return {
+      available: false,
+      reason: `peak writes of ${formatNumber(workload.peakWriteMbps)} MB/s are over on-demand’s 10 GB/s`,
+    };
+  }
+  if (advantage && workload.avgWriteMbps < CAPACITY.kinesisAdvantageMinWriteMbps) {
+    return {
+      available: false,
+      reason: `it asks for a commitment of about ${CAPACITY.kinesisAdvantageMinWriteMbps} MB/s written, more than this stream’s ${formatNumber(workload.avgWriteMbps)} MB/s`,
+    };
+  }
+  // Shared reads stop at twice the writes: two full-rate polling readers; the rest need enhanced fan-out.
+  const classicCap = CAPACITY.kinesisOnDemandSharedReadFactor;
+  const fanOutCap = advantage
+    ? CAPACITY.kinesisAdvantageEfoReadersPerStream
+    : CAPACITY.kinesisEfoReadersPerStream;
+  const { streams, perStream } = streamsFor(workload.consumerGroups, classicCap + fanOutCap);
+  const classic = Math.min(perStream, classicCap);
+  const fanOut = perStream - classic;
+
+  // On-demand bills each record as a whole number of kilobytes, at least one; aggregated records are large.
+  const internalShards = Math.max(CAPACITY.kinesisOnDemandStartWriteMbps, ceilCount(workload.peakWriteMbps));
+  const recordKb = writtenRecordKb(workload, internalShards);
+  const billedKb = Math.max(CAPACITY.kinesisOnDemandRecordRoundingKb, ceilCount(recordKb));
+  const written = gbPerMonth(
+    advantage
+      ? Math.max(workload.avgWriteMbps, CAPACITY.kinesisAdvantageMinWriteMbps)
+      : workload.avgWriteMbps,
+  );
+  const gbWritten = written * (billedKb / recordKb);
+  const extendedDays =
+    Math.min(workload.retentionDays, CAPACITY.kinesisExtendedRetentionDays) -
+    CAPACITY.kinesisIncludedRetentionDays;
+
+  const priced = bill(pricing);
+  if (!advantage) priced.add('stream-hours', 'kinesisOnDemandStreamHour', streams * HOURS);
+  priced.add(
+    advantage ? 'data written (at least the commitment)' : 'data written',
+    advantage ? 'kinesisAdvantageGbWritten' : 'kinesisOnDemandGbWritten',
+    streams * gbWritten,
+  );
+  priced.add(
+    'data read by polling readers',
+    advantage ? 'kinesisAdvantageGbRead' : 'kinesisOnDemandGbRead',
+    streams * classic * gbWritten,
+  );
+  priced.add(
+    'enhanced fan-out data read',
+    advantage ? 'kinesisAdvantageEfoGbRead' : 'kinesisOnDemandEfoGbRead',
+    streams * fanOut * gbWritten,
+  );
+  priced.add(
+    'retention up to 7 days',
+    'kinesisOnDemandExtendedRetentionGbMonth',
+    streams * storedGb(workload.avgWriteMbps, Math.max(0, extendedDays)),
+  );
+  priced.add('retention beyond 7 days', 'kinesisLongTermRetentionGbMonth', streams * longTermGb(workload));
+  const notes = kinesisNotes(workload);
+  if (workload.peakWriteMbps > CAPACITY.kinesisOnDemandStartWriteMbps) {
+    notes.push(
+      `A new on-demand stream starts at ${CAPACITY.kinesisOnDemandStartWriteMbps} MB/s of writes and grows with traffic: a first peak of ${formatNumber(workload.peakWriteMbps)} MB/s may be throttled unless the stream is created at that size`,
+    );
+  }
+  if (streams > 1) {
+    notes.push(
+      `${countOf(workload.consumerGroups, 'reading service')} are more than one on-demand stream serves, so every record is written to ${streams} streams`,
+    );
+  }
+  return priced.done({
+    units: streams,
+    design: `${streams === 1 ? 'one stream' : `${streams} streams`}${readersWords(classic, fanOut)}`,
+    notes,
+    limits: [
+      ...commonLimits(workload),
+      {
+        what: 'on-demand writes, MB/s',
+        used: workload.peakWriteMbps,
+        limit: CAPACITY.kinesisOnDemandMaxWriteMbps,
+        scope: 'overall',
+      },
+      { what: 'enhanced fan-out readers per stream', used: fanOut, limit: fanOutCap, scope: 'overall' },
+      {
+        what: 'polling readers at full rate per stream',
+        used: classic,
+        limit: classicCap,
+        scope: 'per unit',
+      },
+    ],
+  });
+}
+
+function readersWords(classic: number, fanOut: number): string {
+  if (fanOut === 0) return classic > 1 ? `, ${classic} readers polling` : '';
+  if (classic === 0) return `, ${countOf(fanOut, 'reader')} on enhanced fan-out`;
+  return `, ${classic} polling + ${fanOut} on enhanced fan-out`;
+}
+
+function commonLimits(workload: Workload): LimitUse[] {
+  return [
+    {
+      what: 'record size, KB',
+      used: workload.recordKb,
+      limit: CAPACITY.kinesisMaxRecordKb,
+      scope: 'overall',
+    },
+    {
+      what: 'days kept',
+      used: workload.retentionDays,
+      limit: CAPACITY.kinesisMaxRetentionDays,
+      scope: 'overall',
+    },
+  ];
+}
+
+function kinesisNotes(workload: Workload): string[] {
+  const notes: string[] = [];
+  if (aggregates(workload)) {
+    notes.push(
+      `Producers aggregate the ${formatKb(workload.recordKb)} records into Kinesis records of up to 1 MB (the Kinesis Producer Library or the like); readers de-aggregate them (the KCL and Lambda do)`,
+    );
+  }
+  if (workload.recordKb > CAPACITY.kinesisDefaultMaxRecordKb) {
+    notes.push(
+      `Records of ${formatKb(workload.recordKb)} need the stream’s maximum record size raised (UpdateMaxRecordSize, up to 10 MiB); Kinesis means large records to be occasional, and each shard still takes 1 MB/s`,
+    );
+  }
+  return notes;
+}
+
+function longTermGb(workload: Workload): number {
+  return storedGb(
+    workload.avgWriteMbps,
+    Math.max(0, workload.retentionDays - CAPACITY.kinesisExtendedRetentionDays),
+  );
+}
