@@ -80,9 +80,9 @@ describe('one person, from slash command to verdict', () => {
       '*What would flip it:* If streaming is the product were “yes” instead of “no, internal plumbing”, the verdict would be Self-managed Kafka.',
     );
     const cost = visibleText([blockById(verdict.blocks, VERDICT_BLOCK_IDS.cost)]);
-    expect(cost).toContain('*Monthly cost estimate* (machines at list prices as of 2 Oct 2026');
+    expect(cost).toContain('*Monthly cost estimate* (machines at list prices as of 1 Dec 2026');
     expect(cost).toContain(
-      '• Kinesis, on-demand: machines $880 (1 stream) + people $830 (0.05 engineers) = *$1,700 a month*',
+      '• Kinesis, on-demand (one stream, 2 readers polling): machines $883 + people $670 (0.04 engineers) = *$1,553 a month*',
     );
     expect(visibleText(openModal(alice).view.blocks)).toContain(
       '*What would flip it:* If streaming is the product',
@@ -275,8 +275,8 @@ describe('the cost estimate as the operator configured it', () => {
     );
     const cost = visibleText([blockById(verdict.blocks, VERDICT_BLOCK_IDS.cost)]);
     expect(cost).toContain('as of 15 Jan 2027');
-    // 0.05 of an engineer at $120,000 a year is $500 a month.
-    expect(cost).toContain('people $500 (0.05 engineers)');
+    // 0.04 of an engineer at $120,000 a year is $400 a month.
+    expect(cost).toContain('people $400 (0.04 engineers)');
     expect(visibleText([blockById(verdict.blocks, VERDICT_BLOCK_IDS.costNotes)])).toContain(
       'People at $120,000 a year per engineer',
     );
