@@ -37,6 +37,8 @@ export interface Workload {
 export interface CostItem {
   what: string;
   usd: number;
+  /** The price it was worked out from. */
+  price: PriceKey;
 }
 
 /**
@@ -86,7 +88,7 @@ export function bill(pricing: PriceTable) {
   return {
     add(what: string, key: PriceKey, quantity: number) {
       if (quantity <= 0) return;
-      items.push({ what, usd: quantity * pricing.prices[key].usd });
+      items.push({ what, usd: quantity * pricing.prices[key].usd, price: key });
       if (!pricesUsed.includes(key)) pricesUsed.push(key);
     },
     done(design: Omit<Design, 'available' | 'machinesUsd' | 'items' | 'pricesUsed'>): Design {

@@ -76,6 +76,14 @@ const SETUP_EFFECTS: Record<string, Record<string, Effect>> = {
   kafka_usage: { clients: REWRITE_FOR_KINESIS, connect: REWRITE_FOR_KINESIS, streams: REWRITE_FOR_KINESIS },
 };
 
+/** The answers the people figures read: a change to one of them changes the monthly totals. */
+export const PEOPLE_QUESTIONS: ReadonlySet<string> = new Set([
+  ...Object.keys(SKILLS),
+  ...Object.keys(SETUP_EFFECTS),
+  'downtime_cost',
+  'oncall_rotation',
+]);
+
 export interface People {
   /** Engineers' time once running, in full-time engineers. */
   fte: number;

@@ -16,6 +16,7 @@ import {
   type Design,
   formatKb,
   HOURS,
+  type LimitUse,
   type Priced,
   type Unavailable,
   type Workload,
@@ -34,6 +35,7 @@ export {
   type Workload,
   type Zones,
 } from './cost-model.js';
+export { PEOPLE_QUESTIONS } from './cost-people.js';
 
 export const COST_OPTION_LABELS: Record<CostOption, string> = {
   kinesis_provisioned: 'Kinesis, provisioned shards',
@@ -174,6 +176,69 @@ export function cheapestMachines(workload: Workload, pricing: PriceTable): Parti
   return cheapest;
 }
 
+/** A platform's cheapest way to run the stream, all in, as the verdict weighs it. */
+export interface PlatformCost {
+  /** The option with the lowest monthly total. */
+  option: CostOption;
+  /** Machines and people, a month, of that option. */
+  totalUsd: number;
+  /** The lowest machine bill of any of the platform's options, for the machine row. */
+  machinesUsd: number;
+  /** The published limit the option's design comes closest to, when it uses more than NEAR_LIMIT of it. */
+  nearLimit?: LimitUse;
+  /** Labels of the low-confidence prices behind at least LOW_CONFIDENCE_SHARE of the option's total. */
+  lowConfidence: string[];
+}
+
+/** A design using more than this share of a published limit has little room to grow. */
+export const NEAR_LIMIT = 0.8;
+/** Low-confidence prices matter to the verdict when they make up this much of a total. */
+const LOW_CONFIDENCE_SHARE = 0.1;
+
+/** Each platform's cheapest option by the monthly total of machines and people. */
+export function platformCosts(
+  workload: Workload,
+  answers: Answers,
+  settings: CostSettings,
+): Partial<Record<Platform, PlatformCost>> {
+  const costs: Partial<Record<Platform, PlatformCost>> = {};
+  designAll(workload, settings.pricing).forEach((design, index) => {
+    const option = COST_OPTIONS[index];
+    if (!design.available || option === undefined) return;
+    const platform = COST_OPTION_PLATFORMS[option];
+    const totalUsd =
+      design.machinesUsd + (peopleFor(option, answers, design.units).fte * settings.engineerYearlyUsd) / 12;
+    const known = costs[platform];
+    const machinesUsd = Math.min(known?.machinesUsd ?? Number.POSITIVE_INFINITY, design.machinesUsd);
+    if (known && known.totalUsd <= totalUsd) {
+      known.machinesUsd = machinesUsd;
+      return;
+    }
+    const low = design.items.filter((item) => settings.pricing.prices[item.price].confidence === 'low');
+    const lowUsd = low.reduce((sum, item) => sum + item.usd, 0);
+    costs[platform] = {
+      option,
+      totalUsd,
+      machinesUsd,
+      ...nearestLimit(design),
+      lowConfidence:
+        lowUsd >= totalUsd * LOW_CONFIDENCE_SHARE
+          ? [...new Set(low.map((item) => settings.pricing.prices[item.price].label))]
+          : [],
+    };
+  });
+  return costs;
+}
+
+function nearestLimit(design: Design): { nearLimit?: LimitUse } {
+  let nearest: LimitUse | undefined;
+  for (const limit of design.limits) {
+    if (limit.scope !== 'overall' || limit.used / limit.limit <= NEAR_LIMIT) continue;
+    if (!nearest || limit.used / limit.limit > nearest.used / nearest.limit) nearest = limit;
+  }
+  return nearest ? { nearLimit: nearest } : {};
+}
+
 export function estimateCosts(input: {
   workload: Workload;
   /** The answers that set the people figures: one person's, or the team's most common. */
@@ -222,7 +287,7 @@ export interface ShownCost {
 }
 
 export function shownCost(option: PricedOption): ShownCost {
-  const items = option.items.map((item) => ({ what: item.what, usd: roundUsd(item.usd) }));
+  const items = option.items.map((item) => ({ ...item, usd: roundUsd(item.usd) }));
   const machinesUsd = items.reduce((sum, item) => sum + item.usd, 0);
   const peopleUsd = roundUsd(option.peopleUsd);
   return { items, machinesUsd, peopleUsd, totalUsd: machinesUsd + peopleUsd };

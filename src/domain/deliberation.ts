@@ -4,9 +4,9 @@
  *
  * Deterministic: people are taken in user id order and ties break by name, never by arrival.
  */
-import { DEFAULT_PRICING, type PriceTable } from './pricing.js';
+import type { CostSettings } from './cost.js';
 import { advantageOf, type Contribution, evidenceOf, readBallot, weigh } from './scoring.js';
-import type { RespondentAnswers } from './team.js';
+import { DEFAULT_COST_SETTINGS, type RespondentAnswers } from './team.js';
 import type { Category, Platform } from './types.js';
 
 export interface Camp {
@@ -28,13 +28,13 @@ const CAMPS_SHOWN = 2;
 export function argumentsFor(
   answerSets: readonly RespondentAnswers[],
   targets: readonly Category[],
-  pricing: PriceTable = DEFAULT_PRICING,
+  settings: CostSettings = DEFAULT_COST_SETTINGS,
 ): CategoryArgument[] {
   if (targets.length === 0) return [];
   const people = [...answerSets]
     .sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))
     .map(({ answers }) => {
-      const evidence = evidenceOf(readBallot(answers), pricing);
+      const evidence = evidenceOf(readBallot(answers), settings);
       const standing = weigh(evidence);
       return { standing, contributions: [...evidence.contributions, ...standing.costContributions] };
     });

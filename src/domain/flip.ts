@@ -12,11 +12,16 @@
  * - "smallest" means fewest answers changed, then the shortest way along each question's options (an adjacent
  *   answer before a distant one; a number moved by less before one moved by more), then question order.
  *
+ * - only what a team could change or find out is tried (EFFORT): the workload numbers, the timeline, who owns
+ *   upgrades, on-call, hiring, Kafka already in use, where it runs. Facts of identity (company size, stage, whether
+ *   streaming is what you sell) are tried only where the answer was "Don't know"; among flips of as many changes,
+ *   the least effort wins.
+ *
  * For a team the same search runs on the panel: a change means everyone giving that answer, which, where the team
  * is split, reads "if the team agreed on …". It costs one merged rescore per change, never one per person.
  * At most about 300 single changes and 45 pairs are tried.
  */
-import { roundToSignificant } from './format.js';
+import { formatNumber, roundToSignificant } from './format.js';
 import { answersWith, keyOf, type Move, type Panel, panelEvidence } from './panel.js';
 import { ALL_QUESTIONS } from './questions.js';
 import { OVERRIDE_MARGIN, readAnswer, type Standing, weigh } from './scoring.js';
@@ -37,11 +42,42 @@ const NUMBER_STEPS = 16;
 /** The closest single changes that are paired up when none flips the verdict alone. */
 const PAIR_POOL = 10;
 
+/**
+ * What a team could change or find out, and the effort it takes: 1 to measure, look up or decide; 2 to change
+ * how the team works; 3 to hire or move systems. Every other question is a fact of identity, tried only where
+ * it was answered "Don't know" (at effort 1: finding out).
+ */
+const EFFORT: Record<string, number> = {
+  avg_write_mbps: 1,
+  peak_write_mbps: 1,
+  avg_record_kb: 1,
+  consumer_groups: 1,
+  retention_days: 1,
+  availability_zones: 1,
+  time_to_production: 1,
+  upgrade_appetite: 1,
+  kafka_api_need: 1,
+  kafka_usage: 2,
+  oncall_rotation: 2,
+  monitoring_maturity: 2,
+  where_you_run: 3,
+  platform_team: 3,
+  dedicated_engineers: 3,
+  kafka_ops_experience: 3,
+};
+
+/** The effort of changing a question's answer, or undefined when it is a fact of identity the team gave. */
+export function effortOf(question: Question, typical: AnswerValue | undefined): number | undefined {
+  return EFFORT[question.id] ?? (typical === 'dont_know' ? 1 : undefined);
+}
+
 interface Candidate {
   move: Move;
   question: Question;
   /** How far the answer moves: 1 for a neighbouring option. */
   size: number;
+  /** What making the change takes (EFFORT). */
+  effort: number;
   /** Generation order, for deterministic ties. */
   order: number;
 }
@@ -71,11 +107,16 @@ export function whatWouldFlip(panel: Panel, current: Platform): Flip | null {
     if (!move) return;
     const standing = evaluate([move]);
     if (restatesLimit(standing)) return;
-    (flips(standing) ? found : tried).push({ candidate: { move, question, size, order: order++ }, standing });
+    const effort = effortOf(question, panel.consensus[question.id]) ?? 1;
+    (flips(standing) ? found : tried).push({
+      candidate: { move, question, size, effort, order: order++ },
+      standing,
+    });
   };
 
   ALL_QUESTIONS.forEach((question, index) => {
     const typical = panel.consensus[question.id];
+    if (effortOf(question, typical) === undefined) return;
     const unanimous = panel.agreeing[index] === panel.ballots.length;
     if (question.kind === 'number') {
       if (typeof typical === 'number') searchNumber(panel, question, typical, { probe, consider });
@@ -200,19 +241,18 @@ function roundAway(value: number, up: boolean, integer: boolean): number {
   return rounded;
 }
 
-/** Fewest changes, then the smallest moves, then the earliest found. */
+/** Fewest changes, then the least effort, then the smallest moves, then the earliest found. */
 function smallest(sets: Candidate[][]): Candidate[] | undefined {
-  const total = (set: Candidate[]) => set.reduce((sum, candidate) => sum + candidate.size, 0);
+  const total = (set: Candidate[], of: (candidate: Candidate) => number) =>
+    set.reduce((sum, candidate) => sum + of(candidate), 0);
+  const compare = (a: Candidate[], b: Candidate[]) =>
+    a.length - b.length ||
+    total(a, (candidate) => candidate.effort) - total(b, (candidate) => candidate.effort) ||
+    total(a, (candidate) => candidate.size) - total(b, (candidate) => candidate.size) ||
+    orderOf(a) - orderOf(b);
   let best: Candidate[] | undefined;
   for (const set of sets) {
-    if (
-      !best ||
-      set.length < best.length ||
-      (set.length === best.length &&
-        (total(set) < total(best) || (total(set) === total(best) && orderOf(set) < orderOf(best))))
-    ) {
-      best = set;
-    }
+    if (!best || compare(set, best) < 0) best = set;
   }
   return best;
 }
@@ -268,6 +308,12 @@ function clause(panel: Panel, question: Question, to: AnswerValue): string {
   const index = ALL_QUESTIONS.indexOf(question);
   const from = panel.consensus[question.id];
   const split = panel.agreeing[index] !== panel.ballots.length;
+  if (question.kind === 'number' && typeof from === 'number' && typeof to === 'number') {
+    // A threshold, as a team lead would say it: "if peak writes were at least 300 MB/s (now 40)".
+    const side = to > from ? 'at least' : 'at most';
+    const now = split ? `the team’s median is ${formatNumber(from)}` : `now ${formatNumber(from)}`;
+    return `${question.short} were ${side} ${formatNumber(to)} ${question.unit} (${now})`;
+  }
   if (from === undefined) return `${question.short} were ${quotedAnswer(question, to)}`;
   if (!split) {
     return `${question.short} were ${quotedAnswer(question, to)} instead of ${quotedAnswer(question, from)}`;

@@ -10,8 +10,7 @@
  * - the cost estimate prices the team's typical workload: the median of each number and the most common answer
  *   to each question.
  */
-import { cheapestMachines, readWorkload, type Workload } from './cost.js';
-import type { PriceTable } from './pricing.js';
+import { type CostSettings, PEOPLE_QUESTIONS, platformCosts, readWorkload, type Workload } from './cost.js';
 import { ALL_QUESTIONS } from './questions.js';
 import {
   type AnswerPart,
@@ -20,6 +19,7 @@ import {
   type Evidence,
   type Exclusion,
   OVERRIDE_MARGIN,
+  opsStrength,
 } from './scoring.js';
 import {
   type Answers,
@@ -45,21 +45,24 @@ export interface Panel {
   exclusions: Exclusion[][];
   /** Per person: the points of each deciding-factor row. */
   factorPoints: Record<DecidingFactor, Record<Platform, number>>[];
-  pricing: PriceTable;
+  settings: CostSettings;
   /** What the answers as given decide, kept so that a move only recomputes what it touches. */
   base: Pick<
     Evidence,
     | 'excluded'
     | 'strongFactors'
-    | 'machineCosts'
+    | 'costs'
+    | 'engineerMonthlyUsd'
+    | 'opsStrength'
     | 'dontKnowCount'
     | 'choiceAnsweredCount'
     | 'answeredCount'
     | 'questionCount'
   >;
-  /** Questions whose answers rule platforms out, or lean a deciding factor, for anyone. */
+  /** Questions whose answers rule platforms out, lean a deciding factor, or show Kafka strength, for anyone. */
   excluding: Set<number>;
   leaningFactors: Set<number>;
+  strengthening: Set<number>;
 }
 
 /** Everyone answering one question the same way; `part` is what that answer adds. */
@@ -69,14 +72,19 @@ export interface Move {
   part: AnswerPart;
 }
 
-/** Questions the cost estimate reads. */
-const WORKLOAD_QUESTIONS = new Set(
+/** Questions the cost estimate reads: the workload for the machines, and the people figures' answers. */
+const COST_QUESTIONS = new Set(
   ALL_QUESTIONS.flatMap((question, index) =>
-    question.kind === 'number' || question.id === 'availability_zones' ? [index] : [],
+    question.kind === 'number' ||
+    question.id === 'availability_zones' ||
+    question.id === 'kafka_usage' ||
+    PEOPLE_QUESTIONS.has(question.id)
+      ? [index]
+      : [],
   ),
 );
 
-export function buildPanel(ballots: Ballot[], pricing: PriceTable): Panel {
+export function buildPanel(ballots: Ballot[], settings: CostSettings): Panel {
   const count = ballots.length;
   const averaged = ALL_QUESTIONS.map((_, index) => {
     const totals = new Map<Contribution, number>();
@@ -133,11 +141,13 @@ export function buildPanel(ballots: Ballot[], pricing: PriceTable): Panel {
     workload,
     exclusions,
     factorPoints,
-    pricing,
+    settings,
     base: {
       excluded: excludedBy(ballots.length, exclusions, []),
       strongFactors: strongFactorsOf(ballots, factorPoints, []),
-      ...(workload && { machineCosts: cheapestMachines(workload, pricing) }),
+      ...(workload && { costs: platformCosts(workload, consensus, settings) }),
+      engineerMonthlyUsd: settings.engineerYearlyUsd / 12,
+      opsStrength: opsStrengthOf(ballots, []),
       dontKnowCount: total((ballot) => ballot.dontKnowCount),
       choiceAnsweredCount: total((ballot) => ballot.choiceAnsweredCount),
       answeredCount: total((ballot) => ballot.answeredCount),
@@ -146,7 +156,32 @@ export function buildPanel(ballots: Ballot[], pricing: PriceTable): Panel {
     },
     excluding: touched((part) => part.excludes.length > 0),
     leaningFactors: touched((part) => part.contributions.some(leansFactor)),
+    strengthening: new Set(
+      ALL_QUESTIONS.flatMap((question, index) =>
+        question.kind !== 'number' &&
+        question.options.some((option) => option.kafkaExperience !== undefined || option.opsSupport)
+          ? [index]
+          : [],
+      ),
+    ),
   };
+}
+
+/** The team's Kafka operating strength: each person's, capped, averaged, with the moves applied to everyone. */
+function opsStrengthOf(ballots: readonly Ballot[], moves: readonly Move[]): number {
+  if (ballots.length === 0) return 0;
+  let total = 0;
+  for (const ballot of ballots) {
+    let experience = ballot.kafkaExperience;
+    let support = ballot.opsSupport;
+    for (const move of moves) {
+      const replaced = ballot.parts[move.questionIndex];
+      experience += move.part.kafkaExperience - (replaced?.kafkaExperience ?? 0);
+      support += move.part.opsSupport - (replaced?.opsSupport ?? 0);
+    }
+    total += opsStrength(experience, support);
+  }
+  return total / ballots.length;
 }
 
 /**
@@ -170,14 +205,23 @@ export function panelEvidence(panel: Panel, moves: readonly Move[] = []): Eviden
     touches(panel.leaningFactors) || moves.some((move) => move.part.contributions.some(leansFactor))
       ? strongFactorsOf(panel.ballots, panel.factorPoints, moves)
       : panel.base.strongFactors;
-  const workload = touches(WORKLOAD_QUESTIONS) ? readWorkload(answersWith(panel, moves)) : undefined;
-  const machineCosts = workload ? cheapestMachines(workload, panel.pricing) : panel.base.machineCosts;
-  const { dontKnowCount, choiceAnsweredCount, answeredCount, questionCount } = panel.base;
+  let costs = panel.base.costs;
+  if (touches(COST_QUESTIONS)) {
+    const answers = answersWith(panel, moves);
+    const workload = readWorkload(answers);
+    costs = workload && platformCosts(workload, answers, panel.settings);
+  }
+  const opsStrength = touches(panel.strengthening)
+    ? opsStrengthOf(panel.ballots, moves)
+    : panel.base.opsStrength;
+  const { dontKnowCount, choiceAnsweredCount, answeredCount, questionCount, engineerMonthlyUsd } = panel.base;
   return {
     contributions,
     excluded,
     strongFactors,
-    ...(machineCosts && { machineCosts }),
+    ...(costs && { costs }),
+    engineerMonthlyUsd,
+    opsStrength,
     dontKnowCount,
     choiceAnsweredCount,
     answeredCount,

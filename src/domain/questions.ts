@@ -134,6 +134,7 @@ export const STEPS: Step[] = [
           {
             id: 'deep',
             short: 'deep',
+            opsSupport: true,
             label: 'Deep: we tune kernels, disks and networks',
             signals: lean('setup', { kafka: 2 }, 'the team has deep Linux and operations skills'),
           },
@@ -171,6 +172,7 @@ export const STEPS: Step[] = [
           {
             id: 'own_servers',
             short: 'own Linux servers',
+            opsSupport: true,
             label: 'On our own Linux servers, configured our way',
             signals: [
               ...lean('setup', { kafka: 1 }, 'the team prefers its own Linux servers to vendor APIs'),
@@ -480,6 +482,7 @@ export const STEPS: Step[] = [
           {
             id: 'yes',
             short: '24-hour rotation',
+            opsSupport: true,
             label: 'Yes, someone is always on call',
             signals: [
               ...lean('ops_people', { kafka: 1 }, 'someone is already on call around the clock'),
@@ -514,6 +517,7 @@ export const STEPS: Step[] = [
           {
             id: 'dedicated_team',
             short: 'a dedicated team',
+            opsSupport: true,
             label: 'Yes, a dedicated SRE or platform team',
             signals: lean('ops_people', { kafka: 1 }, 'a dedicated SRE or platform team is in place'),
           },
@@ -564,6 +568,7 @@ export const STEPS: Step[] = [
           {
             id: 'one_to_three_years',
             short: 'one to three years',
+            kafkaExperience: 0.1,
             label: 'One to three years',
             signals: [
               ...lean('ops_people', { kafka: 1 }, 'the team has run Kafka in production for years'),
@@ -573,6 +578,7 @@ export const STEPS: Step[] = [
           {
             id: 'many_years',
             short: 'many years, at scale',
+            kafkaExperience: 1,
             label: 'Many years, at scale',
             signals: [
               ...lean('ops_people', { kafka: 2 }, 'the team has run Kafka at scale for many years'),
@@ -668,6 +674,7 @@ export const STEPS: Step[] = [
           {
             id: 'strong',
             short: 'strong',
+            opsSupport: true,
             label: 'Strong: dashboards, alerts and runbooks for all we run',
             signals: lean(
               'incident_risk',

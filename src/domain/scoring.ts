@@ -8,10 +8,10 @@
  * rescore. Everything walks questions and platforms in a fixed order, so the result never depends on the order
  * of keys in the answers.
  */
-import { cheapestMachines, readWorkload, type Workload } from './cost.js';
+import { type CostSettings, type PlatformCost, platformCosts, readWorkload, type Workload } from './cost.js';
 import { formatKb } from './cost-model.js';
-import { formatNumber } from './format.js';
-import { CAPACITY, type PriceTable } from './pricing.js';
+import { formatNumber, formatUsd } from './format.js';
+import { CAPACITY } from './pricing.js';
 import { ALL_QUESTIONS } from './questions.js';
 import {
   type Answers,
@@ -66,9 +66,11 @@ export const AGREEMENT_LIMITS = { lower: 0.75, low: 0.5 } as const;
 const TIE_ORDER: Platform[] = ['kinesis', 'msk', 'kafka'];
 
 /**
- * What holds for every team before any answer. Kinesis's lead over self-run Kafka in setup and people cost is
- * larger than everything the team questions can add for Kafka: a strong team narrows the gap, never closes it.
- * The machine-cost prior stands in for the estimate until the workload numbers are known, then gives way to it.
+ * What holds for most teams before any answer: a managed service is quicker to set up, takes fewer people and
+ * fails less often than a cluster of your own. These are evidence, not walls: the managed services' lead in
+ * setup, people and incident risk counts less the more the answers show a team that already runs Kafka itself
+ * (opsStrength), so a seasoned Kafka team can outweigh it. The machine-cost prior stands in for the estimate
+ * until the workload numbers are known, then gives way to it.
  */
 const PRIORS: Signal[] = [
   {
@@ -107,7 +109,25 @@ const PRIORS: Signal[] = [
   { target: 'incident_risk', toward: 'msk', points: 5, reason: 'AWS takes care of failed brokers' },
 ];
 
-const PRIORS_WITH_ESTIMATE = PRIORS.filter((signal) => signal.target !== 'ops_machines');
+/** The most the answers can discount the managed services' starting lead. */
+export const MAX_OPS_STRENGTH = 0.8;
+/** What Kafka experience counts for with no operating habits behind it, and what each habit adds. */
+const UNSUPPORTED_SHARE = 0.3;
+const SUPPORT_SHARE = 0.14;
+
+/**
+ * How far the answers show a team that can run Kafka itself, 0..MAX_OPS_STRENGTH: years of Kafka in production
+ * count most, and count fully only with the habits that keep a cluster healthy (24-hour on-call, a platform team,
+ * strong monitoring, deep Linux skills, a liking for its own servers).
+ */
+export function opsStrength(kafkaExperience: number, opsSupport: number): number {
+  const support = Math.min(1, UNSUPPORTED_SHARE + SUPPORT_SHARE * opsSupport);
+  return MAX_OPS_STRENGTH * Math.min(1, kafkaExperience) * support;
+}
+const DISCOUNTED_ROWS = new Set<SignalTarget>(['setup', 'ops_people', 'incident_risk']);
+
+/** Question id under which the priors appear in a row's evidence. */
+export const PRIOR_DRIVER = 'prior';
 
 /** Workload thresholds for raw speed, in MB/s written at the peak. */
 const FAST_LOAD = 100;
@@ -117,18 +137,24 @@ const MANY_READERS = 5;
 const VERY_MANY_READERS = 20;
 
 /**
- * How far the cheapest platform's estimated machine bill undercuts the next one (their ratio) before the machine
- * row leans its way, and by how many points: decisive only at ten times cheaper, since machines are usually the
- * smaller part of the bill next to people and the estimate rests on rough numbers. Under 15% apart is within the
- * estimate's own error.
+ * The machine row: each platform gains MACHINE_POINTS_PER_DOUBLING for each halving of its machine bill against
+ * the dearest option's, up to MACHINE_POINTS_MAX; bills within MACHINE_NOISE of each other are within the
+ * estimate's own error and count as even.
  */
-const COST_RATIO_STEPS = [
-  { ratio: 10, points: 6, words: 'under a tenth of the next option’s' },
-  { ratio: 3, points: 3, words: 'under a third of the next option’s' },
-  { ratio: 2, points: 2, words: 'under half of the next option’s' },
-  { ratio: 1.5, points: 2, words: 'at most two thirds of the next option’s' },
-  { ratio: 1.15, points: 1, words: 'a little below the next option’s' },
-] as const;
+const MACHINE_POINTS_PER_DOUBLING = 3;
+const MACHINE_POINTS_MAX = 10;
+const MACHINE_NOISE = 1.15;
+
+/**
+ * Cost in the verdict: a candidate whose monthly total (machines and people) is at least COST_GAP_RATIO times the
+ * cheapest candidate's, and dearer by more than an engineer's monthly cost, loses COST_GAP_POINTS of the overall
+ * score, and as much again for each further doubling. A smaller gap never moves the verdict.
+ */
+export const COST_GAP_RATIO = 3;
+export const COST_GAP_POINTS = 20;
+
+/** Totals this close (the dearer within 25% of the cheaper) are inside the estimate's own error. */
+const CLOSE_TOTALS = 1.25;
 
 /** A signal and the question whose answer produced it. */
 export interface Contribution {
@@ -148,6 +174,9 @@ export interface AnswerPart {
   contributions: readonly Contribution[];
   excludes: readonly Exclusion[];
   dontKnow: boolean;
+  /** What it says of the team's Kafka operating strength (see opsStrength). */
+  kafkaExperience: number;
+  opsSupport: number;
 }
 
 /** One person's answers, read once against today's questions. */
@@ -160,6 +189,9 @@ export interface Ballot {
   dontKnowCount: number;
   choiceAnsweredCount: number;
   answeredCount: number;
+  /** What the answers say of the team's Kafka operating strength (see opsStrength). */
+  kafkaExperience: number;
+  opsSupport: number;
 }
 
 /** Everything a verdict is decided from: one person's answers, or a whole team's merged. */
@@ -169,8 +201,12 @@ export interface Evidence {
   excluded: Exclusion[];
   /** Deciding factors that override the categories; when absent, those whose row Kafka leads by OVERRIDE_MARGIN. */
   strongFactors?: DecidingFactor[];
-  /** The estimated monthly machine bill of each platform's cheapest option; absent without workload numbers. */
-  machineCosts?: Partial<Record<Platform, number>>;
+  /** Each platform's cheapest option by its monthly total; absent without workload numbers. */
+  costs?: Partial<Record<Platform, PlatformCost>>;
+  /** One engineer's loaded monthly cost: a cost gap smaller than this never moves the verdict. */
+  engineerMonthlyUsd: number;
+  /** How far the answers show the team can run Kafka itself, 0..MAX_OPS_STRENGTH. */
+  opsStrength: number;
   dontKnowCount: number;
   choiceAnsweredCount: number;
   answeredCount: number;
@@ -199,8 +235,14 @@ export interface Standing {
   overallMargin: number;
   overridingFactor: DecidingFactor | undefined;
   recommendation: Platform;
-  /** The machine row's signal from the cost estimate, if it leans. */
+  /** The machine row's signals from the cost estimate. */
   costContributions: readonly Contribution[];
+  /** Candidates whose monthly total is far above the cheapest's, with the points that cost them. */
+  costGaps: { platform: Platform; points: number }[];
+  /** What the categories would favour without the cost gaps. */
+  favouredBeforeCost: Platform;
+  /** The candidate with the second-best overall score. */
+  runnerUp: Platform | undefined;
 }
 
 /** Reads answers defensively: values that no longer fit a question (a retired option, a wrong type) are skipped. */
@@ -210,6 +252,8 @@ export function readBallot(answers: Answers): Ballot {
   let dontKnowCount = 0;
   let choiceAnsweredCount = 0;
   let answeredCount = 0;
+  let kafkaExperience = 0;
+  let opsSupport = 0;
   for (const question of ALL_QUESTIONS) {
     const value = answers[question.id];
     const part = readAnswer(question, value);
@@ -217,6 +261,8 @@ export function readBallot(answers: Answers): Ballot {
     if (part === undefined || value === undefined) continue;
     kept[question.id] = value;
     answeredCount++;
+    kafkaExperience += part.kafkaExperience;
+    opsSupport += part.opsSupport;
     if (question.kind !== 'number') choiceAnsweredCount++;
     if (part.dontKnow) dontKnowCount++;
   }
@@ -227,6 +273,8 @@ export function readBallot(answers: Answers): Ballot {
     dontKnowCount,
     choiceAnsweredCount,
     answeredCount,
+    kafkaExperience,
+    opsSupport,
   };
 }
 
@@ -249,17 +297,21 @@ export function readAnswer(question: Question, value: AnswerValue | undefined): 
     contributions: optionParts.flatMap((each) => each.contributions),
     excludes: optionParts.flatMap((each) => each.excludes),
     dontKnow: false,
+    kafkaExperience: optionParts.reduce((sum, each) => sum + each.kafkaExperience, 0),
+    opsSupport: optionParts.reduce((sum, each) => sum + each.opsSupport, 0),
   };
   cache.set(key, part);
   return part;
 }
 
 /** One person's evidence. */
-export function evidenceOf(ballot: Ballot, pricing: PriceTable): Evidence {
+export function evidenceOf(ballot: Ballot, settings: CostSettings): Evidence {
   return {
     contributions: ballot.parts.flatMap((part) => part?.contributions ?? []),
     excluded: firstExclusions(ballot.parts),
-    ...(ballot.workload && { machineCosts: cheapestMachines(ballot.workload, pricing) }),
+    ...(ballot.workload && { costs: platformCosts(ballot.workload, ballot.answers, settings) }),
+    engineerMonthlyUsd: settings.engineerYearlyUsd / 12,
+    opsStrength: opsStrength(ballot.kafkaExperience, ballot.opsSupport),
     dontKnowCount: ballot.dontKnowCount,
     choiceAnsweredCount: ballot.choiceAnsweredCount,
     answeredCount: ballot.answeredCount,
@@ -291,7 +343,7 @@ export function weigh(evidence: Evidence): Standing {
   // Deciding factors ask whether Kafka's own strengths matter, so they are weighed whatever is excluded.
   const poolFor = (target: SignalTarget) => (isDecidingFactor(target) ? PLATFORMS : candidates);
 
-  const costContributions = costSignals(evidence.machineCosts, candidates);
+  const costContributions = machineSignals(evidence.costs, candidates);
   const scores = perTarget(() => zeroScores());
   for (const signal of priorsFor(evidence)) scores[signal.target][signal.toward] += signal.points;
   for (const { signal } of evidence.contributions) scores[signal.target][signal.toward] += signal.points;
@@ -319,6 +371,9 @@ export function weigh(evidence: Evidence): Standing {
       overall[platform] += CATEGORY_WEIGHTS[category] * scores[category][platform];
     }
   }
+  const favouredBeforeCost = rank(overall, candidates).best;
+  const costGaps = costGapsOf(evidence, candidates);
+  for (const { platform, points } of costGaps) overall[platform] -= points;
   const { best: categoriesFavour, second: runnerUp } = rank(overall, candidates);
   const strongFactors =
     evidence.strongFactors ??
@@ -339,6 +394,9 @@ export function weigh(evidence: Evidence): Standing {
     overridingFactor,
     recommendation: overridingFactor ? 'kafka' : categoriesFavour,
     costContributions,
+    costGaps,
+    favouredBeforeCost,
+    runnerUp: overridingFactor ? categoriesFavour : runnerUp,
   };
 }
 
@@ -358,14 +416,19 @@ export function decide(evidence: Evidence, describe: (questionId: string) => str
     const fromAnswers = contributions.filter(
       ({ signal }) => signal.target === target && pool.includes(signal.toward),
     );
-    const row = explainRow(
-      target,
-      standing.rows[target],
-      fromAnswers,
-      evidence.excluded,
-      priorsFor(evidence),
-    );
-    return { ...row, from: row.drivenBy.map(describe) };
+    const priors = priorsFor(evidence);
+    const row = explainRow(target, standing.rows[target], fromAnswers, evidence.excluded, priors);
+    const prior =
+      row.advantage === 'even' || standing.rows[target].sole
+        ? undefined
+        : heaviest(
+            priors.filter((signal) => signal.target === target),
+            row.advantage,
+          );
+    return {
+      ...row,
+      from: [...row.drivenBy.map(describe), ...(prior ? [`what holds for most teams: ${prior.reason}`] : [])],
+    };
   };
 
   const applying = DECIDING_FACTORS.filter((factor) => advantageOf(standing.rows[factor]) === 'kafka');
@@ -374,12 +437,15 @@ export function decide(evidence: Evidence, describe: (questionId: string) => str
     overridingFactor,
     closeCall: !overridingFactor && standing.overallMargin < CLOSE_CALL_MARGIN,
     soleOption: candidates.length === 1,
+    runnerUp: standing.runnerUp,
   });
+  const costSentence = costSentenceOf(evidence, standing);
 
   return {
     recommendation,
     confidence,
     confidenceReason,
+    ...(costSentence && { costSentence }),
     rows: CATEGORIES.map(explain),
     decidingFactors: applying.map(explain),
     ...(overridingFactor && {
@@ -420,12 +486,36 @@ function explainRow(
     scores,
     reason:
       strength === 'even' ? evenReason(fromAnswers) : strongestReason(target, fromAnswers, best, priors),
-    drivenBy: questionsThatMoved(fromAnswers),
+    // Only the answers that moved the row toward its leader speak for it.
+    drivenBy: questionsThatMoved(
+      strength === 'even' ? fromAnswers : fromAnswers.filter(({ signal }) => signal.toward === best),
+    ),
   };
 }
 
+const SCALED_PRIORS = new Map<string, readonly Signal[]>();
+
+/**
+ * The priors for this evidence: without the machine-cost prior once the estimate is there, and the managed
+ * services' lead in setup, people and risk discounted by the team's Kafka operating strength.
+ */
 function priorsFor(evidence: Evidence): readonly Signal[] {
-  return evidence.machineCosts ? PRIORS_WITH_ESTIMATE : PRIORS;
+  const scale = Math.round((1 - Math.min(MAX_OPS_STRENGTH, evidence.opsStrength)) * 1000) / 1000;
+  const key = `${evidence.costs ? 'estimate' : 'prior'}|${scale}`;
+  const known = SCALED_PRIORS.get(key);
+  if (known) return known;
+  const priors = PRIORS.filter((signal) => !(evidence.costs && signal.target === 'ops_machines')).map(
+    (signal) =>
+      DISCOUNTED_ROWS.has(signal.target) && signal.toward !== 'kafka' && scale < 1
+        ? {
+            ...signal,
+            points: Math.round(signal.points * scale * 100) / 100,
+            reason: `${signal.reason}, though less so for a team that already runs Kafka itself`,
+          }
+        : signal,
+  );
+  SCALED_PRIORS.set(key, priors);
+  return priors;
 }
 
 function isDecidingFactor(target: SignalTarget): target is DecidingFactor {
@@ -545,7 +635,9 @@ const CONFIDENCE_LEVELS: Confidence[] = ['low', 'medium', 'high'];
 
 /**
  * Confidence starts from how firmly people answered (the share of "Don't know", and whether most questions were
- * answered at all), then drops a level for a close call, and for a team that does not agree with its verdict.
+ * answered at all), then drops a level for each thing that makes the verdict fragile: a close call, a design near
+ * a platform's limit, low-confidence prices under the recommended design, two options whose totals are within
+ * the estimate's own error; and for a team that does not agree with its verdict. The reason names each.
  */
 function judgeConfidence(
   evidence: Evidence,
@@ -554,6 +646,7 @@ function judgeConfidence(
     overridingFactor: DecidingFactor | undefined;
     closeCall: boolean;
     soleOption: boolean;
+    runnerUp: Platform | undefined;
   },
 ): { confidence: Confidence; confidenceReason: string } {
   const share = dontKnowShare(evidence);
@@ -582,9 +675,10 @@ function judgeConfidence(
     reason = `The answers were firm, and ${name} leads clearly.`;
   }
 
-  if (outcome.closeCall && !outcome.soleOption && level > 0) {
-    level--;
-    reason = `${PLATFORM_LABELS[outcome.recommendation]} leads only narrowly, so a few answers could change it.`;
+  const fragile = fragilities(evidence, outcome);
+  if (fragile.length > 0 && level > 0) {
+    level = Math.max(0, level - fragile.length);
+    reason = fragile.join(' ');
   }
 
   const peers = evidence.peerRecommendations ?? [];
@@ -600,6 +694,76 @@ function judgeConfidence(
   }
 
   return { confidence: CONFIDENCE_LEVELS[level] ?? 'low', confidenceReason: reason };
+}
+
+/** What makes the verdict fragile, one sentence each. */
+function fragilities(
+  evidence: Evidence,
+  outcome: {
+    recommendation: Platform;
+    closeCall: boolean;
+    soleOption: boolean;
+    runnerUp: Platform | undefined;
+  },
+): string[] {
+  const found: string[] = [];
+  const label = PLATFORM_LABELS[outcome.recommendation];
+  if (outcome.closeCall && !outcome.soleOption) {
+    found.push(`${label} leads only narrowly, so a few answers could change it.`);
+  }
+  const own = evidence.costs?.[outcome.recommendation];
+  if (own?.nearLimit) {
+    const { what, used, limit } = own.nearLimit;
+    found.push(
+      `Its design uses ${Math.round((used / limit) * 100)}% of a published limit (${what}: ${formatNumber(Math.round(used * 100) / 100)} of ${formatNumber(limit)}), so growth would need another design.`,
+    );
+  }
+  if (own && own.lowConfidence.length > 0) {
+    found.push(`Its cost rests on low-confidence prices (${own.lowConfidence.join(', ')}).`);
+  }
+  const other = outcome.runnerUp && evidence.costs?.[outcome.runnerUp];
+  if (own && other && outcome.runnerUp && !outcome.soleOption) {
+    const [low, high] = [own.totalUsd, other.totalUsd].sort((a, b) => a - b);
+    if (low !== undefined && high !== undefined && high <= low * CLOSE_TOTALS) {
+      found.push(
+        `${label} and ${nameInSentence(outcome.runnerUp)} cost within 25% of each other a month, inside the estimate’s own error.`,
+      );
+    }
+  }
+  return found;
+}
+
+/** One line on the monthly totals, when their gap moved the verdict or had to be outweighed. */
+function costSentenceOf(evidence: Evidence, standing: Standing): string | undefined {
+  const costs = evidence.costs;
+  if (!costs || standing.costGaps.length === 0) return undefined;
+  const recommended = standing.recommendation;
+  const own = costs[recommended];
+  if (!own) return undefined;
+  const about = (platform: Platform) => formatUsd(costs[platform]?.totalUsd ?? 0);
+  const penalised = standing.costGaps.some((gap) => gap.platform === recommended);
+  if (penalised) {
+    const cheapest = standing.candidates
+      .filter((platform) => costs[platform])
+      .sort((a, b) => (costs[a]?.totalUsd ?? 0) - (costs[b]?.totalUsd ?? 0))[0];
+    if (!cheapest || cheapest === recommended) return undefined;
+    return (
+      `${PLATFORM_LABELS[recommended]} costs about ${about(recommended)} a month against ` +
+      `${nameInSentence(cheapest)}’s ${about(cheapest)}; ${standing.overridingFactor ? 'the deciding factor outweighs' : 'the other rows outweigh'} the gap.`
+    );
+  }
+  const dearest = [...standing.costGaps].sort(
+    (a, b) => (costs[b.platform]?.totalUsd ?? 0) - (costs[a.platform]?.totalUsd ?? 0),
+  )[0];
+  if (!dearest) return undefined;
+  const decides = standing.favouredBeforeCost !== standing.categoriesFavour && !standing.overridingFactor;
+  return (
+    `${PLATFORM_LABELS[recommended]} costs about ${about(recommended)} a month against ` +
+    `${nameInSentence(dearest.platform)}’s ${about(dearest.platform)}` +
+    (decides
+      ? `, and that gap decides it: the other rows favour ${nameInSentence(standing.favouredBeforeCost)}.`
+      : '.')
+  );
 }
 
 function dontKnowShare(evidence: Evidence): number {
@@ -620,7 +784,7 @@ function rule(
 }
 
 function partOf(contributions: Contribution[] = [], excludes: Exclusion[] = []): AnswerPart {
-  return { contributions, excludes, dontKnow: false };
+  return { contributions, excludes, dontKnow: false, kafkaExperience: 0, opsSupport: 0 };
 }
 
 const NO_SIGNAL = partOf();
@@ -703,38 +867,53 @@ function numberPart(questionId: string, value: number): AnswerPart {
   }
 }
 
-/** The machine row's lean from the estimate, one shared set of contributions per platform and step. */
-const COST_RULES = new Map(
-  PLATFORMS.map((platform) => [
-    platform,
-    COST_RATIO_STEPS.map((step) =>
-      rule(
-        COST_ESTIMATE_DRIVER,
-        'ops_machines',
-        { [platform]: step.points },
-        `the estimated machine bill on ${nameInSentence(platform)} is ${step.words}`,
-      ),
-    ),
-  ]),
-);
-
-/** Points for the candidate whose estimated machine bill is lowest, by how far it undercuts the next one. */
-function costSignals(
-  machineCosts: Partial<Record<Platform, number>> | undefined,
+/**
+ * The machine row from the estimate: each candidate's points grow with how far its machine bill undercuts the
+ * dearest candidate's, so the cheapest leads the row by as much as its bill undercuts the next one's.
+ */
+function machineSignals(
+  costs: Partial<Record<Platform, PlatformCost>> | undefined,
   candidates: readonly Platform[],
 ): readonly Contribution[] {
-  if (!machineCosts) return [];
-  const priced = candidates
-    .flatMap((platform) => {
-      const usd = machineCosts[platform];
-      return usd === undefined ? [] : [{ platform, usd }];
-    })
-    .sort((a, b) => a.usd - b.usd);
-  const [cheapest, next] = priced;
-  if (!cheapest || !next) return [];
-  const ratio = cheapest.usd > 0 ? next.usd / cheapest.usd : Number.POSITIVE_INFINITY;
-  const step = COST_RATIO_STEPS.findIndex((candidate) => ratio >= candidate.ratio);
-  return step === -1 ? [] : (COST_RULES.get(cheapest.platform)?.[step] ?? []);
+  if (!costs) return [];
+  const priced = candidates.flatMap((platform) => {
+    const cost = costs[platform];
+    return cost ? [{ platform, usd: Math.max(1, cost.machinesUsd) }] : [];
+  });
+  if (priced.length < 2) return [];
+  const dearest = priced.reduce((a, b) => (b.usd > a.usd ? b : a));
+  return priced.flatMap(({ platform, usd }) => {
+    const ratio = dearest.usd / usd;
+    if (ratio < MACHINE_NOISE) return [];
+    const points = Math.min(
+      MACHINE_POINTS_MAX,
+      Math.round(MACHINE_POINTS_PER_DOUBLING * Math.log2(ratio) * 2) / 2,
+    );
+    if (points <= 0) return [];
+    return rule(
+      COST_ESTIMATE_DRIVER,
+      'ops_machines',
+      { [platform]: points },
+      `the machines on ${nameInSentence(platform)} cost about ${formatUsd(usd)} a month, against ${formatUsd(dearest.usd)} on ${nameInSentence(dearest.platform)}`,
+    );
+  });
+}
+
+/** Candidates whose monthly total is far above the cheapest candidate's, and what that costs them in points. */
+function costGapsOf(evidence: Evidence, candidates: readonly Platform[]): Standing['costGaps'] {
+  const costs = evidence.costs;
+  if (!costs) return [];
+  const totals = candidates.flatMap((platform) => {
+    const cost = costs[platform];
+    return cost ? [{ platform, usd: cost.totalUsd }] : [];
+  });
+  if (totals.length < 2) return [];
+  const cheapest = Math.max(1, Math.min(...totals.map(({ usd }) => usd)));
+  return totals.flatMap(({ platform, usd }) => {
+    const ratio = usd / cheapest;
+    if (ratio < COST_GAP_RATIO || usd - cheapest <= evidence.engineerMonthlyUsd) return [];
+    return [{ platform, points: COST_GAP_POINTS * (1 + Math.log2(ratio / COST_GAP_RATIO)) }];
+  });
 }
 
 /** Each option's part, built once and shared, so a team's worth of answers allocates little. */
@@ -752,6 +931,8 @@ const OPTION_PARTS = new Map<ChoiceOption, AnswerPart>(
               questionId: question.id,
             })),
             dontKnow: option.dontKnow === true,
+            kafkaExperience: option.kafkaExperience ?? 0,
+            opsSupport: option.opsSupport ? 1 : 0,
           },
         ]),
   ),

@@ -59,7 +59,7 @@ const MOST_DIVIDED_LIMIT = 3;
 
 /** One person's verdict. */
 export function scoreAnswers(answers: Answers, settings: CostSettings = DEFAULT_COST_SETTINGS): Verdict {
-  return verdictOf(buildPanel([readBallot(answers)], settings.pricing), settings);
+  return verdictOf(buildPanel([readBallot(answers)], settings), settings);
 }
 
 export function aggregateTeam(
@@ -68,9 +68,9 @@ export function aggregateTeam(
 ): TeamVerdict {
   const ballots = [...answerSets].sort(byUserId).map(({ answers }) => readBallot(answers));
   // Each person gets the numbers only; the words are worked out once, for the team.
-  const standings = ballots.map((ballot) => weigh(evidenceOf(ballot, settings.pricing)));
+  const standings = ballots.map((ballot) => weigh(evidenceOf(ballot, settings)));
   const verdict = verdictOf(
-    buildPanel(ballots, settings.pricing),
+    buildPanel(ballots, settings),
     settings,
     standings.map((standing) => standing.recommendation),
   );

@@ -59,6 +59,13 @@ export interface ChoiceOption {
   dontKnow?: boolean;
   /** In a multi choice, cannot be combined with other options (e.g. "None of these"). */
   exclusive?: boolean;
+  /**
+   * How long the team has run Kafka in production, 0..1: the managed services' starting lead shrinks with it
+   * (see opsStrengthOf in scoring.ts), the more so with the answers marked `opsSupport`.
+   */
+  kafkaExperience?: number;
+  /** An operating habit that makes Kafka experience count: 24-hour on-call, a platform team, strong monitoring. */
+  opsSupport?: boolean;
 }
 
 interface QuestionBase {
@@ -133,6 +140,8 @@ export interface Verdict {
   confidence: Confidence;
   /** One plain sentence on why the confidence is what it is. */
   confidenceReason: string;
+  /** Set when the monthly totals differ enough to move the verdict: "Amazon MSK costs about $79,000 a month …". */
+  costSentence?: string;
   /** One row per category, in CATEGORIES order. */
   rows: CategoryResult[];
   /** Deciding-factor rows that apply (Kafka leads), in DECIDING_FACTORS order. */

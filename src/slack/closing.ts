@@ -86,7 +86,7 @@ export function recordOf(deps: ListenerDeps, state: DecisionState) {
     ...(decision.closed?.by ? { closedBy: decision.closed.by } : {}),
     participants: state.finished.map((set) => set.userId),
     ...(team ? { team } : {}),
-    arguments: team ? argumentsFor(state.respondents, team.mostDivided, deps.costs.pricing) : [],
+    arguments: team ? argumentsFor(state.respondents, team.mostDivided, deps.costs) : [],
   });
 }
 

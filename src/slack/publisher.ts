@@ -86,7 +86,7 @@ async function publishOnce(
   if (!state) return undefined;
   const { decision, team } = state;
   const opposing =
-    team && team.respondents > 1 ? argumentsFor(state.respondents, team.mostDivided, deps.costs.pricing) : [];
+    team && team.respondents > 1 ? argumentsFor(state.respondents, team.mostDivided, deps.costs) : [];
   const message = buildDecisionMessage({
     decision,
     ...(team ? { team } : {}),

@@ -24,6 +24,7 @@ export const VERDICT_BLOCK_IDS = {
   flip: 'verdict_flip',
   cost: 'verdict_cost',
   costNotes: 'verdict_cost_notes',
+  costGap: 'verdict_cost_gap',
 } as const;
 
 export interface DecisionMessageInput {
@@ -118,6 +119,9 @@ function verdictBlocks(team: TeamVerdict, opposing: readonly CategoryArgument[])
       `*Verdict: ${PLATFORM_LABELS[team.recommendation]}* · ${CONFIDENCE_WORDS[team.confidence]}\n${escapeMrkdwn(verdict.confidenceReason)}`,
     ),
   );
+  if (verdict.costSentence) {
+    blocks.push(section(VERDICT_BLOCK_IDS.costGap, `:moneybag: ${escapeMrkdwn(verdict.costSentence)}`));
+  }
   if (verdict.override) {
     blocks.push(section(BLOCK_IDS.verdictOverride, `:warning: ${escapeMrkdwn(verdict.override.sentence)}`));
   }
@@ -223,6 +227,7 @@ export function buildOwnVerdictText(verdict: Verdict, channelId: string, blind =
     .sort((a, b) => a.totalUsd - b.totalUsd)[0];
   const lines = [
     `*Your answers point to ${PLATFORM_LABELS[verdict.recommendation]}* (${CONFIDENCE_WORDS[verdict.confidence]}).`,
+    ...(verdict.costSentence ? [escapeMrkdwn(verdict.costSentence)] : []),
     `*What would flip it:* ${flipWords(verdict)}`,
   ];
   if (cheapest) {
