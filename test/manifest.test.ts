@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { BOT_SCOPES } from '../src/slack/scopes.js';
 
-const fixtures = join(import.meta.dirname, '../../shared/slack-fixtures/manifest');
+const fixtures = join(import.meta.dirname, 'fixtures/slack/manifest');
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 const manifest = readJson(join(import.meta.dirname, '../manifest.json'));
 

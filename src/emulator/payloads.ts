@@ -1,6 +1,6 @@
 /**
  * The exact request bodies Slack sends to an app. Field order and shapes are copied from real payloads
- * (see /work/shared/slack-fixtures/inbound): slash commands are plain form fields, interactive payloads are
+ * (see test/fixtures/slack/inbound): slash commands are plain form fields, interactive payloads are
  * one form field `payload` holding JSON.
  */
 import type { EmulatedView, SlackMessage, ViewState } from './types.js';
