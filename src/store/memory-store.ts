@@ -10,6 +10,7 @@ import type {
   Progress,
   SavedStep,
   StoreHealth,
+  TenantErasure,
 } from './port.js';
 import { DAY_MS } from './port.js';
 
@@ -195,6 +196,28 @@ export class MemoryStore implements DecisionStore {
     return this.live(this.answers, refKey(ref))?.value.delete(userId) ?? false;
   }
 
+  async unscheduleTenant(teamId: string): Promise<number> {
+    let removed = 0;
+    for (const member of [...this.due.keys()]) {
+      if (dueItemOf(member)?.teamId !== teamId) continue;
+      this.due.delete(member);
+      removed += 1;
+    }
+    return removed;
+  }
+
+  async eraseTenant(teamId: string): Promise<TenantErasure> {
+    const dueItems = await this.unscheduleTenant(teamId);
+    const ofTenant = (key: string) => key.startsWith(`${teamId}:`);
+    let answerSets = 0;
+    for (const [key, sets] of this.answers) if (ofTenant(key)) answerSets += sets.value.size;
+    const decisions = removeKeys(this.decisions, ofTenant);
+    removeKeys(this.answers, ofTenant);
+    const others = removeKeys(this.deliveries, ofTenant) + removeKeys(this.publishing, ofTenant);
+    const indexes = removeKeys(this.homes, ofTenant) + removeKeys(this.latest, ofTenant);
+    return { decisions, answerSets, indexes, dueItems, keys: decisions + answerSets + others + indexes };
+  }
+
   async rememberForHome(ref: DecisionRef, userId: string, at: Date): Promise<void> {
     const key = `${ref.teamId}:${userId}`;
     const decisions = this.live(this.homes, key)?.value ?? new Map<string, number>();
@@ -251,6 +274,17 @@ export class MemoryStore implements DecisionStore {
     }
     return entry;
   }
+}
+
+/** Deletes the entries whose key passes `matches`; returns how many. */
+function removeKeys(map: Map<string, unknown>, matches: (key: string) => boolean): number {
+  let removed = 0;
+  for (const key of [...map.keys()]) {
+    if (!matches(key)) continue;
+    map.delete(key);
+    removed += 1;
+  }
+  return removed;
 }
 
 function refKey(ref: DecisionRef): string {

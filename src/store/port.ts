@@ -72,6 +72,17 @@ export interface AnswerSet {
   progress: Progress;
 }
 
+/** What erasing a tenant removed, for the one log line that records it. */
+export interface TenantErasure {
+  decisions: number;
+  answerSets: number;
+  /** Home-tab lists and latest-in-channel pointers. */
+  indexes: number;
+  dueItems: number;
+  /** Every key deleted, the above and delivery markers, respondent sets and publish leases. */
+  keys: number;
+}
+
 export interface StoreHealth {
   kind: 'redis' | 'memory';
   status: 'ok' | 'degraded';
@@ -130,6 +141,13 @@ export interface DecisionStore {
    * retried if its claimer dies before `unschedule`.
    */
   claimDue(now: Date, leaseMs: number, limit: number): Promise<DueItem[]>;
+  /** Takes every due item of one tenant off the due-list (its token was revoked); returns how many there were. */
+  unscheduleTenant(teamId: string): Promise<number>;
+  /**
+   * Deletes everything kept for one tenant (a workspace, or an org for an org-wide install): its decisions,
+   * answer sets, delivery markers, indexes and due items, in bounded batches. Erasing again finds nothing.
+   */
+  eraseTenant(teamId: string): Promise<TenantErasure>;
   /** Remembers that a person started or answered a decision, for their App Home. */
   rememberForHome(ref: DecisionRef, userId: string, at: Date): Promise<void>;
   /** The decisions a person started or answered, most recent first. */
