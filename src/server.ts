@@ -5,9 +5,14 @@ import { WebClient } from '@slack/web-api';
 import type { Config } from './config.js';
 import { createSlackApp, listenerDeps, type SlackAppOptions } from './slack/app.js';
 import { InFlightWork } from './slack/in-flight.js';
-import { isOrgTenant } from './slack/listeners/requester.js';
+import { installationQueryOf } from './slack/listeners/requester.js';
 import { type Scheduler, startScheduler } from './slack/scheduler.js';
-import { EncryptedInstallationStore, memorySecrets, redisSecrets } from './store/installation-store.js';
+import {
+  EncryptedInstallationStore,
+  InstallationMissingError,
+  memorySecrets,
+  redisSecrets,
+} from './store/installation-store.js';
 import { KeySpace } from './store/keys.js';
 import { MemoryStore } from './store/memory-store.js';
 import type { DecisionStore } from './store/port.js';
@@ -98,12 +103,13 @@ export async function startStreamVerdict(
     clientFor: async (teamId) => {
       if (!installationStore) return app.client;
       // OAuth mode: each workspace's own bot token, or the org's for an org-wide install.
-      const install = await installationStore.fetchInstallation(
-        isOrgTenant(teamId)
-          ? { teamId: undefined, enterpriseId: teamId, isEnterpriseInstall: true }
-          : { teamId, enterpriseId: undefined, isEnterpriseInstall: false },
-      );
-      const token = install.bot?.token;
+      const install = await installationStore
+        .fetchInstallation(installationQueryOf(teamId))
+        .catch((error: unknown) => {
+          if (error instanceof InstallationMissingError) return undefined;
+          throw error;
+        });
+      const token = install?.bot?.token;
       const apiUrl = input.config.slack.apiUrl;
       return token ? new WebClient(token, apiUrl ? { slackApiUrl: apiUrl } : {}) : undefined;
     },

@@ -41,6 +41,11 @@ export class KeySpace {
     return `${this.prefix}:due`;
   }
 
+  /** Hash of each failing due item's attempts: `<member>:count` and `<member>:first` (ms). */
+  dueFailures(): string {
+    return `${this.prefix}:due_failures`;
+  }
+
   /** Sorted set of the decision ids a person started or answered, scored by when (ms). */
   home(teamId: string, userId: string): string {
     return `${this.prefix}:home:{${teamId}:${userId}}`;

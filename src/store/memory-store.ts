@@ -6,6 +6,7 @@ import type {
   Decision,
   DecisionRef,
   DecisionStore,
+  DueFailures,
   DueItem,
   Progress,
   SavedStep,
@@ -38,6 +39,8 @@ export class MemoryStore implements DecisionStore {
   >();
   /** Due-list members and when each is due (ms). */
   private readonly due = new Map<string, number>();
+  /** Failed attempts per due-list member. */
+  private readonly dueFailures = new Map<string, DueFailures>();
   private readonly homes = new Map<string, Entry<Map<string, number>>>();
   private readonly latest = new Map<string, Entry<string>>();
   private readonly ttlMs: number;
@@ -178,6 +181,14 @@ export class MemoryStore implements DecisionStore {
 
   async unschedule(item: DueItem): Promise<void> {
     this.due.delete(dueMember(item));
+    this.dueFailures.delete(dueMember(item));
+  }
+
+  async noteDueFailure(item: DueItem, at: Date): Promise<DueFailures> {
+    const previous = this.dueFailures.get(dueMember(item));
+    const failures = { count: (previous?.count ?? 0) + 1, firstAt: previous?.firstAt ?? new Date(at) };
+    this.dueFailures.set(dueMember(item), failures);
+    return { count: failures.count, firstAt: new Date(failures.firstAt) };
   }
 
   async claimDue(now: Date, leaseMs: number, limit: number): Promise<DueItem[]> {
@@ -201,6 +212,7 @@ export class MemoryStore implements DecisionStore {
     for (const member of [...this.due.keys()]) {
       if (dueItemOf(member)?.teamId !== teamId) continue;
       this.due.delete(member);
+      this.dueFailures.delete(member);
       removed += 1;
     }
     return removed;
@@ -252,6 +264,7 @@ export class MemoryStore implements DecisionStore {
     this.deliveries.clear();
     this.publishing.clear();
     this.due.clear();
+    this.dueFailures.clear();
     this.homes.clear();
     this.latest.clear();
   }

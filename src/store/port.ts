@@ -39,6 +39,12 @@ export interface DueItem extends DecisionRef {
   kind: 'remind' | 'close';
 }
 
+/** A due item's failed attempts since it last succeeded (or was scheduled). */
+export interface DueFailures {
+  count: number;
+  firstAt: Date;
+}
+
 /** Where one person is in the questionnaire. */
 export interface Progress {
   /** Index of the step to show when the person comes back. */
@@ -135,7 +141,10 @@ export interface DecisionStore {
   finishPublish(ref: DecisionRef, holder: string, version: number, leaseMs: number): Promise<number | null>;
   /** Puts an item on the due-list (replacing its time if it is there already). */
   schedule(item: DueItem, at: Date): Promise<void>;
+  /** Takes an item off the due-list and forgets its failures. */
   unschedule(item: DueItem): Promise<void>;
+  /** Counts one failed attempt at a due item; returns the count so far and when the first one failed. */
+  noteDueFailure(item: DueItem, at: Date): Promise<DueFailures>;
   /**
    * Items due by `now`, each handed to one caller only: a claimed item is hidden for `leaseMs`, so it is
    * retried if its claimer dies before `unschedule`.

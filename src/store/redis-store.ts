@@ -15,6 +15,7 @@ import type {
   Decision,
   DecisionRef,
   DecisionStore,
+  DueFailures,
   DueItem,
   Progress,
   SavedStep,
@@ -42,6 +43,7 @@ type ClientSlice =
   | 'smembers'
   | 'get'
   | 'zadd'
+  | 'hdel'
   | 'zrem'
   | 'zrevrange'
   | 'zscan'
@@ -66,6 +68,8 @@ export interface RedisStoreOptions {
 
 /** How long a delivery is remembered: far longer than any retry or double click. */
 const DELIVERY_TTL_MS = DAY_MS;
+/** Failure counts outlive the day after which a failing item is given up. */
+const FAILURES_TTL_MS = 2 * DAY_MS;
 /** Keys asked for per SCAN step and deleted before the next: erasing a large workspace never holds many. */
 const ERASE_BATCH = 200;
 
@@ -225,7 +229,34 @@ export class RedisStore implements DecisionStore {
   }
 
   async unschedule(item: DueItem): Promise<void> {
-    await this.run(() => this.client.zrem(this.keys.due(), dueMember(item)));
+    await this.unscheduleMembers([dueMember(item)]);
+  }
+
+  async noteDueFailure(item: DueItem, at: Date): Promise<DueFailures> {
+    const key = this.keys.dueFailures();
+    const member = dueMember(item);
+    const [, count, first] = await this.exec(
+      this.client
+        .multi()
+        .hsetnx(key, `${member}:first`, at.getTime())
+        .hincrby(key, `${member}:count`, 1)
+        .hget(key, `${member}:first`)
+        // Entries go when their item does; the whole hash goes once nothing has failed for a while.
+        .pexpire(key, FAILURES_TTL_MS),
+    );
+    return { count: Number(count), firstAt: new Date(Number(first)) };
+  }
+
+  /** The due-list and the failure counts are two keys (two Cluster slots): two commands. */
+  private async unscheduleMembers(members: string[]): Promise<number> {
+    const failureFields = members.flatMap((member) => [`${member}:count`, `${member}:first`]);
+    const [removed] = await this.run(() =>
+      Promise.all([
+        this.client.zrem(this.keys.due(), ...members),
+        this.client.hdel(this.keys.dueFailures(), ...failureFields),
+      ]),
+    );
+    return removed;
   }
 
   async claimDue(now: Date, leaseMs: number, limit: number): Promise<DueItem[]> {
@@ -255,7 +286,7 @@ export class RedisStore implements DecisionStore {
       cursor = next;
       // ZSCAN answers member, score, member, score…
       const members = flat.filter((member, index) => index % 2 === 0 && dueItemOf(member)?.teamId === teamId);
-      if (members.length > 0) removed += await this.run(() => this.client.zrem(this.keys.due(), ...members));
+      if (members.length > 0) removed += await this.unscheduleMembers(members);
     } while (cursor !== '0');
     return removed;
   }

@@ -1,6 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { Answers } from '../../src/domain/types.js';
 import type { SlackActor } from '../../src/emulator/index.js';
+import { GIVE_UP_AFTER_MS } from '../../src/slack/scheduler.js';
 import { STREAMING_IS_THE_PRODUCT, WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
 import { installThroughOAuth, oauthMode } from '../support/oauth-install.js';
 import { CHANNEL, type Harness, startHarness } from './harness.js';
@@ -37,6 +39,17 @@ async function eventually(probe: () => Promise<boolean>, what: string, timeoutMs
 }
 
 const logged = (pattern: RegExp) => harness.logs.filter((line) => pattern.test(line));
+
+/** When a due-list member is next due (ms), or null once it is off the list. */
+async function dueAt(member: string): Promise<number | null> {
+  const client = new Redis(inject('redisUrl'));
+  try {
+    const score = await client.zscore(`${harness.keyPrefix}:due`, member);
+    return score === null ? null : Number(score);
+  } finally {
+    client.disconnect();
+  }
+}
 
 /** A decision with a deadline that Alice answered fully and Bob in part, and another tenant's data. */
 async function decisionWithDeadline(): Promise<{ decisionId: string }> {
@@ -156,5 +169,81 @@ describe('tokens_revoked', () => {
     await harness.person('U0ALICE').openAppHome();
     const home = await harness.slack.workspace.waitFor(() => harness.slack.workspace.homeViewFor('U0ALICE'));
     expect(JSON.stringify(home.view.blocks)).toContain('Leaving soon');
+  });
+});
+
+describe('scheduled work that fails', () => {
+  const reminders = () =>
+    harness.slack.calls('chat.postMessage').filter((call) => /Reminder/.test(String(call.args.text)));
+
+  it('drops an item Slack refuses for its token, with one log line, and never tries it again', async () => {
+    let now = new Date('2026-11-24T10:00:00Z');
+    harness = await startHarness({ now: () => now, schedulerIntervalMs: 3_600_000 });
+    await decisionWithDeadline();
+    harness.slack.server.failNext('chat.postMessage', 'account_inactive');
+    now = new Date('2026-11-27T00:00:30Z');
+    expect(await harness.app.scheduler.tick()).toBe(0);
+    expect(logged(/Dropped the remind/)).toEqual([
+      expect.stringContaining("Slack refuses the workspace's token (account_inactive)"),
+    ]);
+    now = new Date('2026-11-27T06:00:00Z');
+    expect(await harness.app.scheduler.tick()).toBe(0);
+    expect(reminders()).toHaveLength(1);
+    expect((await harness.dueMembers()).filter((member) => member.startsWith('remind:'))).toEqual([]);
+  });
+
+  it('backs off doubling after other failures and posts once Slack recovers', async () => {
+    let now = new Date('2026-11-24T10:00:00Z');
+    harness = await startHarness({ now: () => now, schedulerIntervalMs: 3_600_000 });
+    await decisionWithDeadline();
+    for (let attempt = 0; attempt < 3; attempt++)
+      harness.slack.server.failNext('chat.postMessage', 'fatal_error');
+    const at = (iso: string) => {
+      now = new Date(iso);
+      return harness.app.scheduler.tick();
+    };
+    expect(await at('2026-11-27T00:00:00Z')).toBe(0); // fails: next try a minute later
+    expect(await at('2026-11-27T00:00:59Z')).toBe(0);
+    expect(reminders()).toHaveLength(1);
+    expect(await at('2026-11-27T00:01:00Z')).toBe(0); // fails again: two minutes
+    expect(await at('2026-11-27T00:02:59Z')).toBe(0);
+    expect(reminders()).toHaveLength(2);
+    expect(await at('2026-11-27T00:03:00Z')).toBe(0); // and again: four minutes
+    expect(await at('2026-11-27T00:06:59Z')).toBe(0);
+    expect(reminders()).toHaveLength(3);
+    expect(await at('2026-11-27T00:07:00Z')).toBe(1); // Slack is back: posted, once
+    expect(harness.slack.workspace.messagesIn(CHANNEL).length).toBeGreaterThan(0);
+    expect(reminders().map((call) => (call.response as { ok: boolean }).ok)).toEqual([
+      false,
+      false,
+      false,
+      true,
+    ]);
+    expect(logged(/trying again at/)).toHaveLength(3);
+  });
+
+  it('gives up an item still failing a day after its first failure', async () => {
+    let now = new Date('2026-11-24T10:00:00Z');
+    harness = await startHarness({ now: () => now, schedulerIntervalMs: 3_600_000 });
+    const alice = harness.person('U0ALICE');
+    const posted = await startDecision(harness.slack, alice, CHANNEL, '--by 2026-12-20 Far away');
+    const remind = { kind: 'remind' as const, teamId: WORKSPACE, decisionId: decisionIdOf(posted) };
+    // Its reminder, moved earlier, so a day of failures ends long before the deadline makes it moot.
+    await harness.app.store.schedule(remind, new Date('2026-11-27T00:00:00Z'));
+    for (let attempt = 0; attempt < 60; attempt++)
+      harness.slack.server.failNext('chat.postMessage', 'fatal_error');
+    const member = `remind:${remind.teamId}:${remind.decisionId}`;
+    // Polled as often as the back-off allows: each tick at the time the item is next due.
+    for (let next = await dueAt(member); next !== null; next = await dueAt(member)) {
+      now = new Date(Math.max(now.getTime(), next));
+      await harness.app.scheduler.tick();
+    }
+    expect(logged(/Gave up the remind/)).toHaveLength(1);
+    expect(now.getTime() - Date.parse('2026-11-27T00:00:00Z')).toBeGreaterThanOrEqual(GIVE_UP_AFTER_MS);
+    // 1, 2, 4 … 32 minutes, then hourly: about thirty tries in the day, where it used to be one every 2 minutes forever.
+    expect(reminders().length).toBeGreaterThan(20);
+    expect(reminders().length).toBeLessThan(35);
+    // The close at the deadline is an item of its own and still due.
+    expect(await harness.dueMembers()).toContain(`close:${remind.teamId}:${remind.decisionId}`);
   });
 });

@@ -339,6 +339,24 @@ describe.each(adapters)('$name store', (adapter) => {
     });
   });
 
+  it('counts a due item’s failures from the first one, and forgets them once it is unscheduled', async () => {
+    const remind = { kind: 'remind' as const, ...ref };
+    await store.schedule(remind, new Date('2026-11-27T00:00:00Z'));
+    const first = new Date('2026-11-27T00:00:01Z');
+    expect(await store.noteDueFailure(remind, first)).toEqual({ count: 1, firstAt: first });
+    expect(await store.noteDueFailure(remind, new Date('2026-11-27T00:01:01Z'))).toEqual({
+      count: 2,
+      firstAt: first,
+    });
+    expect(await store.noteDueFailure({ ...remind, kind: 'close' }, first)).toEqual({
+      count: 1,
+      firstAt: first,
+    });
+    await store.unschedule(remind);
+    const later = new Date('2026-11-28T00:00:00Z');
+    expect(await store.noteDueFailure(remind, later)).toEqual({ count: 1, firstAt: later });
+  });
+
   it("takes one tenant's due items off the due-list and keeps its decisions", async () => {
     await store.createDecision(decision);
     await store.schedule({ kind: 'remind', ...ref }, new Date('2026-11-27T00:00:00Z'));
