@@ -51,4 +51,12 @@ describe('manifest.json', () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
   });
+
+  it('can be installed org-wide and hears when it is uninstalled or its token revoked', () => {
+    // README promises org-wide installs on Enterprise Grid (test/e2e/org-wide-install.test.ts).
+    expect(manifest.settings.org_deploy_enabled).toBe(true);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining(['app_uninstalled', 'tokens_revoked']),
+    );
+  });
 });
