@@ -15,6 +15,8 @@ export const ACTION_IDS = {
   homeOpenDecision: 'home_open_decision',
   /** Button under "Did you mean `export`?": start a decision with the mistyped text as its title after all. */
   startDecisionAnyway: 'start_decision_anyway',
+  /** Button under the `forget me` question: yes, remove my answers. */
+  confirmForgetMe: 'confirm_forget_me',
   /** Button inside the modal: go one step back. */
   questionnaireBack: 'questionnaire_back',
   /** The element inside every question's input block; the block_id is the question id. */

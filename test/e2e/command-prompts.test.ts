@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/slack/ids.js';
+import { WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
 import { promptFor } from '../support/command-prompts.js';
 import { CHANNEL, type Harness, startHarness, visibleText } from './harness.js';
-import { startDecision } from './journey.js';
+import { decisionIdOf, startDecision, submitStep } from './journey.js';
 
-/** The slash command asks back before a typo starts a public decision. */
+/** The slash command asks back before a typo starts a public decision, and before `forget me` deletes. */
 
 let harness: Harness;
 afterEach(async () => {
@@ -50,5 +51,27 @@ describe('a sub-command typed one letter off', () => {
     const alice = harness.person('U0ALICE');
     const posted = await startDecision(harness.slack, alice, CHANNEL, 'Export pipeline rewrite');
     expect(visibleText(posted.blocks)).toContain('Export pipeline rewrite');
+  });
+});
+
+describe('/stream-verdict forget me', () => {
+  it('asks for confirmation first and removes nothing until the button is clicked', async () => {
+    harness = await startHarness();
+    const alice = harness.person('U0ALICE');
+    const posted = await startDecision(harness.slack, alice, CHANNEL, 'Keep my answers?');
+    await submitStep(harness.slack, alice, WEB_APP_SHOP_ON_AWS, 0);
+    const ref = { teamId: 'T0001', decisionId: decisionIdOf(posted) };
+
+    await alice.runSlashCommand({ channel: CHANNEL, command: '/stream-verdict', text: 'forget me' });
+    const question = await promptFor(harness, alice, /cannot be undone/);
+    expect(JSON.stringify(question.blocks)).toContain('Forget my answers');
+    expect(await harness.app.store.getAnswerSet(ref, 'U0ALICE')).not.toBeNull();
+
+    await alice.clickButton({
+      actionId: ACTION_IDS.confirmForgetMe,
+      message: { channel: CHANNEL, ts: question.ts },
+    });
+    await promptFor(harness, alice, /your answers are gone from 1 decision/);
+    expect(await harness.app.store.getAnswerSet(ref, 'U0ALICE')).toBeNull();
   });
 });

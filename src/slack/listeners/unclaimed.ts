@@ -9,6 +9,7 @@ const OUR_ACTIONS = new Set<string>([
   ACTION_IDS.reopenDecision,
   ACTION_IDS.homeOpenDecision,
   ACTION_IDS.startDecisionAnyway,
+  ACTION_IDS.confirmForgetMe,
 ]);
 
 /**

@@ -34,3 +34,28 @@ export function buildDidYouMean(input: { command: string; suggestion: string; ty
     ],
   };
 }
+
+/** `forget me` asks first: it cannot be undone. */
+export function buildForgetMeConfirmation(): Prompt {
+  const text =
+    'This removes your answers from every decision in this workspace and updates their verdicts. It cannot be undone.';
+  return {
+    text,
+    blocks: [
+      section(BLOCK_IDS.commandPrompt, `${text} Go ahead?`),
+      {
+        type: 'actions',
+        block_id: BLOCK_IDS.commandPromptActions,
+        elements: [
+          {
+            type: 'button',
+            action_id: ACTION_IDS.confirmForgetMe,
+            text: plain('Forget my answers'),
+            style: 'danger',
+            value: 'forget_me',
+          },
+        ],
+      },
+    ],
+  };
+}

@@ -1,12 +1,13 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import type { ListenerDeps } from '../../deps.js';
+import { forgetMe } from '../commands/forget-me.js';
 import type { CommandArgs } from '../commands/index.js';
 import { startDecision } from '../commands/start-decision.js';
 import { slackIdSchema } from '../requester.js';
 
 /**
- * The buttons the slash command puts up when it asks back ("Did you mean `export`?"):
+ * The buttons the slash command puts up when it asks back ("Did you mean `export`?", "Forget my answers?"):
  * a click carries everything the command did (who, where, a fresh trigger id), so it runs the command's own
  * handler, then removes the question.
  */
@@ -66,5 +67,16 @@ export function startDecisionAnyway(deps: ListenerDeps) {
     if (!command) return;
     await start(command);
     await removeQuestion(args);
+  };
+}
+
+/** "Forget my answers": the person confirmed `forget me`. */
+export function confirmForgetMe(deps: ListenerDeps) {
+  const forget = forgetMe(deps);
+  return async (args: ClickArgs) => {
+    const command = await asCommand(args);
+    if (!command) return;
+    await removeQuestion(args);
+    await forget(command);
   };
 }

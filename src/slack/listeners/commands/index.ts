@@ -2,9 +2,8 @@ import type { App, Logger, RespondArguments, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { nearMiss } from '../../../domain/near-miss.js';
 import type { ListenerDeps } from '../../deps.js';
-import { buildDidYouMean } from '../../views/command-prompts.js';
+import { buildDidYouMean, buildForgetMeConfirmation } from '../../views/command-prompts.js';
 import { exportRecord } from './export-record.js';
-import { forgetMe } from './forget-me.js';
 import { helpText } from './help.js';
 import { startDecision } from './start-decision.js';
 
@@ -44,9 +43,11 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   },
   {
     name: 'forget me',
-    summary: 'removes your answers from every decision in this workspace and updates their verdicts.',
+    summary:
+      'removes your answers from every decision in this workspace and updates their verdicts (after you confirm).',
     example: 'forget me',
-    run: (deps, args) => forgetMe(deps)(args),
+    // It cannot be undone, so it asks first; the button runs forgetMe (actions/command-prompts.ts).
+    run: async (_deps, { ack }) => ack({ response_type: 'ephemeral', ...buildForgetMeConfirmation() }),
   },
   {
     name: 'export',
