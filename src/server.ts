@@ -1,11 +1,10 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App, InstallationStore } from '@slack/bolt';
-import { WebClient } from '@slack/web-api';
 import type { Config } from './config.js';
 import { createSlackApp, listenerDeps, type SlackAppOptions } from './slack/app.js';
 import { InFlightWork } from './slack/in-flight.js';
-import { isOrgTenant } from './slack/listeners/requester.js';
+import { scheduledClients } from './slack/scheduled-clients.js';
 import { type Scheduler, startScheduler } from './slack/scheduler.js';
 import { EncryptedInstallationStore, memorySecrets, redisSecrets } from './store/installation-store.js';
 import { KeySpace } from './store/keys.js';
@@ -95,18 +94,15 @@ export async function startStreamVerdict(
     deps: listenerDeps(input),
     logger: app.logger,
     ...(input.schedulerIntervalMs !== undefined ? { intervalMs: input.schedulerIntervalMs } : {}),
-    clientFor: async (teamId) => {
-      if (!installationStore) return app.client;
-      // OAuth mode: each workspace's own bot token, or the org's for an org-wide install.
-      const install = await installationStore.fetchInstallation(
-        isOrgTenant(teamId)
-          ? { teamId: undefined, enterpriseId: teamId, isEnterpriseInstall: true }
-          : { teamId, enterpriseId: undefined, isEnterpriseInstall: false },
-      );
-      const token = install.bot?.token;
-      const apiUrl = input.config.slack.apiUrl;
-      return token ? new WebClient(token, apiUrl ? { slackApiUrl: apiUrl } : {}) : undefined;
-    },
+    clientFor:
+      installationStore && input.config.slack.oauth
+        ? scheduledClients({
+            oauth: input.config.slack.oauth,
+            installationStore,
+            apiUrl: input.config.slack.apiUrl,
+            logger: app.logger,
+          })
+        : async () => app.client,
   });
   return {
     app,

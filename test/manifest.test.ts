@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { BOT_SCOPES } from '../src/slack/scopes.js';
 
-const fixtures = join(import.meta.dirname, '../../shared/slack-fixtures/manifest');
+const fixtures = join(import.meta.dirname, 'fixtures/slack/manifest');
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 const manifest = readJson(join(import.meta.dirname, '../manifest.json'));
 
@@ -50,5 +50,13 @@ describe('manifest.json', () => {
     ]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
+  });
+
+  it('can be installed org-wide and hears when it is uninstalled or its token revoked', () => {
+    // README promises org-wide installs on Enterprise Grid (test/e2e/org-wide-install.test.ts).
+    expect(manifest.settings.org_deploy_enabled).toBe(true);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining(['app_uninstalled', 'tokens_revoked']),
+    );
   });
 });

@@ -136,7 +136,8 @@ export class SlackActor {
       command: input.command,
       text: input.text ?? '',
       apiAppId: this.workspace.appId,
-      isEnterpriseInstall: false,
+      ...(this.workspace.orgWideInstall ? { enterprise: this.workspace.orgWideInstall } : {}),
+      isEnterpriseInstall: this.workspace.orgWideInstall !== undefined,
       responseUrl: this.responseUrlFor(context),
       triggerId: this.workspace.issueTriggerId(person.id),
     });
@@ -182,8 +183,22 @@ export class SlackActor {
       eventId: this.workspace.issueEventId(),
       eventTime: Math.floor(this.workspace.now() / 1000),
       event,
+      ...(this.workspace.orgWideInstall ? { orgWideInstall: this.workspace.orgWideInstall } : {}),
     });
     return this.send({ type: 'events_api', body });
+  }
+
+  /**
+   * As a workspace admin, removes the app: Slack sends `tokens_revoked` for the bot token, then
+   * `app_uninstalled`. Stopping the tokens themselves is the Web API server's part (`revokeBotTokens`).
+   */
+  async uninstallApp(): Promise<AppReply[]> {
+    return [await this.revokeBotToken(), await this.sendEvent({ type: 'app_uninstalled' })];
+  }
+
+  /** As a workspace admin, revokes the bot token while the app stays installed: Slack sends `tokens_revoked`. */
+  async revokeBotToken(): Promise<AppReply> {
+    return this.sendEvent({ type: 'tokens_revoked', tokens: { bot: [this.workspace.botUserId] } });
   }
 
   /** Clicks a button in a message or a view. */
@@ -377,6 +392,7 @@ export class SlackActor {
       team: { id: this.workspace.teamId, domain: this.workspace.teamDomain },
       user: { id: person.id, username: person.name, name: person.name, team_id: this.workspace.teamId },
       apiAppId: this.workspace.appId,
+      ...(this.workspace.orgWideInstall ? { enterprise: this.workspace.orgWideInstall } : {}),
     };
   }
 

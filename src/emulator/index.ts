@@ -16,7 +16,7 @@
  */
 import { httpTransport, SlackActor } from './actor.js';
 import { SocketModeServer, socketModeTransport } from './socket-mode-server.js';
-import { type RecordedCall, WebApiServer } from './web-api-server.js';
+import { type InstallOptions, type RecordedCall, WebApiServer } from './web-api-server.js';
 import { Workspace, type WorkspaceOptions } from './workspace.js';
 
 export interface SlackEmulatorOptions {
@@ -35,6 +35,8 @@ export interface SlackEmulatorOptions {
   maxRecordedCalls?: number;
   /** Socket Mode: the app-level token (xapp-…) the app connects with; also starts the Socket Mode server. */
   appToken?: string;
+  /** How OAuth installs go: token rotation, an org-wide install (see InstallOptions). */
+  install?: InstallOptions;
 }
 
 export interface ActorOptions {
@@ -64,6 +66,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
   const server = await WebApiServer.start({
     workspace,
     tokens: [options.botToken],
+    ...(options.install ? { install: options.install } : {}),
     ...(options.maxRecordedCalls !== undefined ? { maxRecordedCalls: options.maxRecordedCalls } : {}),
     ...(appToken && socketMode
       ? { socketMode: { appToken, issueConnectionUrl: () => socketMode.issueConnectionUrl() } }
@@ -131,7 +134,7 @@ export {
 } from './socket-mode-server.js';
 export type { EmulatedView, SharedFile, SlackMessage, ViewState, ViewStateValue } from './types.js';
 export type { Answer, Answers } from './view-state.js';
-export type { MethodTally, RecordedCall, WebApiServerOptions } from './web-api-server.js';
+export type { InstallOptions, MethodTally, RecordedCall, WebApiServerOptions } from './web-api-server.js';
 export { WebApiServer } from './web-api-server.js';
 export {
   type EphemeralMessage,

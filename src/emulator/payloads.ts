@@ -1,6 +1,6 @@
 /**
  * The exact request bodies Slack sends to an app. Field order and shapes are copied from real payloads
- * (see /work/shared/slack-fixtures/inbound): slash commands are plain form fields, interactive payloads are
+ * (see test/fixtures/slack/inbound): slash commands are plain form fields, interactive payloads are
  * one form field `payload` holding JSON.
  */
 import type { EmulatedView, SlackMessage, ViewState } from './types.js';
@@ -229,7 +229,7 @@ export function viewClosedPayload(input: {
 
 /**
  * The JSON body of the Events API's `event_callback` (e.g. `app_home_opened`), as Slack posts it to the
- * request URL, with the bot's authorization.
+ * request URL, with the bot's authorization (the org's, for an org-wide install).
  */
 export function eventCallbackBody(input: {
   token: string;
@@ -239,12 +239,15 @@ export function eventCallbackBody(input: {
   eventId: string;
   eventTime: number;
   event: Record<string, unknown>;
+  orgWideInstall?: PayloadEnterprise;
 }): string {
+  const enterpriseId = input.orgWideInstall?.id ?? null;
   return JSON.stringify({
     token: input.token,
     team_id: input.teamId,
+    enterprise_id: enterpriseId ?? undefined,
     context_team_id: input.teamId,
-    context_enterprise_id: null,
+    context_enterprise_id: enterpriseId,
     api_app_id: input.apiAppId,
     event: input.event,
     type: 'event_callback',
@@ -252,11 +255,12 @@ export function eventCallbackBody(input: {
     event_time: input.eventTime,
     authorizations: [
       {
-        enterprise_id: null,
-        team_id: input.teamId,
+        enterprise_id: enterpriseId,
+        // An org-wide install's authorization is the org's, not one workspace's.
+        team_id: enterpriseId ? null : input.teamId,
         user_id: input.botUserId,
         is_bot: true,
-        is_enterprise_install: false,
+        is_enterprise_install: enterpriseId !== null,
       },
     ],
     is_ext_shared_channel: false,

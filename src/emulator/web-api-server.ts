@@ -3,10 +3,13 @@
  *
  * Requests arrive as `POST /api/<method>`, form-encoded (object arguments as JSON strings) or JSON, with the
  * token in `Authorization: Bearer …` or a `token` field. `apps.connections.open` takes the app-level token
- * (Socket Mode) and every other method the bot token, as in Slack. Every answer is HTTP 200 with `{ ok, … }`, except a
+ * (Socket Mode) and every other method a bot token, as in Slack. `oauth.v2.access` exchanges an install's code
+ * for a bot token and, with token rotation on, an expiring token for a fresh one (`grant_type=refresh_token`);
+ * a revoked token is answered `token_revoked`, an expired one `token_expired`. Every answer is HTTP 200 with `{ ok, … }`, except a
  * simulated rate limit (429 with `Retry-After`). It also serves the response URLs it hands out in payloads
  * (`POST /hooks/<id>`). Every request is recorded for inspection.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { text } from 'node:stream/consumers';
@@ -39,6 +42,22 @@ export interface WebApiServerOptions {
   maxRecordedCalls?: number;
   /** Socket Mode: the app-level token (xapp-…) `apps.connections.open` accepts, and the URLs it hands out. */
   socketMode?: { appToken: string; issueConnectionUrl: () => string };
+  /** How an OAuth install goes (oauth.v2.access); by default a workspace install of the first token. */
+  install?: InstallOptions;
+}
+
+export interface InstallOptions {
+  /** Token rotation on: installs and refreshes hand out bot tokens that expire this long after issue. */
+  tokenLifetimeSeconds?: number;
+  /** An org-wide install on Enterprise Grid: the install is the org's, not one workspace's. */
+  orgWide?: { id: string; name: string };
+}
+
+/** What the server knows of a bot token it issued or was given. */
+interface TokenState {
+  /** Workspace clock (ms); absent for tokens that never expire. */
+  expiresAt?: number;
+  revoked: boolean;
 }
 
 /** How many calls to one method were answered `ok`, and how many with each error. */
@@ -59,6 +78,11 @@ export class WebApiServer {
   readonly origin: string;
 
   private readonly recorded: RecordedCall[] = [];
+  /** Bot tokens: those given at start, and those issued by installs and refreshes. */
+  private readonly tokens = new Map<string, TokenState>();
+  private readonly refreshTokens = new Set<string>();
+  /** With no tokens given at start, any token is accepted (tests of the methods alone). */
+  private readonly acceptsAnyToken: boolean;
   private readonly tallies = new Map<string, MethodTally>();
   private readonly scheduled = new Map<string, ScheduledAnswer[]>();
   private readonly delays = new Map<string, number[]>();
@@ -66,10 +90,13 @@ export class WebApiServer {
   private constructor(
     private readonly server: Server,
     private readonly workspace: Workspace,
-    private readonly tokens: ReadonlySet<string> | undefined,
+    tokens: readonly string[] | undefined,
     private readonly maxRecordedCalls: number,
     private readonly socketMode: WebApiServerOptions['socketMode'],
+    private readonly install: InstallOptions,
   ) {
+    this.acceptsAnyToken = tokens === undefined;
+    for (const token of tokens ?? []) this.tokens.set(token, { revoked: false });
     const { address, port } = server.address() as AddressInfo;
     this.origin = `http://${address}:${port}`;
     this.url = `${this.origin}/api/`;
@@ -81,13 +108,13 @@ export class WebApiServer {
       server.once('error', reject);
       server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
     });
-    const tokens = options.tokens ? new Set(options.tokens) : undefined;
     const apiServer = new WebApiServer(
       server,
       options.workspace,
-      tokens,
+      options.tokens,
       options.maxRecordedCalls ?? Number.POSITIVE_INFINITY,
       options.socketMode,
+      options.install ?? {},
     );
     server.on('request', (request, response) => {
       apiServer.handle(request, response).catch((error: unknown) => {
@@ -113,6 +140,17 @@ export class WebApiServer {
    */
   tally(): Record<string, MethodTally> {
     return Object.fromEntries([...this.tallies].map(([method, tally]) => [method, structuredClone(tally)]));
+  }
+
+  /** Every bot token stops working, as when an admin revokes them or removes the app: calls get `token_revoked`. */
+  revokeBotTokens(): void {
+    for (const state of this.tokens.values()) state.revoked = true;
+    this.refreshTokens.clear();
+  }
+
+  /** The bot tokens that still work now (neither revoked nor expired), oldest first. */
+  liveBotTokens(): string[] {
+    return [...this.tokens].filter(([token]) => this.tokenState(token) === 'live').map(([token]) => token);
   }
 
   /** The next call to `method` is answered HTTP 429 with `Retry-After`, as Slack's rate limiter does. */
@@ -222,19 +260,64 @@ export class WebApiServer {
       return this.tokens?.has(token) ? 'not_allowed_token_type' : 'invalid_auth';
     }
     if (isAppToken) return 'not_allowed_token_type';
-    if (this.tokens && !this.tokens.has(token)) return 'invalid_auth';
-    return undefined;
+    if (this.acceptsAnyToken) return undefined;
+    const state = this.tokenState(token);
+    return state === 'live' ? undefined : state;
   }
 
-  /** oauth.v2.access: a code from the install redirect becomes this workspace's bot token. */
+  private tokenState(token: string): 'live' | 'invalid_auth' | 'token_revoked' | 'token_expired' {
+    const state = this.tokens.get(token);
+    if (!state) return 'invalid_auth';
+    if (state.revoked) return 'token_revoked';
+    if (state.expiresAt !== undefined && this.workspace.now() >= state.expiresAt) return 'token_expired';
+    return 'live';
+  }
+
+  /**
+   * oauth.v2.access: a code from the install redirect becomes the install's bot token; with token rotation on,
+   * a refresh token becomes a fresh expiring token (the refresh token stays usable, as Slack's does).
+   */
   private exchangeOAuthCode(args: Record<string, unknown>): SlackApiResponse {
-    const code = typeof args.code === 'string' ? args.code : '';
-    if (!code) return failure('invalid_code');
     if (typeof args.client_id !== 'string' || typeof args.client_secret !== 'string')
       return failure('invalid_client_id');
-    const [botToken] = this.tokens ?? [];
-    if (!botToken) return failure('invalid_code');
+    if (args.grant_type === 'refresh_token') {
+      const refreshToken = typeof args.refresh_token === 'string' ? args.refresh_token : '';
+      if (!this.refreshTokens.has(refreshToken)) return failure('invalid_refresh_token');
+      return this.grant(this.issueExpiringToken(), refreshToken);
+    }
+    const code = typeof args.code === 'string' ? args.code : '';
+    if (!code) return failure('invalid_code');
+    if (this.install.tokenLifetimeSeconds === undefined) {
+      // An install after the tokens were revoked (a reinstall) gets a new one.
+      const [botToken = this.issueToken(undefined)] = this.liveBotTokens();
+      return this.grant(botToken);
+    }
+    const refreshToken = `xoxe-1-${randomBytes(16).toString('hex')}`;
+    this.refreshTokens.add(refreshToken);
+    return this.grant(this.issueExpiringToken(), refreshToken);
+  }
+
+  private issueExpiringToken(): string {
+    return this.issueToken((this.install.tokenLifetimeSeconds ?? 0) * 1000);
+  }
+
+  /** A new bot token, expiring `lifetimeMs` from now or never. */
+  private issueToken(lifetimeMs: number | undefined): string {
+    const secret = randomBytes(16).toString('hex');
+    if (lifetimeMs === undefined) {
+      const token = `xoxb-1-${secret}`;
+      this.tokens.set(token, { revoked: false });
+      return token;
+    }
+    const token = `xoxe.xoxb-1-${secret}`;
+    this.tokens.set(token, { expiresAt: this.workspace.now() + lifetimeMs, revoked: false });
+    return token;
+  }
+
+  /** The answer to an install or a refresh, for a workspace install or an org-wide one. */
+  private grant(botToken: string, refreshToken?: string): SlackApiResponse {
     const { workspace } = this;
+    const { orgWide, tokenLifetimeSeconds } = this.install;
     return {
       ok: true,
       app_id: workspace.appId,
@@ -243,9 +326,10 @@ export class WebApiServer {
       token_type: 'bot',
       access_token: botToken,
       bot_user_id: workspace.botUserId,
-      team: { id: workspace.teamId, name: workspace.teamName },
-      enterprise: null,
-      is_enterprise_install: false,
+      ...(refreshToken ? { refresh_token: refreshToken, expires_in: tokenLifetimeSeconds } : {}),
+      team: orgWide ? null : { id: workspace.teamId, name: workspace.teamName },
+      enterprise: orgWide ?? null,
+      is_enterprise_install: orgWide !== undefined,
     };
   }
 

@@ -43,6 +43,11 @@ export interface WorkspaceChannel {
 }
 
 export interface WorkspaceOptions {
+  /**
+   * The app is installed org-wide for this Enterprise Grid org: every payload and event from the workspace
+   * carries the org and `is_enterprise_install: true`.
+   */
+  orgWideInstall?: { id: string; name: string };
   teamId?: string;
   teamDomain?: string;
   teamName?: string;
@@ -107,6 +112,7 @@ interface Trigger {
 }
 
 export class Workspace {
+  readonly orgWideInstall: { id: string; name: string } | undefined;
   readonly teamId: string;
   readonly teamDomain: string;
   readonly teamName: string;
@@ -133,6 +139,7 @@ export class Workspace {
   private sequence = 0;
 
   constructor(options: WorkspaceOptions = {}) {
+    this.orgWideInstall = options.orgWideInstall;
     this.teamId = options.teamId ?? 'T0001';
     this.teamDomain = options.teamDomain ?? 'emulated';
     this.teamName = options.teamName ?? 'Emulated Workspace';

@@ -16,6 +16,7 @@ import type { Directory } from './render/mrkdwn.js';
 import {
   type Author,
   renderChannel,
+  renderHome,
   renderModal,
   renderThread,
   type SurfaceContext,
@@ -54,10 +55,13 @@ const ClickBody = z.object({
   actionId: z.string(),
   blockId: z.string().optional(),
   message: z.object({ channel: z.string(), ts: z.string() }).optional(),
+  /** A button on the Home tab (or another view that is not the top modal). */
+  viewId: z.string().optional(),
   values: Values.optional(),
 });
 const SubmitBody = z.object({ user: User, values: Values });
 const CloseBody = z.object({ user: User });
+const HomeBody = z.object({ user: User });
 
 /** A request the page got wrong, or an action a person could not have taken: answered 400 with the reason. */
 class BadRequest extends Error {}
@@ -132,6 +136,7 @@ export async function startPageServer(options: PageServerOptions): Promise<PageS
     const messages = workspace.messagesIn(shown.id);
     const parent = threadFor(shown.id, url.searchParams.get('thread'));
     const open = workspace.openViewFor(me.id);
+    const showHome = url.searchParams.get('home') === '1';
     const hint = options.commands.map((command) => `${command.command} ${command.usageHint ?? ''}`.trim());
     return {
       me: { id: me.id, name: me.name },
@@ -145,16 +150,18 @@ export async function startPageServer(options: PageServerOptions): Promise<PageS
         ephemeral: workspace.ephemeralFor(me.id, shown.id),
         context,
       }).value,
-      thread: parent
-        ? {
-            ts: parent.ts,
-            html: renderThread({
-              parent,
-              replies: workspace.repliesTo(shown.id, parent.ts),
-              context,
-            }).value,
-          }
-        : null,
+      home: showHome ? { html: renderHome({ home: workspace.homeViewFor(me.id), directory }).value } : null,
+      thread:
+        parent && !showHome
+          ? {
+              ts: parent.ts,
+              html: renderThread({
+                parent,
+                replies: workspace.repliesTo(shown.id, parent.ts),
+                context,
+              }).value,
+            }
+          : null,
       modal: open
         ? {
             key: `${open.view.id}:${open.view.hash}:${JSON.stringify(open.errors)}`,
@@ -220,7 +227,13 @@ export async function startPageServer(options: PageServerOptions): Promise<PageS
           actionId: input.actionId,
           ...(input.blockId ? { blockId: input.blockId } : {}),
           ...(input.message ? { message: input.message } : {}),
+          ...(input.viewId ? { viewId: input.viewId } : {}),
         });
+        return { problems: reply.problems };
+      }
+      case '/api/home': {
+        // Opening the tab is what tells the app (app_home_opened); it then publishes the view.
+        const reply = await actor(parse(HomeBody, body).user).openAppHome();
         return { problems: reply.problems };
       }
       case '/api/submit': {
@@ -283,12 +296,29 @@ export async function startPageServer(options: PageServerOptions): Promise<PageS
         request.on('close', () => listeners.delete(response));
         return;
       default:
+        if (request.method === 'GET' && url.pathname.startsWith('/api/files/')) {
+          return sendFile(response, decodeURIComponent(url.pathname.slice('/api/files/'.length)));
+        }
         if (request.method === 'POST' && url.pathname.startsWith('/api/')) {
           const body = await readJson(request);
           return sendJson(response, 200, { ok: true, ...(await act(url.pathname, body)) });
         }
         throw new NotFound();
     }
+  }
+
+  /** A file the app uploaded, as it was uploaded, for the card's Download link. */
+  function sendFile(response: ServerResponse, fileId: string): void {
+    const file = workspace.file(fileId);
+    if (file?.content === undefined) throw new NotFound();
+    const name = file.filename.replace(/[^\w.-]/g, '_');
+    response.writeHead(200, {
+      'content-type': name.endsWith('.md') ? 'text/markdown; charset=utf-8' : 'text/plain; charset=utf-8',
+      'content-disposition': `attachment; filename="${name}"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    response.end(file.content);
   }
 
   const server = createServer((request, response) => {

@@ -36,6 +36,7 @@ export function listenerDeps(options: SlackAppOptions): ListenerDeps {
     now: options.now ?? (() => new Date()),
     retentionDays: options.config.retentionDays,
     costs: options.config.costs ?? DEFAULT_COST_SETTINGS,
+    ...(options.installationStore ? { installations: options.installationStore } : {}),
   };
 }
 

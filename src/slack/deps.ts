@@ -1,3 +1,4 @@
+import type { InstallationStore } from '@slack/bolt';
 import type { CostSettings } from '../domain/cost.js';
 import type { DecisionStore } from '../store/port.js';
 
@@ -10,4 +11,6 @@ export interface ListenerDeps {
   retentionDays: number;
   /** Prices and engineer cost for the verdict's cost estimate. */
   costs: CostSettings;
+  /** OAuth mode: where installs are kept, so an uninstall or a revoked token can delete one. */
+  installations?: InstallationStore;
 }

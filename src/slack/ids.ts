@@ -13,6 +13,10 @@ export const ACTION_IDS = {
   reopenDecision: 'reopen_decision',
   /** Link button on the App Home tab: open a decision message. */
   homeOpenDecision: 'home_open_decision',
+  /** Button under "Did you mean `export`?": start a decision with the mistyped text as its title after all. */
+  startDecisionAnyway: 'start_decision_anyway',
+  /** Button under the `forget me` question: yes, remove my answers. */
+  confirmForgetMe: 'confirm_forget_me',
   /** Button inside the modal: go one step back. */
   questionnaireBack: 'questionnaire_back',
   /** The element inside every question's input block; the block_id is the question id. */
@@ -37,4 +41,6 @@ export const BLOCK_IDS = {
   verdictArgue: (target: string) => `verdict_argue_${target}`,
   recordHeader: 'record_header',
   homeHeader: 'home_header',
+  commandPrompt: 'command_prompt',
+  commandPromptActions: 'command_prompt_actions',
 } as const;

@@ -3,9 +3,10 @@ import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { format } from 'date-fns';
 import { isComplete } from '../domain/answer-set.js';
-import type { DueItem } from '../store/port.js';
+import { DAY_MS, type DueItem } from '../store/port.js';
 import { closeDecision } from './closing.js';
 import type { ListenerDeps } from './deps.js';
+import { slackErrorCode } from './errors.js';
 
 /**
  * Deadlines: the day before a decision's *decide by*, a reminder in its thread names who has not finished; at
@@ -23,13 +24,29 @@ export interface Scheduler {
 export const POLL_INTERVAL_MS = 15_000;
 /** A claimed item is offered again after this, if its claimer did not finish it. */
 const CLAIM_LEASE_MS = 120_000;
+/** Slack's answers meaning the token is dead: retrying cannot help, so the item is dropped. */
+const AUTH_ERRORS = new Set([
+  'not_authed',
+  'invalid_auth',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+]);
+/** After a failure the item is tried again this much later, twice as long after each further one, up to the cap. */
+const RETRY_FIRST_MS = 60_000;
+const RETRY_CAP_MS = 60 * 60_000;
+/** An item still failing this long after its first failure is dropped. */
+export const GIVE_UP_AFTER_MS = DAY_MS;
 const BATCH = 20;
 /** The reminder names at most this many people and counts the rest. */
 const NAMES_SHOWN = 30;
 
 export function startScheduler(input: {
   deps: ListenerDeps;
-  /** The Web API client for a workspace (one token, or the workspace's installation in OAuth mode). */
+  /**
+   * The Web API client for a workspace (one token, or the workspace's installation in OAuth mode); undefined
+   * when the workspace has no installation any more.
+   */
   clientFor: (teamId: string) => Promise<WebClient | undefined>;
   logger: Logger;
   intervalMs?: number;
@@ -51,16 +68,46 @@ export function startScheduler(input: {
     for (const item of items) {
       try {
         const client = await input.clientFor(item.teamId);
-        if (!client) throw new Error(`no Slack client for workspace ${item.teamId}`);
+        if (!client) {
+          await deps.store.unschedule(item);
+          logger.warn(
+            `Dropped the ${describe(item)}: the workspace has no installation (uninstalled or revoked)`,
+          );
+          continue;
+        }
         await (item.kind === 'remind' ? remind(deps, client, item) : close(deps, client, item));
         await deps.store.unschedule(item);
         done += 1;
       } catch (error) {
-        // Left claimed: it is offered again when the claim runs out.
-        logger.error(`Could not ${item.kind} decision ${item.decisionId}`, error);
+        // If this fails too (the store is down), the item stays claimed and is offered again after the claim.
+        await giveUpOrRetry(item, error).catch((storeError: unknown) => {
+          logger.error(`Could not ${describe(item)}, nor note the failure`, storeError);
+        });
       }
     }
     return done;
+  }
+
+  async function giveUpOrRetry(item: DueItem, error: unknown): Promise<void> {
+    const code = slackErrorCode(error);
+    if (code && AUTH_ERRORS.has(code)) {
+      await deps.store.unschedule(item);
+      logger.warn(`Dropped the ${describe(item)}: Slack refuses the workspace's token (${code})`);
+      return;
+    }
+    const now = deps.now();
+    const failures = await deps.store.noteDueFailure(item, now);
+    if (now.getTime() - failures.firstAt.getTime() >= GIVE_UP_AFTER_MS) {
+      await deps.store.unschedule(item);
+      logger.error(`Gave up the ${describe(item)} after ${failures.count} failed attempts over a day`, error);
+      return;
+    }
+    const retryAt = new Date(now.getTime() + retryDelayMs(failures.count));
+    await deps.store.schedule(item, retryAt);
+    logger.warn(
+      `Could not ${describe(item)} (attempt ${failures.count}); trying again at ${retryAt.toISOString()}`,
+      error,
+    );
   }
 
   const timer = setInterval(() => {
@@ -75,6 +122,15 @@ export function startScheduler(input: {
       await running?.catch(() => undefined);
     },
   };
+}
+
+/** How long to wait after the `failures`-th failure in a row: doubling from a minute, at most an hour. */
+export function retryDelayMs(failures: number): number {
+  return Math.min(RETRY_FIRST_MS * 2 ** Math.max(0, failures - 1), RETRY_CAP_MS);
+}
+
+function describe(item: DueItem): string {
+  return `${item.kind} of decision ${item.decisionId} (${item.teamId})`;
 }
 
 async function remind(deps: ListenerDeps, client: WebClient, item: DueItem): Promise<void> {

@@ -17,6 +17,15 @@ export interface SecretsBackend {
 
 const VERSION = 'v1';
 
+/** No install for the workspace (never installed, uninstalled, or its token revoked): it must install again. */
+export class InstallationMissingError extends Error {
+  readonly code = 'installation_missing';
+  constructor() {
+    super('No installation for this workspace: it must be (re)installed');
+    this.name = 'InstallationMissingError';
+  }
+}
+
 export class EncryptedInstallationStore implements InstallationStore {
   private readonly key: Buffer;
 
@@ -34,7 +43,7 @@ export class EncryptedInstallationStore implements InstallationStore {
 
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation> {
     const sealed = await this.backend.get(this.keyForQuery(query));
-    if (!sealed) throw new Error('No installation for this workspace: it must be (re)installed');
+    if (!sealed) throw new InstallationMissingError();
     return JSON.parse(this.open(sealed)) as Installation;
   }
 

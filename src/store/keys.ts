@@ -41,6 +41,11 @@ export class KeySpace {
     return `${this.prefix}:due`;
   }
 
+  /** Hash of each failing due item's attempts: `<member>:count` and `<member>:first` (ms). */
+  dueFailures(): string {
+    return `${this.prefix}:due_failures`;
+  }
+
   /** Sorted set of the decision ids a person started or answered, scored by when (ms). */
   home(teamId: string, userId: string): string {
     return `${this.prefix}:home:{${teamId}:${userId}}`;
@@ -49,6 +54,26 @@ export class KeySpace {
   /** The id of the decision most recently started in a channel. */
   latest(teamId: string, channelId: string): string {
     return `${this.prefix}:latest:{${teamId}:${channelId}}`;
+  }
+
+  /**
+   * SCAN patterns that together match every key of one tenant (decision keys, home lists, latest pointers);
+   * its due items are members of the shared due-list instead.
+   */
+  tenantPatterns(teamId: string): { decisionKeys: string; indexes: string[] } {
+    // The id goes into a glob: only the characters Slack ids are made of.
+    if (!/^[A-Z0-9]{2,32}$/.test(teamId)) throw new Error(`Invalid tenant id: ${teamId}`);
+    return {
+      decisionKeys: `${this.prefix}:{${teamId}:*`,
+      indexes: [`${this.prefix}:home:{${teamId}:*`, `${this.prefix}:latest:{${teamId}:*`],
+    };
+  }
+
+  /** Which of a decision's keys this is, for counting what an erasure removed. */
+  decisionKeyKind(key: string): 'decision' | 'answers' | 'other' {
+    const rest = key.slice(key.indexOf('}:') + 2);
+    if (rest === 'decision') return 'decision';
+    return rest.startsWith('answers:') ? 'answers' : 'other';
   }
 
   /** Hash per person: `progress` (JSON {currentStep, updatedAt}), `finished_at` (ISO) and `step:<stepId>` (JSON Answers). */
@@ -67,6 +92,11 @@ export const CLOSED_FIELD = 'closed';
 /** A due item as a member of the due-list: `kind:team:decision`. */
 export function dueMember(item: DueItem): string {
   return `${item.kind}:${item.teamId}:${item.decisionId}`;
+}
+
+/** ZSCAN pattern for a tenant's due-list members (dueItemOf still checks each). */
+export function tenantDueMembers(teamId: string): string {
+  return `*:${teamId}:*`;
 }
 
 export function dueItemOf(member: string): DueItem | undefined {

@@ -6,10 +6,12 @@ import type {
   Decision,
   DecisionRef,
   DecisionStore,
+  DueFailures,
   DueItem,
   Progress,
   SavedStep,
   StoreHealth,
+  TenantErasure,
 } from './port.js';
 import { DAY_MS } from './port.js';
 
@@ -37,6 +39,8 @@ export class MemoryStore implements DecisionStore {
   >();
   /** Due-list members and when each is due (ms). */
   private readonly due = new Map<string, number>();
+  /** Failed attempts per due-list member. */
+  private readonly dueFailures = new Map<string, DueFailures>();
   private readonly homes = new Map<string, Entry<Map<string, number>>>();
   private readonly latest = new Map<string, Entry<string>>();
   private readonly ttlMs: number;
@@ -177,6 +181,14 @@ export class MemoryStore implements DecisionStore {
 
   async unschedule(item: DueItem): Promise<void> {
     this.due.delete(dueMember(item));
+    this.dueFailures.delete(dueMember(item));
+  }
+
+  async noteDueFailure(item: DueItem, at: Date): Promise<DueFailures> {
+    const previous = this.dueFailures.get(dueMember(item));
+    const failures = { count: (previous?.count ?? 0) + 1, firstAt: previous?.firstAt ?? new Date(at) };
+    this.dueFailures.set(dueMember(item), failures);
+    return { count: failures.count, firstAt: new Date(failures.firstAt) };
   }
 
   async claimDue(now: Date, leaseMs: number, limit: number): Promise<DueItem[]> {
@@ -193,6 +205,29 @@ export class MemoryStore implements DecisionStore {
 
   async forgetAnswers(ref: DecisionRef, userId: string): Promise<boolean> {
     return this.live(this.answers, refKey(ref))?.value.delete(userId) ?? false;
+  }
+
+  async unscheduleTenant(teamId: string): Promise<number> {
+    let removed = 0;
+    for (const member of [...this.due.keys()]) {
+      if (dueItemOf(member)?.teamId !== teamId) continue;
+      this.due.delete(member);
+      this.dueFailures.delete(member);
+      removed += 1;
+    }
+    return removed;
+  }
+
+  async eraseTenant(teamId: string): Promise<TenantErasure> {
+    const dueItems = await this.unscheduleTenant(teamId);
+    const ofTenant = (key: string) => key.startsWith(`${teamId}:`);
+    let answerSets = 0;
+    for (const [key, sets] of this.answers) if (ofTenant(key)) answerSets += sets.value.size;
+    const decisions = removeKeys(this.decisions, ofTenant);
+    removeKeys(this.answers, ofTenant);
+    const others = removeKeys(this.deliveries, ofTenant) + removeKeys(this.publishing, ofTenant);
+    const indexes = removeKeys(this.homes, ofTenant) + removeKeys(this.latest, ofTenant);
+    return { decisions, answerSets, indexes, dueItems, keys: decisions + answerSets + others + indexes };
   }
 
   async rememberForHome(ref: DecisionRef, userId: string, at: Date): Promise<void> {
@@ -229,6 +264,7 @@ export class MemoryStore implements DecisionStore {
     this.deliveries.clear();
     this.publishing.clear();
     this.due.clear();
+    this.dueFailures.clear();
     this.homes.clear();
     this.latest.clear();
   }
@@ -251,6 +287,17 @@ export class MemoryStore implements DecisionStore {
     }
     return entry;
   }
+}
+
+/** Deletes the entries whose key passes `matches`; returns how many. */
+function removeKeys(map: Map<string, unknown>, matches: (key: string) => boolean): number {
+  let removed = 0;
+  for (const key of [...map.keys()]) {
+    if (!matches(key)) continue;
+    map.delete(key);
+    removed += 1;
+  }
+  return removed;
 }
 
 function refKey(ref: DecisionRef): string {

@@ -39,6 +39,12 @@ export interface DueItem extends DecisionRef {
   kind: 'remind' | 'close';
 }
 
+/** A due item's failed attempts since it last succeeded (or was scheduled). */
+export interface DueFailures {
+  count: number;
+  firstAt: Date;
+}
+
 /** Where one person is in the questionnaire. */
 export interface Progress {
   /** Index of the step to show when the person comes back. */
@@ -70,6 +76,17 @@ export interface AnswerSet {
   /** Answers keyed by step id, each step as last submitted. */
   steps: Record<string, Answers>;
   progress: Progress;
+}
+
+/** What erasing a tenant removed, for the one log line that records it. */
+export interface TenantErasure {
+  decisions: number;
+  answerSets: number;
+  /** Home-tab lists and latest-in-channel pointers. */
+  indexes: number;
+  dueItems: number;
+  /** Every key deleted, the above and delivery markers, respondent sets and publish leases. */
+  keys: number;
 }
 
 export interface StoreHealth {
@@ -124,12 +141,22 @@ export interface DecisionStore {
   finishPublish(ref: DecisionRef, holder: string, version: number, leaseMs: number): Promise<number | null>;
   /** Puts an item on the due-list (replacing its time if it is there already). */
   schedule(item: DueItem, at: Date): Promise<void>;
+  /** Takes an item off the due-list and forgets its failures. */
   unschedule(item: DueItem): Promise<void>;
+  /** Counts one failed attempt at a due item; returns the count so far and when the first one failed. */
+  noteDueFailure(item: DueItem, at: Date): Promise<DueFailures>;
   /**
    * Items due by `now`, each handed to one caller only: a claimed item is hidden for `leaseMs`, so it is
    * retried if its claimer dies before `unschedule`.
    */
   claimDue(now: Date, leaseMs: number, limit: number): Promise<DueItem[]>;
+  /** Takes every due item of one tenant off the due-list (its token was revoked); returns how many there were. */
+  unscheduleTenant(teamId: string): Promise<number>;
+  /**
+   * Deletes everything kept for one tenant (a workspace, or an org for an org-wide install): its decisions,
+   * answer sets, delivery markers, indexes and due items, in bounded batches. Erasing again finds nothing.
+   */
+  eraseTenant(teamId: string): Promise<TenantErasure>;
   /** Remembers that a person started or answered a decision, for their App Home. */
   rememberForHome(ref: DecisionRef, userId: string, at: Date): Promise<void>;
   /** The decisions a person started or answered, most recent first. */

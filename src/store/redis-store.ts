@@ -7,6 +7,7 @@ import {
   KeySpace,
   PROGRESS_FIELD,
   STEP_FIELD_PREFIX,
+  tenantDueMembers,
 } from './keys.js';
 import type {
   AnswerSet,
@@ -14,10 +15,12 @@ import type {
   Decision,
   DecisionRef,
   DecisionStore,
+  DueFailures,
   DueItem,
   Progress,
   SavedStep,
   StoreHealth,
+  TenantErasure,
 } from './port.js';
 import { DAY_MS, StoreUnavailableError } from './port.js';
 import { answerSetFromRecord, decisionFromRecord, parseJson } from './records.js';
@@ -40,8 +43,12 @@ type ClientSlice =
   | 'smembers'
   | 'get'
   | 'zadd'
+  | 'hdel'
   | 'zrem'
   | 'zrevrange'
+  | 'zscan'
+  | 'scan'
+  | 'unlink'
   | 'ping'
   | 'quit'
   | 'status'
@@ -51,7 +58,7 @@ type ClientSlice =
  * The slice of the ioredis client this adapter needs: a standalone or Sentinel client, or a Cluster client
  * (every key of a decision shares one hash tag, so its MULTIs and pipelines stay in one slot).
  */
-export type RedisClient = Pick<Redis, ClientSlice> | Pick<Cluster, ClientSlice>;
+export type RedisClient = Pick<Redis, ClientSlice> | Pick<Cluster, ClientSlice | 'nodes'>;
 
 export interface RedisStoreOptions {
   client: RedisClient;
@@ -61,6 +68,10 @@ export interface RedisStoreOptions {
 
 /** How long a delivery is remembered: far longer than any retry or double click. */
 const DELIVERY_TTL_MS = DAY_MS;
+/** Failure counts outlive the day after which a failing item is given up. */
+const FAILURES_TTL_MS = 2 * DAY_MS;
+/** Keys asked for per SCAN step and deleted before the next: erasing a large workspace never holds many. */
+const ERASE_BATCH = 200;
 
 export class RedisStore implements DecisionStore {
   private readonly client: RedisClient;
@@ -218,7 +229,34 @@ export class RedisStore implements DecisionStore {
   }
 
   async unschedule(item: DueItem): Promise<void> {
-    await this.run(() => this.client.zrem(this.keys.due(), dueMember(item)));
+    await this.unscheduleMembers([dueMember(item)]);
+  }
+
+  async noteDueFailure(item: DueItem, at: Date): Promise<DueFailures> {
+    const key = this.keys.dueFailures();
+    const member = dueMember(item);
+    const [, count, first] = await this.exec(
+      this.client
+        .multi()
+        .hsetnx(key, `${member}:first`, at.getTime())
+        .hincrby(key, `${member}:count`, 1)
+        .hget(key, `${member}:first`)
+        // Entries go when their item does; the whole hash goes once nothing has failed for a while.
+        .pexpire(key, FAILURES_TTL_MS),
+    );
+    return { count: Number(count), firstAt: new Date(Number(first)) };
+  }
+
+  /** The due-list and the failure counts are two keys (two Cluster slots): two commands. */
+  private async unscheduleMembers(members: string[]): Promise<number> {
+    const failureFields = members.flatMap((member) => [`${member}:count`, `${member}:first`]);
+    const [removed] = await this.run(() =>
+      Promise.all([
+        this.client.zrem(this.keys.due(), ...members),
+        this.client.hdel(this.keys.dueFailures(), ...failureFields),
+      ]),
+    );
+    return removed;
   }
 
   async claimDue(now: Date, leaseMs: number, limit: number): Promise<DueItem[]> {
@@ -236,6 +274,62 @@ export class RedisStore implements DecisionStore {
       this.client.multi().del(this.keys.answers(ref, userId)).srem(this.keys.respondents(ref), userId),
     );
     return deleted === 1;
+  }
+
+  async unscheduleTenant(teamId: string): Promise<number> {
+    let removed = 0;
+    let cursor = '0';
+    do {
+      const [next, flat] = await this.run(() =>
+        this.client.zscan(this.keys.due(), cursor, 'MATCH', tenantDueMembers(teamId), 'COUNT', ERASE_BATCH),
+      );
+      cursor = next;
+      // ZSCAN answers member, score, member, score…
+      const members = flat.filter((member, index) => index % 2 === 0 && dueItemOf(member)?.teamId === teamId);
+      if (members.length > 0) removed += await this.unscheduleMembers(members);
+    } while (cursor !== '0');
+    return removed;
+  }
+
+  async eraseTenant(teamId: string): Promise<TenantErasure> {
+    const erased: TenantErasure = { decisions: 0, answerSets: 0, indexes: 0, dueItems: 0, keys: 0 };
+    // Due items first: nothing fires for the tenant while its decisions are going.
+    erased.dueItems = await this.unscheduleTenant(teamId);
+    const { decisionKeys, indexes } = this.keys.tenantPatterns(teamId);
+    for await (const deleted of this.deleteMatching(decisionKeys)) {
+      erased.keys += deleted.length;
+      for (const key of deleted) {
+        const kind = this.keys.decisionKeyKind(key);
+        if (kind === 'decision') erased.decisions += 1;
+        else if (kind === 'answers') erased.answerSets += 1;
+      }
+    }
+    for (const pattern of indexes) {
+      for await (const deleted of this.deleteMatching(pattern)) {
+        erased.keys += deleted.length;
+        erased.indexes += deleted.length;
+      }
+    }
+    return erased;
+  }
+
+  /**
+   * Deletes every key matching `pattern`, one SCAN batch at a time, and yields each batch's deleted keys. On a
+   * Cluster every master is scanned (SCAN is per node); the deletes are one UNLINK per key, since a batch's
+   * keys live in many slots (auto-pipelining sends them together).
+   */
+  private async *deleteMatching(pattern: string): AsyncGenerator<string[]> {
+    const nodes = 'nodes' in this.client ? this.client.nodes('master') : [this.client];
+    for (const node of nodes) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await this.run(() => node.scan(cursor, 'MATCH', pattern, 'COUNT', ERASE_BATCH));
+        cursor = next;
+        const replies = await this.run(() => Promise.all(keys.map((key) => this.client.unlink(key))));
+        const deleted = keys.filter((_key, index) => replies[index] === 1);
+        if (deleted.length > 0) yield deleted;
+      } while (cursor !== '0');
+    }
   }
 
   async rememberForHome(ref: DecisionRef, userId: string, at: Date): Promise<void> {

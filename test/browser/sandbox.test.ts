@@ -139,4 +139,33 @@ describe('the sandbox in a browser', () => {
     await expect(peak.inputValue()).resolves.toBe('80');
     await expect(error.count()).resolves.toBe(0);
   });
+
+  it('opens the Home tab from Apps → Stream Verdict, and a decision there in its channel; an export is a downloadable file card', {
+    timeout: 30_000,
+  }, async () => {
+    await runCommand('/stream-verdict Home and files');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => modal(page).count()).toBe(0);
+    await page.getByRole('main').getByRole('heading', { name: 'Home and files' }).waitFor();
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Stream Verdict' }).click();
+    const home = page.getByRole('region', { name: 'Stream Verdict Home' });
+    await home.getByRole('heading', { name: 'Your decisions' }).waitFor();
+    await home.getByText('Home and files').waitFor();
+    await home.getByRole('link', { name: 'Open' }).click();
+    await page.getByRole('heading', { name: '#general' }).waitFor();
+
+    await page.getByRole('textbox', { name: /^Message #/ }).fill('/stream-verdict export');
+    await page.keyboard.press('Enter');
+    const card = page.locator('.file-card').first();
+    await card.waitFor();
+    const download = page.waitForEvent('download');
+    await card.getByRole('link', { name: 'Download' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.md$/);
+    const stream = await file.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).toString('utf8')).toContain('Home and files');
+  });
 });

@@ -40,4 +40,26 @@ describe.skipIf(unavailable !== undefined)('on a Redis Cluster of three masters'
     expect(holders[0]?.filter((key) => /\}:(decision|respondents)$/.test(key))).toHaveLength(2);
     expect(holders[0]?.filter((key) => key.includes('}:answers:'))).toHaveLength(2);
   });
+
+  it('erases the workspace from every master when the app is uninstalled', async () => {
+    if (!harness) throw new Error('the flow above starts the harness');
+    const keysOfWorkspace = async () => {
+      const found: string[] = [];
+      for (const master of cluster.masters())
+        found.push(...(await master.keys(`${harness?.keyPrefix}:*T0001*`)));
+      return found;
+    };
+    expect(await keysOfWorkspace()).not.toEqual([]);
+    // The decision, each person's Home list and the channel's latest pointer have hash tags of their own.
+    const holding = [];
+    for (const master of cluster.masters())
+      if ((await master.keys(`${harness.keyPrefix}:*T0001*`)).length > 0) holding.push(master);
+    expect(holding.length).toBeGreaterThan(1);
+
+    await harness.person('U0ADMIN').uninstallApp();
+    const deadline = Date.now() + 5_000;
+    while ((await keysOfWorkspace()).length > 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(await keysOfWorkspace()).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { STEPS } from '../../src/domain/questions.js';
 import { ACTION_IDS } from '../../src/slack/ids.js';
 import { STREAMING_IS_THE_PRODUCT, WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
+import { forgetMeConfirmed } from '../support/command-prompts.js';
 import { CHANNEL, type Harness, startHarness, stepValues } from './harness.js';
 import { decisionIdOf, startDecision } from './journey.js';
 
@@ -46,7 +47,7 @@ describe('/stream-verdict forget me', () => {
     await workspace.waitFor(() => workspace.openViewFor('U0BOB'));
     await bob.submitView({ values: stepValues(0, STREAMING_IS_THE_PRODUCT) });
 
-    await bob.runSlashCommand({ channel: CHANNEL, command: '/stream-verdict', text: 'forget me' });
+    await forgetMeConfirmed(harness, bob);
     const note = await workspace.waitFor(
       () => workspace.ephemeralFor('U0BOB').find((m) => m.text.includes('gone from')),
       {
@@ -108,9 +109,9 @@ describe('/stream-verdict forget me', () => {
   it('says so when there is nothing to forget', async () => {
     harness = await startHarness();
     const carol = harness.person('U0CAROL');
-    await carol.runSlashCommand({ channel: CHANNEL, command: '/stream-verdict', text: 'forget me' });
-    const note = await harness.slack.workspace.waitFor(
-      () => harness.slack.workspace.ephemeralFor('U0CAROL')[0],
+    await forgetMeConfirmed(harness, carol);
+    const note = await harness.slack.workspace.waitFor(() =>
+      harness.slack.workspace.ephemeralFor('U0CAROL').find((m) => !/cannot be undone/.test(m.text)),
     );
     expect(note.text).toBe('I hold no answers of yours in this workspace.');
     expect(harness.slack.workspace.messagesIn(CHANNEL)).toEqual([]);

@@ -5,7 +5,12 @@ import { inject } from 'vitest';
 import type { Config } from '../../src/config.js';
 import { STEPS } from '../../src/domain/questions.js';
 import type { Answers } from '../../src/domain/types.js';
-import { type SlackActor, type SlackEmulator, startSlackEmulator } from '../../src/emulator/index.js';
+import {
+  type SlackActor,
+  type SlackEmulator,
+  type SlackEmulatorOptions,
+  startSlackEmulator,
+} from '../../src/emulator/index.js';
 import {
   createInstallationStore,
   createStore,
@@ -30,8 +35,10 @@ export interface Harness {
   logs: string[];
   /** The Redis key prefix of this harness's app. */
   keyPrefix: string;
-  /** Every Redis key the app has written so far (empty with the in-memory store). */
+  /** Every Redis key the app has written so far, found by SCAN over its prefix (empty with the in-memory store). */
   storedKeys(): Promise<string[]>;
+  /** The members of the app's due-list in Redis (empty with the in-memory store). */
+  dueMembers(): Promise<string[]>;
   person(userId: string): SlackActor;
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -47,9 +54,15 @@ export async function startHarness(
     now?: () => Date;
     /** How often the app polls its due-list; tests that call `app.scheduler.tick()` make this long. */
     schedulerIntervalMs?: number;
+    /** The emulated Slack's install (token rotation, org-wide) and workspace (e.g. its Grid org). */
+    emulator?: Pick<SlackEmulatorOptions, 'install' | 'workspace'>;
   } = {},
 ): Promise<Harness> {
-  const slack = await startSlackEmulator({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN });
+  const slack = await startSlackEmulator({
+    signingSecret: SIGNING_SECRET,
+    botToken: BOT_TOKEN,
+    ...options.emulator,
+  });
   const redisUrl = options.redisUrl === null ? undefined : (options.redisUrl ?? inject('redisUrl'));
   const keyPrefix = `e2e-${randomBytes(6).toString('hex')}`;
   const logs: string[] = [];
@@ -94,7 +107,19 @@ export async function startHarness(
       if (!redisUrl) return [];
       const client = new Redis(redisUrl);
       try {
-        return (await client.keys(`${keyPrefix}:*`)).sort();
+        const keys: string[] = [];
+        for await (const batch of client.scanStream({ match: `${keyPrefix}:*`, count: 500 }))
+          keys.push(...(batch as string[]));
+        return [...new Set(keys)].sort();
+      } finally {
+        client.disconnect();
+      }
+    },
+    async dueMembers() {
+      if (!redisUrl) return [];
+      const client = new Redis(redisUrl);
+      try {
+        return await client.zrange(`${keyPrefix}:due`, '0', '-1');
       } finally {
         client.disconnect();
       }

@@ -6,7 +6,7 @@ import { type SlackEmulator, startSlackEmulator } from '../../src/emulator/index
 import { createStore, type RunningApp, startStreamVerdict } from '../../src/server.js';
 import { WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
 import { BOT_TOKEN, CHANNEL, SIGNING_SECRET, stepValues, visibleText } from './harness.js';
-import { stepShown } from './journey.js';
+import { decisionIdOf, stepShown } from './journey.js';
 
 const APP_TOKEN = 'xapp-1-A0001-4815162342-socketmodeappleveltoken';
 
@@ -98,5 +98,33 @@ describe('Socket Mode, end to end', () => {
     // The whole flow ran on the one connection the app opened at start.
     expect(slack.calls('apps.connections.open')).toHaveLength(1);
     expect(errors).toEqual([]);
+  });
+
+  it('takes app_uninstalled and tokens_revoked over the socket and forgets the workspace', async () => {
+    slack = await startSlackEmulator({
+      signingSecret: SIGNING_SECRET,
+      botToken: BOT_TOKEN,
+      appToken: APP_TOKEN,
+    });
+    const running = await startInSocketMode(slack);
+    app = running;
+    const { workspace } = slack;
+    const alice = slack.actorFor('U0ALICE', { transport: 'socket' });
+    await alice.runSlashCommand({ channel: CHANNEL, command: '/stream-verdict', text: 'Soon uninstalled' });
+    const posted = await workspace.waitFor(
+      () => workspace.messagesIn(CHANNEL)[0]?.blocks && workspace.messagesIn(CHANNEL)[0],
+    );
+    const ref = { teamId: workspace.teamId, decisionId: decisionIdOf(posted) };
+    expect(await running.store.getDecision(ref)).not.toBeNull();
+
+    const replies = await slack.actorFor('U0ADMIN', { transport: 'socket' }).uninstallApp();
+    expect(replies.map((reply) => reply.status)).toEqual([200, 200]);
+    const deadline = Date.now() + 5_000;
+    while ((await running.store.getDecision(ref)) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(await running.store.getDecision(ref)).toBeNull();
+    expect(await running.store.homeDecisions(workspace.teamId, 'U0ALICE', 10)).toEqual([]);
+    // (The previous test's closed socket may still report its end here; only this test's work counts.)
+    expect(errors.filter((line) => /erase|uninstalled|revoked/i.test(line))).toEqual([]);
   });
 });

@@ -12,7 +12,10 @@ const ALICE = 'U0ALICE';
 const CHANNEL = 'C0GENERAL';
 
 const fixture = (name: string) =>
-  JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+  JSON.parse(readFileSync(new URL(`../fixtures/slack/inbound/${name}`, import.meta.url), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 
 const plain = (text: string): PlainTextElement => ({ type: 'plain_text', text });
 const option = (text: string, value: string): PlainTextOption => ({ text: plain(text), value });
@@ -163,7 +166,10 @@ describe('SlackActor.runSlashCommand', () => {
   it('uses the field names of a real slash command', async () => {
     const alice = slack.actorFor(ALICE, { appEventsUrl: app.url });
     const real = new URLSearchParams(
-      readFileSync(new URL('./fixtures/slash_command.bolt_python.form.txt', import.meta.url), 'utf8'),
+      readFileSync(
+        new URL('../fixtures/slack/inbound/slash_command.bolt_python.form.txt', import.meta.url),
+        'utf8',
+      ),
     );
 
     await alice.runSlashCommand({ channel: CHANNEL, command: '/verdict' });

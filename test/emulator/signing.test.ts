@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { signRequest } from '../../src/emulator/signing.js';
 
 const vector = JSON.parse(
-  readFileSync(new URL('./fixtures/signature_test_vector.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../fixtures/slack/inbound/signature_test_vector.json', import.meta.url), 'utf8'),
 ) as {
   signing_secret: string;
   x_slack_request_timestamp: string;

@@ -46,6 +46,62 @@ async function startServer(
 
 const platformError = (error: string) => ({ code: ErrorCode.PlatformError, data: { ok: false, error } });
 
+describe('Web API server: installs, rotation and revocation', () => {
+  it('issues expiring tokens with rotation on, refreshes them, and refuses expired and revoked ones', async () => {
+    let clock = 1_700_000_000_000;
+    const workspace = new Workspace({ now: () => clock });
+    const server = await WebApiServer.start({
+      workspace,
+      tokens: [TOKEN],
+      install: { tokenLifetimeSeconds: 60 },
+    });
+    servers.push(server);
+    const anonymous = new WebClient(undefined, { slackApiUrl: server.url, logger: silentLogger });
+    const credentials = { client_id: 'id', client_secret: 'secret' };
+    const installed = await anonymous.oauth.v2.access({ ...credentials, code: 'code' });
+    expect(installed).toMatchObject({ ok: true, token_type: 'bot', expires_in: 60, team: { id: 'T0001' } });
+    const asBot = (token: string) =>
+      new WebClient(token, { slackApiUrl: server.url, logger: silentLogger, retryConfig: { retries: 0 } });
+    await expect(asBot(String(installed.access_token)).auth.test()).resolves.toMatchObject({ ok: true });
+
+    clock += 60_000;
+    await expect(asBot(String(installed.access_token)).auth.test()).rejects.toMatchObject(
+      platformError('token_expired'),
+    );
+    const refreshed = await anonymous.oauth.v2.access({
+      ...credentials,
+      grant_type: 'refresh_token',
+      refresh_token: String(installed.refresh_token),
+    });
+    expect(refreshed.access_token).not.toBe(installed.access_token);
+    await expect(asBot(String(refreshed.access_token)).auth.test()).resolves.toMatchObject({ ok: true });
+    await expect(
+      anonymous.oauth.v2.access({
+        ...credentials,
+        grant_type: 'refresh_token',
+        refresh_token: 'xoxe-1-forged',
+      }),
+    ).rejects.toMatchObject(platformError('invalid_refresh_token'));
+
+    server.revokeBotTokens();
+    await expect(asBot(String(refreshed.access_token)).auth.test()).rejects.toMatchObject(
+      platformError('token_revoked'),
+    );
+    expect(server.liveBotTokens()).toEqual([]);
+  });
+
+  it('installs org-wide for a Grid org', async () => {
+    const workspace = new Workspace();
+    const org = { id: 'E0ORG', name: 'Org' };
+    const server = await WebApiServer.start({ workspace, tokens: [TOKEN], install: { orgWide: org } });
+    servers.push(server);
+    const anonymous = new WebClient(undefined, { slackApiUrl: server.url, logger: silentLogger });
+    await expect(
+      anonymous.oauth.v2.access({ client_id: 'id', client_secret: 'secret', code: 'code' }),
+    ).resolves.toMatchObject({ ok: true, team: null, enterprise: org, is_enterprise_install: true });
+  });
+});
+
 describe('Web API server: auth', () => {
   it('answers auth.test for the bot token like Slack', async () => {
     const { client, server } = await startServer();

@@ -35,6 +35,8 @@ async function getJson(base: string, path: string) {
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
+const homeHtml = (page: Record<string, unknown>) => (page.home as { html?: string } | null)?.html ?? '';
+
 describe('startSandbox', () => {
   it('runs the real app under the emulated Slack on the in-memory store, with its warning and a health check', async () => {
     const base = await start();
@@ -110,6 +112,62 @@ describe('startSandbox', () => {
       body: JSON.stringify({ user: 'U0ALICE', channel: 'C0GENERAL', text: '/stream-verdict' }),
     });
     expect(form.status).toBe(400);
+  });
+
+  it('shows the app’s Home tab when a teammate opens it, listing the decisions they started', async () => {
+    const base = await start();
+    await post(base, '/api/command', {
+      user: 'U0ALICE',
+      channel: 'C0GENERAL',
+      text: '/stream-verdict Home decision',
+    });
+    await expect.poll(async () => (await getJson(base, '/api/modal?user=U0ALICE')).status).toBe(200);
+
+    expect(await post(base, '/api/home', { user: 'U0ALICE' })).toEqual({
+      status: 200,
+      body: { ok: true, problems: [] },
+    });
+    await expect
+      .poll(async () => String(homeHtml((await getJson(base, '/api/page?user=U0ALICE&home=1')).body)))
+      .toContain('Home decision');
+    const page = await getJson(base, '/api/page?user=U0ALICE&home=1');
+    expect(String((page.body.home as { html: string }).html)).toContain('data-view-id="V');
+    expect((await getJson(base, '/api/page?user=U0ALICE')).body.home).toBeNull();
+    // Bob has started nothing: his tab says so.
+    await post(base, '/api/home', { user: 'U0BOB' });
+    await expect
+      .poll(async () => String(homeHtml((await getJson(base, '/api/page?user=U0BOB&home=1')).body)))
+      .not.toContain('Home decision');
+  });
+
+  it('shows an exported record as a file card whose Download link serves the file', async () => {
+    const base = await start();
+    await post(base, '/api/command', {
+      user: 'U0ALICE',
+      channel: 'C0GENERAL',
+      text: '/stream-verdict Exported decision',
+    });
+    await expect
+      .poll(async () => JSON.stringify((await getJson(base, '/api/messages?channel=C0GENERAL')).body))
+      .toContain('Answer or edit my answers');
+    await post(base, '/api/command', {
+      user: 'U0ALICE',
+      channel: 'C0GENERAL',
+      text: '/stream-verdict export',
+    });
+    await expect
+      .poll(async () =>
+        String((await getJson(base, '/api/page?user=U0ALICE&channel=C0GENERAL')).body.channelHtml),
+      )
+      .toContain('file-card');
+    const html = String((await getJson(base, '/api/page?user=U0ALICE&channel=C0GENERAL')).body.channelHtml);
+    const href = /class="bk-button file-download" href="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(href).toMatch(/^\/api\/files\/F/);
+    const file = await fetch(`${base}${href}`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename=".+\.md"$/);
+    expect(await file.text()).toContain('Exported decision');
+    expect((await fetch(`${base}/api/files/F0NOSUCH`)).status).toBe(404);
   });
 
   it('serves the page, its style and a script that parses', async () => {

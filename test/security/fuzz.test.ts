@@ -12,13 +12,13 @@ import { postSigned } from '../support/signed-post.js';
 
 /**
  * Garbage, truncated and forged payloads, signed so they reach the listeners: derived from Slack's real
- * payloads (shared/slack-fixtures/inbound) and from the app's own questionnaire. Every one of them is
+ * payloads (test/fixtures/slack/inbound) and from the app's own questionnaire. Every one of them is
  * invalid, so none may write to the store; the app must answer each and stay up.
  */
 
 const PAYLOADS = 1_200;
 const CONCURRENCY = 8;
-const inbound = join(import.meta.dirname, '../../../shared/slack-fixtures/inbound');
+const inbound = join(import.meta.dirname, '../fixtures/slack/inbound');
 // Scripts count by what they run: MONITOR lists each command a script executes after the EVALSHA itself.
 const READ_COMMANDS = new Set([
   'eval',

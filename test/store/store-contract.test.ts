@@ -302,6 +302,73 @@ describe.each(adapters)('$name store', (adapter) => {
     expect(await store.latestInChannel('T0002', 'C0001')).toBeNull();
   });
 
+  it('erases everything of one tenant and nothing of another, and finds nothing the second time', async () => {
+    const other = { ...decision, teamId: 'T0002' };
+    for (const each of [decision, other]) {
+      const eachRef = { teamId: each.teamId, decisionId: each.decisionId };
+      await store.createDecision(each);
+      await save(store, eachRef, 'U0001', { id: 'team', answers: { company_size: 'small' } }, progress(1));
+      await save(store, eachRef, 'U0002', { id: 'team', answers: { company_size: 'large' } }, progress(1));
+      await store.requestPublish(eachRef, 'holder-e', 30_000);
+      await store.rememberForHome(eachRef, 'U0001', new Date('2026-11-24T10:00:00Z'));
+      await store.setLatestInChannel(eachRef, 'C0001');
+      await store.schedule({ kind: 'remind', ...eachRef }, new Date('2026-11-27T00:00:00Z'));
+      await store.schedule({ kind: 'close', ...eachRef }, new Date('2026-11-28T00:00:00Z'));
+    }
+
+    const erased = await store.eraseTenant('T0001');
+    expect(erased).toMatchObject({ decisions: 1, answerSets: 2, indexes: 2, dueItems: 2 });
+    expect(await store.getDecision(ref)).toBeNull();
+    expect(await store.listAnswerSets(ref)).toEqual([]);
+    expect(await store.homeDecisions('T0001', 'U0001', 10)).toEqual([]);
+    expect(await store.latestInChannel('T0001', 'C0001')).toBeNull();
+    const dueLater = await store.claimDue(new Date('2026-12-01T00:00:00Z'), 60_000, 10);
+    expect(dueLater.map((item) => item.teamId)).toEqual(['T0002', 'T0002']);
+
+    const otherRef = { teamId: 'T0002', decisionId: decision.decisionId };
+    expect(await store.getDecision(otherRef)).not.toBeNull();
+    expect(await store.listAnswerSets(otherRef)).toHaveLength(2);
+    expect(await store.homeDecisions('T0002', 'U0001', 10)).toEqual([decision.decisionId]);
+
+    expect(await store.eraseTenant('T0001')).toEqual({
+      decisions: 0,
+      answerSets: 0,
+      indexes: 0,
+      dueItems: 0,
+      keys: 0,
+    });
+  });
+
+  it('counts a due item’s failures from the first one, and forgets them once it is unscheduled', async () => {
+    const remind = { kind: 'remind' as const, ...ref };
+    await store.schedule(remind, new Date('2026-11-27T00:00:00Z'));
+    const first = new Date('2026-11-27T00:00:01Z');
+    expect(await store.noteDueFailure(remind, first)).toEqual({ count: 1, firstAt: first });
+    expect(await store.noteDueFailure(remind, new Date('2026-11-27T00:01:01Z'))).toEqual({
+      count: 2,
+      firstAt: first,
+    });
+    expect(await store.noteDueFailure({ ...remind, kind: 'close' }, first)).toEqual({
+      count: 1,
+      firstAt: first,
+    });
+    await store.unschedule(remind);
+    const later = new Date('2026-11-28T00:00:00Z');
+    expect(await store.noteDueFailure(remind, later)).toEqual({ count: 1, firstAt: later });
+  });
+
+  it("takes one tenant's due items off the due-list and keeps its decisions", async () => {
+    await store.createDecision(decision);
+    await store.schedule({ kind: 'remind', ...ref }, new Date('2026-11-27T00:00:00Z'));
+    await store.schedule({ kind: 'close', ...ref }, new Date('2026-11-28T00:00:00Z'));
+    const otherClose = { kind: 'close' as const, teamId: 'T0002', decisionId: 'd-other' };
+    await store.schedule(otherClose, new Date('2026-11-28T00:00:00Z'));
+    expect(await store.unscheduleTenant('T0001')).toBe(2);
+    expect(await store.unscheduleTenant('T0001')).toBe(0);
+    expect(await store.claimDue(new Date('2026-12-01T00:00:00Z'), 60_000, 10)).toEqual([otherClose]);
+    expect(await store.getDecision(ref)).not.toBeNull();
+  });
+
   it('reports its health', async () => {
     const health = await store.health();
     expect(health.status).toBe('ok');
@@ -335,6 +402,22 @@ describe('redis store specifics', () => {
       expect(ttl, key).toBeGreaterThan(expected - 60_000);
       expect(ttl, key).toBeLessThanOrEqual(expected);
     }
+  });
+
+  it('erases a tenant in batches, leaving no key of it, however many it has', async () => {
+    // More keys than one SCAN batch asks for, so the erasure has to go round several times.
+    for (let index = 0; index < 120; index += 1) {
+      const each = { ...decision, decisionId: `d-${index}` };
+      await store.createDecision(each);
+      await save(store, each, 'U0001', { id: 'team', answers: { company_size: 'small' } }, progress(1));
+    }
+    await store.createDecision({ ...decision, teamId: 'T00012' });
+    const erased = await store.eraseTenant('T0001');
+    expect(erased).toMatchObject({ decisions: 120, answerSets: 120, keys: 480 });
+    const left = await ns.client.keys(`${ns.prefix}:*`);
+    expect(left.filter((key) => key.includes('T0001:'))).toEqual([]);
+    // A tenant whose id starts with the same characters is another tenant.
+    expect(left.filter((key) => key.includes('T00012:'))).toHaveLength(1);
   });
 
   it('ignores corrupt or forged data instead of trusting it', async () => {

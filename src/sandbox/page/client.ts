@@ -12,6 +12,8 @@ const state = {
   channel: params.get('channel') || '',
   thread: 'auto',
   threadTs: null,
+  home: params.get('home') === '1',
+  homeHtml: null,
   modalKey: null,
   channelHtml: null,
   threadHtml: null,
@@ -39,6 +41,7 @@ function refresh() {
 
 async function load() {
   const query = new URLSearchParams({ user: state.user, channel: state.channel, thread: state.thread });
+  if (state.home) query.set('home', '1');
   const response = await fetch('/api/page?' + query);
   const page = await response.json().catch(() => null);
   if (!response.ok || !page) {
@@ -52,7 +55,9 @@ function render(page) {
   const channelChanged = state.channel !== page.channel.id;
   state.user = page.me.id;
   state.channel = page.channel.id;
-  history.replaceState(null, '', '?' + new URLSearchParams({ user: state.user, channel: state.channel }));
+  const address = new URLSearchParams({ user: state.user, channel: state.channel });
+  if (state.home) address.set('home', '1');
+  history.replaceState(null, '', '?' + address);
 
   const switcher = byId('user-switcher');
   if (switcher.options.length !== page.users.length) {
@@ -67,13 +72,26 @@ function render(page) {
       button.type = 'button';
       button.dataset.channelId = channel.id;
       button.textContent = '# ' + channel.name;
-      if (channel.id === state.channel) button.setAttribute('aria-current', 'true');
+      if (channel.id === state.channel && !state.home) button.setAttribute('aria-current', 'true');
       item.append(button);
       return item;
     }),
   );
-  byId('channel-title').textContent = '#' + page.channel.name;
-  byId('channel-topic').textContent = page.channel.topic;
+  const homeButton = byId('open-home');
+  if (state.home) homeButton.setAttribute('aria-current', 'true');
+  else homeButton.removeAttribute('aria-current');
+  byId('channel-title').textContent = state.home ? 'Stream Verdict · Home' : '#' + page.channel.name;
+  byId('channel-topic').textContent = state.home ? 'Decisions you started or answered' : page.channel.topic;
+  byId('messages').hidden = state.home;
+  byId('composer').hidden = state.home;
+  byId('composer-hint').hidden = state.home;
+  const home = byId('home');
+  home.hidden = !state.home;
+  const homeHtml = page.home ? page.home.html : '';
+  if (homeHtml !== state.homeHtml) {
+    home.innerHTML = homeHtml;
+    state.homeHtml = homeHtml;
+  }
   const composer = byId('composer-input');
   composer.setAttribute('aria-label', 'Message #' + page.channel.name);
   composer.placeholder = 'Message #' + page.channel.name;
@@ -206,22 +224,40 @@ document.addEventListener('click', (event) => {
     const body = { actionId: target.dataset.actionId, blockId: target.dataset.blockId };
     const message = target.closest('article[data-ts]');
     const modal = target.closest('form.modal');
+    const view = target.closest('[data-view-id]');
     if (message) body.message = { channel: message.dataset.channel, ts: message.dataset.ts };
     else if (modal) body.values = readValues(modal);
+    else if (view) body.viewId = view.dataset.viewId;
     withBusy(target, () => post('/api/click', body));
   } else if (target.hasAttribute('data-close-view')) {
     withBusy(target, () => post('/api/close', {}));
   } else if (target.dataset.openThread) {
     state.thread = target.dataset.openThread;
     refresh();
+  } else if (target.hasAttribute('data-open-home')) {
+    state.home = true;
+    withBusy(target, () => post('/api/home', {}));
   } else if (target.dataset.channelId) {
     state.channel = target.dataset.channelId;
     state.thread = 'auto';
+    state.home = false;
     refresh();
   } else if (target.id === 'thread-close') {
     state.thread = 'none';
     refresh();
   }
+});
+
+// A link to a message (the Home tab's View buttons are Slack permalinks) opens it here, in its thread.
+document.addEventListener('click', (event) => {
+  const link = event.target.closest('a[href]');
+  const match = link && /\\/archives\\/([A-Z0-9]+)\\/p(\\d{10})(\\d{6})/.exec(link.getAttribute('href'));
+  if (!match) return;
+  event.preventDefault();
+  state.home = false;
+  state.channel = match[1];
+  state.thread = match[2] + '.' + match[3];
+  refresh();
 });
 
 document.addEventListener('submit', (event) => {
@@ -255,7 +291,8 @@ document.addEventListener('keydown', (event) => {
 byId('user-switcher').addEventListener('change', (event) => {
   state.user = event.target.value;
   state.thread = 'auto';
-  refresh();
+  if (state.home) post('/api/home', {});
+  else refresh();
 });
 
 new EventSource('/api/events').addEventListener('message', () => refresh());

@@ -24,7 +24,7 @@ export function pageShell(): string {
     <h2 class="sidebar-heading">Channels</h2>
     <ul class="channel-list" id="channel-list"></ul>
     <h2 class="sidebar-heading">Apps</h2>
-    <ul class="channel-list"><li><span class="sidebar-item">Stream Verdict</span></li></ul>
+    <ul class="channel-list"><li><button type="button" id="open-home" data-open-home>Stream Verdict</button></li></ul>
     <section class="api-errors" id="api-errors" aria-label="Web API errors" hidden>
       <h2 class="sidebar-heading">Web API errors</h2>
       <ul id="api-error-list"></ul>
@@ -36,6 +36,7 @@ export function pageShell(): string {
       <p id="channel-topic"></p>
     </header>
     <div class="messages" id="messages" role="log" aria-label="Messages"></div>
+    <div class="home-tab" id="home" hidden></div>
     <form class="composer" id="composer" autocomplete="off">
       <input id="composer-input" type="text" aria-label="Message">
       <button type="submit" class="composer-send">Send</button>

@@ -25,6 +25,14 @@ body { margin: 0; height: 100vh; overflow: hidden; }
 .channel-list { list-style: none; margin: 0; padding: 0; }
 .channel-list button, .sidebar-item { display: block; width: 100%; text-align: left; background: none;
   border: 0; color: inherit; font: inherit; padding: 4px 16px 4px 26px; cursor: pointer; }
+.file-card { display: flex; align-items: center; gap: 10px; margin-top: 6px; padding: 8px 10px; max-width: 420px;
+  border: 1px solid #ddd; border-radius: 8px; background: #fff; }
+.file-icon { flex: none; width: 36px; height: 36px; border-radius: 6px; background: #2a80b9; color: #fff;
+  font-size: 11px; font-weight: 700; display: grid; place-items: center; }
+.file-meta { display: flex; flex-direction: column; min-width: 0; flex: 1; }
+.file-name { font-weight: 700; color: #1264a3; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.file-detail { font-size: 12px; color: #616061; }
+.home-tab { flex: 1; overflow-y: auto; padding: 16px 20px; }
 .channel-list button[aria-current="true"] { background: #1164a3; color: #fff; font-weight: 700; }
 .channel-list button:hover:not([aria-current="true"]) { background: var(--aubergine-dark); }
 .api-errors { margin: 16px; padding: 8px; background: #5a1a1a; border-radius: 6px; color: #ffd8d8; }

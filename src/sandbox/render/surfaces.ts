@@ -3,7 +3,7 @@
  * messages (with the ephemeral ones only the viewer sees), a thread, and the viewer's open modal.
  */
 import { format } from 'date-fns';
-import type { EphemeralMessage, OpenView, PostedMessage } from '../../emulator/index.js';
+import type { EphemeralMessage, OpenView, PostedMessage, SharedFile } from '../../emulator/index.js';
 import { renderBlocks, renderText } from './blocks.js';
 import { html, type SafeHtml } from './html.js';
 import type { Directory } from './mrkdwn.js';
@@ -45,6 +45,28 @@ function header(author: Author, ts: string, note?: SafeHtml): SafeHtml {
   </div>`;
 }
 
+/** Where the page downloads a shared file's content. */
+export function fileHref(fileId: string): string {
+  return `/api/files/${encodeURIComponent(fileId)}`;
+}
+
+function sizeOf(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+/** A file shared with a message, as Slack shows it: a card with its name, kind and size, downloadable. */
+function renderFileCard(file: SharedFile): SafeHtml {
+  const kind = (file.name.split('.').at(-1) ?? 'file').slice(0, 4).toUpperCase();
+  return html`<div class="file-card" data-file-id="${file.id}">
+    <span class="file-icon" aria-hidden="true">${kind}</span>
+    <div class="file-meta">
+      <a class="file-name" href="${fileHref(file.id)}" download="${file.name}">${file.title || file.name}</a>
+      <span class="file-detail">${file.name} · ${sizeOf(file.size)}</span>
+    </div>
+    <a class="bk-button file-download" href="${fileHref(file.id)}" download="${file.name}">Download</a>
+  </div>`;
+}
+
 export function renderMessage(
   message: PostedMessage,
   context: SurfaceContext,
@@ -59,6 +81,7 @@ export function renderMessage(
     <div class="message-body">
       ${header(author, message.ts, edited)}
       <div class="message-content">${content(message, context)}</div>
+      ${(message.files ?? []).map(renderFileCard)}
       ${
         replies.length === 0
           ? ''
@@ -111,6 +134,15 @@ export function renderThread(input: {
   return html`<div class="thread-parent">${renderMessage(input.parent, input.context)}</div>
     <div class="thread-count">${replies.length} ${replies.length === 1 ? 'reply' : 'replies'}</div>
     <div class="thread-replies">${replies.map((reply) => renderMessage(reply, input.context))}</div>`;
+}
+
+/** The app's Home tab as the viewer sees it (Apps → Stream Verdict), or a note until the app publishes it. */
+export function renderHome(input: { home: OpenView | undefined; directory: Directory }): SafeHtml {
+  if (!input.home) return html`<p class="empty-channel">Opening the app’s Home tab…</p>`;
+  const { view } = input.home;
+  return html`<section class="home" data-view-id="${view.id}" aria-label="Stream Verdict Home">
+    ${renderBlocks(view.blocks, { directory: input.directory })}
+  </section>`;
 }
 
 /** The viewer's modal: the top of their stack, with what they entered and the errors under fields. */

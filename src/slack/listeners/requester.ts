@@ -1,3 +1,4 @@
+import type { InstallationQuery } from '@slack/bolt';
 import { z } from 'zod';
 
 /**
@@ -27,6 +28,33 @@ export function tenantOf(source: {
 /** True for an org-wide install's tenant (an Enterprise Grid org id). */
 export function isOrgTenant(teamId: string): boolean {
   return teamId.startsWith('E');
+}
+
+/** The installation a tenant's token lives in: the org's for an org-wide install, else the workspace's. */
+export function installationQueryOf(teamId: string): InstallationQuery<boolean> {
+  return isOrgTenant(teamId)
+    ? { teamId: undefined, enterpriseId: teamId, isEnterpriseInstall: true }
+    : { teamId, enterpriseId: undefined, isEnterpriseInstall: false };
+}
+
+const eventEnvelopeSchema = z.object({
+  // An org-wide install's events about the whole org may come without a workspace.
+  team_id: slackIdSchema.nullish(),
+  enterprise_id: slackIdSchema.nullish(),
+  authorizations: z.array(z.object({ is_enterprise_install: z.boolean().optional() })).optional(),
+  is_enterprise_install: z.boolean().optional(),
+});
+
+/** The tenant an Events API delivery is about, from its envelope; undefined when the envelope names none. */
+export function eventTenantOf(body: unknown): string | undefined {
+  const parsed = eventEnvelopeSchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  const { team_id, enterprise_id, authorizations, is_enterprise_install } = parsed.data;
+  return tenantOf({
+    teamId: team_id ?? undefined,
+    enterpriseId: enterprise_id ?? undefined,
+    isEnterpriseInstall: (authorizations?.[0]?.is_enterprise_install ?? is_enterprise_install) === true,
+  });
 }
 
 const interactionSchema = z.object({

@@ -8,6 +8,8 @@ const OUR_ACTIONS = new Set<string>([
   ACTION_IDS.closeDecision,
   ACTION_IDS.reopenDecision,
   ACTION_IDS.homeOpenDecision,
+  ACTION_IDS.startDecisionAnyway,
+  ACTION_IDS.confirmForgetMe,
 ]);
 
 /**

@@ -1,14 +1,27 @@
-import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { App, Logger, RespondArguments, RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { nearMiss } from '../../../domain/near-miss.js';
 import type { ListenerDeps } from '../../deps.js';
+import { buildDidYouMean, buildForgetMeConfirmation } from '../../views/command-prompts.js';
 import { exportRecord } from './export-record.js';
-import { forgetMe } from './forget-me.js';
 import { helpText } from './help.js';
 import { startDecision } from './start-decision.js';
 
 /** The slash command's name, as in manifest.json. */
 export const COMMAND = '/stream-verdict';
 
-export type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
+/**
+ * What a command handler needs of a request: Bolt's slash command arguments, or the same built from a click on
+ * a button the command put up (see actions/command-prompts.ts).
+ */
+export interface CommandArgs {
+  ack(reply?: RespondArguments): Promise<void>;
+  /** The slash command's fields, checked by slashCommandSchema before use. */
+  command: object;
+  client: WebClient;
+  respond: RespondFn;
+  logger: Logger;
+}
 
 /** A word (or words) after the command that does something other than start a decision. */
 export interface Subcommand {
@@ -30,9 +43,11 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   },
   {
     name: 'forget me',
-    summary: 'removes your answers from every decision in this workspace and updates their verdicts.',
+    summary:
+      'removes your answers from every decision in this workspace and updates their verdicts (after you confirm).',
     example: 'forget me',
-    run: (deps, args) => forgetMe(deps)(args),
+    // It cannot be undone, so it asks first; the button runs forgetMe (actions/command-prompts.ts).
+    run: async (_deps, { ack }) => ack({ response_type: 'ephemeral', ...buildForgetMeConfirmation() }),
   },
   {
     name: 'export',
@@ -49,7 +64,17 @@ export function registerCommands(app: App, deps: ListenerDeps): void {
     // Only the exact words run a sub-command: "Export pipeline rewrite" or "forget me nots" are titles.
     const words = text.toLowerCase().replace(/\s+/g, ' ');
     const sub = SUBCOMMANDS.find((candidate) => candidate.name.toLowerCase() === words);
-    if (sub) await sub.run(deps, args);
-    else await start(args);
+    if (sub) return sub.run(deps, args);
+    // "exprot" would start a public decision titled so: ask first, with a button to do that after all.
+    const suggestion = nearMiss(
+      words,
+      SUBCOMMANDS.map((candidate) => candidate.name),
+    );
+    if (suggestion)
+      return args.ack({
+        response_type: 'ephemeral',
+        ...buildDidYouMean({ command: COMMAND, suggestion, typed: text }),
+      });
+    return start(args);
   });
 }

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Decision } from '../../../store/port.js';
 import { scheduleDeadline } from '../../closing.js';
 import type { ListenerDeps } from '../../deps.js';
@@ -8,6 +7,7 @@ import { notices } from '../../questionnaire.js';
 import { buildDecisionMessage } from '../../views/decision-message.js';
 import { buildQuestionnaireModal } from '../../views/questionnaire-modal.js';
 import { slashCommandSchema } from '../requester.js';
+import type { CommandArgs } from './index.js';
 import { parseStartOptions, START_USAGE } from './options.js';
 
 export const DEFAULT_TITLE = 'Kafka, Kinesis or MSK?';
@@ -18,13 +18,7 @@ const TITLE_MAX = 150;
  * decision message.
  */
 export function startDecision(deps: ListenerDeps) {
-  return async ({
-    ack,
-    command,
-    client,
-    respond,
-    logger,
-  }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
+  return async ({ ack, command, client, respond, logger }: CommandArgs) => {
     const fields = slashCommandSchema.safeParse(command);
     if (!fields.success) {
       // Answered in the acknowledgement: a malformed request's response_url is not trusted.
