@@ -77,7 +77,7 @@ describe('one person, from slash command to verdict', () => {
       /Kinesis · decisive/,
     );
     expect(visibleText([blockById(verdict.blocks, VERDICT_BLOCK_IDS.flip)])).toBe(
-      '*What would flip it:* If streaming is the product were “yes” instead of “no, internal plumbing”, the verdict would be Self-managed Kafka.',
+      '*What would flip it:* nothing the team could change or find out, in one or two answers, would change this verdict.',
     );
     const cost = visibleText([blockById(verdict.blocks, VERDICT_BLOCK_IDS.cost)]);
     expect(cost).toContain('*Monthly cost estimate* (machines at list prices as of 1 Dec 2026');
@@ -85,7 +85,7 @@ describe('one person, from slash command to verdict', () => {
       '• Kinesis, on-demand (one stream, 2 readers polling): machines $883 + people $670 (0.04 engineers) = *$1,553 a month*',
     );
     expect(visibleText(openModal(alice).view.blocks)).toContain(
-      '*What would flip it:* If streaming is the product',
+      '*What would flip it:* nothing the team could change',
     );
     expect(harness.slack.workspace.messagesIn(CHANNEL)).toHaveLength(1);
 

@@ -171,7 +171,7 @@ function fromWords(row: CategoryResult): string {
 function flipWords(verdict: Verdict): string {
   return verdict.flip
     ? escapeMrkdwn(verdict.flip.sentence)
-    : 'no change to one or two answers would change this verdict.';
+    : 'nothing the team could change or find out, in one or two answers, would change this verdict.';
 }
 
 /**

@@ -106,7 +106,7 @@ describe('the verdict’s cost and flip', () => {
 
   it('names the answers behind each row', () => {
     expect(find(message.blocks, BLOCK_IDS.verdictRow('ops_people'))?.text?.text).toContain(
-      'From: owner of upgrades = a vendor; engineers free for the stream = none; company size = 1 to 10',
+      'From: engineers free for the stream = none; company size = 1 to 10; on-call today = none; what holds for most teams: AWS runs Kinesis, so nobody on your team is paged for it',
     );
     expect(find(message.blocks, BLOCK_IDS.verdictRow('ops_machines'))?.text?.text).toContain(
       'From: the machine cost estimate',
@@ -115,7 +115,7 @@ describe('the verdict’s cost and flip', () => {
 
   it('says what would flip it', () => {
     expect(find(message.blocks, VERDICT_BLOCK_IDS.flip)?.text?.text).toBe(
-      '*What would flip it:* If streaming is the product were “yes” instead of “no, internal plumbing”, the verdict would be Self-managed Kafka.',
+      '*What would flip it:* nothing the team could change or find out, in one or two answers, would change this verdict.',
     );
     const firm = buildDecisionMessage({
       decision,
@@ -123,7 +123,7 @@ describe('the verdict’s cost and flip', () => {
       inProgress: 0,
     });
     expect(find(firm.blocks, VERDICT_BLOCK_IDS.flip)?.text?.text).toBe(
-      '*What would flip it:* no change to one or two answers would change this verdict.',
+      '*What would flip it:* nothing the team could change or find out, in one or two answers, would change this verdict.',
     );
   });
 
@@ -161,7 +161,7 @@ describe('the verdict’s cost and flip', () => {
   it('gives the person their own verdict, flip and cheapest option in the modal', () => {
     const text = buildOwnVerdictText(scoreAnswers(WEB_APP_SHOP_ON_AWS), 'C1');
     expect(text).toContain('*Your answers point to Amazon Kinesis* (high confidence).');
-    expect(text).toContain('*What would flip it:* If streaming is the product were');
+    expect(text).toContain('*What would flip it:* nothing the team could change or find out, in one or two answers, would change this verdict.');
     expect(text).toContain(
       '*Cheapest all in, by the estimate:* Kinesis, provisioned shards (8 shards, 2 readers polling), about $1,411 a month ($211 machines + $1,200 people).',
     );

@@ -1,0 +1,340 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ALL_QUESTIONS,
+  type Answers,
+  type Confidence,
+  DEFAULT_COST_SETTINGS,
+  type Platform,
+  scoreAnswers,
+  type Verdict,
+} from '../../src/domain/index.js';
+import { evidenceOf, readBallot, weigh } from '../../src/domain/scoring.js';
+import {
+  AWS_SHOP_WANTING_KAFKA,
+  answersFor,
+  STREAMING_IS_THE_PRODUCT,
+  WEB_APP_SHOP_ON_AWS,
+} from './fixtures.js';
+import { randomAnswers, seededRandom } from './random-answers.js';
+
+/**
+ * The expert table: single respondents an experienced streaming engineer would recognise, each with the verdicts
+ * they would sign, the confidence they would give it, and what the reader must be told. Extend it with every
+ * change to the model.
+ */
+const VETERANS = answersFor({
+  company_size: 'eng_251_plus',
+  company_stage: 'enterprise',
+  engineering_practice: 'distributed_systems',
+  ops_skills: 'deep',
+  infra_preference: 'own_servers',
+  avg_write_mbps: 200,
+  peak_write_mbps: 300,
+  avg_record_kb: 1,
+  consumer_groups: 4,
+  where_you_run: 'aws_only',
+  kafka_usage: ['none'],
+  kafka_api_need: 'no',
+  kafka_dev_experience: 'built_clusters',
+  oncall_rotation: 'yes',
+  platform_team: 'dedicated_team',
+  kafka_ops_experience: 'many_years',
+  upgrade_appetite: 'us',
+  dedicated_engineers: 'three_plus',
+  monitoring_maturity: 'strong',
+  downtime_cost: 'lost_revenue',
+  incident_history: 'rare_and_short',
+});
+
+const TEN_PERSON_STARTUP = answersFor({
+  company_size: 'eng_1_10',
+  company_stage: 'seed',
+  engineering_practice: 'web_app',
+  oncall_rotation: 'no',
+  platform_team: 'none',
+  kafka_ops_experience: 'never',
+  dedicated_engineers: 'none',
+  avg_write_mbps: 1,
+  peak_write_mbps: 3,
+});
+
+const HOBBY = answersFor({
+  company_size: 'eng_1_10',
+  company_stage: 'prototype',
+  avg_write_mbps: 0.01,
+  peak_write_mbps: 0.05,
+  avg_record_kb: 1,
+  consumer_groups: 1,
+  retention_days: 1,
+  availability_zones: 'one',
+  downtime_cost: 'little',
+  oncall_rotation: 'no',
+  platform_team: 'none',
+  kafka_ops_experience: 'never',
+});
+
+const ALL_DONT_KNOW = (() => {
+  const answers = answersFor();
+  for (const question of ALL_QUESTIONS) {
+    if (question.kind !== 'number' && question.options.some((option) => option.dontKnow)) {
+      answers[question.id] = question.kind === 'multi' ? ['dont_know'] : 'dont_know';
+    }
+  }
+  return answers;
+})();
+
+interface ExpertCase {
+  name: string;
+  answers: Answers;
+  verdicts: Platform[];
+  confidence: Confidence[];
+  /** What a reader must see, somewhere in the verdict's words. */
+  mustSay: string[];
+}
+
+const CASES: ExpertCase[] = [
+  {
+    name: 'Kafka veterans with a platform team and a 24-hour rotation, on a new internal stream',
+    answers: VETERANS,
+    verdicts: ['kafka', 'msk'],
+    confidence: ['high', 'medium'],
+    mustSay: ['Kafka ops experience = many years, at scale'],
+  },
+  {
+    name: 'the same veterans, whose services already use Kafka clients',
+    answers: { ...VETERANS, kafka_usage: ['clients'] },
+    verdicts: ['kafka', 'msk'],
+    confidence: ['high', 'medium'],
+    mustSay: ['Kafka ops experience = many years, at scale'],
+  },
+  {
+    name: 'veterans on AWS who want the Kafka ecosystem',
+    answers: {
+      ...AWS_SHOP_WANTING_KAFKA,
+      kafka_ops_experience: 'many_years',
+      oncall_rotation: 'yes',
+      platform_team: 'dedicated_team',
+      monitoring_maturity: 'strong',
+    },
+    verdicts: ['msk', 'kafka'],
+    confidence: ['high', 'medium'],
+    mustSay: ['your services already talk to Kafka'],
+  },
+  {
+    name: '40 services reading every record',
+    answers: answersFor({ consumer_groups: 40 }),
+    verdicts: ['kinesis', 'msk'],
+    // Kinesis would need 18 of a stream's 20 fan-out readers: not a high-confidence design.
+    confidence: ['medium', 'low'],
+    mustSay: ['enhanced fan-out', 'more than 20 consumer groups'],
+  },
+  {
+    name: '30 services reading 300 MB/s: the read bill decides',
+    answers: answersFor({
+      avg_write_mbps: 300,
+      peak_write_mbps: 400,
+      consumer_groups: 30,
+      retention_days: 3,
+    }),
+    verdicts: ['msk', 'kafka'],
+    confidence: ['high', 'medium'],
+    mustSay: ['that gap decides it'],
+  },
+  {
+    name: '0.1 KB records at 1 GB/s, which producers aggregate',
+    answers: answersFor({ avg_write_mbps: 1000, peak_write_mbps: 1000, avg_record_kb: 0.1 }),
+    verdicts: ['kinesis', 'msk'],
+    confidence: ['high', 'medium'],
+    mustSay: ['Producers aggregate the 0.1 KB records', 'a month against'],
+  },
+  {
+    name: '4 MB records, which Kinesis takes since 2025',
+    answers: answersFor({ avg_record_kb: 4096 }),
+    verdicts: ['kinesis', 'msk'],
+    confidence: ['high', 'medium'],
+    mustSay: ['maximum record size raised'],
+  },
+  {
+    name: '20 MB records: past Kinesis, payloads belong in S3',
+    answers: answersFor({ avg_record_kb: 20_480 }),
+    verdicts: ['msk', 'kafka'],
+    confidence: ['high', 'medium'],
+    mustSay: ['keep them in S3 and stream a pointer'],
+  },
+  {
+    name: '365 days kept at 50 MB/s: at Kinesis’s retention limit, tiered storage for Kafka',
+    answers: answersFor({ avg_write_mbps: 50, peak_write_mbps: 100, retention_days: 365 }),
+    verdicts: ['kinesis', 'msk', 'kafka'],
+    confidence: ['medium', 'low'],
+    mustSay: ['days kept: 365 of 365', 'tiered storage'],
+  },
+  {
+    name: '400 days kept: Kinesis is out',
+    answers: answersFor({ retention_days: 400 }),
+    verdicts: ['msk', 'kafka'],
+    confidence: ['high', 'medium'],
+    mustSay: ['Kinesis keeps them for at most 365'],
+  },
+  {
+    name: 'not on AWS',
+    answers: answersFor({ where_you_run: 'not_aws' }),
+    verdicts: ['kafka'],
+    confidence: ['high'],
+    mustSay: ['AWS list prices as a stand-in', 'managed Kafka services elsewhere'],
+  },
+  {
+    name: 'a hobby stream',
+    answers: HOBBY,
+    verdicts: ['kinesis'],
+    confidence: ['high', 'medium'],
+    mustSay: ['the machines on Amazon Kinesis cost about'],
+  },
+  {
+    name: 'a ten-person startup with nobody on call',
+    answers: TEN_PERSON_STARTUP,
+    verdicts: ['kinesis'],
+    confidence: ['high'],
+    mustSay: ['no engineer can be spared to run it'],
+  },
+  {
+    name: 'canonical: streaming is the product',
+    answers: STREAMING_IS_THE_PRODUCT,
+    verdicts: ['kafka'],
+    confidence: ['high'],
+    mustSay: ['deciding factor'],
+  },
+  {
+    name: 'canonical: a web shop on AWS',
+    answers: WEB_APP_SHOP_ON_AWS,
+    verdicts: ['kinesis'],
+    confidence: ['high'],
+    mustSay: ['no engineer can be spared to run it'],
+  },
+  {
+    name: 'canonical: an AWS shop that wants the Kafka ecosystem',
+    answers: AWS_SHOP_WANTING_KAFKA,
+    verdicts: ['msk'],
+    confidence: ['high'],
+    mustSay: ['your services already talk to Kafka, so nothing is rewritten'],
+  },
+  {
+    name: 'the stream must speak Kafka',
+    answers: answersFor({ kafka_api_need: 'must' }),
+    verdicts: ['msk', 'kafka'],
+    confidence: ['high', 'medium'],
+    mustSay: ['Kinesis has its own'],
+  },
+  {
+    name: 'an enterprise for which an hour down is severe, with no Kafka experience',
+    answers: answersFor({
+      company_size: 'eng_251_plus',
+      company_stage: 'enterprise',
+      downtime_cost: 'severe',
+      kafka_ops_experience: 'never',
+    }),
+    verdicts: ['kinesis', 'msk'],
+    confidence: ['high', 'medium'],
+    mustSay: ['nobody on the team has run Kafka in production'],
+  },
+  {
+    name: '2 GB/s kept a day',
+    answers: answersFor({ avg_write_mbps: 2000, peak_write_mbps: 2000, avg_record_kb: 10 }),
+    verdicts: ['kinesis', 'msk'],
+    confidence: ['high', 'medium'],
+    mustSay: ['a month against'],
+  },
+  {
+    name: 'a team that answered "Don’t know" nearly everywhere',
+    answers: ALL_DONT_KNOW,
+    verdicts: ['kinesis', 'msk'],
+    confidence: ['low'],
+    mustSay: ["“Don't know”"],
+  },
+  {
+    name: 'MSK and self-run Kafka within 25% of each other',
+    answers: answersFor({ retention_days: 400 }),
+    verdicts: ['msk', 'kafka'],
+    confidence: ['medium', 'low'],
+    mustSay: ['within 25% of each other'],
+  },
+];
+
+/** Every word the verdict shows: rows, their evidence, the cost table's notes, the confidence and the flip. */
+function wordsOf(verdict: Verdict): string {
+  return [
+    verdict.confidenceReason,
+    verdict.costSentence ?? '',
+    verdict.override?.sentence ?? '',
+    verdict.flip?.sentence ?? '',
+    ...verdict.excluded.map((exclusion) => exclusion.reason),
+    ...[...verdict.rows, ...verdict.decidingFactors].flatMap((row) => [row.reason, ...row.from]),
+    ...(verdict.cost?.assumptions ?? []),
+    ...(verdict.cost?.options.flatMap((option) =>
+      option.available ? [option.design, ...option.notes] : [option.reason],
+    ) ?? []),
+  ].join('\n');
+}
+
+describe('the expert table', () => {
+  it.each(CASES)('$name', ({ answers, verdicts, confidence, mustSay }) => {
+    const verdict = scoreAnswers(answers);
+    expect(verdicts).toContain(verdict.recommendation);
+    expect(confidence).toContain(verdict.confidence);
+    const words = wordsOf(verdict);
+    for (const phrase of mustSay) expect(words).toContain(phrase);
+  });
+
+  it('offers the startup, the hobby stream and the web shop no flip about who they are', () => {
+    const identity = ['company_size', 'company_stage', 'streaming_is_product'];
+    for (const answers of [TEN_PERSON_STARTUP, HOBBY, WEB_APP_SHOP_ON_AWS]) {
+      for (const change of scoreAnswers(answers).flip?.changes ?? []) {
+        expect(identity).not.toContain(change.questionId);
+      }
+    }
+  });
+});
+
+describe('the verdict over random answer sets', () => {
+  const random = seededRandom(1201);
+  const sets = Array.from({ length: 150 }, () => ({ ...answersFor(), ...randomAnswers(random) }));
+
+  it('never recommends an option a hard limit excluded', () => {
+    for (const answers of sets) {
+      const verdict = scoreAnswers(answers);
+      const excluded = verdict.excluded.map((exclusion) => exclusion.platform);
+      if (excluded.length < 3) expect(excluded).not.toContain(verdict.recommendation);
+    }
+  });
+
+  it('never makes an option more likely to win by doubling its costs', () => {
+    let doubled = 0;
+    for (const answers of sets) {
+      const evidence = evidenceOf(readBallot(answers), DEFAULT_COST_SETTINGS);
+      const costs = evidence.costs;
+      if (!costs) continue;
+      const before = weigh(evidence);
+      for (const platform of before.candidates) {
+        const own = costs[platform];
+        if (!own) continue;
+        const dearer = weigh({
+          ...evidence,
+          costs: {
+            ...costs,
+            [platform]: { ...own, machinesUsd: own.machinesUsd * 2, totalUsd: own.totalUsd * 2 },
+          },
+        });
+        doubled++;
+        const lead = (standing: typeof before) =>
+          standing.overall[platform] -
+          Math.max(
+            ...standing.candidates
+              .filter((other) => other !== platform)
+              .map((other) => standing.overall[other]),
+          );
+        expect(lead(dearer)).toBeLessThanOrEqual(lead(before) + 1e-9);
+        if (before.recommendation !== platform) expect(dearer.recommendation).not.toBe(platform);
+      }
+    }
+    expect(doubled).toBeGreaterThan(150);
+  });
+});
