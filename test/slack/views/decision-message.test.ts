@@ -161,7 +161,9 @@ describe('the verdict’s cost and flip', () => {
   it('gives the person their own verdict, flip and cheapest option in the modal', () => {
     const text = buildOwnVerdictText(scoreAnswers(WEB_APP_SHOP_ON_AWS), 'C1');
     expect(text).toContain('*Your answers point to Amazon Kinesis* (high confidence).');
-    expect(text).toContain('*What would flip it:* nothing the team could change or find out, in one or two answers, would change this verdict.');
+    expect(text).toContain(
+      '*What would flip it:* nothing the team could change or find out, in one or two answers, would change this verdict.',
+    );
     expect(text).toContain(
       '*Cheapest all in, by the estimate:* Kinesis, provisioned shards (8 shards, 2 readers polling), about $1,411 a month ($211 machines + $1,200 people).',
     );
