@@ -6,7 +6,9 @@
  * Rules, chosen so that the order answers arrive in never matters:
  * - people are taken in userId order;
  * - each question's signals count 1/n per person on top of the shared priors;
- * - a platform is out, and a deciding factor overrides, only when more than half of the people's answers say so;
+ * - a platform is out when anyone's answer to a fact rules it out (the stricter side holds until the team settles
+ *   it; team.ts names the dispute), and a deciding factor overrides only when more than half of the people's
+ *   answers say so;
  * - the cost estimate prices the team's typical workload: the median of each number and the most common answer
  *   to each question.
  */
@@ -229,7 +231,7 @@ export function panelEvidence(panel: Panel, moves: readonly Move[] = []): Eviden
   };
 }
 
-/** Platforms most people's answers rule out, each with the reason given most often. */
+/** Platforms anyone's answers rule out, each with the reason given most often. */
 function excludedBy(count: number, exclusions: Exclusion[][], moves: readonly Move[]): Exclusion[] {
   const movedIds = new Set(moves.map((move) => ALL_QUESTIONS[move.questionIndex]?.id));
   const movedExclusions = moves.flatMap((move) => move.part.excludes);
@@ -241,7 +243,7 @@ function excludedBy(count: number, exclusions: Exclusion[][], moves: readonly Mo
         movedExclusions.find((exclusion) => exclusion.platform === platform);
       if (reason) reasons.push(reason);
     }
-    const chosen = reasons.length > count / 2 ? mostCommon(reasons) : undefined;
+    const chosen = reasons.length > 0 && count > 0 ? mostCommon(reasons) : undefined;
     return chosen ? [chosen] : [];
   });
 }

@@ -201,6 +201,7 @@ export const STEPS: Step[] = [
     questions: [
       {
         id: 'avg_write_mbps',
+        fact: true,
         short: 'average writes',
         kind: 'number',
         prompt: 'On average, how much data will be written to the stream?',
@@ -212,6 +213,7 @@ export const STEPS: Step[] = [
       },
       {
         id: 'peak_write_mbps',
+        fact: true,
         short: 'peak writes',
         kind: 'number',
         prompt: 'At the busiest minute, how much data is written?',
@@ -223,6 +225,7 @@ export const STEPS: Step[] = [
       },
       {
         id: 'avg_record_kb',
+        fact: true,
         short: 'record size',
         kind: 'number',
         prompt: 'How big is a typical record?',
@@ -234,6 +237,7 @@ export const STEPS: Step[] = [
       },
       {
         id: 'consumer_groups',
+        fact: true,
         short: 'reading services',
         kind: 'number',
         prompt: 'How many separate services will read every record?',
@@ -245,6 +249,7 @@ export const STEPS: Step[] = [
       },
       {
         id: 'retention_days',
+        fact: true,
         short: 'days kept',
         kind: 'number',
         prompt: 'How many days must records stay readable?',
@@ -256,6 +261,7 @@ export const STEPS: Step[] = [
       },
       {
         id: 'availability_zones',
+        fact: true,
         short: 'zones',
         kind: 'single',
         prompt:
@@ -286,6 +292,7 @@ export const STEPS: Step[] = [
     questions: [
       {
         id: 'where_you_run',
+        fact: true,
         short: 'where you run',
         kind: 'single',
         prompt: 'Where do the systems that will use the stream run?',
@@ -321,6 +328,7 @@ export const STEPS: Step[] = [
       },
       {
         id: 'kafka_usage',
+        fact: true,
         short: 'Kafka already in use',
         kind: 'multi',
         prompt: 'Which parts of Kafka do you already use?',
@@ -384,6 +392,7 @@ export const STEPS: Step[] = [
       },
       {
         id: 'kafka_api_need',
+        fact: true,
         short: 'need for the Kafka API',
         kind: 'single',
         prompt: 'Must the stream speak the Kafka API, so you can change providers later?',
@@ -773,6 +782,7 @@ export const STEPS: Step[] = [
       },
       {
         id: 'data_rules',
+        fact: true,
         short: 'data rules',
         kind: 'multi',
         prompt: 'Which rules apply to where data lives or how it is audited?',

@@ -11,14 +11,27 @@ import {
   type CostSettings,
   DEFAULT_ENGINEER_YEARLY_USD,
   estimateCosts,
+  platformCosts,
+  readWorkload,
 } from './cost.js';
 import { whatWouldFlip } from './flip.js';
-import { buildPanel, keyOf, type Panel, panelEvidence } from './panel.js';
+import { buildPanel, keyOf, type Move, type Panel, panelEvidence } from './panel.js';
 import { DEFAULT_PRICING } from './pricing.js';
 import { ALL_QUESTIONS } from './questions.js';
-import { advantageOf, decide, evidenceOf, readBallot, type Standing, weigh } from './scoring.js';
+import {
+  advantageOf,
+  type Ballot,
+  DONT_KNOW_LIMITS,
+  decide,
+  evidenceOf,
+  readAnswer,
+  readBallot,
+  type Standing,
+  weigh,
+} from './scoring.js';
 import {
   type Answers,
+  type AnswerValue,
   CATEGORIES,
   type Category,
   COST_ESTIMATE_DRIVER,
@@ -26,7 +39,7 @@ import {
   type Platform,
   type Verdict,
 } from './types.js';
-import { describeAnswer } from './words.js';
+import { answerWords, describeAnswer } from './words.js';
 
 export interface RespondentAnswers {
   userId: string;
@@ -39,10 +52,60 @@ export interface TeamSplit {
   counts: Record<Platform | 'even', number>;
 }
 
+/** One answer to a disputed fact and who gave it. */
+export interface FactSide {
+  value: AnswerValue;
+  /** The answer in a few words: "must speak Kafka", "40 MB/s". */
+  words: string;
+  userIds: string[];
+  /** Platforms this answer rules out. */
+  rulesOut: Platform[];
+}
+
+/** A fact the team's answers disagree on: to settle before the verdict can be trusted. */
+export interface DisputedFact {
+  questionId: string;
+  /** The question in a few words: "need for the Kafka API". */
+  short: string;
+  /** Every answer given, the ones that rule something out first. */
+  sides: FactSide[];
+  /** The team verdict were the team to settle it on the answer that rules nothing out, when that differs. */
+  otherwise?: Platform;
+}
+
+/** The team's spread on one workload number. */
+export interface NumberRange {
+  questionId: string;
+  short: string;
+  unit: string;
+  min: number;
+  max: number;
+  /** What the estimate is priced at. */
+  median: number;
+  /** More than WIDE_SPREAD times apart: a thing to settle. */
+  wide: boolean;
+}
+
+/** One person's own overall pick; "unsure" when their answers were mostly "Don't know" or unanswered. */
+export interface PersonPick {
+  userId: string;
+  pick: Platform | 'unsure';
+}
+
 export interface TeamVerdict {
   respondents: number;
   recommendation: Platform;
   confidence: Confidence;
+  /** Each person's own pick, in userId order. */
+  picks: PersonPick[];
+  /** People's own picks are evenly split between two or more platforms: the team verdict breaks no tie by order. */
+  split: boolean;
+  /** Facts the answers disagree on, most consequential first. */
+  disputes: DisputedFact[];
+  /** The team's range on each workload number, in question order; absent until someone gave the numbers. */
+  ranges: NumberRange[];
+  /** The recommended platform's cheapest monthly total with every workload number at the top of its range. */
+  topOfRangeUsd?: number;
   /** One per category, in CATEGORIES order. */
   splits: TeamSplit[];
   /** Up to three categories where people disagree most, most divided first; empty when everyone agrees. */
@@ -56,6 +119,8 @@ export const DEFAULT_COST_SETTINGS: CostSettings = {
 };
 
 const MOST_DIVIDED_LIMIT = 3;
+/** Workload numbers further apart than this are a thing to settle. */
+export const WIDE_SPREAD = 3;
 
 /** One person's verdict. */
 export function scoreAnswers(answers: Answers, settings: CostSettings = DEFAULT_COST_SETTINGS): Verdict {
@@ -66,19 +131,32 @@ export function aggregateTeam(
   answerSets: RespondentAnswers[],
   settings: CostSettings = DEFAULT_COST_SETTINGS,
 ): TeamVerdict {
-  const ballots = [...answerSets].sort(byUserId).map(({ answers }) => readBallot(answers));
+  const people = [...answerSets].sort(byUserId);
+  const ballots = people.map(({ answers }) => readBallot(answers));
   // Each person gets the numbers only; the words are worked out once, for the team.
   const standings = ballots.map((ballot) => weigh(evidenceOf(ballot, settings)));
+  const panel = buildPanel(ballots, settings);
   const verdict = verdictOf(
-    buildPanel(ballots, settings),
+    panel,
     settings,
     standings.map((standing) => standing.recommendation),
   );
   const splits = splitsOf(standings);
+  const picks = people.map(({ userId }, index) => ({
+    userId,
+    pick: unsure(ballots[index]) ? ('unsure' as const) : (standings[index]?.recommendation ?? 'unsure'),
+  }));
+  const ranges = rangesOf(ballots);
+  const top = topOfRange(panel, ranges, settings, verdict.recommendation);
   return {
     respondents: ballots.length,
     recommendation: verdict.recommendation,
     confidence: verdict.confidence,
+    picks,
+    split: isSplit(picks),
+    disputes: ballots.length > 1 ? disputesOf(panel, people, ranges, verdict.recommendation) : [],
+    ranges,
+    ...(top !== undefined && { topOfRangeUsd: top }),
     splits,
     mostDivided: mostDivided(splits, ballots.length),
     verdict,
@@ -127,9 +205,163 @@ function describeTypical(panel: Panel, questionId: string): string {
   const answering = panel.answering[index] ?? 0;
   const agreeing = panel.agreeing[index] ?? 0;
   if (agreeing === answering) return words;
+  const question = ALL_QUESTIONS[index];
+  if (question && question.kind !== 'number' && tiedWithAnother(panel, questionId, agreeing)) {
+    // No answer is the most common: name the split instead of picking one by option order.
+    return `${question.short}: split between ${splitAnswers(panel, questionId)}`;
+  }
   return ALL_QUESTIONS[index]?.kind === 'number'
     ? `${words} (median of ${answering})`
     : `${words} (${agreeing} of ${answering})`;
+}
+
+/** Someone whose answers were mostly "Don't know", or who answered fewer than half of the questions. */
+function unsure(ballot: Ballot | undefined): boolean {
+  if (!ballot) return true;
+  const share = ballot.choiceAnsweredCount === 0 ? 1 : ballot.dontKnowCount / ballot.choiceAnsweredCount;
+  return share >= DONT_KNOW_LIMITS.low || ballot.answeredCount < ALL_QUESTIONS.length / 2;
+}
+
+/** The two largest camps of people's own picks are the same size. */
+function isSplit(picks: readonly PersonPick[]): boolean {
+  const counts = new Map<string, number>();
+  for (const { pick } of picks) if (pick !== 'unsure') counts.set(pick, (counts.get(pick) ?? 0) + 1);
+  const [first, second] = [...counts.values()].sort((a, b) => b - a);
+  return first !== undefined && second !== undefined && first === second;
+}
+
+const NUMBER_QUESTIONS = ALL_QUESTIONS.filter((question) => question.kind === 'number');
+
+function rangesOf(ballots: readonly Ballot[]): NumberRange[] {
+  return NUMBER_QUESTIONS.flatMap((question) => {
+    const given = ballots
+      .map((ballot) => ballot.answers[question.id])
+      .filter((value): value is number => typeof value === 'number')
+      .sort((a, b) => a - b);
+    const min = given[0];
+    const max = given[given.length - 1];
+    const median = given[Math.floor((given.length - 1) / 2)];
+    if (min === undefined || max === undefined || median === undefined || question.kind !== 'number')
+      return [];
+    return [
+      {
+        questionId: question.id,
+        short: question.short,
+        unit: question.unit,
+        min,
+        max,
+        median,
+        wide: min > 0 && max / min > WIDE_SPREAD,
+      },
+    ];
+  });
+}
+
+/** The recommended platform's cheapest total were every workload number at the top of the team's range. */
+function topOfRange(
+  panel: Panel,
+  ranges: readonly NumberRange[],
+  settings: CostSettings,
+  recommendation: Platform,
+): number | undefined {
+  if (!panel.workload || !ranges.some((range) => range.max !== range.median)) return undefined;
+  const answers: Answers = { ...panel.consensus };
+  for (const range of ranges) answers[range.questionId] = range.max;
+  const workload = readWorkload(answers);
+  return workload && platformCosts(workload, answers, settings)[recommendation]?.totalUsd;
+}
+
+/**
+ * Facts the answers disagree on: choices given differently ("Don't know" aside), and workload numbers more than
+ * WIDE_SPREAD apart. Those where one side rules a platform out come first, with what the verdict would be were
+ * the team to settle on the side that rules nothing out.
+ */
+function disputesOf(
+  panel: Panel,
+  people: readonly RespondentAnswers[],
+  ranges: readonly NumberRange[],
+  recommendation: Platform,
+): DisputedFact[] {
+  const disputes: DisputedFact[] = [];
+  ALL_QUESTIONS.forEach((question, questionIndex) => {
+    if (!question.fact) return;
+    const sides = new Map<string, FactSide>();
+    panel.ballots.forEach((ballot, person) => {
+      const value = ballot.answers[question.id];
+      const userId = people[person]?.userId;
+      if (value === undefined || userId === undefined || keyOf(value) === 'dont_know') return;
+      const key = question.kind === 'number' ? String(value) : keyOf(value);
+      const side = sides.get(key) ?? {
+        value: Array.isArray(value) ? [...value].sort() : value,
+        words: answerWords(question, value),
+        userIds: [],
+        rulesOut: [
+          ...new Set(readAnswer(question, value)?.excludes.map((exclusion) => exclusion.platform) ?? []),
+        ],
+      };
+      side.userIds.push(userId);
+      sides.set(key, side);
+    });
+    if (sides.size < 2) return;
+    const range = ranges.find((candidate) => candidate.questionId === question.id);
+    const ruling = [...sides.values()].some((side) => side.rulesOut.length > 0);
+    if (question.kind === 'number' && !range?.wide && !ruling) return;
+    const ordered = [...sides.values()].sort(
+      (a, b) => b.rulesOut.length - a.rulesOut.length || b.userIds.length - a.userIds.length,
+    );
+    const lenient = ordered.find((side) => side.rulesOut.length === 0);
+    let otherwise: Platform | undefined;
+    if (ruling && lenient) {
+      const part = readAnswer(question, lenient.value);
+      const move: Move | undefined = part && { questionIndex, value: lenient.value, part };
+      const settled = move && weigh(panelEvidence(panel, [move])).recommendation;
+      if (settled && settled !== recommendation) otherwise = settled;
+    }
+    disputes.push({
+      questionId: question.id,
+      short: question.short,
+      sides: question.kind === 'number' ? extremes(ordered) : ordered,
+      ...(otherwise && { otherwise }),
+    });
+  });
+  return disputes.sort((a, b) => ruleCount(b) - ruleCount(a));
+}
+
+/** For a number, the lowest and the highest answer. */
+function extremes(sides: readonly FactSide[]): FactSide[] {
+  const byValue = [...sides].sort((a, b) => Number(a.value) - Number(b.value));
+  const low = byValue[0];
+  const high = byValue[byValue.length - 1];
+  return low && high ? [low, high] : [];
+}
+
+function ruleCount(dispute: DisputedFact): number {
+  return dispute.sides.reduce((sum, side) => sum + side.rulesOut.length, 0);
+}
+
+function answerTally(panel: Panel, questionId: string): Map<string, { value: AnswerValue; times: number }> {
+  const tally = new Map<string, { value: AnswerValue; times: number }>();
+  for (const ballot of panel.ballots) {
+    const value = ballot.answers[questionId];
+    if (value === undefined) continue;
+    const known = tally.get(keyOf(value));
+    if (known) known.times++;
+    else tally.set(keyOf(value), { value, times: 1 });
+  }
+  return tally;
+}
+
+function tiedWithAnother(panel: Panel, questionId: string, agreeing: number): boolean {
+  return [...answerTally(panel, questionId).values()].filter(({ times }) => times === agreeing).length > 1;
+}
+
+function splitAnswers(panel: Panel, questionId: string): string {
+  const question = ALL_QUESTIONS.find((candidate) => candidate.id === questionId);
+  if (!question) return '';
+  return [...answerTally(panel, questionId).values()]
+    .sort((a, b) => b.times - a.times)
+    .map(({ value, times }) => `“${answerWords(question, value)}” (${times})`)
+    .join(', ');
 }
 
 function splitsOf(standings: Standing[]): TeamSplit[] {

@@ -77,6 +77,11 @@ interface QuestionBase {
   /** Why the question matters, shown under it. */
   help: string;
   optional?: boolean;
+  /**
+   * A fact about the system (where it runs, its API, the workload, its data rules) rather than a judgement: a team
+   * settles facts instead of averaging them, and a fact's hard limit raised by anyone holds until it is settled.
+   */
+  fact?: true;
 }
 
 export interface SingleChoiceQuestion extends QuestionBase {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateTeam, type RespondentAnswers, scoreAnswers } from '../../src/domain/index.js';
+import {
+  ALL_QUESTIONS,
+  aggregateTeam,
+  type RespondentAnswers,
+  scoreAnswers,
+} from '../../src/domain/index.js';
 import {
   AWS_SHOP_WANTING_KAFKA,
   answersFor,
@@ -75,13 +80,60 @@ describe('aggregateTeam', () => {
     expect(minority.verdict.override).toBeUndefined();
   });
 
-  it('rules a platform out only when most of the team says it is out', () => {
+  it('never drops a hard limit one teammate raised, and names the fact to settle', () => {
     const offAws = answersFor({ where_you_run: 'not_aws' });
-    const mostlyOff = aggregateTeam(team(offAws, offAws, WEB_APP_SHOP_ON_AWS));
-    expect(mostlyOff.verdict.excluded.map((exclusion) => exclusion.platform)).toEqual(['kinesis', 'msk']);
-    expect(mostlyOff.recommendation).toBe('kafka');
     const oneOff = aggregateTeam(team(offAws, WEB_APP_SHOP_ON_AWS, WEB_APP_SHOP_ON_AWS));
-    expect(oneOff.verdict.excluded).toEqual([]);
+    expect(oneOff.verdict.excluded.map((exclusion) => exclusion.platform)).toEqual(['kinesis', 'msk']);
+    expect(oneOff.recommendation).toBe('kafka');
+    expect(oneOff.disputes[0]).toMatchObject({
+      questionId: 'where_you_run',
+      sides: [
+        { words: 'not on AWS', userIds: ['U0000'], rulesOut: ['kinesis', 'msk'] },
+        { words: 'all on AWS', userIds: ['U0001', 'U0002'], rulesOut: [] },
+      ],
+      // Settled the other way, the team verdict would be Kinesis.
+      otherwise: 'kinesis',
+    });
+  });
+
+  it('never gives a plain Kinesis verdict when one person says the stream must speak Kafka', () => {
+    const platform = answersFor({ kafka_usage: ['connect'], kafka_api_need: 'must' });
+    const unsure = answersFor();
+    for (const question of ALL_QUESTIONS) {
+      if (question.kind !== 'number' && question.options.some((option) => option.dontKnow)) {
+        unsure[question.id] = question.kind === 'multi' ? ['dont_know'] : 'dont_know';
+      }
+    }
+    const result = aggregateTeam(team(WEB_APP_SHOP_ON_AWS, platform, unsure));
+    expect(result.recommendation).not.toBe('kinesis');
+    expect(result.disputes.map((dispute) => dispute.questionId)).toContain('kafka_api_need');
+    expect(result.disputes[0]?.otherwise).toBe('kinesis');
+    expect(result.picks).toEqual([
+      { userId: 'U0000', pick: 'kinesis' },
+      { userId: 'U0001', pick: 'msk' },
+      { userId: 'U0002', pick: 'unsure' },
+    ]);
+  });
+
+  it('shows workload numbers as the team’s range, and flags an 80× spread as a fact to settle', () => {
+    const small = { ...WEB_APP_SHOP_ON_AWS, avg_write_mbps: 0.5, peak_write_mbps: 1 };
+    const large = { ...WEB_APP_SHOP_ON_AWS, avg_write_mbps: 40, peak_write_mbps: 80 };
+    const result = aggregateTeam(team(small, large));
+    expect(result.ranges.find((range) => range.questionId === 'avg_write_mbps')).toMatchObject({
+      min: 0.5,
+      max: 40,
+      median: 0.5,
+      wide: true,
+    });
+    expect(result.disputes.map((dispute) => dispute.questionId)).toContain('avg_write_mbps');
+    expect(result.topOfRangeUsd).toBeGreaterThan(0);
+  });
+
+  it('calls an even split of people a split, whatever order the options are listed in', () => {
+    const result = aggregateTeam(team(WEB_APP_SHOP_ON_AWS, AWS_SHOP_WANTING_KAFKA));
+    expect(result.picks.map((pick) => pick.pick)).toEqual(['kinesis', 'msk']);
+    expect(result.split).toBe(true);
+    expect(aggregateTeam(team(WEB_APP_SHOP_ON_AWS, WEB_APP_SHOP_ON_AWS)).split).toBe(false);
   });
 
   it('pools "Don\'t know" answers across the team', () => {
