@@ -2,6 +2,7 @@
 
 export const CALLBACK_IDS = {
   questionnaire: 'questionnaire',
+  verdictDetails: 'verdict_details',
 } as const;
 
 export const ACTION_IDS = {
@@ -11,6 +12,8 @@ export const ACTION_IDS = {
   closeDecision: 'close_decision',
   /** Button on a closed decision message: open it for answers again. */
   reopenDecision: 'reopen_decision',
+  /** Button on the decision message: the full breakdown in a modal. */
+  verdictDetails: 'verdict_details',
   /** Link button on the App Home tab: open a decision message. */
   homeOpenDecision: 'home_open_decision',
   /** Button under "Did you mean `export`?": start a decision with the mistyped text as its title after all. */

@@ -2,15 +2,8 @@ import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { ACTION_IDS, CALLBACK_IDS } from '../ids.js';
 
 const OUR_CALLBACKS = new Set<string>(Object.values(CALLBACK_IDS));
-const OUR_ACTIONS = new Set<string>([
-  ACTION_IDS.answerQuestionnaire,
-  ACTION_IDS.questionnaireBack,
-  ACTION_IDS.closeDecision,
-  ACTION_IDS.reopenDecision,
-  ACTION_IDS.homeOpenDecision,
-  ACTION_IDS.startDecisionAnyway,
-  ACTION_IDS.confirmForgetMe,
-]);
+/** Every button of ours has a listener; the questions' own inputs send no actions. */
+const OUR_ACTIONS = new Set<string>(Object.values(ACTION_IDS).filter((id) => id !== ACTION_IDS.answer));
 
 /**
  * Interactive payloads no listener here claims (another callback id, a view Slack sent back broken, a

@@ -1,31 +1,25 @@
 import { UTCDate } from '@date-fns/utc';
-import type { ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
-import { format, parseISO } from 'date-fns';
+import type { ContextBlock, HeaderBlock, KnownBlock } from '@slack/types';
+import { format } from 'date-fns';
 import { COST_OPTION_LABELS, type CostEstimate, type OptionCost, shownCost } from '../../domain/cost.js';
 import type { CategoryArgument } from '../../domain/deliberation.js';
-import { formatDollars, formatNumber } from '../../domain/format.js';
+import { formatDollars, formatNumber, formatUsd } from '../../domain/format.js';
 import type { TeamVerdict } from '../../domain/team.js';
-import {
-  type CategoryResult,
-  type Confidence,
-  PLATFORM_LABELS,
-  type Platform,
-  type Strength,
-  TARGET_LABELS,
-  type Verdict,
-} from '../../domain/types.js';
+import { PLATFORM_LABELS, type Platform, TARGET_LABELS, type Verdict } from '../../domain/types.js';
 import type { Decision } from '../../store/port.js';
 import { BLOCK_IDS } from '../ids.js';
-import { argueBlocks, blindSummary, decisionControls, statusWords } from './deliberation.js';
+import { blindSummary, decisionControls, statusWords } from './deliberation.js';
 import { escapeMrkdwn, plain, section, truncate } from './text.js';
+import {
+  CONFIDENCE_WORDS,
+  countLabel,
+  flipWords,
+  SHORT_NAMES,
+  splitLabel,
+  VERDICT_BLOCK_IDS,
+} from './verdict-words.js';
 
-/** Blocks of the verdict that only this builder makes; tests find them by these ids. */
-export const VERDICT_BLOCK_IDS = {
-  flip: 'verdict_flip',
-  cost: 'verdict_cost',
-  costNotes: 'verdict_cost_notes',
-  costGap: 'verdict_cost_gap',
-} as const;
+export { splitLabel, VERDICT_BLOCK_IDS } from './verdict-words.js';
 
 export interface DecisionMessageInput {
   decision: Decision;
@@ -44,24 +38,6 @@ export interface SlackMessage {
   text: string;
   blocks: KnownBlock[];
 }
-
-const SHORT_NAMES: Record<Platform | 'even', string> = {
-  kafka: 'Kafka',
-  kinesis: 'Kinesis',
-  msk: 'MSK',
-  even: 'Even',
-};
-const STRENGTH_WORDS: Record<Strength, string> = {
-  decisive: 'decisive lead',
-  clear: 'clear lead',
-  slight: 'slight lead',
-  even: 'no real difference',
-};
-const CONFIDENCE_WORDS: Record<Confidence, string> = {
-  high: 'high confidence',
-  medium: 'medium confidence',
-  low: 'low confidence',
-};
 
 export function buildDecisionMessage(input: DecisionMessageInput): SlackMessage {
   const { decision, team } = input;
@@ -110,114 +86,158 @@ export function buildDecisionMessage(input: DecisionMessageInput): SlackMessage 
   };
 }
 
+/** People named in the picks line before "and N more": enough for a team, short enough for a screen. */
+const NAMED_PICKS = 12;
+/** Disputed facts and divided categories shown in the message; the rest are in Details. */
+const SHOWN_DISPUTES = 2;
+const SHOWN_ARGUMENTS = 2;
+const SHOWN_OPTIONS = 3;
+
+/**
+ * The verdict as the channel sees it, on one screen: the verdict and its one-line reason, the cost of the top
+ * options, who picks what, the facts to settle, the two things to argue about and what would flip it. Every row
+ * with its evidence, the split per category and the cost table are one click away (Details).
+ */
 function verdictBlocks(team: TeamVerdict, opposing: readonly CategoryArgument[]): KnownBlock[] {
   const { verdict } = team;
   const blocks: KnownBlock[] = [{ type: 'divider' }];
+  const headline =
+    `*Verdict: ${PLATFORM_LABELS[team.recommendation]}* · ${CONFIDENCE_WORDS[team.confidence]}` +
+    (team.split ? ' · _the team is split_' : '');
   blocks.push(
     section(
       BLOCK_IDS.verdictSummary,
-      `*Verdict: ${PLATFORM_LABELS[team.recommendation]}* · ${CONFIDENCE_WORDS[team.confidence]}\n${escapeMrkdwn(verdict.confidenceReason)}`,
+      `${headline}\n${escapeMrkdwn(oneLineReason(team))}\n_${escapeMrkdwn(verdict.confidenceReason)}_`,
     ),
   );
-  if (verdict.costSentence) {
-    blocks.push(section(VERDICT_BLOCK_IDS.costGap, `:moneybag: ${escapeMrkdwn(verdict.costSentence)}`));
-  }
-  if (verdict.override) {
-    blocks.push(section(BLOCK_IDS.verdictOverride, `:warning: ${escapeMrkdwn(verdict.override.sentence)}`));
-  }
-  if (verdict.excluded.length > 0) {
-    const lines = verdict.excluded.map((x) => `~${PLATFORM_LABELS[x.platform]}~ ${escapeMrkdwn(x.reason)}`);
-    blocks.push(section(BLOCK_IDS.verdictExcluded, `*Out of the running*\n${lines.join('\n')}`));
-  }
-
-  const splits = new Map(team.splits.map((split) => [split.target, split.counts]));
-  for (const row of [...verdict.rows, ...verdict.decidingFactors]) {
-    blocks.push(rowBlock(row, team.respondents > 1 ? splits.get(row.target as never) : undefined));
-  }
+  const settle = settleLines(team);
+  if (settle.length > 0) blocks.push(section(VERDICT_BLOCK_IDS.settle, settle.join('\n')));
+  if (verdict.cost) blocks.push(section(VERDICT_BLOCK_IDS.cost, costSummary(team, verdict.cost)));
+  if (team.respondents > 1) blocks.push(section(VERDICT_BLOCK_IDS.picks, picksLine(team)));
+  const argue = argueLine(team, opposing);
+  if (argue) blocks.push(section(BLOCK_IDS.verdictTeam, argue));
   blocks.push(section(VERDICT_BLOCK_IDS.flip, `*What would flip it:* ${flipWords(verdict)}`));
-
-  if (team.respondents > 1) blocks.push(...argueBlocks(team, opposing));
-  if (verdict.cost) blocks.push(...costBlocks(verdict.cost, team.recommendation));
   blocks.push({
     type: 'context',
     block_id: BLOCK_IDS.verdictFooter,
     elements: [
       {
         type: 'mrkdwn',
-        text: `From ${countLabel(team.respondents, 'finished answer set')}. Discuss it in the thread; your own answers can change it.`,
+        text: `From ${countLabel(team.respondents, 'finished answer set')}. *Details* has every row with its evidence and the full cost table; argue it out in the thread.`,
       },
     ],
   });
   return blocks;
 }
 
-function rowBlock(row: CategoryResult, split: Record<Platform | 'even', number> | undefined): SectionBlock {
-  const lead =
-    row.advantage === 'even'
-      ? `*${TARGET_LABELS[row.target]}*: even`
-      : `*${TARGET_LABELS[row.target]}*: ${SHORT_NAMES[row.advantage]} · ${STRENGTH_WORDS[row.strength]}`;
-  const lines = [lead, `_${escapeMrkdwn(row.reason)}_`, escapeMrkdwn(fromWords(row))];
-  if (split) lines.push(`Team: ${splitLabel(split)}`);
-  return section(BLOCK_IDS.verdictRow(row.target), lines.join('\n'));
+/** The cost gap when it speaks, else what a deciding factor or a hard limit decided, else the strongest row. */
+function oneLineReason(team: TeamVerdict): string {
+  const { verdict } = team;
+  if (verdict.override) return verdict.override.sentence;
+  if (verdict.costSentence) return verdict.costSentence;
+  const out = verdict.excluded[0];
+  if (out) return `${PLATFORM_LABELS[out.platform]} is out: ${out.reason}.`;
+  const order = { decisive: 0, clear: 1, slight: 2, even: 3 } as const;
+  const best = [...verdict.rows]
+    .filter((row) => row.advantage === team.recommendation)
+    .sort((a, b) => order[a.strength] - order[b.strength])[0];
+  return best ? `${TARGET_LABELS[best.target]}: ${best.reason}.` : 'The rows are close; see Details.';
 }
 
-/** The answers behind a row, or, for a row no answer moved, what it rests on instead. */
-function fromWords(row: CategoryResult): string {
-  return row.from.length > 0
-    ? `From: ${row.from.join('; ')}`
-    : 'From: no answer moved this row; it rests on what holds for every team';
+/** The facts the team disagrees on, by name, the ones that rule a platform out first. */
+function settleLines(team: TeamVerdict): string[] {
+  const lines = team.disputes.slice(0, SHOWN_DISPUTES).map((dispute) => {
+    const [first, ...rest] = dispute.sides;
+    if (!first) return '';
+    const others = rest.map((side) => `${people(side.userIds)} ${escapeMrkdwn(side.words)}`).join('; ');
+    const rules =
+      first.rulesOut.length > 0
+        ? ` — it rules ${first.rulesOut.map((platform) => PLATFORM_LABELS[platform]).join(' and ')} out` +
+          (dispute.otherwise
+            ? `; settled the other way, the verdict would be ${PLATFORM_LABELS[dispute.otherwise]}`
+            : '')
+        : '';
+    return `:warning: *Settle first — ${escapeMrkdwn(dispute.short)}:* ${people(first.userIds)} ${escapeMrkdwn(first.words)}; ${others}${rules}.`;
+  });
+  const more = team.disputes.length - SHOWN_DISPUTES;
+  if (more > 0) lines.push(`_…and ${countLabel(more, 'more fact')} to settle in Details._`);
+  return lines.filter((line) => line.length > 0);
 }
 
-function flipWords(verdict: Verdict): string {
-  return verdict.flip
-    ? escapeMrkdwn(verdict.flip.sentence)
-    : 'nothing the team could change or find out, in one or two answers, would change this verdict.';
+function people(userIds: readonly string[], named = 3): string {
+  const shown = userIds.slice(0, named).map((id) => `<@${id}>`);
+  const more = userIds.length - shown.length;
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
 }
 
-/**
- * The monthly cost per option, machines and people side by side, then the assumptions, the date of the prices
- * and which of them are low-confidence.
- */
-function costBlocks(cost: CostEstimate, recommendation: Platform): KnownBlock[] {
-  const asOf = format(parseISO(cost.pricesAsOf), 'd MMM yyyy');
-  const lines = cost.options.map((option) => costLine(option, recommendation));
-  const table = section(
-    VERDICT_BLOCK_IDS.cost,
-    `*Monthly cost estimate* (machines at list prices as of ${asOf}, ${escapeMrkdwn(cost.region)}; people beside them)\n${lines.join('\n')}`,
-  );
-  const designNotes = [...new Set(cost.options.flatMap((option) => (option.available ? option.notes : [])))];
-  const notes = [
-    ...cost.assumptions,
-    ...(designNotes.length > 0 ? [designNotes.join('. ')] : []),
-    cost.lowConfidence.length > 0
-      ? `Low-confidence prices: ${cost.lowConfidence.join(', ')}`
-      : 'No low-confidence prices were needed',
-  ];
-  const context: ContextBlock = {
-    type: 'context',
-    block_id: VERDICT_BLOCK_IDS.costNotes,
-    elements: notes
-      .slice(0, 10)
-      .map((note) => ({ type: 'mrkdwn', text: truncate(escapeMrkdwn(note), 3000) })),
-  };
-  return [table, context];
-}
-
-function costLine(option: OptionCost, recommendation: Platform): string {
-  const name = COST_OPTION_LABELS[option.option];
-  if (!option.available) return `• ~${name}~ out: ${escapeMrkdwn(option.reason)}`;
-  const marker = option.platform === recommendation ? ' ← the verdict' : '';
-  const shown = shownCost(option);
+/** The monthly total of the cheapest options, one per platform, and the workload they were priced at. */
+function costSummary(team: TeamVerdict, cost: CostEstimate): string {
+  const best = new Map<Platform, OptionCost & { available: true }>();
+  for (const option of cost.options) {
+    if (!option.available) continue;
+    const known = best.get(option.platform);
+    if (!known || option.totalUsd < known.totalUsd) best.set(option.platform, option);
+  }
+  const options = [...best.values()].sort((a, b) => a.totalUsd - b.totalUsd).slice(0, SHOWN_OPTIONS);
+  const parts = options.map((option) => {
+    const shown = shownCost(option);
+    const marker = option.platform === team.recommendation ? '*' : '';
+    return `${marker}${SHORT_NAMES[option.platform]} ${formatDollars(shown.totalUsd)}${marker} (${escapeMrkdwn(option.design)})`;
+  });
+  const top =
+    team.topOfRangeUsd !== undefined
+      ? ` · up to about ${formatUsd(team.topOfRangeUsd)} for ${PLATFORM_LABELS[team.recommendation]} at the top of the team’s range`
+      : '';
+  const ranges = team.ranges
+    .filter((range) => range.min !== range.max)
+    .map(
+      (range) =>
+        `${escapeMrkdwn(range.short)} ${formatNumber(range.min)}–${formatNumber(range.max)} ${range.unit}` +
+        (range.wide ? ' (:warning: over 3× apart)' : ''),
+    );
   return (
-    `• ${name} (${escapeMrkdwn(option.design)}): machines ${formatDollars(shown.machinesUsd)} + people ` +
-    `${formatDollars(shown.peopleUsd)} (${engineers(option.peopleFte)}) = *${formatDollars(shown.totalUsd)} a month*; ` +
-    `setup about ${countLabel(option.setupWeeks, 'engineer-week')}${marker}`
+    `*A month, machines and people:* ${parts.join(' · ')}${top}` +
+    (ranges.length > 0 ? `\n*The team’s numbers:* ${ranges.join(' · ')}; priced at the median` : '')
   );
 }
 
-function engineers(fte: number): string {
-  const shown = fte < 0.1 ? formatNumber(fte) : formatNumber(Math.round(fte * 10) / 10);
-  return `${shown} ${fte === 1 ? 'engineer' : 'engineers'}`;
+/** "Kinesis: @Alice, @Bob · MSK: @Carol · not sure: @Dan", the largest camp first. */
+function picksLine(team: TeamVerdict): string {
+  const camps = new Map<string, string[]>();
+  for (const { userId, pick } of team.picks) camps.set(pick, [...(camps.get(pick) ?? []), userId]);
+  let named = 0;
+  const parts = [...camps.entries()]
+    .sort(([a, x], [b, y]) =>
+      a === 'unsure' ? 1 : b === 'unsure' ? -1 : y.length - x.length || a.localeCompare(b),
+    )
+    .map(([pick, ids]) => {
+      const room = Math.max(0, NAMED_PICKS - named);
+      named += Math.min(room, ids.length);
+      const label = pick === 'unsure' ? 'not sure' : SHORT_NAMES[pick as Platform];
+      return `${label} (${ids.length}): ${room === 0 ? '…' : people(ids, room)}`;
+    });
+  return `*Who picks what:* ${parts.join(' · ')}`;
+}
+
+/** The two most divided categories with the reasons on each side, in one line each. */
+function argueLine(team: TeamVerdict, opposing: readonly CategoryArgument[]): string | undefined {
+  if (team.respondents < 2 || team.mostDivided.length === 0) return undefined;
+  if (opposing.length === 0) {
+    const names = team.mostDivided.slice(0, SHOWN_ARGUMENTS).map((target) => TARGET_LABELS[target]);
+    return `*Argue about these:* ${names.join(', ')}: the team is most divided here.`;
+  }
+  const splits = new Map(team.splits.map((split) => [split.target, split.counts]));
+  const lines = opposing.slice(0, SHOWN_ARGUMENTS).map((argument) => {
+    const counts = splits.get(argument.target);
+    const sides = argument.camps
+      .map(
+        (camp) =>
+          `${camp.side === 'even' ? 'no difference' : SHORT_NAMES[camp.side]}: _${escapeMrkdwn(truncate(camp.reason ?? 'no single answer stands out', 120))}_`,
+      )
+      .join(' vs ');
+    return `• *${TARGET_LABELS[argument.target]}* (${counts ? splitLabel(counts) : ''}) ${sides}`;
+  });
+  return `*Argue about these:*\n${lines.join('\n')}`;
 }
 
 /** The person's own verdict, for the modal they see when they finish. */
@@ -245,18 +265,6 @@ export function buildOwnVerdictText(verdict: Verdict, channelId: string, blind =
           'You can change your answers from the decision message at any time.',
   );
   return truncate(lines.join('\n'), 3000);
-}
-
-export function splitLabel(counts: Record<Platform | 'even', number>): string {
-  return (Object.entries(counts) as [Platform | 'even', number][])
-    .filter(([, count]) => count > 0)
-    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
-    .map(([name, count]) => `${SHORT_NAMES[name]} ${count}`)
-    .join(' · ');
-}
-
-function countLabel(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** The short note in the decision's thread when someone finishes (or changes) their answers. */

@@ -6,8 +6,8 @@ import type { TeamVerdict } from '../../domain/team.js';
 import { PLATFORM_LABELS, TARGET_LABELS } from '../../domain/types.js';
 import type { Decision } from '../../store/port.js';
 import { ACTION_IDS, BLOCK_IDS } from '../ids.js';
-import { splitLabel } from './decision-message.js';
 import { escapeMrkdwn, plain, section, truncate } from './text.js';
+import { splitLabel } from './verdict-words.js';
 
 /**
  * The parts of the decision message that make it a deliberation: its state (deadline, blind, closed), the
@@ -32,6 +32,12 @@ export function statusWords(decision: Decision): string {
  * someone who already answered.
  */
 export function decisionControls(decision: Decision): ActionsBlock {
+  const details: Button = {
+    type: 'button',
+    action_id: ACTION_IDS.verdictDetails,
+    text: plain('Details', 75),
+    value: decision.decisionId,
+  };
   const elements: Button[] = decision.closed
     ? [
         {
@@ -40,6 +46,7 @@ export function decisionControls(decision: Decision): ActionsBlock {
           text: plain('Reopen', 75),
           value: decision.decisionId,
         },
+        details,
       ]
     : [
         {
@@ -64,6 +71,7 @@ export function decisionControls(decision: Decision): ActionsBlock {
             deny: plain('Not yet', 30),
           },
         },
+        details,
       ];
   return { type: 'actions', block_id: BLOCK_IDS.decisionActions, elements };
 }

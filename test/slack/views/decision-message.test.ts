@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { argumentsFor } from '../../../src/domain/deliberation.js';
 import { ALL_QUESTIONS, scoreAnswers } from '../../../src/domain/index.js';
 import { aggregateTeam, type TeamVerdict } from '../../../src/domain/team.js';
 import { CATEGORIES, type CategoryResult, DECIDING_FACTORS, PLATFORMS } from '../../../src/domain/types.js';
@@ -11,6 +12,7 @@ import {
   VERDICT_BLOCK_IDS,
 } from '../../../src/slack/views/decision-message.js';
 import { buildNoticeModal } from '../../../src/slack/views/questionnaire-modal.js';
+import { buildVerdictDetailsModal, verdictDetailBlocks } from '../../../src/slack/views/verdict-details.js';
 import {
   AWS_SHOP_WANTING_KAFKA,
   answersFor,
@@ -52,12 +54,18 @@ describe('buildDecisionMessage', () => {
     expect(checkMessageBlocks(message.blocks)).toEqual([]);
   });
 
-  it('with one answer set: the recommendation and a row per category with advantage, strength and reason', () => {
+  it('with one answer set: the verdict and its reason in the message, a row per category in Details', () => {
     const team = aggregateTeam([{ userId: 'U1', answers: WEB_APP_SHOP_ON_AWS }]);
     const message = buildDecisionMessage({ decision, team, inProgress: 1 });
-    expect(find(message.blocks, BLOCK_IDS.verdictSummary)?.text?.text).toContain('Verdict: Amazon Kinesis');
+    const summary = find(message.blocks, BLOCK_IDS.verdictSummary)?.text?.text ?? '';
+    expect(summary).toContain('Verdict: Amazon Kinesis');
+    expect(summary).toContain(
+      'Amazon Kinesis costs about $1,400 a month against self-managed Kafka’s $19,000.',
+    );
+    expect(find(message.blocks, BLOCK_IDS.verdictRow('setup'))).toBeUndefined();
+    const details = verdictDetailBlocks(team, []);
     for (const category of CATEGORIES) {
-      const row = find(message.blocks, BLOCK_IDS.verdictRow(category))?.text?.text ?? '';
+      const row = find(details, BLOCK_IDS.verdictRow(category))?.text?.text ?? '';
       expect(row, category).toMatch(/: (Kafka|Kinesis|MSK) · (decisive|clear|slight) lead|: even/);
       expect(row.split('\n')[1], `${category} reason`).toMatch(/^_.+_$/);
       expect(row.split('\n')[2], `${category} answers`).toMatch(/^From: /);
@@ -70,8 +78,10 @@ describe('buildDecisionMessage', () => {
   it('says plainly when a deciding factor overrides the categories', () => {
     const team = aggregateTeam([{ userId: 'U1', answers: STREAMING_IS_THE_PRODUCT }]);
     const message = buildDecisionMessage({ decision, team, inProgress: 0 });
-    expect(find(message.blocks, BLOCK_IDS.verdictSummary)?.text?.text).toContain('Self-managed Kafka');
-    expect(find(message.blocks, BLOCK_IDS.verdictOverride)?.text?.text).toMatch(
+    expect(find(message.blocks, BLOCK_IDS.verdictSummary)?.text?.text).toMatch(
+      /Self-managed Kafka[^]*categories favour Amazon Kinesis/,
+    );
+    expect(find(verdictDetailBlocks(team, []), BLOCK_IDS.verdictOverride)?.text?.text).toMatch(
       /categories favour Amazon Kinesis/,
     );
   });
@@ -83,8 +93,12 @@ describe('buildDecisionMessage', () => {
       { userId: 'U3', answers: AWS_SHOP_WANTING_KAFKA },
     ]);
     const message = buildDecisionMessage({ decision, team, inProgress: 0 });
-    const rows = CATEGORIES.map((c) => find(message.blocks, BLOCK_IDS.verdictRow(c))?.text?.text ?? '');
+    const details = verdictDetailBlocks(team, []);
+    const rows = CATEGORIES.map((c) => find(details, BLOCK_IDS.verdictRow(c))?.text?.text ?? '');
     expect(rows.every((row) => /Team: \w+ \d/.test(row))).toBe(true);
+    expect(find(message.blocks, VERDICT_BLOCK_IDS.picks)?.text?.text).toBe(
+      '*Who picks what:* Kafka (1): <@U2> · Kinesis (1): <@U1> · MSK (1): <@U3>',
+    );
     expect(find(message.blocks, BLOCK_IDS.verdictTeam)?.text?.text).toMatch(/Argue about these/);
     expect(JSON.stringify(find(message.blocks, BLOCK_IDS.verdictFooter))).toContain('3 finished answer sets');
     expect(checkMessageBlocks(message.blocks)).toEqual([]);
@@ -103,12 +117,13 @@ describe('buildDecisionMessage', () => {
 describe('the verdict’s cost and flip', () => {
   const team = aggregateTeam([{ userId: 'U1', answers: WEB_APP_SHOP_ON_AWS }]);
   const message = buildDecisionMessage({ decision, team, inProgress: 0 });
+  const details = { blocks: verdictDetailBlocks(team, []) };
 
   it('names the answers behind each row', () => {
-    expect(find(message.blocks, BLOCK_IDS.verdictRow('ops_people'))?.text?.text).toContain(
+    expect(find(details.blocks, BLOCK_IDS.verdictRow('ops_people'))?.text?.text).toContain(
       'From: engineers free for the stream = none; company size = 1 to 10; on-call today = none; what holds for most teams: AWS runs Kinesis, so nobody on your team is paged for it',
     );
-    expect(find(message.blocks, BLOCK_IDS.verdictRow('ops_machines'))?.text?.text).toContain(
+    expect(find(details.blocks, BLOCK_IDS.verdictRow('ops_machines'))?.text?.text).toContain(
       'From: the machine cost estimate',
     );
   });
@@ -127,8 +142,14 @@ describe('the verdict’s cost and flip', () => {
     );
   });
 
-  it('shows the monthly cost per option, machines and people apart, with the date of the prices', () => {
-    const table = find(message.blocks, VERDICT_BLOCK_IDS.cost)?.text?.text ?? '';
+  it('shows the top options’ monthly totals in the message, each with its design', () => {
+    expect(find(message.blocks, VERDICT_BLOCK_IDS.cost)?.text?.text).toBe(
+      '*A month, machines and people:* *Kinesis $1,411* (8 shards, 2 readers polling) · MSK $3,130 (8 partitions) · Kafka $19,691 (3 × m7g.large + 3 KRaft controllers, tiered storage in S3 after 12 h)',
+    );
+  });
+
+  it('shows the monthly cost per option in Details, machines and people apart, with the date of the prices', () => {
+    const table = find(details.blocks, VERDICT_BLOCK_IDS.cost)?.text?.text ?? '';
     expect(table).toContain('*Monthly cost estimate* (machines at list prices as of 1 Dec 2026, US East');
     // Each part rounded on its own, and the total their sum: $88 + $3 + $120 machines.
     expect(table).toContain(
@@ -138,7 +159,7 @@ describe('the verdict’s cost and flip', () => {
       '• Self-managed Kafka on EC2 (3 × m7g.large + 3 KRaft controllers, tiered storage in S3 after 12 h): machines $691 + people $19,000 (1.1 engineers) = *$19,691 a month*; setup about 15 engineer-weeks',
     );
     expect(table).not.toMatch(/\$\d[\d,]*\.\d/);
-    const notes = visibleText([find(message.blocks, VERDICT_BLOCK_IDS.costNotes)]);
+    const notes = visibleText([find(details.blocks, VERDICT_BLOCK_IDS.costNotes)]);
     expect(notes).toContain('2 MB/s written on average, 8 MB/s at the peak');
     expect(notes).toContain('People at $200,000 a year per engineer');
     expect(notes).toContain('Readers fetch from a replica in their own zone (fetch-from-follower');
@@ -146,14 +167,11 @@ describe('the verdict’s cost and flip', () => {
   });
 
   it('strikes out what cannot serve the workload, and says why', () => {
-    const big = buildDecisionMessage({
-      decision,
-      team: aggregateTeam([
-        { userId: 'U1', answers: answersFor({ avg_write_mbps: 250, peak_write_mbps: 300 }) },
-      ]),
-      inProgress: 0,
-    });
-    expect(find(big.blocks, VERDICT_BLOCK_IDS.cost)?.text?.text).toContain(
+    const big = verdictDetailBlocks(
+      aggregateTeam([{ userId: 'U1', answers: answersFor({ avg_write_mbps: 250, peak_write_mbps: 300 }) }]),
+      [],
+    );
+    expect(find(big, VERDICT_BLOCK_IDS.cost)?.text?.text).toContain(
       '• ~MSK Serverless~ out: peak writes of 300 MB/s are over its 200 MB/s cap',
     );
   });
@@ -248,7 +266,10 @@ describe('the largest verdict', () => {
     expect(message.blocks.length).toBeLessThanOrEqual(50);
     expect(checkMessageBlocks(message.blocks)).toEqual([]);
     expect(checkMessageText(message.text)).toEqual([]);
-    expect(visibleText(message.blocks)).toContain('Monthly cost estimate');
+    expect(visibleText(message.blocks)).toContain('A month, machines and people');
+    const modal = buildVerdictDetailsModal({ title: 'x'.repeat(300), team: largestTeam(), arguments: [] });
+    expect(checkView(modal, 'modal')).toEqual([]);
+    expect(visibleText(modal.blocks)).toContain('Monthly cost estimate');
   });
 
   it('stays within Slack’s limits for many random teams', () => {
@@ -272,4 +293,74 @@ describe('buildFinishedNote', () => {
     );
     expect(buildFinishedNote({ userId: 'U2', again: true, team }).text).toContain('changed their answers');
   });
+});
+
+describe('a message that fits one screen', () => {
+  /** Lines as a reader sees them: every line of text, one for the buttons. */
+  function measure(message: { blocks: unknown[] }) {
+    const text = visibleText(
+      message.blocks.filter((block) => (block as { type: string }).type !== 'actions'),
+    );
+    return { lines: text.split('\n').length + 1, chars: text.length };
+  }
+
+  function teamOf(size: number, seed: number) {
+    const random = seededRandom(seed);
+    return Array.from({ length: size }, (_, index) => ({
+      userId: `U${String(index).padStart(9, '0')}`,
+      answers: randomAnswers(random),
+    }));
+  }
+
+  it('holds 3 people with a disputed fact in 30 lines and 2,500 characters, naming both sides', () => {
+    const mustSpeakKafka = answersFor({
+      kafka_usage: ['connect'],
+      kafka_api_need: 'must',
+      avg_write_mbps: 40,
+    });
+    const people = [
+      { userId: 'U0ALICE', answers: { ...WEB_APP_SHOP_ON_AWS, avg_write_mbps: 0.5, peak_write_mbps: 1 } },
+      { userId: 'U0BOB', answers: { ...mustSpeakKafka, peak_write_mbps: 80 } },
+      { userId: 'U0CAROL', answers: answersFor() },
+    ];
+    const team = aggregateTeam(people);
+    const message = buildDecisionMessage({
+      decision,
+      team,
+      inProgress: 0,
+      arguments: argumentsFor(people, team.mostDivided),
+    });
+    const { lines, chars } = measure(message);
+    expect(lines).toBeLessThanOrEqual(30);
+    expect(chars).toBeLessThanOrEqual(2500);
+    const settle = find(message.blocks, VERDICT_BLOCK_IDS.settle)?.text?.text ?? '';
+    expect(settle).toContain('<@U0BOB> must speak Kafka');
+    expect(settle).toContain('<@U0ALICE>');
+    expect(settle).toContain('it rules Amazon Kinesis out');
+    expect(find(message.blocks, VERDICT_BLOCK_IDS.cost)?.text?.text).toMatch(
+      /average writes 0\.5–40 MB\/s \(:warning: over 3× apart\)/,
+    );
+    expect(find(message.blocks, VERDICT_BLOCK_IDS.picks)?.text?.text).toContain('<@U0BOB>');
+    expect(team.recommendation).not.toBe('kinesis');
+  });
+
+  it.each([25, 300])(
+    'holds %i people in 30 lines and 2,500 characters, and says how many more picked',
+    (size) => {
+      const people = teamOf(size, size);
+      const team = aggregateTeam(people);
+      const message = buildDecisionMessage({
+        decision,
+        team,
+        inProgress: 5,
+        arguments: argumentsFor(people, team.mostDivided),
+      });
+      const { lines, chars } = measure(message);
+      expect(lines).toBeLessThanOrEqual(30);
+      expect(chars).toBeLessThanOrEqual(2500);
+      const picks = find(message.blocks, VERDICT_BLOCK_IDS.picks)?.text?.text ?? '';
+      expect(picks).toMatch(/and \d+ more|…/);
+      expect(checkMessageBlocks(message.blocks)).toEqual([]);
+    },
+  );
 });

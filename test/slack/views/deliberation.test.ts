@@ -7,6 +7,7 @@ import { ACTION_IDS, BLOCK_IDS } from '../../../src/slack/ids.js';
 import { buildDecisionMessage } from '../../../src/slack/views/decision-message.js';
 import { buildRecordMessage } from '../../../src/slack/views/decision-record.js';
 import { buildHomeView } from '../../../src/slack/views/home.js';
+import { verdictDetailBlocks } from '../../../src/slack/views/verdict-details.js';
 import { STREAMING_IS_THE_PRODUCT, WEB_APP_SHOP_ON_AWS } from '../../domain/fixtures.js';
 import { randomAnswers, seededRandom } from '../../domain/random-answers.js';
 import { blockById as find, visibleText } from '../../support/blocks.js';
@@ -20,14 +21,15 @@ const actionIds = (blocks: unknown) =>
   );
 
 describe('the decision message while a team deliberates', () => {
-  it('offers answering (or editing) and closing while open, and only reopening once closed', () => {
+  it('offers answering (or editing), closing and details while open, and reopening and details once closed', () => {
     expect(actionIds(buildDecisionMessage({ decision, inProgress: 0 }).blocks)).toEqual([
       ACTION_IDS.answerQuestionnaire,
       ACTION_IDS.closeDecision,
+      ACTION_IDS.verdictDetails,
     ]);
     const closed = { ...decision, closed: { at: '2026-11-25T10:00:00.000Z', by: 'U1' } };
     const message = buildDecisionMessage({ decision: closed, inProgress: 0 });
-    expect(actionIds(message.blocks)).toEqual([ACTION_IDS.reopenDecision]);
+    expect(actionIds(message.blocks)).toEqual([ACTION_IDS.reopenDecision, ACTION_IDS.verdictDetails]);
     expect(visibleText(message.blocks)).toContain('*Closed* by <@U1> on 25 Nov 2026');
   });
 
@@ -51,7 +53,7 @@ describe('the decision message while a team deliberates', () => {
     expect(visibleText(message.blocks)).toContain('Decide by 15 Dec 2026');
   });
 
-  it('puts the opposing reasons of the most divided categories side by side', () => {
+  it('puts the opposing reasons of the most divided categories side by side, two in the message, all in Details', () => {
     const people = [
       { userId: 'U1', answers: WEB_APP_SHOP_ON_AWS },
       { userId: 'U2', answers: STREAMING_IS_THE_PRODUCT },
@@ -60,11 +62,14 @@ describe('the decision message while a team deliberates', () => {
     const team = aggregateTeam(people);
     const opposing = argumentsFor(people, team.mostDivided);
     const message = buildDecisionMessage({ decision, team, inProgress: 0, arguments: opposing });
+    const argue = find(message.blocks, BLOCK_IDS.verdictTeam)?.text?.text ?? '';
+    expect(argue.split('\n').filter((line) => line.startsWith('• '))).toHaveLength(
+      Math.min(2, opposing.length),
+    );
+    expect(argue).toContain(' vs ');
+    const details = verdictDetailBlocks(team, opposing);
     for (const argument of opposing) {
-      const block = find<{ fields: { text: string }[] }>(
-        message.blocks,
-        BLOCK_IDS.verdictArgue(argument.target),
-      );
+      const block = find<{ fields: { text: string }[] }>(details, BLOCK_IDS.verdictArgue(argument.target));
       expect(block?.fields).toHaveLength(2);
     }
     expect(checkMessageBlocks(message.blocks)).toEqual([]);

@@ -5,6 +5,7 @@ import { answerQuestionnaire } from './answer-questionnaire.js';
 import { closeDecisionAction, reopenDecisionAction } from './close-decision.js';
 import { confirmForgetMe, startDecisionAnyway } from './command-prompts.js';
 import { questionnaireBack } from './questionnaire-back.js';
+import { verdictDetails } from './verdict-details.js';
 
 export function registerActions(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.answerQuestionnaire, answerQuestionnaire(deps));
@@ -13,6 +14,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.reopenDecision, reopenDecisionAction(deps));
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.startDecisionAnyway, startDecisionAnyway(deps));
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.confirmForgetMe, confirmForgetMe(deps));
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.verdictDetails, verdictDetails(deps));
   // A link button: Slack opens the link itself and only tells the app, which has nothing to add.
   app.action(ACTION_IDS.homeOpenDecision, async ({ ack }) => ack());
 }

@@ -1,0 +1,149 @@
+/**
+ * The verdict's details, one click from the decision message: every row with its evidence and how the team
+ * splits, what is out of the running, the argument, and the cost table with each design and its assumptions.
+ */
+import type { ContextBlock, KnownBlock, ModalView, SectionBlock } from '@slack/types';
+import { format, parseISO } from 'date-fns';
+import { COST_OPTION_LABELS, type CostEstimate, type OptionCost, shownCost } from '../../domain/cost.js';
+import type { CategoryArgument } from '../../domain/deliberation.js';
+import { formatDollars, formatNumber } from '../../domain/format.js';
+import type { TeamVerdict } from '../../domain/team.js';
+import { type CategoryResult, PLATFORM_LABELS, type Platform, TARGET_LABELS } from '../../domain/types.js';
+import { BLOCK_IDS, CALLBACK_IDS } from '../ids.js';
+import { argueBlocks } from './deliberation.js';
+import { escapeMrkdwn, plain, section, truncate } from './text.js';
+import {
+  CONFIDENCE_WORDS,
+  countLabel,
+  flipWords,
+  SHORT_NAMES,
+  STRENGTH_WORDS,
+  splitLabel,
+  VERDICT_BLOCK_IDS,
+} from './verdict-words.js';
+
+/** Slack keeps a modal to 100 blocks. */
+const MODAL_BLOCK_LIMIT = 100;
+
+export function buildVerdictDetailsModal(input: {
+  title: string;
+  team: TeamVerdict;
+  arguments: readonly CategoryArgument[];
+}): ModalView {
+  const blocks: KnownBlock[] = [
+    section(BLOCK_IDS.notice, `*${escapeMrkdwn(truncate(input.title, 200))}*`),
+    ...verdictDetailBlocks(input.team, input.arguments),
+  ];
+  return {
+    type: 'modal',
+    callback_id: CALLBACK_IDS.verdictDetails,
+    title: plain('Verdict details', 24),
+    close: plain('Close', 24),
+    blocks: blocks.slice(0, MODAL_BLOCK_LIMIT),
+  };
+}
+
+/** The full breakdown: every row with its evidence and the team's split, what is out, the flip, the argument, the costs. */
+export function verdictDetailBlocks(team: TeamVerdict, opposing: readonly CategoryArgument[]): KnownBlock[] {
+  const { verdict } = team;
+  const blocks: KnownBlock[] = [{ type: 'divider' }];
+  blocks.push(
+    section(
+      BLOCK_IDS.verdictSummary,
+      `*Verdict: ${PLATFORM_LABELS[team.recommendation]}* · ${CONFIDENCE_WORDS[team.confidence]}\n${escapeMrkdwn(verdict.confidenceReason)}`,
+    ),
+  );
+  if (verdict.costSentence) {
+    blocks.push(section(VERDICT_BLOCK_IDS.costGap, `:moneybag: ${escapeMrkdwn(verdict.costSentence)}`));
+  }
+  if (verdict.override) {
+    blocks.push(section(BLOCK_IDS.verdictOverride, `:warning: ${escapeMrkdwn(verdict.override.sentence)}`));
+  }
+  if (verdict.excluded.length > 0) {
+    const lines = verdict.excluded.map((x) => `~${PLATFORM_LABELS[x.platform]}~ ${escapeMrkdwn(x.reason)}`);
+    blocks.push(section(BLOCK_IDS.verdictExcluded, `*Out of the running*\n${lines.join('\n')}`));
+  }
+
+  const splits = new Map(team.splits.map((split) => [split.target, split.counts]));
+  for (const row of [...verdict.rows, ...verdict.decidingFactors]) {
+    blocks.push(rowBlock(row, team.respondents > 1 ? splits.get(row.target as never) : undefined));
+  }
+  blocks.push(section(VERDICT_BLOCK_IDS.flip, `*What would flip it:* ${flipWords(verdict)}`));
+
+  if (team.respondents > 1) blocks.push(...argueBlocks(team, opposing));
+  if (verdict.cost) blocks.push(...costBlocks(verdict.cost, team.recommendation));
+  blocks.push({
+    type: 'context',
+    block_id: BLOCK_IDS.verdictFooter,
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: `From ${countLabel(team.respondents, 'finished answer set')}. Discuss it in the thread; your own answers can change it.`,
+      },
+    ],
+  });
+  return blocks;
+}
+
+function rowBlock(row: CategoryResult, split: Record<Platform | 'even', number> | undefined): SectionBlock {
+  const lead =
+    row.advantage === 'even'
+      ? `*${TARGET_LABELS[row.target]}*: even`
+      : `*${TARGET_LABELS[row.target]}*: ${SHORT_NAMES[row.advantage]} · ${STRENGTH_WORDS[row.strength]}`;
+  const lines = [lead, `_${escapeMrkdwn(row.reason)}_`, escapeMrkdwn(fromWords(row))];
+  if (split) lines.push(`Team: ${splitLabel(split)}`);
+  return section(BLOCK_IDS.verdictRow(row.target), lines.join('\n'));
+}
+
+/** The answers behind a row, or, for a row no answer moved, what it rests on instead. */
+function fromWords(row: CategoryResult): string {
+  return row.from.length > 0
+    ? `From: ${row.from.join('; ')}`
+    : 'From: no answer moved this row; it rests on what holds for every team';
+}
+
+/**
+ * The monthly cost per option, machines and people side by side, then the assumptions, the date of the prices
+ * and which of them are low-confidence.
+ */
+function costBlocks(cost: CostEstimate, recommendation: Platform): KnownBlock[] {
+  const asOf = format(parseISO(cost.pricesAsOf), 'd MMM yyyy');
+  const lines = cost.options.map((option) => costLine(option, recommendation));
+  const table = section(
+    VERDICT_BLOCK_IDS.cost,
+    `*Monthly cost estimate* (machines at list prices as of ${asOf}, ${escapeMrkdwn(cost.region)}; people beside them)\n${lines.join('\n')}`,
+  );
+  const designNotes = [...new Set(cost.options.flatMap((option) => (option.available ? option.notes : [])))];
+  const notes = [
+    ...cost.assumptions,
+    ...(designNotes.length > 0 ? [designNotes.join('. ')] : []),
+    cost.lowConfidence.length > 0
+      ? `Low-confidence prices: ${cost.lowConfidence.join(', ')}`
+      : 'No low-confidence prices were needed',
+  ];
+  const context: ContextBlock = {
+    type: 'context',
+    block_id: VERDICT_BLOCK_IDS.costNotes,
+    elements: notes
+      .slice(0, 10)
+      .map((note) => ({ type: 'mrkdwn', text: truncate(escapeMrkdwn(note), 3000) })),
+  };
+  return [table, context];
+}
+
+function costLine(option: OptionCost, recommendation: Platform): string {
+  const name = COST_OPTION_LABELS[option.option];
+  if (!option.available) return `• ~${name}~ out: ${escapeMrkdwn(option.reason)}`;
+  const marker = option.platform === recommendation ? ' ← the verdict' : '';
+  const shown = shownCost(option);
+  return (
+    `• ${name} (${escapeMrkdwn(option.design)}): machines ${formatDollars(shown.machinesUsd)} + people ` +
+    `${formatDollars(shown.peopleUsd)} (${engineers(option.peopleFte)}) = *${formatDollars(shown.totalUsd)} a month*; ` +
+    `setup about ${countLabel(option.setupWeeks, 'engineer-week')}${marker}`
+  );
+}
+
+function engineers(fte: number): string {
+  const shown = fte < 0.1 ? formatNumber(fte) : formatNumber(Math.round(fte * 10) / 10);
+  return `${shown} ${fte === 1 ? 'engineer' : 'engineers'}`;
+}

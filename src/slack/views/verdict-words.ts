@@ -1,0 +1,52 @@
+/** Words and block ids shared by the decision message and the verdict's details. */
+import type { Confidence, Platform, Strength, Verdict } from '../../domain/types.js';
+import { escapeMrkdwn } from './text.js';
+
+/** Blocks of the verdict that only these builders make; tests find them by these ids. */
+export const VERDICT_BLOCK_IDS = {
+  flip: 'verdict_flip',
+  cost: 'verdict_cost',
+  costNotes: 'verdict_cost_notes',
+  costGap: 'verdict_cost_gap',
+  picks: 'verdict_picks',
+  settle: 'verdict_settle',
+  ranges: 'verdict_ranges',
+} as const;
+
+export const SHORT_NAMES: Record<Platform | 'even', string> = {
+  kafka: 'Kafka',
+  kinesis: 'Kinesis',
+  msk: 'MSK',
+  even: 'Even',
+};
+
+export const STRENGTH_WORDS: Record<Strength, string> = {
+  decisive: 'decisive lead',
+  clear: 'clear lead',
+  slight: 'slight lead',
+  even: 'no real difference',
+};
+
+export const CONFIDENCE_WORDS: Record<Confidence, string> = {
+  high: 'high confidence',
+  medium: 'medium confidence',
+  low: 'low confidence',
+};
+
+export function flipWords(verdict: Verdict): string {
+  return verdict.flip
+    ? escapeMrkdwn(verdict.flip.sentence)
+    : 'nothing the team could change or find out, in one or two answers, would change this verdict.';
+}
+
+export function splitLabel(counts: Record<Platform | 'even', number>): string {
+  return (Object.entries(counts) as [Platform | 'even', number][])
+    .filter(([, count]) => count > 0)
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .map(([name, count]) => `${SHORT_NAMES[name]} ${count}`)
+    .join(' · ');
+}
+
+export function countLabel(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
