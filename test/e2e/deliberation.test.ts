@@ -4,6 +4,7 @@ import { STEPS } from '../../src/domain/questions.js';
 import type { Answers } from '../../src/domain/types.js';
 import { checkMessageBlocks, type SlackActor } from '../../src/emulator/index.js';
 import { ACTION_IDS, BLOCK_IDS } from '../../src/slack/ids.js';
+import { VERDICT_BLOCK_IDS } from '../../src/slack/views/verdict-words.js';
 import { AWS_SHOP_WANTING_KAFKA, STREAMING_IS_THE_PRODUCT, WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
 import { randomAnswers, seededRandom } from '../domain/random-answers.js';
 import {
@@ -15,7 +16,14 @@ import {
   stepValues,
   visibleText,
 } from './harness.js';
-import { decisionIdOf, decisionMessage, LAST_STEP, startDecision, submitStep } from './journey.js';
+import {
+  decisionIdOf,
+  decisionMessage,
+  LAST_STEP,
+  openDetails,
+  startDecision,
+  submitStep,
+} from './journey.js';
 
 /**
  * Team deliberation end to end: many respondents, the split and the argument, blind mode, closing and the
@@ -85,8 +93,9 @@ describe('many respondents', () => {
     await joinAndAnswer(carol, AWS_SHOP_WANTING_KAFKA);
 
     const updated = await waitForText('3 finished answer sets');
+    const details = await openDetails(harness.slack, alice);
     const splits = ['performance', 'setup', 'ops_people', 'ops_machines', 'incident_risk'].map((category) =>
-      visibleText([blockById(updated.blocks, BLOCK_IDS.verdictRow(category))]),
+      visibleText([blockById(details, BLOCK_IDS.verdictRow(category))]),
     );
     for (const split of splits) {
       const counts = [...(split.match(/Team: (.*)$/m)?.[1] ?? '').matchAll(/\d+/g)].map((found) =>
@@ -98,7 +107,7 @@ describe('many respondents', () => {
       ).toBe(3);
     }
     expect(visibleText([blockById(updated.blocks, BLOCK_IDS.verdictTeam)])).toContain('Argue about these');
-    const argued = (updated.blocks ?? []).filter((block) =>
+    const argued = (details ?? []).filter((block) =>
       String((block as { block_id?: string }).block_id).startsWith('verdict_argue_'),
     ) as { fields?: { text: string }[] }[];
     expect(argued.length).toBeGreaterThan(0);
@@ -170,9 +179,9 @@ describe('blind mode, closing and the decision record', () => {
 
     await clickOnMessage(alice, ACTION_IDS.closeDecision);
     const revealed = await waitForText('Verdict:');
-    expect(visibleText(revealed.blocks)).toMatch(/Team: /);
+    expect(visibleText(revealed.blocks)).toMatch(/Who picks what:/);
     expect(visibleText(revealed.blocks)).toMatch(/Closed\* by <@U0ALICE> on/);
-    expect(visibleText([blockById(revealed.blocks, BLOCK_IDS.decisionActions)])).toBe('Reopen');
+    expect(visibleText([blockById(revealed.blocks, BLOCK_IDS.decisionActions)])).toBe('Reopen\nDetails');
     const record = await waitForReply(/^Decision record: Event bus, blind/);
     const recordText = visibleText(record.blocks);
     for (const part of [
@@ -393,7 +402,9 @@ describe('at scale', () => {
     const big = await waitForText('300 finished answer sets', 20_000);
     expect(big.blocks?.length).toBeLessThanOrEqual(50);
     expect(checkMessageBlocks(big.blocks ?? [])).toEqual([]);
-    expect(visibleText(big.blocks)).not.toContain('<@U10000>');
+    // A dozen named in the picks line and a few per fact to settle; the rest are counted.
+    expect(visibleText(big.blocks).match(/<@U/g)?.length ?? 0).toBeLessThanOrEqual(30);
+    expect(visibleText([blockById(big.blocks, VERDICT_BLOCK_IDS.picks)])).toContain('more');
 
     await clickOnMessage(alice, ACTION_IDS.closeDecision);
     const record = await waitForReply(/^Decision record: Three hundred/, 20_000);

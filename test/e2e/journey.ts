@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { STEPS } from '../../src/domain/questions.js';
 import type { Answers } from '../../src/domain/types.js';
 import type { SlackActor, SlackEmulator } from '../../src/emulator/index.js';
-import { ACTION_IDS, BLOCK_IDS } from '../../src/slack/ids.js';
+import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS } from '../../src/slack/ids.js';
 import { STREAMING_IS_THE_PRODUCT, WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
 import { blockById, CHANNEL, type Harness, stepValues, visibleText } from './harness.js';
 
@@ -24,6 +24,20 @@ export function decisionIdOf(message: { blocks?: unknown }): string {
   const id = actions?.elements[0]?.value;
   if (!id) throw new Error('the decision message has no button');
   return id;
+}
+
+/** Clicks Details on the decision message and returns the blocks of the modal it opens. */
+export async function openDetails(slack: SlackEmulator, person: SlackActor, channel = CHANNEL) {
+  const message = decisionMessage(slack, channel);
+  await person.clickButton({ actionId: ACTION_IDS.verdictDetails, message: { channel, ts: message.ts } });
+  const open = await slack.workspace.waitFor(
+    () => {
+      const view = slack.workspace.openViewFor(person.userId);
+      return view?.view.callback_id === CALLBACK_IDS.verdictDetails && view;
+    },
+    { what: `${person.userId}'s verdict details` },
+  );
+  return open.view.blocks;
 }
 
 /** The "Step n of N" line of the modal the person sees. */
@@ -88,7 +102,8 @@ export async function twoPeopleReachAVerdict(harness: Harness, channel = CHANNEL
     { what: 'the verdict over both answer sets' },
   );
   expect(updated.ts).toBe(posted.ts);
-  expect(visibleText([blockById(updated.blocks, BLOCK_IDS.verdictRow('setup'))])).toMatch(/Team: Kinesis 2/);
+  const details = await openDetails(slack, alice, channel);
+  expect(visibleText([blockById(details, BLOCK_IDS.verdictRow('setup'))])).toMatch(/Team: Kinesis 2/);
   const notes = await slack.workspace.waitFor(
     () => {
       const replies = slack.workspace.repliesTo(channel, posted.ts);

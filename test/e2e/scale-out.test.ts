@@ -8,7 +8,15 @@ import { createStore, type RunningApp, startStreamVerdict } from '../../src/serv
 import { ACTION_IDS, BLOCK_IDS } from '../../src/slack/ids.js';
 import { STREAMING_IS_THE_PRODUCT, WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
 import { BOT_TOKEN, blockById, CHANNEL, SIGNING_SECRET, stepValues, visibleText } from './harness.js';
-import { decisionIdOf, decisionMessage, LAST_STEP, startDecision, stepShown, submitStep } from './journey.js';
+import {
+  decisionIdOf,
+  decisionMessage,
+  LAST_STEP,
+  openDetails,
+  startDecision,
+  stepShown,
+  submitStep,
+} from './journey.js';
 
 /**
  * Two instances of the app behind one request URL, as a load balancer without sticky sessions runs them:
@@ -127,9 +135,8 @@ describe('two app instances on one Redis', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(visibleText(decisionMessage(slack, CHANNEL).blocks)).toContain('2 finished answer sets');
     expect(slack.workspace.messagesIn(CHANNEL)).toHaveLength(1);
-    expect(visibleText([blockById(verdict.blocks, BLOCK_IDS.verdictRow('setup'))])).toMatch(
-      /Team: Kinesis 2/,
-    );
+    const details = await openDetails(slack, alice[0]);
+    expect(visibleText([blockById(details, BLOCK_IDS.verdictRow('setup'))])).toMatch(/Team: Kinesis 2/);
     const notes = await slack.workspace.waitFor(
       () => {
         const replies = slack.workspace.repliesTo(CHANNEL, posted.ts);

@@ -79,7 +79,7 @@ describe('buildDecisionMessage', () => {
     const team = aggregateTeam([{ userId: 'U1', answers: STREAMING_IS_THE_PRODUCT }]);
     const message = buildDecisionMessage({ decision, team, inProgress: 0 });
     expect(find(message.blocks, BLOCK_IDS.verdictSummary)?.text?.text).toMatch(
-      /Self-managed Kafka[^]*categories favour Amazon Kinesis/,
+      /Self-managed Kafka[\s\S]*categories favour Amazon Kinesis/,
     );
     expect(find(verdictDetailBlocks(team, []), BLOCK_IDS.verdictOverride)?.text?.text).toMatch(
       /categories favour Amazon Kinesis/,
