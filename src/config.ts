@@ -11,6 +11,8 @@ import { parseRedisUrl, REDIS_URL_FORMS } from './store/redis-url.js';
 
 export type Transport = 'http' | 'socket';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+/** `json`: one JSON object a line, for log collectors; `text`: readable lines for a terminal. */
+export type LogFormat = 'json' | 'text';
 
 export interface Config {
   transport: Transport;
@@ -31,6 +33,10 @@ export interface Config {
   redisUrl?: string;
   retentionDays: number;
   logLevel: LogLevel;
+  /** Absent → text. */
+  logFormat?: LogFormat;
+  /** Serve `GET /metrics` (Prometheus); absent → on. */
+  metrics?: boolean;
   /** Prices and the loaded yearly cost of an engineer for the cost estimate; absent → the built-in defaults. */
   costs?: CostSettings;
 }
@@ -116,6 +122,17 @@ const envSchema = z.object({
       })
       .default('info'),
   ),
+  LOG_FORMAT: z.preprocess(
+    (value) => (typeof value === 'string' ? blankToUndefined(value.trim().toLowerCase()) : value),
+    z.enum(['json', 'text'], { error: 'LOG_FORMAT must be json or text' }).default('text'),
+  ),
+  METRICS: z.preprocess(
+    (value) => (typeof value === 'string' ? blankToUndefined(value.trim().toLowerCase()) : value),
+    z
+      .enum(['on', 'off'], { error: 'METRICS must be on or off' })
+      .default('on')
+      .transform((value) => value === 'on'),
+  ),
 });
 
 function isHttpUrl(value: string): boolean {
@@ -125,6 +142,11 @@ function isHttpUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** How the app reports on itself: logs and metrics. */
+function operations(vars: z.infer<typeof envSchema>): Pick<Config, 'logLevel' | 'logFormat' | 'metrics'> {
+  return { logLevel: vars.LOG_LEVEL, logFormat: vars.LOG_FORMAT, metrics: vars.METRICS };
 }
 
 /** Reads the operator's price file, if PRICING_FILE names one, and lays it over the built-in price table. */
@@ -176,7 +198,7 @@ export function loadConfig(
         port: vars.PORT,
         redisUrl: vars.REDIS_URL,
         retentionDays: vars.RETENTION_DAYS,
-        logLevel: vars.LOG_LEVEL,
+        ...operations(vars),
         costs: costs.costs,
       },
     };
@@ -211,7 +233,7 @@ export function loadConfig(
       port: vars.PORT,
       redisUrl: vars.REDIS_URL,
       retentionDays: vars.RETENTION_DAYS,
-      logLevel: vars.LOG_LEVEL,
+      ...operations(vars),
       costs: costs.costs,
     },
   };
@@ -266,7 +288,7 @@ function oauthConfig(vars: z.infer<typeof envSchema>, costs: CostSettings | unde
       port: vars.PORT,
       redisUrl: vars.REDIS_URL,
       retentionDays: vars.RETENTION_DAYS,
-      logLevel: vars.LOG_LEVEL,
+      ...operations(vars),
       costs,
     },
   };

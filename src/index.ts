@@ -1,32 +1,42 @@
 import { loadConfig, MANIFEST_HINT } from './config.js';
+import { AppMetrics } from './ops/metrics.js';
 import { startSandbox } from './sandbox/index.js';
 import { createStore, startStreamVerdict } from './server.js';
+import { secretsOf } from './slack/app.js';
+import { structuredLogger } from './slack/logger.js';
 
 const result = loadConfig(process.env);
 if (!result.ok) {
   for (const problem of result.problems) console.error(`stream-verdict: ${problem}`);
   process.exit(1);
 }
+const logger = structuredLogger({
+  level: result.config.logLevel,
+  format: result.config.logFormat ?? 'text',
+  secrets: result.mode === 'slack' ? secretsOf(result.config) : [],
+});
 let running: { stop(): Promise<void> };
 if (result.mode === 'sandbox') {
-  const sandbox = await startSandbox({ config: result.config });
+  const sandbox = await startSandbox({ config: result.config, storeOptions: { warn: logger.warn } });
   running = sandbox;
-  console.log(
+  logger.info(
     'stream-verdict: no Slack credentials are set, so this is the offline sandbox: Slack is emulated on this machine and the real app runs under it.',
   );
-  console.log(
+  logger.info(
     `stream-verdict: to use a real workspace instead, ${MANIFEST_HINT} (README.md, "Create the Slack app").`,
   );
-  console.log(`stream-verdict: sandbox ready at ${sandbox.url} (health at ${sandbox.url}/healthz)`);
+  logger.info(`stream-verdict: sandbox ready at ${sandbox.url} (health at ${sandbox.url}/healthz)`);
 } else {
   const { config } = result;
-  const store = createStore(config);
-  const app = await startStreamVerdict({ config, store });
+  const metrics = new AppMetrics();
+  const store = createStore(config, { warn: logger.warn, metrics });
+  const app = await startStreamVerdict({ config, store, logger, metrics });
   running = app;
-  console.log(
+  const probes = `liveness at /healthz, readiness at /readyz${config.metrics === false ? '' : ', metrics at /metrics'}`;
+  logger.info(
     config.transport === 'socket'
-      ? `stream-verdict: connected to Slack over Socket Mode; health check on http://localhost:${app.port}/healthz`
-      : `stream-verdict: listening on port ${app.port} (Slack requests at /slack/events, health at /healthz)`,
+      ? `stream-verdict: connected to Slack over Socket Mode; ${probes} on http://localhost:${app.port}`
+      : `stream-verdict: listening on port ${app.port} (Slack requests at /slack/events, ${probes})`,
   );
 }
 
@@ -35,13 +45,13 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    console.log(`stream-verdict: ${signal} received, finishing requests in flight`);
+    logger.info(`stream-verdict: ${signal} received, finishing requests in flight`);
     const deadline = setTimeout(() => process.exit(1), 10_000);
     deadline.unref();
     running.stop().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error('stream-verdict: error while stopping', error);
+        logger.error('stream-verdict: error while stopping', error);
         process.exit(1);
       },
     );

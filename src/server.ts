@@ -2,7 +2,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App, InstallationStore } from '@slack/bolt';
 import type { Config } from './config.js';
-import { createSlackApp, listenerDeps, type SlackAppOptions } from './slack/app.js';
+import { AppMetrics } from './ops/metrics.js';
+import { createSlackApp, listenerDeps, type SlackAppOptions, webClientOptions } from './slack/app.js';
 import { InFlightWork } from './slack/in-flight.js';
 import { scheduledClients } from './slack/scheduled-clients.js';
 import { type Scheduler, startScheduler } from './slack/scheduler.js';
@@ -11,6 +12,7 @@ import { KeySpace } from './store/keys.js';
 import { MemoryStore } from './store/memory-store.js';
 import type { DecisionStore } from './store/port.js';
 import { connectRedis } from './store/redis-connection.js';
+import { readDurability } from './store/redis-durability.js';
 import { RedisStore } from './store/redis-store.js';
 
 /** How long shutdown waits for work in flight; the process manager's own deadline should be longer. */
@@ -23,6 +25,7 @@ export interface RunningApp {
   port: number;
   /** Reminders and closes at decision deadlines. */
   scheduler: Scheduler;
+  metrics: AppMetrics;
   stop(): Promise<void>;
 }
 
@@ -40,19 +43,32 @@ function boxed(lines: string[]): string {
 
 export function createStore(
   config: Config,
-  options: { keyPrefix?: string; warn?: (line: string) => void } = {},
+  options: { keyPrefix?: string; warn?: (line: string) => void; metrics?: AppMetrics } = {},
 ): DecisionStore {
   if (!config.redisUrl) {
     (options.warn ?? console.warn)(IN_MEMORY_WARNING);
     return new MemoryStore({ retentionDays: config.retentionDays });
   }
+  const { metrics } = options;
   const client = connectRedis(config.redisUrl);
-  // Connection errors surface through health checks and failed saves; ioredis keeps reconnecting meanwhile.
-  client.on('error', () => undefined);
+  // Connection errors surface through readiness, metrics and failed saves; ioredis keeps reconnecting meanwhile.
+  client.on('error', () => metrics?.redisConnectionError());
+  client.on('reconnecting', () => metrics?.redisReconnecting());
+  // Loudly, on every (re)connection, when this Redis may lose answers; /readyz's body says it too.
+  const warn = options.warn ?? console.warn;
+  client.on('ready', () => {
+    readDurability(client).then(
+      (durability) => {
+        for (const warning of durability.warnings) warn(`REDIS WARNING: ${warning}`);
+      },
+      () => undefined,
+    );
+  });
   return new RedisStore({
     client,
     retentionDays: config.retentionDays,
     keys: new KeySpace(options.keyPrefix),
+    ...(metrics ? { onCommandError: () => metrics.redisCommandFailed() } : {}),
   });
 }
 
@@ -78,20 +94,37 @@ export function createInstallationStore(
   };
 }
 
-/** Starts the app on the configured transport; `stop` finishes in-flight work and closes the store. */
+/**
+ * Starts the app on the configured transport. `stop` drains: /readyz turns 503 at once while requests are still
+ * served, work in flight finishes (bounded), then the server and the store close.
+ */
 export async function startStreamVerdict(
-  input: SlackAppOptions & { schedulerIntervalMs?: number },
+  input: SlackAppOptions & {
+    schedulerIntervalMs?: number;
+    /** Pass the one given to createStore, so Redis errors and reconnects are counted too. */
+    metrics?: AppMetrics;
+  },
 ): Promise<RunningApp> {
   const installs =
     input.config.slack.oauth && !input.installationStore ? createInstallationStore(input.config) : undefined;
-  const app = createSlackApp(installs ? { ...input, installationStore: installs.store } : input);
+  const metrics = input.metrics ?? new AppMetrics();
+  const now = input.now ?? (() => new Date());
+  metrics.watchStore(input.store, now);
+  let draining = false;
+  const options = {
+    ...input,
+    metrics,
+    draining: () => draining,
+    ...(installs ? { installationStore: installs.store } : {}),
+  };
+  const app = createSlackApp(options);
   const inFlight = InFlightWork.track(app);
   const started = (await app.start(input.config.port)) as Server | undefined;
   const address =
     started && typeof started.address === 'function' ? (started.address() as AddressInfo | null) : null;
   const installationStore = installs?.store ?? input.installationStore;
   const scheduler = startScheduler({
-    deps: listenerDeps(input),
+    deps: listenerDeps(options),
     logger: app.logger,
     ...(input.schedulerIntervalMs !== undefined ? { intervalMs: input.schedulerIntervalMs } : {}),
     clientFor:
@@ -99,7 +132,7 @@ export async function startStreamVerdict(
         ? scheduledClients({
             oauth: input.config.slack.oauth,
             installationStore,
-            apiUrl: input.config.slack.apiUrl,
+            clientOptions: webClientOptions(input.config, metrics),
             logger: app.logger,
           })
         : async () => app.client,
@@ -109,11 +142,14 @@ export async function startStreamVerdict(
     store: input.store,
     port: address?.port ?? input.config.port,
     scheduler,
+    metrics,
     async stop() {
+      draining = true;
       await scheduler.stop();
-      // No new requests; let what was acknowledged finish (bounded), then close the store it writes to.
-      await app.stop();
+      // Still serving while /readyz says 503: a load balancer that has not noticed yet still sends requests
+      // here, and they are answered rather than refused. Then no new requests, and the store closes.
       const drained = await inFlight.idle(SHUTDOWN_GRACE_MS);
+      await app.stop();
       if (!drained)
         app.logger.warn(
           `Stopping with ${inFlight.count} request(s) still running after ${SHUTDOWN_GRACE_MS} ms`,

@@ -35,6 +35,8 @@ describe('loadConfig', () => {
         redisUrl: undefined,
         retentionDays: 90,
         logLevel: 'info',
+        logFormat: 'text',
+        metrics: true,
         costs: DEFAULT_COSTS,
       },
     });
@@ -53,6 +55,8 @@ describe('loadConfig', () => {
       REDIS_URL: 'rediss://user:pw@cache.example.com:6380/2',
       RETENTION_DAYS: '30',
       LOG_LEVEL: 'DEBUG',
+      LOG_FORMAT: 'JSON',
+      METRICS: 'off',
     });
     expect(result.ok && result.config).toMatchObject({
       port: 8080,
@@ -60,6 +64,8 @@ describe('loadConfig', () => {
       redisUrl: 'rediss://user:pw@cache.example.com:6380/2',
       retentionDays: 30,
       logLevel: 'debug',
+      logFormat: 'json',
+      metrics: false,
     });
   });
 
@@ -72,6 +78,8 @@ describe('loadConfig', () => {
         redisUrl: 'redis://localhost:6379',
         retentionDays: 90,
         logLevel: 'info',
+        logFormat: 'text',
+        metrics: true,
         costs: DEFAULT_COSTS,
       },
     });
@@ -101,6 +109,8 @@ describe('loadConfig', () => {
     ],
     [{ ...http, SLACK_SIGNING_SECRET: 'short' }, 'SLACK_SIGNING_SECRET must be the 32 hex characters'],
     [{ ...http, LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of debug, info, warn, error'],
+    [{ ...http, LOG_FORMAT: 'logfmt' }, 'LOG_FORMAT must be json or text'],
+    [{ ...http, METRICS: 'yes' }, 'METRICS must be on or off'],
     [
       { ...http, ENGINEER_YEARLY_COST_USD: '200,000' },
       'ENGINEER_YEARLY_COST_USD must be a whole number from 10000 to 10000000',

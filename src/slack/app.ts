@@ -1,7 +1,9 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, type CustomRoute, type InstallationStore, type Logger, LogLevel } from '@slack/bolt';
+import { App, type InstallationStore, type Logger, LogLevel } from '@slack/bolt';
+import type { WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config.js';
 import { DEFAULT_COST_SETTINGS } from '../domain/team.js';
+import type { AppMetrics } from '../ops/metrics.js';
+import { probeRoutes } from '../ops/probes.js';
 import type { DecisionStore } from '../store/port.js';
 import type { ListenerDeps } from './deps.js';
 import { registerActions } from './listeners/actions/index.js';
@@ -9,17 +11,24 @@ import { registerCommands } from './listeners/commands/index.js';
 import { registerEvents } from './listeners/events/index.js';
 import { acknowledgeUnclaimed } from './listeners/unclaimed.js';
 import { registerViews } from './listeners/views/index.js';
-import { consoleLogger, redactingLogger } from './logger.js';
+import { redactingLogger, structuredLogger } from './logger.js';
+import { observeRequests } from './observe.js';
 import { BOT_SCOPES } from './scopes.js';
 
 export interface SlackAppOptions {
   config: Config;
   store: DecisionStore;
   now?: () => Date;
-  /** Where Bolt and the listeners log; defaults to Bolt's console logger at LOG_LEVEL. */
+  /** Where Bolt and the listeners log; defaults to the structured logger at LOG_LEVEL in LOG_FORMAT. */
   logger?: Logger;
   /** OAuth mode: where each workspace's install (and token) is kept. */
   installationStore?: InstallationStore;
+}
+
+/** What the running app (server.ts) adds: its metrics, and whether it is draining for a shutdown. */
+export interface Operations {
+  metrics: AppMetrics;
+  draining: () => boolean;
 }
 
 const LOG_LEVELS = {
@@ -30,8 +39,9 @@ const LOG_LEVELS = {
 } as const;
 
 /** What the listeners (and the deadline scheduler) get besides Slack's arguments. */
-export function listenerDeps(options: SlackAppOptions): ListenerDeps {
+export function listenerDeps(options: SlackAppOptions & Pick<Operations, 'metrics'>): ListenerDeps {
   return {
+    publishing: options.metrics.publishing,
     store: options.store,
     now: options.now ?? (() => new Date()),
     retentionDays: options.config.retentionDays,
@@ -40,11 +50,31 @@ export function listenerDeps(options: SlackAppOptions): ListenerDeps {
   };
 }
 
+/** Every configured secret, for the logger to cut out by value. */
+export function secretsOf(config: Pick<Config, 'slack'>): (string | undefined)[] {
+  const { slack } = config;
+  return [
+    slack.botToken,
+    slack.signingSecret,
+    slack.appToken,
+    slack.oauth?.clientSecret,
+    slack.oauth?.stateSecret,
+  ];
+}
+
 /** Builds the Bolt app for the configured transport and registers every listener. */
-export function createSlackApp(options: SlackAppOptions): App {
-  const { config, store } = options;
+/** Options for every Web API client the app makes: where Slack is, and the metrics' view of each call. */
+export function webClientOptions(config: Config, metrics: AppMetrics): WebClientOptions {
+  return {
+    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+    fetch: metrics.observedFetch(),
+  };
+}
+
+export function createSlackApp(options: SlackAppOptions & Operations): App {
+  const { config, store, metrics } = options;
   const deps = listenerDeps(options);
-  const clientOptions = config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {};
+  const clientOptions = webClientOptions(config, metrics);
   const transport =
     config.transport === 'socket'
       ? {
@@ -71,18 +101,23 @@ export function createSlackApp(options: SlackAppOptions): App {
     ...transport,
     ...authorization,
     port: config.port,
-    customRoutes: [healthRoute(store)],
+    customRoutes: probeRoutes({
+      store,
+      draining: options.draining,
+      ...(config.metrics === false ? {} : { metrics }),
+    }),
     logLevel: LOG_LEVELS[config.logLevel],
-    logger: redactingLogger(options.logger ?? consoleLogger(LOG_LEVELS[config.logLevel]), [
-      config.slack.botToken,
-      config.slack.signingSecret,
-      config.slack.appToken,
-      config.slack.oauth?.clientSecret,
-      config.slack.oauth?.stateSecret,
-    ]),
+    logger: options.logger
+      ? redactingLogger(options.logger, secretsOf(config))
+      : structuredLogger({
+          level: config.logLevel,
+          format: config.logFormat ?? 'text',
+          secrets: secretsOf(config),
+        }),
     clientOptions,
   });
 
+  observeRequests(app, metrics);
   app.use(acknowledgeUnclaimed);
   registerCommands(app, deps);
   registerActions(app, deps);
@@ -92,18 +127,4 @@ export function createSlackApp(options: SlackAppOptions): App {
     app.logger.error('Unhandled error in a listener', error);
   });
   return app;
-}
-
-/** `GET /healthz`: 200 while the process serves requests; the body says whether the store is healthy. */
-function healthRoute(store: DecisionStore): CustomRoute {
-  return {
-    path: '/healthz',
-    method: ['GET'],
-    handler: (_req: IncomingMessage, res: ServerResponse) => {
-      void store.health().then((health) => {
-        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-        res.end(JSON.stringify({ status: health.status, store: health }));
-      });
-    },
-  };
 }

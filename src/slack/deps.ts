@@ -1,5 +1,6 @@
 import type { InstallationStore } from '@slack/bolt';
 import type { CostSettings } from '../domain/cost.js';
+import type { PendingWork } from '../ops/metrics.js';
 import type { DecisionStore } from '../store/port.js';
 
 /** What every listener needs besides the Slack arguments Bolt gives it. */
@@ -13,4 +14,6 @@ export interface ListenerDeps {
   costs: CostSettings;
   /** OAuth mode: where installs are kept, so an uninstall or a revoked token can delete one. */
   installations?: InstallationStore;
+  /** Decision messages being published now, for the metrics. */
+  publishing: PendingWork;
 }

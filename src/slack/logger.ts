@@ -1,13 +1,23 @@
-import { type Logger, LogLevel } from '@slack/bolt';
+import type { Logger, LogLevel } from '@slack/bolt';
+import { pino } from 'pino';
+import { z } from 'zod';
+import type { LogFormat, LogLevel as LogLevelName } from '../config.js';
+import { currentLogContext } from '../ops/log-context.js';
+import { slackErrorCode } from './errors.js';
 
 /**
  * Every log line the app or Bolt writes passes through here, and secrets are cut out first: the configured
- * ones by value, and anything shaped like a Slack token. (At DEBUG, Slack's WebClient logs request bodies,
- * which include `client_secret` during the OAuth code exchange.)
+ * ones by value, anything shaped like a Slack token or a URL's password, and the values of secret-named keys
+ * in logged objects. (At DEBUG, Slack's WebClient logs request bodies, which include `client_secret` during
+ * the OAuth code exchange.)
  */
 
 const TOKEN_PATTERN = /\b(xox[abposr]|xapp)-[A-Za-z0-9-]+/g;
-const ORDER = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
+/** The password of a URL such as REDIS_URL, which ioredis and Node put in some error messages. */
+const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:/\s@]*:)[^@\s/]+@/gi;
+
+/** Keys whose values are secret whatever they look like (an OAuth code, a password, a refresh token). */
+const SECRET_KEY = /token|secret|password|authorization|^code$/i;
 
 export function redactor(secrets: (string | undefined)[]): (text: string) => string {
   const known = secrets.filter(
@@ -16,7 +26,8 @@ export function redactor(secrets: (string | undefined)[]): (text: string) => str
   return (text) =>
     known
       .reduce((out, secret) => out.split(secret).join('[redacted]'), text)
-      .replace(TOKEN_PATTERN, '$1-[redacted]');
+      .replace(TOKEN_PATTERN, '$1-[redacted]')
+      .replace(URL_PASSWORD, '$1[redacted]@');
 }
 
 function redactPart(part: unknown, redact: (text: string) => string): unknown {
@@ -27,13 +38,7 @@ function redactPart(part: unknown, redact: (text: string) => string): unknown {
     copy.stack = part.stack ? redact(part.stack) : undefined;
     return copy;
   }
-  if (typeof part === 'object' && part !== null) {
-    try {
-      return redact(JSON.stringify(part));
-    } catch {
-      return '[unserializable]';
-    }
-  }
+  if (typeof part === 'object' && part !== null) return redact(serialize(part));
   return part;
 }
 
@@ -52,27 +57,105 @@ export function redactingLogger(inner: Logger, secrets: (string | undefined)[]):
   };
 }
 
-/** A plain console logger, `[LEVEL] name message`, like Bolt's own. */
-export function consoleLogger(level: LogLevel): Logger {
-  let current = level;
-  let name = 'stream-verdict';
-  const enabled = (at: LogLevel) => ORDER.indexOf(at) >= ORDER.indexOf(current);
+/** Where log lines go: stdout in production, an array in tests. Each call is one whole line. */
+export interface LogSink {
+  write(line: string): void;
+}
+
+/**
+ * The app's logger, and through Bolt the Web API client's, the Socket Mode client's and the OAuth
+ * installer's: pino, writing JSON lines (`json`) or readable ones (`text`). Each line carries the log
+ * context of the request it belongs to, and the whole line is redacted before it is written.
+ */
+export function structuredLogger(options: {
+  level: LogLevelName;
+  format: LogFormat;
+  secrets: (string | undefined)[];
+  sink?: LogSink;
+}): Logger {
+  const redact = redactor(options.secrets);
+  const sink = options.sink ?? process.stdout;
+  const render = options.format === 'json' ? (line: string) => line : readableLine;
+  const base = pino(
+    {
+      level: options.level,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      mixin: () => ({ ...currentLogContext() }),
+    },
+    { write: (line: string) => sink.write(redact(render(line))) },
+  );
   const write =
-    (at: LogLevel, sink: (...parts: unknown[]) => void) =>
+    (at: 'debug' | 'info' | 'warn' | 'error') =>
     (...parts: unknown[]) => {
-      if (enabled(at)) sink(`[${at.toUpperCase()}] ${name}`, ...parts);
+      if (!base.isLevelEnabled(at)) return;
+      const error = parts.find((part): part is Error => part instanceof Error);
+      const message = parts
+        .filter((part) => part !== error)
+        .map(describePart)
+        .join(' ');
+      if (error) base[at]({ err: errorFields(error) }, message || error.message);
+      else base[at](message);
     };
   return {
-    debug: write(LogLevel.DEBUG, console.debug),
-    info: write(LogLevel.INFO, console.info),
-    warn: write(LogLevel.WARN, console.warn),
-    error: write(LogLevel.ERROR, console.error),
-    setLevel: (next) => {
-      current = next;
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    setLevel: (level) => {
+      base.level = level;
     },
-    getLevel: () => current,
-    setName: (next) => {
-      name = next;
-    },
+    getLevel: () => base.level as LogLevel,
+    // Every Slack client shares this logger and renames it after itself: a name would be wrong on the others' lines.
+    setName: () => undefined,
   };
+}
+
+function describePart(part: unknown): string {
+  if (typeof part === 'string') return part;
+  return typeof part === 'object' && part !== null ? serialize(part) : String(part);
+}
+
+function serialize(part: object): string {
+  try {
+    return JSON.stringify(part, (key, value: unknown) =>
+      key !== '' && SECRET_KEY.test(key) && value !== undefined ? '[redacted]' : value,
+    );
+  } catch {
+    return '[unserializable]';
+  }
+}
+
+/** An error as log fields: its Slack or Redis error code when it has one, so logs speak of codes. */
+function errorFields(error: Error): Record<string, unknown> {
+  const code = slackErrorCode(error) ?? (error as { code?: unknown }).code;
+  return {
+    type: error.name,
+    message: error.message,
+    ...(code !== undefined ? { code: String(code) } : {}),
+    ...(error.stack ? { stack: error.stack } : {}),
+  };
+}
+
+const lineSchema = z.looseObject({
+  time: z.string(),
+  level: z.string(),
+  msg: z.string().optional(),
+  workspace: z.string().optional(),
+  decision: z.string().optional(),
+  surface: z.string().optional(),
+  err: z.looseObject({ code: z.string().optional(), stack: z.string().optional() }).optional(),
+});
+
+/** `2026-05-01T10:00:00.000Z INFO  message  workspace=T1 decision=abc surface=view`, then the stack if any. */
+function readableLine(json: string): string {
+  const parsed = lineSchema.safeParse(JSON.parse(json));
+  if (!parsed.success) return json;
+  const { time, level, msg, workspace, decision, surface, err } = parsed.data;
+  const where = Object.entries({ workspace, decision, surface, code: err?.code })
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}=${value}`)
+    .join(' ');
+  const stack = err?.stack ? `\n    ${err.stack.split('\n').join('\n    ')}` : '';
+  return `${time} ${level.toUpperCase().padEnd(5)} ${msg ?? ''}${where ? `  ${where}` : ''}${stack}\n`;
 }

@@ -55,8 +55,22 @@ export async function publishDecision(input: {
   const holder = randomBytes(9).toString('base64url');
   const request = await deps.store.requestPublish(ref, holder, LEASE_MS);
   if (!request.leader) return undefined;
+  const published = deps.publishing.begin(`${ref.teamId}:${ref.decisionId}`);
+  try {
+    return await publishAsLeader(deps, client, ref, holder, request.version);
+  } finally {
+    published();
+  }
+}
 
-  let version: number | null = request.version;
+async function publishAsLeader(
+  deps: ListenerDeps,
+  client: WebClient,
+  ref: DecisionRef,
+  holder: string,
+  firstVersion: number,
+): Promise<DecisionState | undefined> {
+  let version: number | null = firstVersion;
   let published: DecisionState | undefined;
   let failures = 0;
   let lastError: unknown;

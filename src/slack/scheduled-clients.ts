@@ -1,6 +1,6 @@
 import type { InstallationStore, Logger } from '@slack/bolt';
 import { AuthorizationError, InstallProvider } from '@slack/oauth';
-import { WebClient } from '@slack/web-api';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config.js';
 import { InstallationMissingError } from '../store/installation-store.js';
 import { installationQueryOf } from './listeners/requester.js';
@@ -15,10 +15,11 @@ import { installationQueryOf } from './listeners/requester.js';
 export function scheduledClients(input: {
   oauth: NonNullable<Config['slack']['oauth']>;
   installationStore: InstallationStore;
-  apiUrl: string | undefined;
+  /** Where Slack is and how calls are observed, as for every client of the app (app.ts webClientOptions). */
+  clientOptions: WebClientOptions;
   logger: Logger;
 }): (teamId: string) => Promise<WebClient | undefined> {
-  const clientOptions = input.apiUrl ? { slackApiUrl: input.apiUrl } : {};
+  const clientOptions = { ...input.clientOptions, logger: input.logger };
   const installer = new InstallProvider({
     clientId: input.oauth.clientId,
     clientSecret: input.oauth.clientSecret,

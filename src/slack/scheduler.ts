@@ -3,6 +3,7 @@ import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { format } from 'date-fns';
 import { isComplete } from '../domain/answer-set.js';
+import { withLogContext } from '../ops/log-context.js';
 import { DAY_MS, type DueItem } from '../store/port.js';
 import { closeDecision } from './closing.js';
 import type { ListenerDeps } from './deps.js';
@@ -66,26 +67,33 @@ export function startScheduler(input: {
     const items = await deps.store.claimDue(deps.now(), CLAIM_LEASE_MS, BATCH);
     let done = 0;
     for (const item of items) {
-      try {
-        const client = await input.clientFor(item.teamId);
-        if (!client) {
-          await deps.store.unschedule(item);
-          logger.warn(
-            `Dropped the ${describe(item)}: the workspace has no installation (uninstalled or revoked)`,
-          );
-          continue;
-        }
-        await (item.kind === 'remind' ? remind(deps, client, item) : close(deps, client, item));
-        await deps.store.unschedule(item);
-        done += 1;
-      } catch (error) {
-        // If this fails too (the store is down), the item stays claimed and is offered again after the claim.
-        await giveUpOrRetry(item, error).catch((storeError: unknown) => {
-          logger.error(`Could not ${describe(item)}, nor note the failure`, storeError);
-        });
-      }
+      const where = { workspace: item.teamId, decision: item.decisionId, surface: 'scheduler' };
+      if (await withLogContext(where, () => runItem(item))) done += 1;
     }
     return done;
+  }
+
+  /** Does one due item; true when it is done (a dropped or rescheduled item is not). */
+  async function runItem(item: DueItem): Promise<boolean> {
+    try {
+      const client = await input.clientFor(item.teamId);
+      if (!client) {
+        await deps.store.unschedule(item);
+        logger.warn(
+          `Dropped the ${describe(item)}: the workspace has no installation (uninstalled or revoked)`,
+        );
+        return false;
+      }
+      await (item.kind === 'remind' ? remind(deps, client, item) : close(deps, client, item));
+      await deps.store.unschedule(item);
+      return true;
+    } catch (error) {
+      // If this fails too (the store is down), the item stays claimed and is offered again after the claim.
+      await giveUpOrRetry(item, error).catch((storeError: unknown) => {
+        logger.error(`Could not ${describe(item)}, nor note the failure`, storeError);
+      });
+      return false;
+    }
   }
 
   async function giveUpOrRetry(item: DueItem, error: unknown): Promise<void> {

@@ -191,6 +191,11 @@ export class MemoryStore implements DecisionStore {
     return { count: failures.count, firstAt: new Date(failures.firstAt) };
   }
 
+  async dueCounts(now: Date): Promise<{ waiting: number; overdue: number }> {
+    const times = [...this.due.values()];
+    return { waiting: times.length, overdue: times.filter((at) => at <= now.getTime()).length };
+  }
+
   async claimDue(now: Date, leaseMs: number, limit: number): Promise<DueItem[]> {
     const due = [...this.due]
       .filter(([, at]) => at <= now.getTime())

@@ -92,9 +92,13 @@ export interface TenantErasure {
 export interface StoreHealth {
   kind: 'redis' | 'memory';
   status: 'ok' | 'degraded';
-  /** False when nothing survives a restart. */
+  /** False when nothing survives a restart: for Redis, as Redis itself last said. */
   durable: boolean;
   detail?: string;
+  /** Redis: its eviction policy and persistence, as last read from Redis. */
+  redis?: { maxmemoryPolicy: string; evicts: boolean; appendonly: boolean; save?: string };
+  /** What an operator should change so that answers are kept. */
+  warnings?: string[];
 }
 
 export interface DecisionStore {
@@ -157,6 +161,8 @@ export interface DecisionStore {
    * answer sets, delivery markers, indexes and due items, in bounded batches. Erasing again finds nothing.
    */
   eraseTenant(teamId: string): Promise<TenantErasure>;
+  /** How many items are on the due-list, and how many of them are due by `now` and not claimed: for metrics. */
+  dueCounts(now: Date): Promise<{ waiting: number; overdue: number }>;
   /** Remembers that a person started or answered a decision, for their App Home. */
   rememberForHome(ref: DecisionRef, userId: string, at: Date): Promise<void>;
   /** The decisions a person started or answered, most recent first. */

@@ -24,6 +24,7 @@ import type {
 } from './port.js';
 import { DAY_MS, StoreUnavailableError } from './port.js';
 import { answerSetFromRecord, decisionFromRecord, parseJson } from './records.js';
+import { type RedisDurability, readDurability } from './redis-durability.js';
 import { CLAIM_DUE_LUA, FINISH_PUBLISH_LUA, REQUEST_PUBLISH_LUA } from './scripts/publish.js';
 import { SAVE_STEP_LUA, type SaveStepReply } from './scripts/save-step.js';
 
@@ -49,7 +50,11 @@ type ClientSlice =
   | 'zscan'
   | 'scan'
   | 'unlink'
+  | 'zcard'
+  | 'zcount'
   | 'ping'
+  | 'info'
+  | 'config'
   | 'quit'
   | 'status'
   | 'defineCommand';
@@ -64,7 +69,12 @@ export interface RedisStoreOptions {
   client: RedisClient;
   retentionDays: number;
   keys?: KeySpace;
+  /** Told of every command that failed (for metrics); the caller gets a StoreUnavailableError either way. */
+  onCommandError?: () => void;
 }
+
+/** Client states that mean the connection is down (while it is first connecting, a ping decides). */
+const LOST = new Set(['reconnecting', 'close', 'end']);
 
 /** How long a delivery is remembered: far longer than any retry or double click. */
 const DELIVERY_TTL_MS = DAY_MS;
@@ -77,11 +87,15 @@ export class RedisStore implements DecisionStore {
   private readonly client: RedisClient;
   private readonly keys: KeySpace;
   private readonly ttlMs: number;
+  /** Eviction policy and persistence as Redis last reported them. */
+  private durability: RedisDurability | undefined;
+  private readonly onCommandError: () => void;
 
   constructor(options: RedisStoreOptions) {
     this.client = options.client;
     this.keys = options.keys ?? new KeySpace();
     this.ttlMs = options.retentionDays * DAY_MS;
+    this.onCommandError = options.onCommandError ?? (() => undefined);
     this.client.defineCommand('svSaveStep', { numberOfKeys: 4, lua: SAVE_STEP_LUA });
     this.client.defineCommand('svRequestPublish', { numberOfKeys: 2, lua: REQUEST_PUBLISH_LUA });
     this.client.defineCommand('svFinishPublish', { numberOfKeys: 2, lua: FINISH_PUBLISH_LUA });
@@ -259,6 +273,15 @@ export class RedisStore implements DecisionStore {
     return removed;
   }
 
+  async dueCounts(now: Date): Promise<{ waiting: number; overdue: number }> {
+    const key = this.keys.due();
+    const [waiting, overdue] = await Promise.all([
+      this.run(() => this.client.zcard(key)),
+      this.run(() => this.client.zcount(key, '-inf', now.getTime())),
+    ]);
+    return { waiting, overdue };
+  }
+
   async claimDue(now: Date, leaseMs: number, limit: number): Promise<DueItem[]> {
     const members = await this.run(() =>
       (this.client as Redis).svClaimDue(this.keys.due(), now.getTime(), leaseMs, limit),
@@ -352,12 +375,37 @@ export class RedisStore implements DecisionStore {
   }
 
   async health(): Promise<StoreHealth> {
+    // A dropped connection is known at once, without waiting for a ping to time out: readiness follows it.
+    if (LOST.has(this.client.status))
+      return this.healthWith('degraded', `connection is ${this.client.status}`);
     try {
       await withTimeout(this.client.ping(), 1_000);
-      return { kind: 'redis', status: 'ok', durable: true };
     } catch (error) {
-      return { kind: 'redis', status: 'degraded', durable: true, detail: describe(error) };
+      return this.healthWith('degraded', describe(error));
     }
+    this.durability = await withTimeout(readDurability(this.client), 1_000).catch(() => this.durability);
+    return this.healthWith('ok');
+  }
+
+  private healthWith(status: StoreHealth['status'], detail?: string): StoreHealth {
+    const known = this.durability;
+    return {
+      kind: 'redis',
+      status,
+      durable: known?.durable ?? false,
+      ...(detail ? { detail } : known ? {} : { detail: 'persistence not read from Redis yet' }),
+      ...(known
+        ? {
+            redis: {
+              maxmemoryPolicy: known.maxmemoryPolicy,
+              evicts: known.evicts,
+              appendonly: known.appendonly,
+              ...(known.save !== undefined ? { save: known.save } : {}),
+            },
+            warnings: known.warnings,
+          }
+        : {}),
+    };
   }
 
   async close(): Promise<void> {
@@ -370,7 +418,10 @@ export class RedisStore implements DecisionStore {
     const replies = await this.run(() => tx.exec());
     if (!replies) throw new StoreUnavailableError(new Error('transaction aborted'));
     const failed = replies.find(([error]) => error);
-    if (failed) throw new StoreUnavailableError(failed[0]);
+    if (failed) {
+      this.onCommandError();
+      throw new StoreUnavailableError(failed[0]);
+    }
     return replies.map(([, reply]) => reply);
   }
 
@@ -378,6 +429,7 @@ export class RedisStore implements DecisionStore {
     try {
       return await command();
     } catch (error) {
+      this.onCommandError();
       throw new StoreUnavailableError(error);
     }
   }

@@ -11,6 +11,7 @@ import {
   type SlackEmulatorOptions,
   startSlackEmulator,
 } from '../../src/emulator/index.js';
+import { AppMetrics } from '../../src/ops/metrics.js';
 import {
   createInstallationStore,
   createStore,
@@ -56,6 +57,10 @@ export async function startHarness(
     schedulerIntervalMs?: number;
     /** The emulated Slack's install (token rotation, org-wide) and workspace (e.g. its Grid org). */
     emulator?: Pick<SlackEmulatorOptions, 'install' | 'workspace'>;
+    /** The app's logger instead of the recording one (`logs` then stays empty). */
+    logger?: Logger;
+    /** Where createStore's warnings go (e.g. the Redis eviction check); dropped by default. */
+    warn?: (line: string) => void;
   } = {},
 ): Promise<Harness> {
   const slack = await startSlackEmulator({
@@ -82,11 +87,12 @@ export async function startHarness(
     return made;
   };
   const closers: (() => Promise<void>)[] = [];
-  const boot = (port = 0) =>
+  const boot = (port = 0, metrics = new AppMetrics()) =>
     startStreamVerdict({
       config: { ...config, port },
-      store: createStore(config, { keyPrefix, warn: () => undefined }),
-      logger: recordingLogger(logs),
+      store: createStore(config, { keyPrefix, warn: options.warn ?? (() => undefined), metrics }),
+      metrics,
+      logger: options.logger ?? recordingLogger(logs),
       ...(options.now ? { now: options.now } : {}),
       ...(options.schedulerIntervalMs !== undefined
         ? { schedulerIntervalMs: options.schedulerIntervalMs }

@@ -279,8 +279,11 @@ describe.each(adapters)('$name store', (adapter) => {
     await store.schedule(remind, new Date('2026-11-27T00:00:00Z'));
     expect(await store.claimDue(new Date('2026-11-26T23:59:59Z'), 60_000, 10)).toEqual([]);
     const at = new Date('2026-11-27T00:00:01Z');
+    expect(await store.dueCounts(at)).toEqual({ waiting: 2, overdue: 1 });
     const claims = await Promise.all([store.claimDue(at, 60_000, 10), store.claimDue(at, 60_000, 10)]);
     expect(claims.flat()).toEqual([remind]);
+    // Claimed: still waiting, no longer overdue.
+    expect(await store.dueCounts(at)).toEqual({ waiting: 2, overdue: 0 });
     // Not done within its claim: offered again.
     expect(await store.claimDue(new Date(at.getTime() + 60_001), 60_000, 10)).toEqual([remind]);
     await store.unschedule(remind);

@@ -42,7 +42,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startRedisServer(options: { appendOnly?: boolean } = {}): Promise<RedisServerHandle> {
+export async function startRedisServer(
+  options: {
+    appendOnly?: boolean /** More redis-server flags, e.g. an eviction policy. */;
+    extraArgs?: string[];
+  } = {},
+): Promise<RedisServerHandle> {
   ensureRedisServerInstalled();
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'sv-redis-'));
@@ -63,6 +68,7 @@ export async function startRedisServer(options: { appendOnly?: boolean } = {}): 
     ];
     args.push('--appendonly', options.appendOnly ? 'yes' : 'no');
     if (options.appendOnly) args.push('--appendfsync', 'always');
+    args.push(...(options.extraArgs ?? []));
     child = spawn('redis-server', args, { stdio: 'ignore' });
     await waitUntilReady(port);
   };

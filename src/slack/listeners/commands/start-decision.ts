@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { addToLogContext } from '../../../ops/log-context.js';
 import type { Decision } from '../../../store/port.js';
 import { scheduleDeadline } from '../../closing.js';
 import type { ListenerDeps } from '../../deps.js';
@@ -49,6 +50,7 @@ export function startDecision(deps: ListenerDeps) {
       ...(options.decideBy ? { decideBy: options.decideBy } : {}),
       ...(options.blind ? { blind: true } : {}),
     };
+    addToLogContext({ decision: decision.decisionId });
 
     // The trigger id dies in 3 s: open the modal first, and save the decision at the same time.
     const [opened, saved] = await Promise.allSettled([

@@ -1,0 +1,84 @@
+import type { App, ReceiverEvent } from '@slack/bolt';
+import { z } from 'zod';
+import { withLogContext } from '../ops/log-context.js';
+import type { AppMetrics, Surface } from '../ops/metrics.js';
+import { requesterOf, slashCommandSchema } from './listeners/requester.js';
+import { decisionIdSchema, decodeMetadata } from './metadata.js';
+
+/**
+ * Watches every request on its way through Bolt, in either transport: how long until it is acknowledged,
+ * whether its listener succeeded, and the log context (tenant, decision, surface) of everything it logs.
+ */
+export function observeRequests(app: App, metrics: AppMetrics): void {
+  // processEvent is the one door every receiver (HTTP, Socket Mode) hands requests through, with their ack.
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = (event: ReceiverEvent) => {
+    const surface = surfaceOf(event.body);
+    const arrived = performance.now();
+    const ack: ReceiverEvent['ack'] = async (response) => {
+      try {
+        return await event.ack(response);
+      } finally {
+        metrics.acknowledged(surface, (performance.now() - arrived) / 1000);
+      }
+    };
+    return withLogContext({ surface, ...whereFrom(event.body) }, () => processEvent({ ...event, ack }));
+  };
+  app.use(async ({ body, next }) => {
+    const surface = surfaceOf(body);
+    try {
+      await next();
+      metrics.requestHandled(surface, 'ok');
+    } catch (error) {
+      metrics.requestHandled(surface, 'error');
+      throw error;
+    }
+  });
+}
+
+const typedBody = z.object({ type: z.string().optional(), command: z.string().optional() });
+
+export function surfaceOf(body: unknown): Surface {
+  const parsed = typedBody.safeParse(body);
+  if (!parsed.success) return 'other';
+  if (parsed.data.command !== undefined) return 'command';
+  switch (parsed.data.type) {
+    case 'block_actions':
+      return 'action';
+    case 'view_submission':
+    case 'view_closed':
+      return 'view';
+    case 'event_callback':
+      return 'event';
+    case 'block_suggestion':
+      return 'options';
+    case 'shortcut':
+    case 'message_action':
+      return 'shortcut';
+    default:
+      return 'other';
+  }
+}
+
+const decisionCarriers = z.object({
+  view: z.object({ private_metadata: z.string().optional() }).optional(),
+  actions: z.array(z.object({ value: z.string().optional() })).optional(),
+  team_id: z.string().optional(),
+});
+
+/** The tenant and decision a payload names, as far as it is known before any listener runs. */
+function whereFrom(body: unknown): { workspace?: string; decision?: string } {
+  const command = slashCommandSchema.safeParse(body);
+  const workspace = command.success ? command.data.tenant_id : requesterOf(body)?.teamId;
+  const carriers = decisionCarriers.safeParse(body);
+  const fromView = carriers.success ? decodeMetadata(carriers.data.view?.private_metadata) : null;
+  const fromAction = decisionIdSchema.safeParse(
+    carriers.success ? carriers.data.actions?.[0]?.value : undefined,
+  );
+  const decision = fromView?.decisionId ?? (fromAction.success ? fromAction.data : undefined);
+  const eventTeam = carriers.success ? carriers.data.team_id : undefined;
+  return {
+    ...((workspace ?? eventTeam) ? { workspace: workspace ?? eventTeam } : {}),
+    ...(decision ? { decision } : {}),
+  };
+}
