@@ -309,13 +309,23 @@ function disputesOf(
     const ordered = [...sides.values()].sort(
       (a, b) => b.rulesOut.length - a.rulesOut.length || b.userIds.length - a.userIds.length,
     );
+    const settledOn = (side: FactSide): Platform | undefined => {
+      const part = readAnswer(question, side.value);
+      const move: Move | undefined = part && { questionIndex, value: side.value, part };
+      return move && weigh(panelEvidence(panel, [move])).recommendation;
+    };
     const lenient = ordered.find((side) => side.rulesOut.length === 0);
     let otherwise: Platform | undefined;
     if (ruling && lenient) {
-      const part = readAnswer(question, lenient.value);
-      const move: Move | undefined = part && { questionIndex, value: lenient.value, part };
-      const settled = move && weigh(panelEvidence(panel, [move])).recommendation;
+      const settled = settledOn(lenient);
       if (settled && settled !== recommendation) otherwise = settled;
+    }
+    if (question.kind !== 'number' && !ruling) {
+      // A choice that rules nothing out matters only if settling it some way changes the verdict.
+      otherwise = ordered
+        .map(settledOn)
+        .find((settled) => settled !== undefined && settled !== recommendation);
+      if (!otherwise) return;
     }
     disputes.push({
       questionId: question.id,
@@ -324,7 +334,11 @@ function disputesOf(
       ...(otherwise && { otherwise }),
     });
   });
-  return disputes.sort((a, b) => ruleCount(b) - ruleCount(a));
+  // What rules a platform out first, then what changes the verdict, then wide numbers.
+  return disputes.sort(
+    (a, b) =>
+      ruleCount(b) - ruleCount(a) || Number(b.otherwise !== undefined) - Number(a.otherwise !== undefined),
+  );
 }
 
 /** For a number, the lowest and the highest answer. */

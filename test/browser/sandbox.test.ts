@@ -55,7 +55,7 @@ async function runCommand(text: string) {
 }
 
 describe('the sandbox in a browser', () => {
-  it('takes two teammates from the slash command to a team verdict, argued in the thread', {
+  it('takes three teammates from the slash command to a team verdict on one screen, its details and the thread', {
     timeout: 60_000,
   }, async () => {
     const channel = page.getByRole('main');
@@ -76,29 +76,47 @@ describe('the sandbox in a browser', () => {
     await channel.getByRole('button', { name: 'Answer or edit my answers' }).click();
     await answerQuestionnaire(page, AWS_SHOP_WANTING_KAFKA);
     await modal(page).getByRole('button', { name: 'Close', exact: true }).click();
+    await modal(page).waitFor({ state: 'detached' });
 
-    await channel.getByText('From 2 finished answer sets').waitFor();
+    await page.getByLabel('Acting as').selectOption({ label: 'Carol' });
+    await channel.getByRole('button', { name: 'Answer or edit my answers' }).click();
+    await answerQuestionnaire(page, NEUTRAL_ANSWERS);
+    await modal(page).getByRole('button', { name: 'Close', exact: true }).click();
+
+    await channel.getByText('From 3 finished answer sets').waitFor();
     // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads.
     const verdict = (await channel.getByRole('article').first().innerText()).replace(/\s+/g, ' ');
     expect(verdict).toMatch(/Verdict: (Self-managed Kafka|Amazon Kinesis|Amazon MSK)/);
-    expect(verdict).toContain('Setup (people)');
-    expect(verdict).toMatch(/Team: (Kafka|Kinesis|MSK|Even) \d/);
+    expect(verdict).toMatch(/Who picks what: .*@Alice/);
+    expect(verdict).toContain('A month, machines and people');
     expect(verdict).toContain('(edited)');
+    // The breakdown is one click away, not on the channel's screen.
+    expect(verdict).not.toContain('From:');
+
+    await page.mouse.move(0, 0);
+    mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
+    writeFileSync(SCREENSHOT, await page.screenshot());
+
+    await channel.getByRole('button', { name: 'Details', exact: true }).first().click();
+    await modal(page).getByText('Verdict details').waitFor();
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads.
+    const details = (await modal(page).innerText()).replace(/\s+/g, ' ');
+    expect(details).toContain('Setup (people)');
+    expect(details).toMatch(/Team: (Kafka|Kinesis|MSK|Even) \d/);
+    expect(details).toContain('Monthly cost estimate');
+    await modal(page).getByRole('button', { name: 'Close', exact: true }).click();
+    await modal(page).waitFor({ state: 'detached' });
 
     const thread = page.getByRole('complementary', { name: 'Thread' });
     await thread.getByText('@Bob finished the questionnaire').waitFor();
     await expect(thread.getByText('@Alice finished the questionnaire').count()).resolves.toBe(1);
-    await channel.getByRole('button', { name: /^2 replies/ }).waitFor();
+    await channel.getByRole('button', { name: /^3 replies/ }).waitFor();
 
     await thread
       .getByRole('textbox', { name: 'Reply in thread' })
       .fill('Kinesis, unless we need Connect <soon>');
     await page.keyboard.press('Enter');
     await thread.getByText('Kinesis, unless we need Connect <soon>').waitFor();
-
-    await page.mouse.move(0, 0);
-    mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
-    writeFileSync(SCREENSHOT, await page.screenshot());
   });
 
   it('shows an invalid field’s error under it, keeps the answers, and goes Back and on', {

@@ -141,7 +141,7 @@ describe('renderModal', () => {
 });
 
 describe('renderBlocks for messages', () => {
-  it('shows the decision message with its verdict: header, context, divider, rows and the primary button', () => {
+  it('shows the decision message with its verdict: header, context, divider, the flip and the primary button', () => {
     const team = aggregateTeam([{ userId: 'U0ALICE', answers: WEB_APP_SHOP_ON_AWS }]);
     const message = buildDecisionMessage({
       decision: {
@@ -164,7 +164,7 @@ describe('renderBlocks for messages', () => {
     expect(markup).toMatch(
       /<button type="button" class="bk-button bk-primary" data-action-id="answer_questionnaire" data-block-id="decision_actions">Answer or edit my answers<\/button>/,
     );
-    expect(markup).toContain('<b>Setup (people)</b>: Kinesis');
+    expect(markup).toContain('<b>What would flip it:</b>');
   });
 
   it('shows section fields, and names what it cannot show instead of dropping it', () => {

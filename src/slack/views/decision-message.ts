@@ -151,12 +151,12 @@ function settleLines(team: TeamVerdict): string[] {
     if (!first) return '';
     const others = rest.map((side) => `${people(side.userIds)} ${escapeMrkdwn(side.words)}`).join('; ');
     const rules =
-      first.rulesOut.length > 0
-        ? ` — it rules ${first.rulesOut.map((platform) => PLATFORM_LABELS[platform]).join(' and ')} out` +
-          (dispute.otherwise
-            ? `; settled the other way, the verdict would be ${PLATFORM_LABELS[dispute.otherwise]}`
-            : '')
-        : '';
+      (first.rulesOut.length > 0
+        ? ` — it rules ${first.rulesOut.map((platform) => PLATFORM_LABELS[platform]).join(' and ')} out`
+        : '') +
+      (dispute.otherwise
+        ? `; settled ${first.rulesOut.length > 0 ? 'the other way' : 'one way'}, the verdict would be ${PLATFORM_LABELS[dispute.otherwise]}`
+        : '');
     return `:warning: *Settle first — ${escapeMrkdwn(dispute.short)}:* ${people(first.userIds)} ${escapeMrkdwn(first.words)}; ${others}${rules}.`;
   });
   const more = team.disputes.length - SHOWN_DISPUTES;
@@ -229,11 +229,17 @@ function argueLine(team: TeamVerdict, opposing: readonly CategoryArgument[]): st
   const splits = new Map(team.splits.map((split) => [split.target, split.counts]));
   const lines = opposing.slice(0, SHOWN_ARGUMENTS).map((argument) => {
     const counts = splits.get(argument.target);
+    const row = team.verdict.rows.find((candidate) => candidate.target === argument.target);
     const sides = argument.camps
-      .map(
-        (camp) =>
-          `${camp.side === 'even' ? 'no difference' : SHORT_NAMES[camp.side]}: _${escapeMrkdwn(truncate(camp.reason ?? 'no single answer stands out', 120))}_`,
-      )
+      .map((camp) => {
+        // A camp no answer moved sits where the defaults put it: the team row says why, when it agrees.
+        const reason =
+          camp.reason ??
+          (row && row.advantage === camp.side ? row.reason : undefined) ??
+          (camp.side === 'even' ? 'their answers give no option a lead here' : 'no single answer stands out');
+        const side = camp.side === 'even' ? 'no difference' : SHORT_NAMES[camp.side];
+        return `${side}: _${escapeMrkdwn(truncate(reason, 120))}_`;
+      })
       .join(' vs ');
     return `• *${TARGET_LABELS[argument.target]}* (${counts ? splitLabel(counts) : ''}) ${sides}`;
   });
