@@ -291,9 +291,10 @@ function disputesOf(
       const userId = people[person]?.userId;
       if (value === undefined || userId === undefined || keyOf(value) === 'dont_know') return;
       const key = question.kind === 'number' ? String(value) : keyOf(value);
+      // Words are worked out only for the sides shown (see below): a team may give hundreds of numbers.
       const side = sides.get(key) ?? {
         value: Array.isArray(value) ? [...value].sort() : value,
-        words: answerWords(question, value),
+        words: '',
         userIds: [],
         rulesOut: [
           ...new Set(readAnswer(question, value)?.excludes.map((exclusion) => exclusion.platform) ?? []),
@@ -327,10 +328,11 @@ function disputesOf(
         .find((settled) => settled !== undefined && settled !== recommendation);
       if (!otherwise) return;
     }
+    const shown = question.kind === 'number' ? extremes(ordered) : ordered;
     disputes.push({
       questionId: question.id,
       short: question.short,
-      sides: question.kind === 'number' ? extremes(ordered) : ordered,
+      sides: shown.map((side) => ({ ...side, words: answerWords(question, side.value) })),
       ...(otherwise && { otherwise }),
     });
   });
@@ -341,12 +343,18 @@ function disputesOf(
   );
 }
 
-/** For a number, the lowest and the highest answer. */
+/** For a number, the lowest and the highest answer, the one that rules a platform out first. */
 function extremes(sides: readonly FactSide[]): FactSide[] {
-  const byValue = [...sides].sort((a, b) => Number(a.value) - Number(b.value));
-  const low = byValue[0];
-  const high = byValue[byValue.length - 1];
-  return low && high ? [low, high] : [];
+  let low: FactSide | undefined;
+  let high: FactSide | undefined;
+  for (const side of sides) {
+    if (!low || Number(side.value) < Number(low.value)) low = side;
+    if (!high || Number(side.value) > Number(high.value)) high = side;
+  }
+  if (!low || !high) return [];
+  return low.rulesOut.length > high.rulesOut.length
+    ? [low, high]
+    : [high, low].sort((a, b) => b.rulesOut.length - a.rulesOut.length || Number(a.value) - Number(b.value));
 }
 
 function ruleCount(dispute: DisputedFact): number {
