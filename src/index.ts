@@ -15,6 +15,11 @@ const logger = structuredLogger({
   format: result.config.logFormat ?? 'text',
   secrets: result.mode === 'slack' ? secretsOf(result.config) : [],
 });
+// A stray rejection (a bug, or a library failing outside any request) is logged and the process serves on:
+// Node's default would end every other person's request with it.
+process.on('unhandledRejection', (reason) => {
+  logger.error('A promise was rejected with nobody to handle it; carrying on:', reason);
+});
 let running: { stop(): Promise<void> };
 if (result.mode === 'sandbox') {
   const sandbox = await startSandbox({ config: result.config, storeOptions: { warn: logger.warn } });
