@@ -9,6 +9,7 @@ import type { ListenerDeps } from './deps.js';
 import { registerActions } from './listeners/actions/index.js';
 import { registerCommands } from './listeners/commands/index.js';
 import { registerEvents } from './listeners/events/index.js';
+import { handleOnce } from './listeners/redelivery.js';
 import { acknowledgeUnclaimed } from './listeners/unclaimed.js';
 import { registerViews } from './listeners/views/index.js';
 import { redactingLogger, structuredLogger } from './logger.js';
@@ -130,6 +131,7 @@ export function createSlackApp(options: SlackAppOptions & Operations): App {
 
   observeRequests(app, metrics);
   app.use(acknowledgeUnclaimed);
+  app.use(handleOnce(store));
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);

@@ -31,6 +31,11 @@ export class KeySpace {
     return `${this.tag(ref)}:delivery:${deliveryId}`;
   }
 
+  /** Marks a request of a tenant that is not about one decision (a slash command, an event) as handled. */
+  request(teamId: string, requestId: string): string {
+    return `${this.prefix}:request:{${teamId}}:${requestId}`;
+  }
+
   /** Held by the one instance publishing the decision message; the decision hash counts versions. */
   publishLease(ref: DecisionRef): string {
     return `${this.tag(ref)}:publish_lease`;

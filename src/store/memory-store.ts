@@ -259,6 +259,14 @@ export class MemoryStore implements DecisionStore {
     return this.live(this.latest, `${teamId}:${channelId}`)?.value ?? null;
   }
 
+  async claimRequest(teamId: string, requestId: string): Promise<boolean> {
+    const key = `request:${teamId}:${requestId}`;
+    if (this.live(this.deliveries, key)) return false;
+    this.forgetExpiredDeliveries();
+    this.deliveries.set(key, { value: true, expiresAt: this.now() + DAY_MS });
+    return true;
+  }
+
   async health(): Promise<StoreHealth> {
     return { kind: 'memory', status: 'ok', durable: false, detail: 'in-memory: nothing survives a restart' };
   }

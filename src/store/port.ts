@@ -170,6 +170,11 @@ export interface DecisionStore {
   setLatestInChannel(ref: DecisionRef, channelId: string): Promise<void>;
   /** The decision most recently started in a channel. */
   latestInChannel(teamId: string, channelId: string): Promise<string | null>;
+  /**
+   * Claims one request Slack may deliver more than once (a slash command by its trigger id, an event by its
+   * event id) for a tenant: true for the first claim, false for every repeat within a day.
+   */
+  claimRequest(teamId: string, requestId: string): Promise<boolean>;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }

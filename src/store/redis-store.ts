@@ -43,6 +43,7 @@ type ClientSlice =
   | 'hgetall'
   | 'smembers'
   | 'get'
+  | 'set'
   | 'zadd'
   | 'hdel'
   | 'zrem'
@@ -372,6 +373,13 @@ export class RedisStore implements DecisionStore {
 
   async latestInChannel(teamId: string, channelId: string): Promise<string | null> {
     return this.run(() => this.client.get(this.keys.latest(teamId, channelId)));
+  }
+
+  async claimRequest(teamId: string, requestId: string): Promise<boolean> {
+    const claimed = await this.run(() =>
+      this.client.set(this.keys.request(teamId, requestId), '1', 'PX', DELIVERY_TTL_MS, 'NX'),
+    );
+    return claimed === 'OK';
   }
 
   async health(): Promise<StoreHealth> {

@@ -200,6 +200,17 @@ describe.each(adapters)('$name store', (adapter) => {
     expect('answerSet' in again && again.finishedBefore).toBe(true);
   });
 
+  it('claims a request once per workspace: repeats, even at once, are refused', async () => {
+    const claims = await Promise.all([
+      store.claimRequest('T0001', 'trigger-1'),
+      store.claimRequest('T0001', 'trigger-1'),
+      store.claimRequest('T0001', 'trigger-1'),
+    ]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await store.claimRequest('T0001', 'trigger-2')).toBe(true);
+    expect(await store.claimRequest('T0002', 'trigger-1')).toBe(true);
+  });
+
   it('forgets one person’s answers and nobody else’s', async () => {
     await store.createDecision(decision);
     await save(store, ref, 'U0001', { id: 'team', answers: { company_size: 'small' } }, progress(1));
