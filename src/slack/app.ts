@@ -5,6 +5,7 @@ import { DEFAULT_COST_SETTINGS } from '../domain/team.js';
 import type { AppMetrics } from '../ops/metrics.js';
 import { probeRoutes } from '../ops/probes.js';
 import type { DecisionStore } from '../store/port.js';
+import { redisUrlSecrets } from '../store/redis-url.js';
 import type { ListenerDeps } from './deps.js';
 import { registerActions } from './listeners/actions/index.js';
 import { registerCommands } from './listeners/commands/index.js';
@@ -52,15 +53,16 @@ export function listenerDeps(options: SlackAppOptions & Pick<Operations, 'metric
   };
 }
 
-/** Every configured secret, for the logger to cut out by value. */
-export function secretsOf(config: Pick<Config, 'slack'>): (string | undefined)[] {
+/** Every configured secret, for the logger to cut out by value: Slack's, and the Redis passwords. */
+export function secretsOf(config: { slack?: Config['slack']; redisUrl?: string }): (string | undefined)[] {
   const { slack } = config;
   return [
-    slack.botToken,
-    slack.signingSecret,
-    slack.appToken,
-    slack.oauth?.clientSecret,
-    slack.oauth?.stateSecret,
+    slack?.botToken,
+    slack?.signingSecret,
+    slack?.appToken,
+    slack?.oauth?.clientSecret,
+    slack?.oauth?.stateSecret,
+    ...(config.redisUrl ? redisUrlSecrets(config.redisUrl) : []),
   ];
 }
 
