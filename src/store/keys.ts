@@ -81,10 +81,28 @@ export class KeySpace {
     return rest.startsWith('answers:') ? 'answers' : 'other';
   }
 
+  /** A SCAN pattern for one person's answers to every decision of a tenant. */
+  answersPattern(teamId: string, userId: string): string {
+    return `${globEscaped(this.prefix)}:{${globEscaped(teamId)}:*}:answers:${globEscaped(userId)}`;
+  }
+
+  /** The decision id in a key of `answers`, if the key is one of this tenant and person. */
+  decisionOfAnswersKey(key: string, teamId: string, userId: string): string | undefined {
+    const head = `${this.prefix}:{${teamId}:`;
+    const tail = `}:answers:${userId}`;
+    if (!key.startsWith(head) || !key.endsWith(tail)) return undefined;
+    const decisionId = key.slice(head.length, key.length - tail.length);
+    return /^[\w-]{1,64}$/.test(decisionId) ? decisionId : undefined;
+  }
+
   /** Hash per person: `progress` (JSON {currentStep, updatedAt}), `finished_at` (ISO) and `step:<stepId>` (JSON Answers). */
   answers(ref: DecisionRef, userId: string): string {
     return `${this.tag(ref)}:answers:${userId}`;
   }
+}
+
+function globEscaped(text: string): string {
+  return text.replace(/[*?[\]\\]/g, (special) => `\\${special}`);
 }
 
 export const STEP_FIELD_PREFIX = 'step:';

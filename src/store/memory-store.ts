@@ -208,6 +208,16 @@ export class MemoryStore implements DecisionStore {
     });
   }
 
+  async answeredDecisions(teamId: string, userId: string): Promise<string[]> {
+    const found: string[] = [];
+    for (const [key] of this.answers) {
+      const [keyTeam, decisionId] = key.split(':');
+      const sets = this.live(this.answers, key)?.value;
+      if (keyTeam === teamId && decisionId && sets?.has(userId)) found.push(decisionId);
+    }
+    return found.sort();
+  }
+
   async forgetAnswers(ref: DecisionRef, userId: string): Promise<boolean> {
     return this.live(this.answers, refKey(ref))?.value.delete(userId) ?? false;
   }

@@ -121,6 +121,11 @@ export interface DecisionStore {
   getAnswerSet(ref: DecisionRef, userId: string): Promise<AnswerSet | null>;
   /** Every person's answers, ordered by user id. */
   listAnswerSets(ref: DecisionRef): Promise<AnswerSet[]>;
+  /**
+   * The decisions of a tenant that hold answers of this person, found by looking at every decision, not
+   * through an index that might miss one ("forget me" relies on it).
+   */
+  answeredDecisions(teamId: string, userId: string): Promise<string[]>;
   /** Removes one person's answers from a decision ("forget me"); true if there were any. */
   forgetAnswers(ref: DecisionRef, userId: string): Promise<boolean>;
   /**

@@ -62,7 +62,8 @@ type ClientSlice =
 
 /**
  * The slice of the ioredis client this adapter needs: a standalone or Sentinel client, or a Cluster client
- * (every key of a decision shares one hash tag, so its MULTIs and pipelines stay in one slot).
+ * (every key of a decision shares one hash tag, so its MULTIs and pipelines stay in one slot). SCAN goes to one
+ * node, so on a Cluster it is sent to each master.
  */
 export type RedisClient = Pick<Redis, ClientSlice> | Pick<Cluster, ClientSlice | 'nodes'>;
 
@@ -76,6 +77,8 @@ export interface RedisStoreOptions {
 
 /** Client states that mean the connection is down (while it is first connecting, a ping decides). */
 const LOST = new Set(['reconnecting', 'close', 'end']);
+/** Keys looked at per SCAN call: a few milliseconds of Redis's time each, however large the keyspace. */
+const SCAN_COUNT = 1_000;
 
 /** How long a delivery is remembered: far longer than any retry or double click. */
 const DELIVERY_TTL_MS = DAY_MS;
@@ -291,6 +294,25 @@ export class RedisStore implements DecisionStore {
       const item = dueItemOf(member);
       return item ? [item] : [];
     });
+  }
+
+  async answeredDecisions(teamId: string, userId: string): Promise<string[]> {
+    const pattern = this.keys.answersPattern(teamId, userId);
+    // A Cluster's keys are spread over its masters: each one is scanned; elsewhere there is one keyspace.
+    const nodes = 'nodes' in this.client ? this.client.nodes('master') : [this.client];
+    const found = new Set<string>();
+    for (const node of nodes) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await this.run(() => node.scan(cursor, 'MATCH', pattern, 'COUNT', SCAN_COUNT));
+        cursor = next;
+        for (const key of keys) {
+          const decisionId = this.keys.decisionOfAnswersKey(key, teamId, userId);
+          if (decisionId) found.add(decisionId);
+        }
+      } while (cursor !== '0');
+    }
+    return [...found].sort();
   }
 
   async forgetAnswers(ref: DecisionRef, userId: string): Promise<boolean> {
