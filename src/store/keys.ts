@@ -62,15 +62,17 @@ export class KeySpace {
   }
 
   /**
-   * SCAN patterns that together match every key of one tenant (decision keys, home lists, latest pointers);
+   * SCAN patterns that together match every key of one tenant (decision keys, home lists, latest pointers,
+   * request markers);
    * its due items are members of the shared due-list instead.
    */
-  tenantPatterns(teamId: string): { decisionKeys: string; indexes: string[] } {
+  tenantPatterns(teamId: string): { decisionKeys: string; indexes: string[]; requestMarkers: string } {
     // The id goes into a glob: only the characters Slack ids are made of.
     if (!/^[A-Z0-9]{2,32}$/.test(teamId)) throw new Error(`Invalid tenant id: ${teamId}`);
     return {
       decisionKeys: `${this.prefix}:{${teamId}:*`,
       indexes: [`${this.prefix}:home:{${teamId}:*`, `${this.prefix}:latest:{${teamId}:*`],
+      requestMarkers: `${this.prefix}:request:{${teamId}}:*`,
     };
   }
 

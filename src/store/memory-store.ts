@@ -270,7 +270,8 @@ export class MemoryStore implements DecisionStore {
   }
 
   async claimRequest(teamId: string, requestId: string): Promise<boolean> {
-    const key = `request:${teamId}:${requestId}`;
+    // Under the tenant's prefix, so erasing the tenant erases its markers too.
+    const key = `${teamId}:request:${requestId}`;
     if (this.live(this.deliveries, key)) return false;
     this.forgetExpiredDeliveries();
     this.deliveries.set(key, { value: true, expiresAt: this.now() + DAY_MS });

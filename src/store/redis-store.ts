@@ -341,7 +341,7 @@ export class RedisStore implements DecisionStore {
     const erased: TenantErasure = { decisions: 0, answerSets: 0, indexes: 0, dueItems: 0, keys: 0 };
     // Due items first: nothing fires for the tenant while its decisions are going.
     erased.dueItems = await this.unscheduleTenant(teamId);
-    const { decisionKeys, indexes } = this.keys.tenantPatterns(teamId);
+    const { decisionKeys, indexes, requestMarkers } = this.keys.tenantPatterns(teamId);
     for await (const deleted of this.deleteMatching(decisionKeys)) {
       erased.keys += deleted.length;
       for (const key of deleted) {
@@ -356,6 +356,7 @@ export class RedisStore implements DecisionStore {
         erased.indexes += deleted.length;
       }
     }
+    for await (const deleted of this.deleteMatching(requestMarkers)) erased.keys += deleted.length;
     return erased;
   }
 

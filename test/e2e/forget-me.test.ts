@@ -140,7 +140,7 @@ describe('/stream-verdict forget me', () => {
       redis.disconnect();
     }
 
-    await bob.runSlashCommand({ channel: CHANNEL, command: '/stream-verdict', text: 'forget me' });
+    await forgetMeConfirmed(harness, bob);
     const note = await workspace.waitFor(
       () => workspace.ephemeralFor('U0BOB').find((m) => m.text.startsWith('Done')),
       { timeoutMs: 5_000, what: 'the confirmation' },

@@ -8,12 +8,21 @@ import { slackIdSchema, tenantOf } from './requester.js';
  * A slash command or an event that Slack (or a proxy) delivers again, with or without `X-Slack-Retry-Num`,
  * has one effect: the first delivery claims its id (a command's trigger id, an event's event id) and any
  * repeat is acknowledged and dropped. The retry header alone drops nothing: a retry is often the first
- * delivery that reached us. View submissions are deduplicated with their save (`store/scripts/save-step.ts`).
+ * delivery that reached us. View submissions are deduplicated with their save (`store/scripts/save-step.ts`);
+ * `app_uninstalled` and `tokens_revoked` are left out: they are idempotent, and a marker would outlive the
+ * erasure of the tenant they end.
  */
+
+const TENANT_ENDING_EVENTS = new Set(['app_uninstalled', 'tokens_revoked']);
 
 const repeatableSchema = z.union([
   z.object({ command: z.string(), trigger_id: z.string().min(1).max(255) }),
-  z.object({ type: z.literal('event_callback'), event_id: z.string().min(1).max(255) }),
+  z.object({
+    type: z.literal('event_callback'),
+    event_id: z.string().min(1).max(255),
+    // Not these: they erase the tenant, marker included, and are idempotent by design (slack/lifecycle.ts).
+    event: z.object({ type: z.string().refine((type) => !TENANT_ENDING_EVENTS.has(type)) }),
+  }),
 ]);
 
 function requestIdOf(body: unknown): string | undefined {
