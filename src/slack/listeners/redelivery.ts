@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AnyMiddlewareArgs, Context, Middleware } from '@slack/bolt';
 import { z } from 'zod';
 import type { DecisionStore } from '../../store/port.js';
-import { slackIdSchema, tenantOf } from './requester.js';
+import { slackIdSchema, slashCommandSchema, tenantOf } from './requester.js';
 
 /**
  * A slash command or an event that Slack (or a proxy) delivers again, with or without `X-Slack-Retry-Num`,
@@ -15,42 +15,47 @@ import { slackIdSchema, tenantOf } from './requester.js';
 
 const TENANT_ENDING_EVENTS = new Set(['app_uninstalled', 'tokens_revoked']);
 
-const repeatableSchema = z.union([
-  z.object({ command: z.string(), trigger_id: z.string().min(1).max(255) }),
-  z.object({
-    type: z.literal('event_callback'),
-    event_id: z.string().min(1).max(255),
-    // Not these: they erase the tenant, marker included, and are idempotent by design (slack/lifecycle.ts).
-    event: z.object({ type: z.string().refine((type) => !TENANT_ENDING_EVENTS.has(type)) }),
-  }),
-]);
+const eventSchema = z.object({
+  type: z.literal('event_callback'),
+  team_id: slackIdSchema,
+  event_id: z.string().regex(/^Ev[A-Z0-9]{2,40}$/),
+  // Not these: they erase the tenant, marker included, and are idempotent by design (slack/lifecycle.ts).
+  event: z.object({ type: z.string().refine((type) => !TENANT_ENDING_EVENTS.has(type)) }),
+});
 
-function requestIdOf(body: unknown): string | undefined {
-  const parsed = repeatableSchema.safeParse(body);
-  if (!parsed.success) return undefined;
-  const id = 'command' in parsed.data ? `command:${parsed.data.trigger_id}` : `event:${parsed.data.event_id}`;
-  // Hashed: the id comes from the payload and goes into a Redis key.
-  return createHash('sha256').update(id).digest('base64url').slice(0, 22);
-}
-
-function tenantOfContext(context: Context): string | undefined {
+/**
+ * The tenant and the id of a request Slack may repeat, only for a well-formed one: a payload the listeners
+ * would refuse writes nothing, not even a marker.
+ */
+function repeatableRequest(body: unknown, context: Context): { tenant: string; id: string } | undefined {
+  const command = slashCommandSchema.safeParse(body);
+  if (command.success)
+    return { tenant: command.data.tenant_id, id: hashed(`command:${command.data.trigger_id}`) };
+  const event = eventSchema.safeParse(body);
+  if (!event.success) return undefined;
   const tenant = tenantOf({
-    teamId: context.teamId,
+    teamId: context.teamId ?? event.data.team_id,
     enterpriseId: context.enterpriseId,
     isEnterpriseInstall: context.isEnterpriseInstall === true,
   });
-  return slackIdSchema.safeParse(tenant).success ? tenant : undefined;
+  return tenant && slackIdSchema.safeParse(tenant).success
+    ? { tenant, id: hashed(`event:${event.data.event_id}`) }
+    : undefined;
+}
+
+/** Hashed: the id comes from the payload and goes into a Redis key. */
+function hashed(id: string): string {
+  return createHash('sha256').update(id).digest('base64url').slice(0, 22);
 }
 
 export function handleOnce(store: DecisionStore): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
-    const requestId = requestIdOf(args.body);
-    const tenant = tenantOfContext(args.context);
-    if (!requestId || !tenant) {
+    const request = repeatableRequest(args.body, args.context);
+    if (!request) {
       await args.next();
       return;
     }
-    const first = await store.claimRequest(tenant, requestId).catch((error: unknown) => {
+    const first = await store.claimRequest(request.tenant, request.id).catch((error: unknown) => {
       // Without the store the listener fails anyway and says so to the person; better that than silence.
       args.logger.warn('Could not check whether a request was delivered before', error);
       return true;
