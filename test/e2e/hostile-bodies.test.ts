@@ -25,7 +25,7 @@ beforeAll(async () => {
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slack.apiUrl,
     REDIS_URL: inject('redisUrl'),
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'info',
   });
 }, 60_000);
 
