@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { type CostSettings, DEFAULT_ENGINEER_YEARLY_USD } from './domain/cost.js';
 import { DEFAULT_PRICING, parsePricingOverride } from './domain/pricing.js';
-import { parseRedisUrl, REDIS_URL_FORMS } from './store/redis-url.js';
+import { parseRedisUrl, REDIS_URL_FORMS, redisUrlForMessage } from './store/redis-url.js';
 
 /**
  * Every environment variable the app reads, parsed once. A problem is reported as one line that names the
@@ -103,7 +103,10 @@ const envSchema = z.object({
   REDIS_URL: optionalText.superRefine((value, ctx) => {
     const parsed = value === undefined ? undefined : parseRedisUrl(value);
     if (parsed && !parsed.ok) {
-      ctx.addIssue({ code: 'custom', message: `REDIS_URL must be ${REDIS_URL_FORMS}: ${parsed.problem}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `REDIS_URL must be ${REDIS_URL_FORMS}, not "${redisUrlForMessage(value ?? '')}": ${parsed.problem}`,
+      });
     }
   }),
   RETENTION_DAYS: wholeNumber('RETENTION_DAYS', 1, 3650, 90),

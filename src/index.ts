@@ -1,4 +1,4 @@
-import { loadConfig, MANIFEST_HINT } from './config.js';
+import { type ConfigResult, loadConfig, MANIFEST_HINT } from './config.js';
 import { AppMetrics } from './ops/metrics.js';
 import { startSandbox } from './sandbox/index.js';
 import { createStore, startStreamVerdict } from './server.js';
@@ -13,32 +13,43 @@ if (!result.ok) {
 const logger = structuredLogger({
   level: result.config.logLevel,
   format: result.config.logFormat ?? 'text',
-  secrets: result.mode === 'slack' ? secretsOf(result.config) : [],
+  secrets: secretsOf(result.config),
 });
-let running: { stop(): Promise<void> };
-if (result.mode === 'sandbox') {
-  const sandbox = await startSandbox({ config: result.config, storeOptions: { warn: logger.warn } });
-  running = sandbox;
-  logger.info(
-    'stream-verdict: no Slack credentials are set, so this is the offline sandbox: Slack is emulated on this machine and the real app runs under it.',
-  );
-  logger.info(
-    `stream-verdict: to use a real workspace instead, ${MANIFEST_HINT} (README.md, "Create the Slack app").`,
-  );
-  logger.info(`stream-verdict: sandbox ready at ${sandbox.url} (health at ${sandbox.url}/healthz)`);
-} else {
-  const { config } = result;
+// A stray rejection (a bug, or a library failing outside any request) is logged and the process serves on:
+// Node's default would end every other person's request with it.
+process.on('unhandledRejection', (reason) => {
+  logger.error('A promise was rejected with nobody to handle it; carrying on:', reason);
+});
+async function start(loaded: Extract<ConfigResult, { ok: true }>): Promise<{ stop(): Promise<void> }> {
+  if (loaded.mode === 'sandbox') {
+    const sandbox = await startSandbox({ config: loaded.config, storeOptions: { warn: logger.warn } });
+    logger.info(
+      'stream-verdict: no Slack credentials are set, so this is the offline sandbox: Slack is emulated on this machine and the real app runs under it.',
+    );
+    logger.info(
+      `stream-verdict: to use a real workspace instead, ${MANIFEST_HINT} (README.md, "Create the Slack app").`,
+    );
+    logger.info(`stream-verdict: sandbox ready at ${sandbox.url} (health at ${sandbox.url}/healthz)`);
+    return sandbox;
+  }
+  const { config } = loaded;
   const metrics = new AppMetrics();
   const store = createStore(config, { warn: logger.warn, metrics });
   const app = await startStreamVerdict({ config, store, logger, metrics });
-  running = app;
   const probes = `liveness at /healthz, readiness at /readyz${config.metrics === false ? '' : ', metrics at /metrics'}`;
   logger.info(
     config.transport === 'socket'
       ? `stream-verdict: connected to Slack over Socket Mode; ${probes} on http://localhost:${app.port}`
       : `stream-verdict: listening on port ${app.port} (Slack requests at /slack/events, ${probes})`,
   );
+  return app;
 }
+
+// One line, through the redaction, instead of a stack trace that may carry a URL or a token.
+const running = await start(result).catch((error: unknown) => {
+  logger.error(`stream-verdict could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -153,6 +153,28 @@ describe('loadConfig', () => {
     expect(problems[0]).not.toContain('hunter2');
   });
 
+  it.each([
+    ['redis://:hunter2-pw@cache.example.com:65536', 'redis://:***@cache.example.com:65536', 'port "65536"'],
+    ['redis://admin:hunter2-pw@cache.example.com:0', 'redis://admin:***@cache.example.com:0', 'port "0"'],
+    ['redis://:hunter2-pw@cache.example.com:abc', 'redis://:***@cache.example.com:abc', 'port "abc"'],
+    [
+      'redis://:hunter2-pw@cache.example.com/cache',
+      'redis://:***@cache.example.com/cache',
+      'database number',
+    ],
+    ['redis://:hunter2%ZZ@cache.example.com', 'redis://:***@cache.example.com', 'not URL-encoded'],
+    ['redis://:hunter2-pw@', 'redis://:***@', 'not a valid URL'],
+    ['redis:/:hunter2-pw@cache.example.com', 'redis:/:***@cache.example.com', 'unknown scheme'],
+    ['redis+sentinel://s1/m?password=hunter2-pw', 'redis+sentinel://s1/m?password=***', 'unknown query'],
+  ])('refuses the malformed REDIS_URL %s in one line, its password shown as ***', (url, shown, reason) => {
+    const problems = problemsOf({ ...http, REDIS_URL: url });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(`not "${shown}"`);
+    expect(problems[0]).toContain(reason);
+    expect(problems[0]).not.toContain('hunter2');
+    expect(problems[0]).not.toContain('\n');
+  });
+
   it('treats blank variables as unset', () => {
     const result = loadConfig({ ...http, PORT: '', REDIS_URL: '  ' });
     expect(result.ok && result.config.port).toBe(3000);

@@ -4,6 +4,7 @@
  * Pure data and Markdown; the Slack thread shows the same record as Block Kit.
  */
 import type { CategoryArgument } from './deliberation.js';
+import { escapeMarkup } from './format.js';
 import type { TeamVerdict } from './team.js';
 import {
   type CategoryResult,
@@ -160,7 +161,7 @@ export function recordMarkdown(record: DecisionRecord, mention: (userId: string)
     ].join('\n'),
   );
   return [
-    `# ${record.title}`,
+    `# ${escapeMarkup(record.title)}`,
     '',
     `* Status: ${record.status}`,
     `* Deciders: ${record.participants.map(mention).join(', ') || 'nobody answered'}`,
@@ -168,7 +169,7 @@ export function recordMarkdown(record: DecisionRecord, mention: (userId: string)
     '',
     '## Context and Problem Statement',
     '',
-    record.context,
+    escapeMarkup(record.context),
     '',
     '## Decision Drivers',
     '',

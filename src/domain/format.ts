@@ -1,3 +1,12 @@
+/**
+ * Text a person typed (a title, an unknown option), made inert wherever it is shown as markup: Slack's mrkdwn
+ * reads `&`, `<` and `>` as control characters (`<!channel>`, `<@U…>`, `<https://…|Click>`), and Markdown
+ * reads `<` as the start of a link or HTML. As entities they show as typed in both.
+ */
+export function escapeMarkup(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const WHOLE_DOLLARS = new Intl.NumberFormat('en-US', {
   style: 'currency',

@@ -5,14 +5,17 @@ import { DEFAULT_COST_SETTINGS } from '../domain/team.js';
 import type { AppMetrics } from '../ops/metrics.js';
 import { probeRoutes } from '../ops/probes.js';
 import type { DecisionStore } from '../store/port.js';
+import { redisUrlSecrets } from '../store/redis-url.js';
 import type { ListenerDeps } from './deps.js';
 import { registerActions } from './listeners/actions/index.js';
 import { registerCommands } from './listeners/commands/index.js';
 import { registerEvents } from './listeners/events/index.js';
+import { handleOnce } from './listeners/redelivery.js';
 import { acknowledgeUnclaimed } from './listeners/unclaimed.js';
 import { registerViews } from './listeners/views/index.js';
 import { redactingLogger, structuredLogger } from './logger.js';
 import { observeRequests } from './observe.js';
+import { createGuardedHttpReceiver } from './receiver.js';
 import { BOT_SCOPES } from './scopes.js';
 
 export interface SlackAppOptions {
@@ -50,15 +53,16 @@ export function listenerDeps(options: SlackAppOptions & Pick<Operations, 'metric
   };
 }
 
-/** Every configured secret, for the logger to cut out by value. */
-export function secretsOf(config: Pick<Config, 'slack'>): (string | undefined)[] {
+/** Every configured secret, for the logger to cut out by value: Slack's, and the Redis passwords. */
+export function secretsOf(config: { slack?: Config['slack']; redisUrl?: string }): (string | undefined)[] {
   const { slack } = config;
   return [
-    slack.botToken,
-    slack.signingSecret,
-    slack.appToken,
-    slack.oauth?.clientSecret,
-    slack.oauth?.stateSecret,
+    slack?.botToken,
+    slack?.signingSecret,
+    slack?.appToken,
+    slack?.oauth?.clientSecret,
+    slack?.oauth?.stateSecret,
+    ...(config.redisUrl ? redisUrlSecrets(config.redisUrl) : []),
   ];
 }
 
@@ -75,50 +79,61 @@ export function createSlackApp(options: SlackAppOptions & Operations): App {
   const { config, store, metrics } = options;
   const deps = listenerDeps(options);
   const clientOptions = webClientOptions(config, metrics);
+  const logger = options.logger
+    ? redactingLogger(options.logger, secretsOf(config))
+    : structuredLogger({
+        level: config.logLevel,
+        format: config.logFormat ?? 'text',
+        secrets: secretsOf(config),
+      });
+  const { oauth } = config.slack;
+  const oauthOptions = oauth && {
+    clientId: oauth.clientId,
+    clientSecret: oauth.clientSecret,
+    stateSecret: oauth.stateSecret,
+    scopes: BOT_SCOPES,
+    installationStore: options.installationStore,
+    installerOptions: { directInstall: true, clientOptions },
+  };
+  const customRoutes = probeRoutes({
+    store,
+    draining: options.draining,
+    ...(config.metrics === false ? {} : { metrics }),
+  });
   const transport =
     config.transport === 'socket'
       ? {
           socketMode: true,
           appToken: config.slack.appToken,
+          customRoutes,
+          ...oauthOptions,
           // A copy for the Socket Mode client, which sets its own reconnect retry policy (100 retries) on the
           // options it is given; sharing Bolt's would hand that policy to every listener's client.
-          installerOptions: { clientOptions: { ...clientOptions } },
+          installerOptions: { ...oauthOptions?.installerOptions, clientOptions: { ...clientOptions } },
         }
-      : { signingSecret: config.slack.signingSecret, endpoints: '/slack/events' };
-  const { oauth } = config.slack;
-  const authorization = oauth
-    ? {
-        clientId: oauth.clientId,
-        clientSecret: oauth.clientSecret,
-        stateSecret: oauth.stateSecret,
-        scopes: BOT_SCOPES,
-        installationStore: options.installationStore,
-        installerOptions: { directInstall: true, clientOptions },
-      }
-    : { token: config.slack.botToken };
+      : {
+          receiver: createGuardedHttpReceiver({
+            signingSecret: config.slack.signingSecret ?? '',
+            endpoint: '/slack/events',
+            port: config.port,
+            customRoutes,
+            logger,
+            ...oauthOptions,
+          }),
+        };
 
   const app = new App({
     ...transport,
-    ...authorization,
+    ...(oauth ? {} : { token: config.slack.botToken }),
     port: config.port,
-    customRoutes: probeRoutes({
-      store,
-      draining: options.draining,
-      ...(config.metrics === false ? {} : { metrics }),
-    }),
     logLevel: LOG_LEVELS[config.logLevel],
-    logger: options.logger
-      ? redactingLogger(options.logger, secretsOf(config))
-      : structuredLogger({
-          level: config.logLevel,
-          format: config.logFormat ?? 'text',
-          secrets: secretsOf(config),
-        }),
+    logger,
     clientOptions,
   });
 
   observeRequests(app, metrics);
   app.use(acknowledgeUnclaimed);
+  app.use(handleOnce(store));
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);

@@ -16,6 +16,15 @@ const TOKEN_PATTERN = /\b(xox[abposr]|xapp)-[A-Za-z0-9-]+/g;
 /** The password of a URL such as REDIS_URL, which ioredis and Node put in some error messages. */
 const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:/\s@]*:)[^@\s/]+@/gi;
 
+/** A Sentinel password in a REDIS_URL's query. */
+const SENTINEL_PASSWORD = /([?&]sentinelPassword=)[^&#\s"']+/gi;
+/**
+ * The OAuth `code` of an install (a one-time credential) in text already serialized, such as the request body
+ * the WebClient logs at DEBUG or a redirect URL. Slack's error codes (`"code":"not_in_channel"`) are lower-case
+ * words and stay readable.
+ */
+const CODE_IN_TEXT = /(\bcode"?\s*[:=]\s*"?)([^"&\s,;}]+)/g;
+
 /** Keys whose values are secret whatever they look like (an OAuth code, a password, a refresh token). */
 const SECRET_KEY = /token|secret|password|authorization|^code$/i;
 
@@ -27,7 +36,11 @@ export function redactor(secrets: (string | undefined)[]): (text: string) => str
     known
       .reduce((out, secret) => out.split(secret).join('[redacted]'), text)
       .replace(TOKEN_PATTERN, '$1-[redacted]')
-      .replace(URL_PASSWORD, '$1[redacted]@');
+      .replace(URL_PASSWORD, '$1[redacted]@')
+      .replace(SENTINEL_PASSWORD, '$1[redacted]')
+      .replace(CODE_IN_TEXT, (match, key: string, value: string) =>
+        /^[a-z_]+$/.test(value) ? match : `${key}[redacted]`,
+      );
 }
 
 function redactPart(part: unknown, redact: (text: string) => string): unknown {

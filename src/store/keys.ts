@@ -31,6 +31,11 @@ export class KeySpace {
     return `${this.tag(ref)}:delivery:${deliveryId}`;
   }
 
+  /** Marks a request of a tenant that is not about one decision (a slash command, an event) as handled. */
+  request(teamId: string, requestId: string): string {
+    return `${this.prefix}:request:{${teamId}}:${requestId}`;
+  }
+
   /** Held by the one instance publishing the decision message; the decision hash counts versions. */
   publishLease(ref: DecisionRef): string {
     return `${this.tag(ref)}:publish_lease`;
@@ -57,15 +62,17 @@ export class KeySpace {
   }
 
   /**
-   * SCAN patterns that together match every key of one tenant (decision keys, home lists, latest pointers);
+   * SCAN patterns that together match every key of one tenant (decision keys, home lists, latest pointers,
+   * request markers);
    * its due items are members of the shared due-list instead.
    */
-  tenantPatterns(teamId: string): { decisionKeys: string; indexes: string[] } {
+  tenantPatterns(teamId: string): { decisionKeys: string; indexes: string[]; requestMarkers: string } {
     // The id goes into a glob: only the characters Slack ids are made of.
     if (!/^[A-Z0-9]{2,32}$/.test(teamId)) throw new Error(`Invalid tenant id: ${teamId}`);
     return {
       decisionKeys: `${this.prefix}:{${teamId}:*`,
       indexes: [`${this.prefix}:home:{${teamId}:*`, `${this.prefix}:latest:{${teamId}:*`],
+      requestMarkers: `${this.prefix}:request:{${teamId}}:*`,
     };
   }
 
@@ -76,10 +83,28 @@ export class KeySpace {
     return rest.startsWith('answers:') ? 'answers' : 'other';
   }
 
+  /** A SCAN pattern for one person's answers to every decision of a tenant. */
+  answersPattern(teamId: string, userId: string): string {
+    return `${globEscaped(this.prefix)}:{${globEscaped(teamId)}:*}:answers:${globEscaped(userId)}`;
+  }
+
+  /** The decision id in a key of `answers`, if the key is one of this tenant and person. */
+  decisionOfAnswersKey(key: string, teamId: string, userId: string): string | undefined {
+    const head = `${this.prefix}:{${teamId}:`;
+    const tail = `}:answers:${userId}`;
+    if (!key.startsWith(head) || !key.endsWith(tail)) return undefined;
+    const decisionId = key.slice(head.length, key.length - tail.length);
+    return /^[\w-]{1,64}$/.test(decisionId) ? decisionId : undefined;
+  }
+
   /** Hash per person: `progress` (JSON {currentStep, updatedAt}), `finished_at` (ISO) and `step:<stepId>` (JSON Answers). */
   answers(ref: DecisionRef, userId: string): string {
     return `${this.tag(ref)}:answers:${userId}`;
   }
+}
+
+function globEscaped(text: string): string {
+  return text.replace(/[*?[\]\\]/g, (special) => `\\${special}`);
 }
 
 export const STEP_FIELD_PREFIX = 'step:';

@@ -208,6 +208,16 @@ export class MemoryStore implements DecisionStore {
     });
   }
 
+  async answeredDecisions(teamId: string, userId: string): Promise<string[]> {
+    const found: string[] = [];
+    for (const [key] of this.answers) {
+      const [keyTeam, decisionId] = key.split(':');
+      const sets = this.live(this.answers, key)?.value;
+      if (keyTeam === teamId && decisionId && sets?.has(userId)) found.push(decisionId);
+    }
+    return found.sort();
+  }
+
   async forgetAnswers(ref: DecisionRef, userId: string): Promise<boolean> {
     return this.live(this.answers, refKey(ref))?.value.delete(userId) ?? false;
   }
@@ -257,6 +267,15 @@ export class MemoryStore implements DecisionStore {
 
   async latestInChannel(teamId: string, channelId: string): Promise<string | null> {
     return this.live(this.latest, `${teamId}:${channelId}`)?.value ?? null;
+  }
+
+  async claimRequest(teamId: string, requestId: string): Promise<boolean> {
+    // Under the tenant's prefix, so erasing the tenant erases its markers too.
+    const key = `${teamId}:request:${requestId}`;
+    if (this.live(this.deliveries, key)) return false;
+    this.forgetExpiredDeliveries();
+    this.deliveries.set(key, { value: true, expiresAt: this.now() + DAY_MS });
+    return true;
   }
 
   async health(): Promise<StoreHealth> {

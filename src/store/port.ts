@@ -121,6 +121,11 @@ export interface DecisionStore {
   getAnswerSet(ref: DecisionRef, userId: string): Promise<AnswerSet | null>;
   /** Every person's answers, ordered by user id. */
   listAnswerSets(ref: DecisionRef): Promise<AnswerSet[]>;
+  /**
+   * The decisions of a tenant that hold answers of this person, found by looking at every decision, not
+   * through an index that might miss one ("forget me" relies on it).
+   */
+  answeredDecisions(teamId: string, userId: string): Promise<string[]>;
   /** Removes one person's answers from a decision ("forget me"); true if there were any. */
   forgetAnswers(ref: DecisionRef, userId: string): Promise<boolean>;
   /**
@@ -170,6 +175,11 @@ export interface DecisionStore {
   setLatestInChannel(ref: DecisionRef, channelId: string): Promise<void>;
   /** The decision most recently started in a channel. */
   latestInChannel(teamId: string, channelId: string): Promise<string | null>;
+  /**
+   * Claims one request Slack may deliver more than once (a slash command by its trigger id, an event by its
+   * event id) for a tenant: true for the first claim, false for every repeat within a day.
+   */
+  claimRequest(teamId: string, requestId: string): Promise<boolean>;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }

@@ -43,6 +43,7 @@ type ClientSlice =
   | 'hgetall'
   | 'smembers'
   | 'get'
+  | 'set'
   | 'zadd'
   | 'hdel'
   | 'zrem'
@@ -61,7 +62,8 @@ type ClientSlice =
 
 /**
  * The slice of the ioredis client this adapter needs: a standalone or Sentinel client, or a Cluster client
- * (every key of a decision shares one hash tag, so its MULTIs and pipelines stay in one slot).
+ * (every key of a decision shares one hash tag, so its MULTIs and pipelines stay in one slot). SCAN goes to one
+ * node, so on a Cluster it is sent to each master.
  */
 export type RedisClient = Pick<Redis, ClientSlice> | Pick<Cluster, ClientSlice | 'nodes'>;
 
@@ -75,6 +77,8 @@ export interface RedisStoreOptions {
 
 /** Client states that mean the connection is down (while it is first connecting, a ping decides). */
 const LOST = new Set(['reconnecting', 'close', 'end']);
+/** Keys looked at per SCAN call: a few milliseconds of Redis's time each, however large the keyspace. */
+const SCAN_COUNT = 1_000;
 
 /** How long a delivery is remembered: far longer than any retry or double click. */
 const DELIVERY_TTL_MS = DAY_MS;
@@ -292,6 +296,25 @@ export class RedisStore implements DecisionStore {
     });
   }
 
+  async answeredDecisions(teamId: string, userId: string): Promise<string[]> {
+    const pattern = this.keys.answersPattern(teamId, userId);
+    // A Cluster's keys are spread over its masters: each one is scanned; elsewhere there is one keyspace.
+    const nodes = 'nodes' in this.client ? this.client.nodes('master') : [this.client];
+    const found = new Set<string>();
+    for (const node of nodes) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await this.run(() => node.scan(cursor, 'MATCH', pattern, 'COUNT', SCAN_COUNT));
+        cursor = next;
+        for (const key of keys) {
+          const decisionId = this.keys.decisionOfAnswersKey(key, teamId, userId);
+          if (decisionId) found.add(decisionId);
+        }
+      } while (cursor !== '0');
+    }
+    return [...found].sort();
+  }
+
   async forgetAnswers(ref: DecisionRef, userId: string): Promise<boolean> {
     const [deleted] = await this.exec(
       this.client.multi().del(this.keys.answers(ref, userId)).srem(this.keys.respondents(ref), userId),
@@ -318,7 +341,7 @@ export class RedisStore implements DecisionStore {
     const erased: TenantErasure = { decisions: 0, answerSets: 0, indexes: 0, dueItems: 0, keys: 0 };
     // Due items first: nothing fires for the tenant while its decisions are going.
     erased.dueItems = await this.unscheduleTenant(teamId);
-    const { decisionKeys, indexes } = this.keys.tenantPatterns(teamId);
+    const { decisionKeys, indexes, requestMarkers } = this.keys.tenantPatterns(teamId);
     for await (const deleted of this.deleteMatching(decisionKeys)) {
       erased.keys += deleted.length;
       for (const key of deleted) {
@@ -333,6 +356,7 @@ export class RedisStore implements DecisionStore {
         erased.indexes += deleted.length;
       }
     }
+    for await (const deleted of this.deleteMatching(requestMarkers)) erased.keys += deleted.length;
     return erased;
   }
 
@@ -372,6 +396,13 @@ export class RedisStore implements DecisionStore {
 
   async latestInChannel(teamId: string, channelId: string): Promise<string | null> {
     return this.run(() => this.client.get(this.keys.latest(teamId, channelId)));
+  }
+
+  async claimRequest(teamId: string, requestId: string): Promise<boolean> {
+    const claimed = await this.run(() =>
+      this.client.set(this.keys.request(teamId, requestId), '1', 'PX', DELIVERY_TTL_MS, 'NX'),
+    );
+    return claimed === 'OK';
   }
 
   async health(): Promise<StoreHealth> {

@@ -46,11 +46,7 @@ const SENTINEL_QUERY_KEYS = new Set(['sentinelUsername', 'sentinelPassword']);
 
 export function parseRedisUrl(text: string): RedisUrlResult {
   const url = text.trim();
-  if (/^rediss?:\/\//.test(url)) {
-    return /^rediss?:\/\/\S+$/.test(url)
-      ? { ok: true, target: { kind: 'standalone', url } }
-      : fail('a standalone URL needs a host and no spaces');
-  }
+  if (/^rediss?:\/\//.test(url)) return parseStandalone(url);
   const match = MULTI_NODE.exec(url);
   if (!match) return fail('unknown scheme');
   const [, scheme, kind, userInfo, hostList = '', path = '', query] = match as unknown as [
@@ -98,6 +94,33 @@ export function parseRedisUrl(text: string): RedisUrlResult {
   };
 }
 
+/** The port of a standalone URL as written, if any: after the user info's last `@` and the host (IPv6 in brackets). */
+function portWritten(url: string): string | undefined {
+  const authority = url.replace(/^rediss?:\/\//, '').split(/[/?#]/, 1)[0] ?? '';
+  const hostAndPort = authority.slice(authority.lastIndexOf('@') + 1);
+  return /^(?:\[[^\]]*\]|[^:]*)(?::(.*))?$/.exec(hostAndPort)?.[1];
+}
+
+/** Checked here, not by ioredis, whose errors for a bad URL would carry the URL, password and all. */
+function parseStandalone(url: string): RedisUrlResult {
+  if (/\s/.test(url)) return fail('a standalone URL has no spaces');
+  const port = portWritten(url);
+  if (port !== undefined && !(/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65535))
+    return fail(`the port "${port}" is not a number from 1 to 65535`);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return fail('it is not a valid URL');
+  }
+  if (!parsed.hostname) return fail('a standalone URL needs a host');
+  if (!/^(\/\d*)?$/.test(parsed.pathname)) return fail('the path can only be a database number, e.g. /0');
+  if (parsed.search || parsed.hash) return fail('a standalone URL takes no query or fragment');
+  if (decode(parsed.username) === undefined || decode(parsed.password) === undefined)
+    return fail('the user name or password is not URL-encoded');
+  return { ok: true, target: { kind: 'standalone', url } };
+}
+
 function parseNodes(list: string, defaultPort: number): RedisNode[] | string {
   const parts = list.split(',').map((part) => part.trim());
   if (parts.some((part) => part === '')) return 'list the nodes as host:port,host:port';
@@ -133,6 +156,35 @@ function decode(text: string): string | undefined {
 
 function optional<K extends string>(key: K, value: string | null | undefined): { [P in K]?: string } {
   return (value ? { [key]: value } : {}) as { [P in K]?: string };
+}
+
+/** The passwords a valid REDIS_URL carries, for the log redaction to cut out wherever they appear. */
+export function redisUrlSecrets(text: string): string[] {
+  const parsed = parseRedisUrl(text);
+  if (!parsed.ok) return [];
+  const { target } = parsed;
+  if (target.kind === 'standalone') {
+    const password = decode(new URL(target.url).password);
+    return password ? [password] : [];
+  }
+  const sentinelPassword = target.kind === 'sentinel' ? target.sentinelPassword : undefined;
+  return [target.password, sentinelPassword].filter((secret): secret is string => Boolean(secret));
+}
+
+/**
+ * A REDIS_URL as a config problem may show it, however broken: everything before its last `@` but the scheme
+ * and user name is `***`, and so is every query value. It hides more than it must rather than less.
+ */
+export function redisUrlForMessage(text: string): string {
+  const scheme = /^[a-z][a-z0-9+.-]*:\/{0,2}/i.exec(text)?.[0] ?? '';
+  const at = text.lastIndexOf('@');
+  const userInfo = text.slice(scheme.length, Math.max(at, scheme.length));
+  const colon = userInfo.indexOf(':');
+  const hidden =
+    at === -1
+      ? text
+      : `${scheme}${colon === -1 ? '***' : `${userInfo.slice(0, colon)}:***`}${text.slice(at)}`;
+  return hidden.replace(/=[^&#]*/g, '=***');
 }
 
 function fail(reason: string): RedisUrlResult {

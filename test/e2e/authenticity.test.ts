@@ -79,6 +79,14 @@ describe('only requests signed by Slack are served', () => {
     await expectNothingHappened();
   });
 
+  it('a correctly signed request dated more than 5 minutes ahead (made early to replay later) → 401', async () => {
+    const reply = await postSigned(harness.eventsUrl, SIGNING_SECRET, body, {
+      timestampSeconds: Math.floor(Date.now() / 1000) + 5 * 60 + 5,
+    });
+    expect(reply.status).toBe(401);
+    await expectNothingHappened();
+  });
+
   it('the same request, fresh and correctly signed, is served (so the checks above can fail)', async () => {
     const reply = await postSigned(harness.eventsUrl, SIGNING_SECRET, body);
     expect(reply.status).toBe(200);

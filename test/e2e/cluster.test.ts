@@ -47,6 +47,30 @@ describe.skipIf(unavailable !== undefined)('on a Redis Cluster of three masters'
     expect(holders[0]?.filter((key) => key.includes('}:answers:'))).toHaveLength(2);
   });
 
+  it('finds a person’s answers on every master (forget me), not only on the node it asks first', async () => {
+    if (!harness) throw new Error('the flow above did not start');
+    const { store } = harness.app;
+    const decisionIds = Array.from({ length: 12 }, (_, index) => `spread-${index}`);
+    for (const decisionId of decisionIds) {
+      const ref = { teamId: 'T0001', decisionId };
+      await store.createDecision({
+        ...ref,
+        channelId: 'C0GENERAL',
+        createdBy: 'U0ALICE',
+        title: decisionId,
+        createdAt: new Date().toISOString(),
+      });
+      const progress = { currentStep: 1, updatedAt: new Date().toISOString() };
+      await store.saveStep(ref, 'U0CAROL', { id: 'team', answers: {} }, progress, `delivery-${decisionId}`);
+    }
+    const mastersHolding = [];
+    for (const master of cluster.masters())
+      if ((await master.keys('*:answers:U0CAROL')).length > 0) mastersHolding.push(master);
+    expect(mastersHolding.length).toBeGreaterThan(1);
+
+    expect(await store.answeredDecisions('T0001', 'U0CAROL')).toEqual([...decisionIds].sort());
+  });
+
   it('erases the workspace from every master when the app is uninstalled', async () => {
     if (!harness) throw new Error('the flow above starts the harness');
     const keysOfWorkspace = async () => {

@@ -71,7 +71,7 @@ describe('/stream-verdict forget me', () => {
       actionId: ACTION_IDS.confirmForgetMe,
       message: { channel: CHANNEL, ts: question.ts },
     });
-    await promptFor(harness, alice, /your answers are gone from 1 decision/);
+    await promptFor(harness, alice, /I removed 1 answer set of yours/);
     expect(await harness.app.store.getAnswerSet(ref, 'U0ALICE')).toBeNull();
   });
 });

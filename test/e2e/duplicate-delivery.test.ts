@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { STEPS } from '../../src/domain/questions.js';
-import { interactiveBody } from '../../src/emulator/index.js';
+import { eventCallbackBody, interactiveBody, slashCommandBody } from '../../src/emulator/index.js';
 import { viewSubmissionPayload } from '../../src/emulator/payloads.js';
 import { buildViewState } from '../../src/emulator/view-state.js';
 import { WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
@@ -83,5 +83,78 @@ describe('the same submission delivered twice (a retry, a double click, two inst
     expect(JSON.stringify(harness.slack.workspace.openViewFor('U0ALICE')?.view.blocks)).toContain(
       'Step 3 of',
     );
+  });
+});
+
+describe('a slash command or an event delivered again (Slack retries, a proxy resending)', () => {
+  it('the same slash command three times makes one decision and one post', async () => {
+    harness = await startHarness();
+    const { workspace } = harness.slack;
+    harness.person('U0ALICE');
+    const body = slashCommandBody({
+      token: workspace.verificationToken,
+      teamId: workspace.teamId,
+      teamDomain: workspace.teamDomain,
+      channelId: CHANNEL,
+      channelName: 'general',
+      userId: 'U0ALICE',
+      userName: 'alice',
+      command: '/stream-verdict',
+      text: 'Delivered three times',
+      apiAppId: workspace.appId,
+      isEnterpriseInstall: false,
+      responseUrl: harness.slack.server.responseUrlFor({
+        channel: CHANNEL,
+        userId: 'U0ALICE',
+        isEphemeral: true,
+      }),
+      triggerId: workspace.issueTriggerId('U0ALICE'),
+    });
+    const first = await postSigned(harness.eventsUrl, SIGNING_SECRET, body);
+    // Slack's retries carry their number; these two arrive together, as from two instances' load balancer.
+    const retries = await Promise.all(
+      ['1', '2'].map((retryNum) =>
+        postSigned(harness.eventsUrl, SIGNING_SECRET, body, {
+          headers: { 'x-slack-retry-num': retryNum, 'x-slack-retry-reason': 'http_timeout' },
+        }),
+      ),
+    );
+    expect([first, ...retries].map((reply) => reply.status)).toEqual([200, 200, 200]);
+    await workspace.waitFor(() => workspace.messagesIn(CHANNEL)[0]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    expect(workspace.messagesIn(CHANNEL)).toHaveLength(1);
+    expect(harness.slack.calls('chat.postMessage')).toHaveLength(1);
+    expect(harness.slack.calls('views.open')).toHaveLength(1);
+    const decisionKeys = (await harness.storedKeys()).filter((key) => key.endsWith(':decision'));
+    expect(decisionKeys).toHaveLength(1);
+  });
+
+  it('the same event twice publishes the Home tab once, and a new event again', async () => {
+    harness = await startHarness();
+    const { workspace } = harness.slack;
+    harness.person('U0ALICE');
+    const homeOpened = (eventId: string) =>
+      eventCallbackBody({
+        token: workspace.verificationToken,
+        teamId: workspace.teamId,
+        apiAppId: workspace.appId,
+        botUserId: workspace.botUserId,
+        eventId,
+        eventTime: Math.floor(Date.now() / 1000),
+        event: { type: 'app_home_opened', user: 'U0ALICE', channel: 'D0ALICE', tab: 'home', event_ts: '1.0' },
+      });
+    const json = { contentType: 'application/json' };
+    await postSigned(harness.eventsUrl, SIGNING_SECRET, homeOpened('Ev0SAME'), json);
+    await postSigned(harness.eventsUrl, SIGNING_SECRET, homeOpened('Ev0SAME'), {
+      ...json,
+      headers: { 'x-slack-retry-num': '1' },
+    });
+    await workspace.waitFor(() => workspace.homeViewFor('U0ALICE'), { what: "Alice's Home tab" });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(harness.slack.calls('views.publish')).toHaveLength(1);
+
+    await postSigned(harness.eventsUrl, SIGNING_SECRET, homeOpened('Ev0OTHER'), json);
+    await expect.poll(() => harness.slack.calls('views.publish').length).toBe(2);
   });
 });

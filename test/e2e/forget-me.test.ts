@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { STEPS } from '../../src/domain/questions.js';
 import { ACTION_IDS } from '../../src/slack/ids.js';
 import { STREAMING_IS_THE_PRODUCT, WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
@@ -49,13 +50,13 @@ describe('/stream-verdict forget me', () => {
 
     await forgetMeConfirmed(harness, bob);
     const note = await workspace.waitFor(
-      () => workspace.ephemeralFor('U0BOB').find((m) => m.text.includes('gone from')),
+      () => workspace.ephemeralFor('U0BOB').find((m) => m.text.includes('I removed')),
       {
         timeoutMs: 5_000,
         what: 'the confirmation',
       },
     );
-    expect(note.text).toContain('your answers are gone from 2 decisions');
+    expect(note.text).toContain('I removed 2 answer sets of yours');
 
     const ids = [first, second].map((message) => decisionIdOf(message));
     for (const decisionId of ids) {
@@ -104,6 +105,52 @@ describe('/stream-verdict forget me', () => {
     expect(
       await harness.app.store.getAnswerSet({ teamId: 'T0001', decisionId: firstId }, 'U0ALICE'),
     ).not.toBeNull();
+  });
+
+  it('finds answers the person’s Home list has lost, and says how many answer sets it removed', async () => {
+    harness = await startHarness();
+    const { workspace } = harness.slack;
+    const alice = harness.person('U0ALICE');
+    const bob = harness.person('U0BOB');
+    const decisionIds: string[] = [];
+    for (const title of ['One', 'Two', 'Three']) {
+      await alice.runSlashCommand({ channel: CHANNEL, command: '/stream-verdict', text: title });
+      const posted = await workspace.waitFor(
+        () =>
+          workspace.messagesIn(CHANNEL)[decisionIds.length]?.blocks &&
+          workspace.messagesIn(CHANNEL)[decisionIds.length],
+      );
+      decisionIds.push(decisionIdOf(posted));
+      await workspace.waitFor(() => workspace.openViewFor('U0ALICE'));
+      await alice.submitView({ values: stepValues(0, WEB_APP_SHOP_ON_AWS) });
+      await alice.closeView();
+      await bob.clickButton({
+        actionId: ACTION_IDS.answerQuestionnaire,
+        message: { channel: CHANNEL, ts: posted.ts },
+      });
+      await workspace.waitFor(() => workspace.openViewFor('U0BOB'));
+      await bob.submitView({ values: stepValues(0, STREAMING_IS_THE_PRODUCT) });
+      await bob.closeView();
+    }
+    // As if the writes of Bob's Home list had failed: nothing but the decisions themselves knows he answered.
+    const redis = new Redis(inject('redisUrl'));
+    try {
+      expect(await redis.del(`${harness.keyPrefix}:home:{T0001:U0BOB}`)).toBe(1);
+    } finally {
+      redis.disconnect();
+    }
+
+    await forgetMeConfirmed(harness, bob);
+    const note = await workspace.waitFor(
+      () => workspace.ephemeralFor('U0BOB').find((m) => m.text.startsWith('Done')),
+      { timeoutMs: 5_000, what: 'the confirmation' },
+    );
+    expect(note.text).toContain('I removed 3 answer sets of yours');
+    for (const decisionId of decisionIds) {
+      const ref = { teamId: 'T0001', decisionId };
+      expect(await harness.app.store.getAnswerSet(ref, 'U0BOB')).toBeNull();
+      expect(await harness.app.store.getAnswerSet(ref, 'U0ALICE')).not.toBeNull();
+    }
   });
 
   it('says so when there is nothing to forget', async () => {

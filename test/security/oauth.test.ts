@@ -58,6 +58,9 @@ describe('OAuth mode (one app, many workspaces)', () => {
     expect(JSON.stringify(message.blocks)).toContain('Installed via OAuth');
     expect(harness.logs.join('\n')).not.toContain(BOT_TOKEN);
     expect(harness.logs.join('\n')).not.toContain(OAUTH.clientSecret);
+    // Bolt's WebClient logs the code exchange's request body at DEBUG: the one-time code must not survive it.
+    expect(harness.logs.join('\n')).toContain('oauth.v2.access');
+    expect(harness.logs.join('\n')).not.toContain('one-time-code');
   });
 
   it('refuses a workspace that never installed the app, and does nothing for it', async () => {

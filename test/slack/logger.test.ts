@@ -1,7 +1,8 @@
 import { LogLevel } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { withLogContext } from '../../src/ops/log-context.js';
-import { structuredLogger } from '../../src/slack/logger.js';
+import { secretsOf } from '../../src/slack/app.js';
+import { redactor, structuredLogger } from '../../src/slack/logger.js';
 
 const TOKEN = 'xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOp';
 
@@ -60,5 +61,40 @@ describe('the structured logger', () => {
     logger.info('quiet');
     logger.warn('loud');
     expect(lines.map((line) => JSON.parse(line).msg)).toEqual(['loud']);
+  });
+});
+
+/** What the redaction in front of every log line leaves of lines that carry secrets. */
+describe('log redaction', () => {
+  const redact = redactor(
+    secretsOf({ redisUrl: 'rediss://default:hunter2-long-password@cache.example.com:6380' }),
+  );
+
+  it('cuts the Redis password out by value, wherever it appears', () => {
+    expect(redact('AUTH failed: WRONGPASS hunter2-long-password')).not.toContain('hunter2');
+  });
+
+  it('masks the password of any URL and a Sentinel password in a query', () => {
+    const line = redact(
+      'connecting to redis://:pw2@10.0.0.1:6379 and redis+sentinel://s1/m?sentinelPassword=pw3&x=1',
+    );
+    expect(line).toContain('redis://:[redacted]@10.0.0.1:6379');
+    expect(line).toContain('sentinelPassword=[redacted]');
+    expect(line).not.toMatch(/pw2|pw3/);
+  });
+
+  it('cuts the OAuth code out of a logged request body and a redirect URL', () => {
+    const body = redact(
+      'http request body: {"code":"4724469134.4644010092847.232b4e6e","client_id":"1234567890.0987654321"}',
+    );
+    const url = redact('GET /slack/oauth_redirect?code=4724469134.4644010092847.232b4e6e&state=abc');
+    for (const line of [body, url]) expect(line).not.toContain('232b4e6e');
+    expect(body).toContain('"client_id":"1234567890.0987654321"');
+  });
+
+  it('keeps Slack error codes readable', () => {
+    expect(redact('{"code":"slack_webapi_platform_error","data":{"error":"not_in_channel"}}')).toContain(
+      '"code":"slack_webapi_platform_error"',
+    );
   });
 });

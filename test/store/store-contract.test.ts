@@ -200,6 +200,17 @@ describe.each(adapters)('$name store', (adapter) => {
     expect('answerSet' in again && again.finishedBefore).toBe(true);
   });
 
+  it('claims a request once per workspace: repeats, even at once, are refused', async () => {
+    const claims = await Promise.all([
+      store.claimRequest('T0001', 'trigger-1'),
+      store.claimRequest('T0001', 'trigger-1'),
+      store.claimRequest('T0001', 'trigger-1'),
+    ]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await store.claimRequest('T0001', 'trigger-2')).toBe(true);
+    expect(await store.claimRequest('T0002', 'trigger-1')).toBe(true);
+  });
+
   it('forgets one person’s answers and nobody else’s', async () => {
     await store.createDecision(decision);
     await save(store, ref, 'U0001', { id: 'team', answers: { company_size: 'small' } }, progress(1));
@@ -208,6 +219,20 @@ describe.each(adapters)('$name store', (adapter) => {
     expect(await store.forgetAnswers(ref, 'U0001')).toBe(false);
     expect(await store.getAnswerSet(ref, 'U0001')).toBeNull();
     expect((await store.listAnswerSets(ref)).map((set) => set.userId)).toEqual(['U0002']);
+  });
+
+  it('finds every decision of a workspace that holds a person’s answers, and only those', async () => {
+    const other = { ...decision, decisionId: 'd-other' };
+    const elsewhere = { ...decision, teamId: 'T0002', decisionId: 'd-elsewhere' };
+    for (const made of [decision, other, elsewhere]) await store.createDecision(made);
+    await save(store, ref, 'U0001', { id: 'team', answers: { company_size: 'small' } }, progress(1));
+    await save(store, ref, 'U0002', { id: 'team', answers: { company_size: 'large' } }, progress(1));
+    await save(store, other, 'U0002', { id: 'team', answers: { company_size: 'large' } }, progress(1));
+    await save(store, elsewhere, 'U0002', { id: 'team', answers: { company_size: 'large' } }, progress(1));
+    expect(await store.answeredDecisions('T0001', 'U0002')).toEqual(['d-abc123', 'd-other']);
+    expect(await store.answeredDecisions('T0001', 'U0001')).toEqual(['d-abc123']);
+    await store.forgetAnswers(ref, 'U0001');
+    expect(await store.answeredDecisions('T0001', 'U0001')).toEqual([]);
   });
 
   it('has no answer set for someone who has not started', async () => {

@@ -65,7 +65,7 @@ export function buildDecisionMessage(input: DecisionMessageInput): SlackMessage 
   if (!team && finished > 0 && decision.blind) {
     blocks.push(blindSummary(finished));
     return {
-      text: `Kafka, Kinesis or MSK? ${decision.title}: ${countLabel(finished, 'answer set')}`,
+      text: `Kafka, Kinesis or MSK? ${escapeMrkdwn(decision.title)}: ${countLabel(finished, 'answer set')}`,
       blocks,
     };
   }
@@ -76,12 +76,12 @@ export function buildDecisionMessage(input: DecisionMessageInput): SlackMessage 
         '_No verdict yet: it appears here as soon as someone finishes the questionnaire (about five minutes)._',
       ),
     );
-    return { text: `Kafka, Kinesis or MSK? ${decision.title}`, blocks };
+    return { text: `Kafka, Kinesis or MSK? ${escapeMrkdwn(decision.title)}`, blocks };
   }
 
   blocks.push(...verdictBlocks(team, input.arguments ?? []));
   return {
-    text: `${decision.title}: the verdict so far is ${PLATFORM_LABELS[team.recommendation]} (${CONFIDENCE_WORDS[team.confidence]}, ${countLabel(finished, 'answer set')})`,
+    text: `${escapeMrkdwn(decision.title)}: the verdict so far is ${PLATFORM_LABELS[team.recommendation]} (${CONFIDENCE_WORDS[team.confidence]}, ${countLabel(finished, 'answer set')})`,
     blocks,
   };
 }

@@ -2,7 +2,7 @@ import type { HeaderBlock, KnownBlock } from '@slack/types';
 import type { DecisionRecord } from '../../domain/decision-record.js';
 import { BLOCK_IDS } from '../ids.js';
 import type { SlackMessage } from './decision-message.js';
-import { escapeMrkdwn, plain, section } from './text.js';
+import { escapeMrkdwn, plain, section, truncate } from './text.js';
 
 /** Beyond this many, the thread names the first participants and counts the rest (the file names everyone). */
 const PARTICIPANTS_SHOWN = 40;
@@ -50,5 +50,8 @@ export function buildRecordMessage(record: DecisionRecord): SlackMessage {
         (more > 0 ? ` and ${more} more (all are named in \`/stream-verdict export\`)` : ''),
     ),
   ];
-  return { text: `Decision record: ${record.title}. ${record.outcome}`.slice(0, 3000), blocks };
+  return {
+    text: truncate(escapeMrkdwn(`Decision record: ${record.title}. ${record.outcome}`), 3000),
+    blocks,
+  };
 }

@@ -1,9 +1,11 @@
 import type { PlainTextElement, SectionBlock } from '@slack/types';
 
-/** Slack mrkdwn treats &, < and > as control characters; user text must be escaped before it is shown. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+/**
+ * Every builder of Slack text escapes what a person typed with this one function (see `escapeMarkup`): mrkdwn
+ * blocks and every message's `text` (its notification), file comments included. Not for plain_text fields
+ * (headers, modal titles), which Slack shows as written.
+ */
+export { escapeMarkup as escapeMrkdwn } from '../../domain/format.js';
 
 /** Cuts text to Slack's limit for a field, marking the cut with an ellipsis. */
 export function truncate(text: string, max: number): string {

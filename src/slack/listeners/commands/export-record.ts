@@ -3,7 +3,7 @@ import { recordOf } from '../../closing.js';
 import type { ListenerDeps } from '../../deps.js';
 import { slackErrorCode } from '../../errors.js';
 import { decisionState } from '../../publisher.js';
-import { truncate } from '../../views/text.js';
+import { escapeMrkdwn, truncate } from '../../views/text.js';
 import { acknowledgeCommand } from './acknowledge.js';
 import type { CommandArgs } from './index.js';
 
@@ -46,13 +46,13 @@ export function exportRecord(deps: ListenerDeps) {
         filename: `decision-record-${slug(title)}.md`,
         title: `Decision record: ${title}`,
         content: markdown,
-        initial_comment: `The decision record for “${title}”, exported by <@${userId}>.`,
+        initial_comment: `The decision record for “${escapeMrkdwn(title)}”, exported by <@${userId}>.`,
       });
     } catch (error) {
       logger.warn(`files.uploadV2 failed: ${slackErrorCode(error) ?? String(error)}`);
       await tell(
         `I couldn’t upload the record as a file here (${slackErrorCode(error) ?? 'upload failed'}), so here it is:\n` +
-          `\`\`\`\n${truncate(markdown, EPHEMERAL_RECORD_MAX)}\n\`\`\``,
+          `\`\`\`\n${escapeMrkdwn(truncate(markdown, EPHEMERAL_RECORD_MAX))}\n\`\`\``,
       );
     }
   };

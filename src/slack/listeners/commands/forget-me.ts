@@ -3,12 +3,11 @@ import { publishDecision } from '../../publisher.js';
 import { acknowledgeCommand } from './acknowledge.js';
 import type { CommandArgs } from './index.js';
 
-/** Enough for anyone: the most decisions one person's answers are looked for in. */
-const MAX_DECISIONS = 1_000;
-
 /**
  * `/stream-verdict forget me`: removes the caller's answers from every decision of their workspace and
- * updates those decisions' verdicts. The decisions themselves stay: they belong to the team.
+ * updates those decisions' verdicts. The decisions themselves stay: they belong to the team. The answers are
+ * found by looking through every decision of the workspace, not through the person's Home list, which a
+ * failed write may have left without one of them.
  */
 export function forgetMe(deps: ListenerDeps) {
   return async (args: CommandArgs): Promise<void> => {
@@ -19,7 +18,7 @@ export function forgetMe(deps: ListenerDeps) {
 
     let forgotten = 0;
     try {
-      const decisionIds = await deps.store.homeDecisions(teamId, userId, MAX_DECISIONS);
+      const decisionIds = await deps.store.answeredDecisions(teamId, userId);
       for (const decisionId of decisionIds) {
         const ref = { teamId, decisionId };
         if (!(await deps.store.forgetAnswers(ref, userId))) continue;
@@ -31,18 +30,18 @@ export function forgetMe(deps: ListenerDeps) {
     } catch (error) {
       logger.error('Could not forget answers', error);
       await tell(
-        `:warning: I couldn’t finish: my storage isn’t answering. ${forgotten > 0 ? `Your answers are already gone from ${plural(forgotten)}; ` : ''}please run it again in a minute.`,
+        `:warning: I couldn’t finish: my storage isn’t answering. ${forgotten > 0 ? `I already removed ${answerSets(forgotten)}; ` : ''}please run it again in a minute.`,
       );
       return;
     }
     await tell(
       forgotten === 0
         ? 'I hold no answers of yours in this workspace.'
-        : `Done: your answers are gone from ${plural(forgotten)}, and the verdicts no longer count them.`,
+        : `Done: I removed ${answerSets(forgotten)} (one per decision), and the verdicts no longer count them.`,
     );
   };
 }
 
-function plural(count: number): string {
-  return `${count} decision${count === 1 ? '' : 's'}`;
+function answerSets(count: number): string {
+  return `${count} answer set${count === 1 ? '' : 's'} of yours`;
 }

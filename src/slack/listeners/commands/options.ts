@@ -1,4 +1,5 @@
 import { addDays, isValid, parseISO } from 'date-fns';
+import { escapeMrkdwn } from '../../views/text.js';
 
 /** What `/stream-verdict [--blind] [--by YYYY-MM-DD] [title]` asks for. */
 export interface StartOptions {
@@ -44,7 +45,7 @@ export function parseStartOptions(
       if (!deadline.ok) return deadline;
       decideBy = deadline.iso;
     } else {
-      return { ok: false, problem: `I don’t know the option \`${word.slice(0, 40)}\`.` };
+      return { ok: false, problem: `I don’t know the option \`${escapeMrkdwn(word.slice(0, 40))}\`.` };
     }
   }
   return {

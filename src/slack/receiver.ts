@@ -1,0 +1,226 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { parse as parseQueryString } from 'node:querystring';
+import {
+  type BufferedIncomingMessage,
+  HTTPReceiver,
+  type HTTPReceiverOptions,
+  type Logger,
+} from '@slack/bolt';
+import { z } from 'zod';
+
+/**
+ * HTTP mode's receiver: Bolt's own HTTPReceiver, with a guard in front of `POST /slack/events` that does, in
+ * this order and before Bolt sees anything: read the body up to a limit (413 as soon as it is passed, so an
+ * unauthenticated client cannot make the process buffer megabytes), check the signature and that the
+ * timestamp is within 5 minutes either way (401), and check that the body is a Slack payload at all (400).
+ * Bolt then gets the already-read body and serves it as usual.
+ */
+
+/** Slack's payloads are a few kilobytes; the largest (a full modal's state) stay far below this. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+/** Slack's window for a request's timestamp, applied both ways: a replay is old, a forgery may be early. */
+export const TIMESTAMP_TOLERANCE_SECONDS = 5 * 60;
+
+/** How much of a refused body is read (and dropped) before the connection is cut. */
+const DISCARD_LIMIT_BYTES = 16 * 1024 * 1024;
+
+const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
+
+type BodyRead = { ok: true; body: Buffer } | { ok: false; reason: 'too_large' | 'aborted' };
+
+/** Reads a request body, keeping nothing past `limitBytes`: a declared or streamed excess ends the read. */
+export function readBodyWithin(req: IncomingMessage, limitBytes: number): Promise<BodyRead> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limitBytes)
+    return Promise.resolve({ ok: false, reason: 'too_large' });
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    const finish = (result: BodyRead) => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onAborted);
+      req.off('aborted', onAborted);
+      resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > limitBytes) {
+        chunks.length = 0;
+        finish({ ok: false, reason: 'too_large' });
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => finish({ ok: true, body: Buffer.concat(chunks) });
+    const onAborted = () => finish({ ok: false, reason: 'aborted' });
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onAborted);
+    req.on('aborted', onAborted);
+  });
+}
+
+/** Slack's v0 signature over the exact raw body, and a timestamp no more than 5 minutes off, either way. */
+export function isSignedBySlack(
+  headers: IncomingMessage['headers'],
+  rawBody: string,
+  signingSecret: string,
+  nowSeconds: number,
+): boolean {
+  const signature = headers['x-slack-signature'];
+  const timestamp = headers['x-slack-request-timestamp'];
+  if (typeof signature !== 'string' || typeof timestamp !== 'string' || !/^\d{1,12}$/.test(timestamp))
+    return false;
+  if (Math.abs(nowSeconds - Number(timestamp)) > TIMESTAMP_TOLERANCE_SECONDS) return false;
+  const expected = Buffer.from(
+    `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${rawBody}`).digest('hex')}`,
+  );
+  const given = Buffer.from(signature);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+const someObject = z.looseObject({});
+const objectOrNull = someObject.nullable().optional();
+
+/**
+ * The outer shape of every payload Slack sends, as far as Bolt reads it before any listener runs: Bolt
+ * dereferences these fields unchecked, so a signed `null`, `[]`, `"x"` or `{"event": null}` would throw
+ * inside it. Listeners validate the fields they use with their own schemas.
+ */
+const slackPayloadSchema = z
+  .looseObject({
+    type: z.string().optional(),
+    command: z.string().optional(),
+    event: z
+      .looseObject({
+        type: z.string(),
+        channel: z.union([z.string(), someObject]).optional(),
+        item: someObject.optional(),
+      })
+      .optional(),
+    team: objectOrNull,
+    enterprise: objectOrNull,
+    user: someObject.optional(),
+    channel: someObject.optional(),
+    view: someObject.optional(),
+    container: someObject.optional(),
+    message: someObject.optional(),
+    actions: z.array(someObject).optional(),
+    authorizations: z.array(someObject).optional(),
+  })
+  .refine((body) => body.type !== undefined || body.command !== undefined, {
+    error: 'neither a type nor a command',
+  });
+
+/** Reads a body the way Bolt will (form fields, a form's `payload` field as JSON, or JSON) and checks its shape. */
+export function isSlackPayload(rawBody: string, contentType: string | undefined): boolean {
+  let body: unknown;
+  try {
+    if (contentType === FORM_CONTENT_TYPE) {
+      const fields = parseQueryString(rawBody);
+      body = 'payload' in fields ? JSON.parse(String(singleValue(fields.payload))) : fields;
+    } else {
+      body = JSON.parse(rawBody);
+    }
+  } catch {
+    return false;
+  }
+  return slackPayloadSchema.safeParse(body).success;
+}
+
+/** A repeated form field arrives as an array, which Bolt would not read as the payload. */
+function singleValue(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Slack's SSL check carries no signature; Bolt answers it itself and drops anything else in the body. */
+function isSslCheck(rawBody: string, contentType: string | undefined): boolean {
+  return contentType === FORM_CONTENT_TYPE && parseQueryString(rawBody).ssl_check === '1';
+}
+
+function refuse(res: ServerResponse, status: number): void {
+  res.writeHead(status);
+  res.end();
+}
+
+/**
+ * Reads and drops what is left of a refused body, so the client, still sending, gets to read the 413
+ * (closing at once would leave it a broken pipe instead); a client that keeps sending is cut off.
+ */
+function discardRest(req: IncomingMessage, limitBytes: number): void {
+  let discarded = 0;
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > limitBytes) req.socket.destroy();
+  });
+  req.resume();
+}
+
+export interface GuardOptions {
+  signingSecret: string;
+  endpoint: string;
+  logger: Logger;
+}
+
+/** Puts the body limit, the signature check and the payload check in front of Bolt's own listener. */
+export function guardSlackRequests(inner: RequestListener, options: GuardOptions): RequestListener {
+  const limit = BODY_LIMIT_BYTES;
+  return (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (req.method !== 'POST' || path !== options.endpoint) {
+      inner(req, res);
+      return;
+    }
+    void readBodyWithin(req, limit)
+      .then((read) => {
+        if (!read.ok) {
+          if (read.reason === 'aborted') return;
+          options.logger.warn(`Refused a request body over ${limit} bytes (413)`);
+          refuse(res, 413);
+          discardRest(req, DISCARD_LIMIT_BYTES);
+          return;
+        }
+        const rawBody = read.body.toString('utf8');
+        const contentType = req.headers['content-type'];
+        if (!isSslCheck(rawBody, contentType)) {
+          if (!isSignedBySlack(req.headers, rawBody, options.signingSecret, Math.floor(Date.now() / 1000))) {
+            options.logger.warn('Refused a request without a valid Slack signature and timestamp (401)');
+            refuse(res, 401);
+            return;
+          }
+          if (!isSlackPayload(rawBody, contentType)) {
+            options.logger.warn('Refused a signed request whose body is not a Slack payload (400)');
+            refuse(res, 400);
+            return;
+          }
+        }
+        // Bolt reads a body already read from `rawBody` instead of the (now consumed) stream.
+        Object.assign(req, { rawBody: read.body }) satisfies BufferedIncomingMessage;
+        inner(req, res);
+      })
+      .catch((error: unknown) => {
+        options.logger.error('Failed to take a request to /slack/events', error);
+        if (!res.headersSent) refuse(res, 500);
+      });
+  };
+}
+
+/** Bolt's HTTPReceiver for `endpoint`, guarded as above. */
+export function createGuardedHttpReceiver(
+  options: HTTPReceiverOptions & { signingSecret: string; endpoint: string; logger: Logger },
+): HTTPReceiver {
+  const { endpoint, ...receiverOptions } = options;
+  const receiver = new HTTPReceiver({
+    ...receiverOptions,
+    endpoints: [endpoint],
+    bodyLimit: BODY_LIMIT_BYTES,
+  });
+  receiver.requestListener = guardSlackRequests(receiver.requestListener, {
+    signingSecret: options.signingSecret,
+    endpoint,
+    logger: options.logger,
+  });
+  return receiver;
+}
