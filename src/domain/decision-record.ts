@@ -1,11 +1,15 @@
 /**
- * The decision record a closed decision leaves behind, in the shape of an Architecture Decision Record (MADR):
- * context, decision drivers, options considered, outcome, pros and cons per option, participants, date.
- * Pure data and Markdown; the Slack thread shows the same record as Block Kit.
+ * The decision record a decision leaves behind, in the shape of an Architecture Decision Record (MADR):
+ * context, decision drivers, options considered, outcome, the monthly cost and its assumptions, pros and cons
+ * per option, participants, date. While the decision is open the record is a proposal; once closed it is
+ * accepted, with who closed it and when. Pure data and Markdown; the Slack thread shows the same record as
+ * Block Kit.
  */
+import { COST_OPTION_LABELS, type CostOption, type PricedOption, shownCost } from './cost.js';
 import type { CategoryArgument } from './deliberation.js';
-import { escapeMarkup } from './format.js';
+import { escapeMarkup, formatDollars } from './format.js';
 import type { TeamVerdict } from './team.js';
+import { formatInZone, UTC } from './time-zone.js';
 import {
   type CategoryResult,
   PLATFORM_LABELS,
@@ -19,13 +23,13 @@ export interface DecisionRecordInput {
   title: string;
   startedBy: string;
   startedAt: string;
-  /** When the record was taken: the closing time. */
-  date: string;
-  /** Who closed it; absent when the deadline did. */
-  closedBy?: string;
+  /** When the record is taken (ISO 8601): the closing time of a closed decision, now for an open one. */
+  takenAt: string;
+  /** Set once the decision is closed; absent `by` means its deadline closed it. */
+  closed?: { at: string; by?: string };
   /** Everyone whose finished answers count, by user id. */
   participants: readonly string[];
-  /** Absent when nobody finished the questionnaire. */
+  /** Absent when nobody finished the questionnaire (or a blind decision is still open). */
   team?: TeamVerdict;
   arguments: readonly CategoryArgument[];
 }
@@ -33,25 +37,54 @@ export interface DecisionRecordInput {
 export interface OptionRecord {
   platform: Platform;
   label: string;
+  /** The team verdict's option: proposed while open, chosen once closed. */
   chosen: boolean;
   pros: string[];
   cons: string[];
 }
 
+/** One priced way of running the stream, with figures that add up as shown. */
+export interface CostLine {
+  option: CostOption;
+  label: string;
+  platform: Platform;
+  design: string;
+  machinesUsd: number;
+  peopleUsd: number;
+  totalUsd: number;
+}
+
+export interface RecordCosts {
+  lines: CostLine[];
+  /** Options that cannot serve the workload, with why. */
+  unavailable: { label: string; reason: string }[];
+  assumptions: string[];
+  /** "Prices as of 2026-11, us-east-1; an engineer costs $200,000 a year." */
+  basis: string;
+}
+
+/**
+ * MADR's statuses: *proposed* while the team can still answer, *accepted* once closed with a verdict;
+ * *undecided* when it closed with nobody's finished answers.
+ */
+export type RecordStatus = 'proposed' | 'accepted' | 'undecided';
+
 export interface DecisionRecord {
   title: string;
-  /** YYYY-MM-DD */
+  status: RecordStatus;
+  /** ISO 8601: when it closed, or when this record of an open decision was taken. */
   date: string;
-  status: 'accepted' | 'undecided';
+  closed?: { at: string; by?: string };
   context: string;
   drivers: string[];
   options: OptionRecord[];
   outcome: string;
+  /** Absent until someone answered the workload numbers. */
+  costs?: RecordCosts;
   /** Where the team disagreed, with the opposing reasons. */
   disagreements: string[];
   participants: string[];
   startedBy: string;
-  closedBy?: string;
 }
 
 const STRENGTH: Record<Strength, string> = {
@@ -61,15 +94,22 @@ const STRENGTH: Record<Strength, string> = {
   even: 'no real lead',
 };
 
+/** A lead this strong for another option counts against an option; a slight one is no argument. */
+const CON_STRENGTHS: ReadonlySet<Strength> = new Set(['decisive', 'clear']);
+
 export function decisionRecord(input: DecisionRecordInput): DecisionRecord {
   const { team } = input;
   const verdict = team?.verdict;
   const rows = verdict ? [...verdict.rows, ...verdict.decidingFactors] : [];
   const people = `${input.participants.length} ${input.participants.length === 1 ? 'person' : 'people'}`;
+  const costs = verdict?.cost ? recordCosts(verdict.cost) : undefined;
+  const status: RecordStatus = !input.closed ? 'proposed' : team ? 'accepted' : 'undecided';
+  const out = new Set(verdict?.excluded.map((excluded) => excluded.platform));
   return {
     title: input.title,
-    date: input.date.slice(0, 10),
-    status: team ? 'accepted' : 'undecided',
+    status,
+    date: input.closed?.at ?? input.takenAt,
+    ...(input.closed ? { closed: { ...input.closed } } : {}),
     context:
       `The team needed to choose the backbone of its event-streaming stack for “${input.title}”: ` +
       `self-managed Apache Kafka, Amazon Kinesis Data Streams or Amazon MSK, judged by risk-adjusted total cost ` +
@@ -78,7 +118,7 @@ export function decisionRecord(input: DecisionRecordInput): DecisionRecord {
     drivers: verdict
       ? [
           ...rows
-            .filter((row) => row.strength === 'decisive' || row.strength === 'clear')
+            .filter((row) => CON_STRENGTHS.has(row.strength))
             .map((row) => `${TARGET_LABELS[row.target]}: ${row.reason}`),
           ...(verdict.override ? [verdict.override.sentence] : []),
           ...verdict.excluded.map((out) => `${PLATFORM_LABELS[out.platform]} is out: ${out.reason}`),
@@ -88,15 +128,26 @@ export function decisionRecord(input: DecisionRecordInput): DecisionRecord {
       platform,
       label: PLATFORM_LABELS[platform],
       chosen: team?.recommendation === platform,
-      pros: rows.filter((row) => row.advantage === platform).map(pro),
+      pros: [
+        ...rows.filter((row) => row.advantage === platform).map(pro),
+        ...rows.flatMap((row) => runnerUp(row, platform, out)),
+        ...(costs ? costPros(costs.lines, platform) : []),
+      ],
       cons: [
         ...(verdict?.excluded ?? [])
           .filter((out) => out.platform === platform)
           .map((out) => `Out of the running: ${out.reason}`),
-        ...rows.filter((row) => row.advantage !== platform && row.advantage !== 'even').map(con),
+        ...rows
+          .filter(
+            (row) =>
+              row.advantage !== platform && row.advantage !== 'even' && CON_STRENGTHS.has(row.strength),
+          )
+          .map(con),
+        ...(costs ? costCons(costs.lines, platform) : []),
       ],
     })),
-    outcome: team && verdict ? outcomeOf(team, rows) : NO_OUTCOME,
+    outcome: team && verdict ? outcomeOf(team, rows, status) : NO_OUTCOME,
+    ...(costs ? { costs } : {}),
     disagreements: input.arguments.map(
       (argument) =>
         `${TARGET_LABELS[argument.target]}: ` +
@@ -110,15 +161,79 @@ export function decisionRecord(input: DecisionRecordInput): DecisionRecord {
     ),
     participants: [...input.participants],
     startedBy: input.startedBy,
-    ...(input.closedBy ? { closedBy: input.closedBy } : {}),
   };
 }
 
 const NO_OUTCOME =
   'No option chosen yet: a verdict needs at least one finished answer set, and a blind decision shows it only once closed.';
 
-/** "Chosen option: X, because it leads in …", then why the confidence is what it is. */
-function outcomeOf(team: TeamVerdict, rows: readonly CategoryResult[]): string {
+function recordCosts(cost: NonNullable<TeamVerdict['verdict']['cost']>): RecordCosts {
+  const lines = cost.options
+    .filter((option): option is PricedOption => option.available)
+    .map((option) => {
+      const shown = shownCost(option);
+      return {
+        option: option.option,
+        label: COST_OPTION_LABELS[option.option],
+        platform: option.platform,
+        design: option.design,
+        machinesUsd: shown.machinesUsd,
+        peopleUsd: shown.peopleUsd,
+        totalUsd: shown.totalUsd,
+      };
+    });
+  return {
+    lines,
+    unavailable: cost.options.flatMap((option) =>
+      option.available ? [] : [{ label: COST_OPTION_LABELS[option.option], reason: option.reason }],
+    ),
+    assumptions: [...cost.assumptions],
+    basis:
+      `Prices as of ${cost.pricesAsOf}, ${cost.region}; an engineer costs ${formatDollars(cost.engineerYearlyUsd)} a year` +
+      (cost.lowConfidence.length > 0 ? `; low-confidence prices: ${cost.lowConfidence.join(', ')}` : '') +
+      '.',
+  };
+}
+
+/** Each platform's cheapest priced option, by the total as shown. */
+function cheapestPerPlatform(lines: readonly CostLine[]): Map<Platform, CostLine> {
+  const cheapest = new Map<Platform, CostLine>();
+  for (const line of lines) {
+    const known = cheapest.get(line.platform);
+    if (!known || line.totalUsd < known.totalUsd) cheapest.set(line.platform, line);
+  }
+  return cheapest;
+}
+
+function cheapestOverall(lines: readonly CostLine[]): CostLine | undefined {
+  return [...cheapestPerPlatform(lines).values()].sort((a, b) => a.totalUsd - b.totalUsd)[0];
+}
+
+function costPros(lines: readonly CostLine[], platform: Platform): string[] {
+  const own = cheapestPerPlatform(lines).get(platform);
+  const lowest = cheapestOverall(lines);
+  if (!own || !lowest || own.totalUsd > lowest.totalUsd) return [];
+  return [`Monthly cost: the lowest all in, ${totalWords(own)}`];
+}
+
+function costCons(lines: readonly CostLine[], platform: Platform): string[] {
+  const own = cheapestPerPlatform(lines).get(platform);
+  const lowest = cheapestOverall(lines);
+  if (!own || !lowest || own.totalUsd <= lowest.totalUsd) return [];
+  return [
+    `Monthly cost: ${formatDollars(own.totalUsd - lowest.totalUsd)} more than ${lowest.label}, ${totalWords(own)}`,
+  ];
+}
+
+function totalWords(line: CostLine): string {
+  return (
+    `${formatDollars(line.totalUsd)} a month (${formatDollars(line.machinesUsd)} machines + ` +
+    `${formatDollars(line.peopleUsd)} people, ${line.label}: ${line.design})`
+  );
+}
+
+/** "Chosen option: X, because it leads in …" (proposed while open), then why the confidence is what it is. */
+function outcomeOf(team: TeamVerdict, rows: readonly CategoryResult[], status: RecordStatus): string {
   const { verdict } = team;
   const won = rows
     .filter((row) => row.advantage === team.recommendation)
@@ -128,14 +243,31 @@ function outcomeOf(team: TeamVerdict, rows: readonly CategoryResult[]): string {
     : won.length > 0
       ? `It leads in ${won.join(', ')}.`
       : 'No category sets it apart; it is ahead on the weighted total.';
-  return (
-    `Chosen option: ${PLATFORM_LABELS[team.recommendation]}. ${because} ` +
-    `Confidence is ${team.confidence}: ${lowerFirst(verdict.confidenceReason)}`
-  );
+  const chosen =
+    status === 'proposed'
+      ? `Proposed option, while the decision is open: ${PLATFORM_LABELS[team.recommendation]}.`
+      : `Chosen option: ${PLATFORM_LABELS[team.recommendation]}.`;
+  return `${chosen} ${because} Confidence is ${team.confidence}: ${lowerFirst(verdict.confidenceReason)}`;
 }
 
 function pro(row: CategoryResult): string {
   return `${TARGET_LABELS[row.target]} (${STRENGTH[row.strength]}): ${row.reason}`;
+}
+
+/**
+ * An option second in a row, ahead of the one in third place: the in-between option (often MSK) is argued for
+ * by what it beats, not only against by what beats it.
+ */
+function runnerUp(row: CategoryResult, platform: Platform, out: ReadonlySet<Platform>): string[] {
+  if (row.advantage === 'even' || row.advantage === platform || out.has(platform)) return [];
+  const ranked = PLATFORMS.filter((candidate) => !out.has(candidate)).sort(
+    (a, b) => row.scores[b] - row.scores[a],
+  );
+  const [, second, third] = ranked;
+  if (second !== platform || third === undefined || row.scores[platform] <= row.scores[third]) return [];
+  return [
+    `${TARGET_LABELS[row.target]}: second, ahead of ${PLATFORM_LABELS[third]} (${PLATFORM_LABELS[row.advantage]} leads)`,
+  ];
 }
 
 function con(row: CategoryResult): string {
@@ -147,13 +279,22 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-/** The record as a Markdown file; `mention` turns a user id into a name. */
-export function recordMarkdown(record: DecisionRecord, mention: (userId: string) => string): string {
+/** "accepted, closed by Alice on 2026-11-24 16:30 UTC"; the file is read outside Slack, so its zone is explicit. */
+function statusLine(record: DecisionRecord, name: (userId: string) => string): string {
+  const when = formatInZone(new Date(record.date), UTC);
+  if (!record.closed) return `${record.status} (the decision is still open; recorded ${when})`;
+  const by = record.closed.by ? `closed by ${name(record.closed.by)}` : 'closed at its deadline';
+  return `${record.status}, ${by} on ${when}`;
+}
+
+/** The record as a Markdown file; `name` turns a user id into the person's display name. */
+export function recordMarkdown(record: DecisionRecord, name: (userId: string) => string): string {
   const list = (items: readonly string[], empty: string) =>
     items.length > 0 ? items.map((item) => `* ${item}`).join('\n') : `* ${empty}`;
+  const marker = record.status === 'proposed' ? ' (proposed)' : ' (chosen)';
   const options = record.options.map((option) =>
     [
-      `### ${option.label}${option.chosen ? ' (chosen)' : ''}`,
+      `### ${option.label}${option.chosen ? marker : ''}`,
       '',
       ...option.pros.map((item) => `* Good, because ${item}`),
       ...option.cons.map((item) => `* Bad, because ${item}`),
@@ -163,9 +304,9 @@ export function recordMarkdown(record: DecisionRecord, mention: (userId: string)
   return [
     `# ${escapeMarkup(record.title)}`,
     '',
-    `* Status: ${record.status}`,
-    `* Deciders: ${record.participants.map(mention).join(', ') || 'nobody answered'}`,
-    `* Date: ${record.date}`,
+    `* Status: ${statusLine(record, name)}`,
+    `* Deciders: ${record.participants.map(name).join(', ') || 'nobody answered'}`,
+    `* Date: ${formatInZone(new Date(record.date), UTC)}`,
     '',
     '## Context and Problem Statement',
     '',
@@ -186,6 +327,12 @@ export function recordMarkdown(record: DecisionRecord, mention: (userId: string)
     '',
     record.outcome,
     '',
+    '### Monthly cost',
+    '',
+    ...(record.costs
+      ? costMarkdown(record.costs)
+      : ['No estimate: nobody has answered the workload numbers yet.']),
+    '',
     '### Where the team disagreed',
     '',
     list(record.disagreements, 'Everyone’s answers pointed the same way in every category'),
@@ -196,10 +343,35 @@ export function recordMarkdown(record: DecisionRecord, mention: (userId: string)
     '',
     '## Participants',
     '',
-    `Started by ${mention(record.startedBy)}; ` +
-      (record.closedBy ? `closed by ${mention(record.closedBy)}.` : 'closed at its deadline.'),
+    `Started by ${name(record.startedBy)}; ` +
+      (record.closed
+        ? record.closed.by
+          ? `closed by ${name(record.closed.by)}.`
+          : 'closed at its deadline.'
+        : 'still open.'),
     '',
-    list(record.participants.map(mention), 'Nobody finished the questionnaire'),
+    list(record.participants.map(name), 'Nobody finished the questionnaire'),
     '',
   ].join('\n');
+}
+
+/** The cost table (machines + people = total, as shown), what is out and why, and the assumptions. */
+function costMarkdown(costs: RecordCosts): string[] {
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  return [
+    '| Option | Design | Machines | People | Total a month |',
+    '|---|---|---:|---:|---:|',
+    ...costs.lines.map(
+      (line) =>
+        `| ${line.label} | ${cell(line.design)} | ${formatDollars(line.machinesUsd)} | ${formatDollars(line.peopleUsd)} | ${formatDollars(line.totalUsd)} |`,
+    ),
+    ...(costs.unavailable.length > 0
+      ? ['', ...costs.unavailable.map((out) => `* ${out.label} is out: ${out.reason}`)]
+      : []),
+    '',
+    'Assumptions:',
+    '',
+    ...costs.assumptions.map((assumption) => `* ${assumption}`),
+    `* ${costs.basis}`,
+  ];
 }

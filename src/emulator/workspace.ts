@@ -20,6 +20,10 @@ export interface WorkspaceUser {
   name: string;
   /** A workspace admin (users.info `is_admin`). */
   isAdmin?: boolean;
+  /** The name shown for them (users.info `profile.display_name`); the handle when absent. */
+  displayName?: string;
+  /** IANA time zone from their profile (users.info `tz`); UTC when absent. */
+  tz?: string;
 }
 
 /** A file on its way through files.getUploadURLExternal → upload → files.completeUploadExternal. */

@@ -8,12 +8,14 @@ export interface Teammate {
   /** What the page shows. */
   name: string;
   color: string;
+  /** Their profile's time zone, so dates show as each of them would see them. */
+  tz: string;
 }
 
 export const TEAMMATES: readonly Teammate[] = [
-  { id: 'U0ALICE', handle: 'alice', name: 'Alice', color: '#2b6cb0' },
-  { id: 'U0BOB', handle: 'bob', name: 'Bob', color: '#2f855a' },
-  { id: 'U0CAROL', handle: 'carol', name: 'Carol', color: '#b7791f' },
+  { id: 'U0ALICE', handle: 'alice', name: 'Alice', color: '#2b6cb0', tz: 'America/Los_Angeles' },
+  { id: 'U0BOB', handle: 'bob', name: 'Bob', color: '#2f855a', tz: 'Europe/Berlin' },
+  { id: 'U0CAROL', handle: 'carol', name: 'Carol', color: '#b7791f', tz: 'Asia/Kolkata' },
 ];
 
 export const SANDBOX_CHANNELS = [
@@ -32,6 +34,6 @@ export const SANDBOX_WORKSPACE: WorkspaceOptions = {
   botId: 'B0SANDBOX',
   botUserId: 'U0STREAMVERDICT',
   botName: APP_NAME,
-  users: TEAMMATES.map(({ id, handle }) => ({ id, name: handle })),
+  users: TEAMMATES.map(({ id, handle, name, tz }) => ({ id, name: handle, displayName: name, tz })),
   channels: SANDBOX_CHANNELS.map(({ id, name }) => ({ id, name })),
 };

@@ -15,6 +15,7 @@ import { acknowledgeUnclaimed } from './listeners/unclaimed.js';
 import { registerViews } from './listeners/views/index.js';
 import { redactingLogger, structuredLogger } from './logger.js';
 import { observeRequests } from './observe.js';
+import { PeopleDirectory } from './people.js';
 import { createGuardedHttpReceiver } from './receiver.js';
 import { BOT_SCOPES } from './scopes.js';
 
@@ -45,6 +46,7 @@ const LOG_LEVELS = {
 export function listenerDeps(options: SlackAppOptions & Pick<Operations, 'metrics'>): ListenerDeps {
   return {
     publishing: options.metrics.publishing,
+    people: new PeopleDirectory(),
     store: options.store,
     now: options.now ?? (() => new Date()),
     retentionDays: options.config.retentionDays,

@@ -2,6 +2,7 @@ import type { InstallationStore } from '@slack/bolt';
 import type { CostSettings } from '../domain/cost.js';
 import type { PendingWork } from '../ops/metrics.js';
 import type { DecisionStore } from '../store/port.js';
+import type { PeopleDirectory } from './people.js';
 
 /** What every listener needs besides the Slack arguments Bolt gives it. */
 export interface ListenerDeps {
@@ -14,6 +15,8 @@ export interface ListenerDeps {
   costs: CostSettings;
   /** OAuth mode: where installs are kept, so an uninstall or a revoked token can delete one. */
   installations?: InstallationStore;
+  /** Names and time zones from users.info, cached for the process. */
+  people: PeopleDirectory;
   /** Decision messages being published now, for the metrics. */
   publishing: PendingWork;
 }

@@ -36,30 +36,33 @@ describe('the argument in divided categories', () => {
 });
 
 describe('the decision record', () => {
-  it('is an MADR: context, drivers, options, outcome, pros and cons per option, participants, date', () => {
-    const verdict = aggregateTeam(team);
-    const record = decisionRecord({
-      title: 'Event bus for billing',
-      startedBy: 'U0ALICE',
-      startedAt: '2026-11-20T10:00:00.000Z',
-      date: '2026-11-24T16:30:00.000Z',
-      closedBy: 'U0ALICE',
-      participants: team.map((person) => person.userId),
-      team: verdict,
-      arguments: argumentsFor(team, verdict.mostDivided),
-    });
-    expect(record.status).toBe('accepted');
-    expect(record.date).toBe('2026-11-24');
-    expect(record.options.filter((option) => option.chosen).map((option) => option.platform)).toEqual([
+  const verdict = aggregateTeam(team);
+  const base = {
+    title: 'Event bus for billing',
+    startedBy: 'U0ALICE',
+    startedAt: '2026-11-20T10:00:00.000Z',
+    takenAt: '2026-11-24T16:30:00.000Z',
+    participants: team.map((person) => person.userId),
+    team: verdict,
+    arguments: argumentsFor(team, verdict.mostDivided),
+  };
+  const closedByAlice = decisionRecord({
+    ...base,
+    closed: { at: '2026-11-24T16:30:00.000Z', by: 'U0ALICE' },
+  });
+  const NAMES: Record<string, string> = {
+    U0ALICE: 'Alice Liddell',
+    U0BOB: 'Bob Builder',
+    U0CAROL: 'Carol Danvers',
+    U0DAVE: 'Dave Grohl',
+  };
+  const byName = (userId: string) => NAMES[userId] ?? userId;
+
+  it('is an MADR: context, drivers, options, outcome, cost, pros and cons per option, participants, date', () => {
+    expect(closedByAlice.options.filter((option) => option.chosen).map((option) => option.platform)).toEqual([
       verdict.recommendation,
     ]);
-    const rows = [...verdict.verdict.rows, ...verdict.verdict.decidingFactors].filter(
-      (row) => row.advantage !== 'even',
-    );
-    for (const option of record.options) {
-      expect(option.pros).toHaveLength(rows.filter((row) => row.advantage === option.platform).length);
-    }
-    const markdown = recordMarkdown(record, (userId) => `@${userId}`);
+    const markdown = recordMarkdown(closedByAlice, byName);
     const chosen = (platform: string) => (verdict.recommendation === platform ? ' (chosen)' : '');
     const headings = markdown.split('\n').filter((line) => line.startsWith('#'));
     expect(headings).toEqual([
@@ -68,6 +71,7 @@ describe('the decision record', () => {
       '## Decision Drivers',
       '## Considered Options',
       '## Decision Outcome',
+      '### Monthly cost',
       '### Where the team disagreed',
       '## Pros and Cons of the Options',
       `### Self-managed Kafka${chosen('kafka')}`,
@@ -75,8 +79,84 @@ describe('the decision record', () => {
       `### Amazon MSK${chosen('msk')}`,
       '## Participants',
     ]);
-    expect(markdown).toContain('* Date: 2026-11-24');
-    expect(markdown).toContain('* Deciders: @U0ALICE, @U0BOB, @U0CAROL, @U0DAVE');
+  });
+
+  it('says proposed while the decision is open, never accepted or closed', () => {
+    const open = decisionRecord(base);
+    expect(open.status).toBe('proposed');
+    const markdown = recordMarkdown(open, byName);
+    expect(markdown).toContain(
+      '* Status: proposed (the decision is still open; recorded 2026-11-24 16:30 UTC)',
+    );
+    expect(markdown).not.toMatch(/accepted|\bclosed\b|\(chosen\)|Chosen option/i);
+    expect(markdown).toMatch(/### .+ \(proposed\)/);
+    expect(markdown).toContain('Proposed option, while the decision is open');
+  });
+
+  it('says accepted once closed, with who closed it and when, in an explicit time zone', () => {
+    expect(closedByAlice.status).toBe('accepted');
+    const markdown = recordMarkdown(closedByAlice, byName);
+    expect(markdown).toContain('* Status: accepted, closed by Alice Liddell on 2026-11-24 16:30 UTC');
+    expect(markdown).toContain('* Date: 2026-11-24 16:30 UTC');
+    expect(markdown).toContain('closed by Alice Liddell.');
+    const atDeadline = decisionRecord({ ...base, closed: { at: '2026-11-28T07:59:59.999Z' } });
+    expect(recordMarkdown(atDeadline, byName)).toContain(
+      '* Status: accepted, closed at its deadline on 2026-11-28 07:59 UTC',
+    );
+  });
+
+  it('names people in the file by their display names, not their ids', () => {
+    const markdown = recordMarkdown(closedByAlice, byName);
+    expect(markdown).toContain('* Deciders: Alice Liddell, Bob Builder, Carol Danvers, Dave Grohl');
+    expect(markdown).not.toMatch(/U0[A-Z]+/);
+  });
+
+  it('gives every option pros or cons drawn from the rows: a lead is a pro, a clear lead elsewhere a con', () => {
+    const scenarios = [
+      team,
+      [{ userId: 'U0ALICE', answers: WEB_APP_SHOP_ON_AWS }],
+      [{ userId: 'U0BOB', answers: STREAMING_IS_THE_PRODUCT }],
+      [{ userId: 'U0CAROL', answers: AWS_SHOP_WANTING_KAFKA }],
+    ];
+    for (const people of scenarios) {
+      const teamVerdict = aggregateTeam(people);
+      const record = decisionRecord({ ...base, team: teamVerdict, arguments: [] });
+      const rows = [...teamVerdict.verdict.rows, ...teamVerdict.verdict.decidingFactors];
+      for (const option of record.options) {
+        expect(option.pros.length + option.cons.length, option.label).toBeGreaterThan(0);
+        for (const row of rows) {
+          const said = (items: string[]) => items.some((item) => item.includes(row.reason));
+          if (row.advantage === option.platform) expect(said(option.pros), row.target).toBe(true);
+          else if (row.advantage !== 'even' && (row.strength === 'decisive' || row.strength === 'clear'))
+            expect(said(option.cons), row.target).toBe(true);
+        }
+        for (const out of teamVerdict.verdict.excluded.filter((out) => out.platform === option.platform))
+          expect(option.cons).toContain(`Out of the running: ${out.reason}`);
+      }
+    }
+    const markdown = recordMarkdown(closedByAlice, byName);
+    expect(markdown).toMatch(/### Amazon MSK[^#]*\* Good, because/);
+  });
+
+  it('carries the monthly costs, adding up as shown, and the assumptions behind them', () => {
+    const costs = closedByAlice.costs;
+    expect(costs?.lines.length).toBeGreaterThan(0);
+    for (const line of costs?.lines ?? []) {
+      expect(line.machinesUsd + line.peopleUsd).toBe(line.totalUsd);
+    }
+    expect(costs?.assumptions).toEqual(verdict.verdict.cost?.assumptions);
+    const markdown = recordMarkdown(closedByAlice, byName);
+    const dollars = (text: string) => Number(text.replace(/[$,]/g, ''));
+    const tableRows = markdown.split('\n').filter((line) => /^\| (Kinesis|MSK|Self-managed)/.test(line));
+    expect(tableRows).toHaveLength(costs?.lines.length ?? -1);
+    for (const row of tableRows) {
+      const [machines, people, total] = row
+        .split('|')
+        .slice(3, 6)
+        .map((cell) => dollars(cell.trim()));
+      expect((machines ?? 0) + (people ?? 0)).toBe(total);
+    }
+    for (const assumption of costs?.assumptions ?? []) expect(markdown).toContain(`* ${assumption}`);
   });
 
   it('says plainly when nothing was decided', () => {
@@ -84,11 +164,14 @@ describe('the decision record', () => {
       title: 'Nobody answered',
       startedBy: 'U0ALICE',
       startedAt: '2026-11-20T10:00:00.000Z',
-      date: '2026-11-24T16:30:00.000Z',
+      takenAt: '2026-11-24T16:30:00.000Z',
+      closed: { at: '2026-11-24T16:30:00.000Z' },
       participants: [],
       arguments: [],
     });
     expect(record.status).toBe('undecided');
-    expect(recordMarkdown(record, (id) => id)).toContain('closed at its deadline.');
+    const markdown = recordMarkdown(record, (id) => id);
+    expect(markdown).toContain('closed at its deadline.');
+    expect(markdown).toContain('No estimate: nobody has answered the workload numbers yet.');
   });
 });

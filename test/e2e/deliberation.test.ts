@@ -416,6 +416,8 @@ describe('at scale', () => {
 describe('commands', () => {
   it('exports the latest decision’s record as a Markdown file, or shows it privately when the upload fails', async () => {
     harness = await startHarness();
+    harness.slack.workspace.updateUser('U0ALICE', { displayName: 'Alice Liddell' });
+    harness.slack.workspace.updateUser('U0BOB', { displayName: 'Bob Builder' });
     const alice = harness.person('U0ALICE');
     const bob = harness.person('U0BOB');
     await startDecision(harness.slack, alice, CHANNEL, 'Event bus for billing');
@@ -445,12 +447,16 @@ describe('commands', () => {
     ]) {
       expect(markdown).toContain(`\n${heading}\n`);
     }
-    expect(markdown).toMatch(/\* Status: accepted\n/);
+    expect(markdown).toMatch(
+      /\* Status: accepted, closed by Alice Liddell on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\n/,
+    );
     expect(markdown).toMatch(/Chosen option: (Amazon Kinesis|Self-managed Kafka|Amazon MSK)/);
     expect(markdown).toContain('* Good, because ');
     expect(markdown).toContain('* Bad, because ');
-    expect(markdown).toContain('Started by @U0ALICE; closed by @U0ALICE.');
-    expect(markdown).toMatch(/\* @U0ALICE\n\* @U0BOB\n/);
+    expect(markdown).toContain('Started by Alice Liddell; closed by Alice Liddell.');
+    expect(markdown).toMatch(/\* Alice Liddell\n\* Bob Builder\n/);
+    expect(markdown).not.toContain('U0ALICE');
+    expect(markdown).toContain('| Option | Design | Machines | People | Total a month |');
 
     harness.slack.server.failNext('files.getUploadURLExternal', 'not_allowed_token_type');
     await bob.runSlashCommand({ channel: CHANNEL, command: '/stream-verdict', text: 'export' });

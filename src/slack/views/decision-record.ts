@@ -1,8 +1,9 @@
 import type { HeaderBlock, KnownBlock } from '@slack/types';
 import type { DecisionRecord } from '../../domain/decision-record.js';
+import { formatDollars } from '../../domain/format.js';
 import { BLOCK_IDS } from '../ids.js';
 import type { SlackMessage } from './decision-message.js';
-import { escapeMrkdwn, plain, section, truncate } from './text.js';
+import { escapeMrkdwn, plain, section, slackDateTime, truncate } from './text.js';
 
 /** Beyond this many, the thread names the first participants and counts the rest (the file names everyone). */
 const PARTICIPANTS_SHOWN = 40;
@@ -18,10 +19,13 @@ export function buildRecordMessage(record: DecisionRecord): SlackMessage {
     items.length > 0 ? items.map((item) => `• ${escapeMrkdwn(item)}`).join('\n') : `_${empty}_`;
   const shown = record.participants.slice(0, PARTICIPANTS_SHOWN).map((id) => `<@${id}>`);
   const more = record.participants.length - shown.length;
-  const closer = record.closedBy ? `closed by <@${record.closedBy}>` : 'closed at its deadline';
+  const when = slackDateTime(record.date);
+  const status = !record.closed
+    ? `*Status:* proposed: the decision is still open · recorded ${when}`
+    : `*Status:* ${record.status} · ${record.closed.by ? `closed by <@${record.closed.by}>` : 'closed at its deadline'} ${when}`;
   const blocks: KnownBlock[] = [
     header,
-    section('record_status', `*Status:* ${record.status} · *Date:* ${record.date} · ${closer}`),
+    section('record_status', status),
     section('record_context', `*Context and problem statement*\n${escapeMrkdwn(record.context)}`),
     section('record_drivers', `*Decision drivers*\n${list(record.drivers, 'No category had a clear lead')}`),
     section(
@@ -29,6 +33,7 @@ export function buildRecordMessage(record: DecisionRecord): SlackMessage {
       `*Considered options*\n${record.options.map((option) => `• ${option.label}`).join('\n')}`,
     ),
     section('record_outcome', `*Decision outcome*\n${escapeMrkdwn(record.outcome)}`),
+    section('record_costs', costText(record)),
     section(
       'record_disagreements',
       `*Where the team disagreed*\n${list(record.disagreements, 'Everyone’s answers pointed the same way')}`,
@@ -36,7 +41,7 @@ export function buildRecordMessage(record: DecisionRecord): SlackMessage {
     ...record.options.map((option) =>
       section(
         `record_option_${option.platform}`,
-        `*${option.label}${option.chosen ? ' (chosen)' : ''}*\n` +
+        `*${option.label}${option.chosen ? (record.closed ? ' (chosen)' : ' (proposed)') : ''}*\n` +
           [
             ...option.pros.map((item) => `:white_check_mark: ${escapeMrkdwn(item)}`),
             ...option.cons.map((item) => `:x: ${escapeMrkdwn(item)}`),
@@ -54,4 +59,21 @@ export function buildRecordMessage(record: DecisionRecord): SlackMessage {
     text: truncate(escapeMrkdwn(`Decision record: ${record.title}. ${record.outcome}`), 3000),
     blocks,
   };
+}
+
+/** Every priced option's month (machines + people = total, as the parts are shown), then the assumptions. */
+function costText(record: DecisionRecord): string {
+  const { costs } = record;
+  if (!costs) return '*Monthly cost*\n_No estimate: nobody has answered the workload numbers yet._';
+  return [
+    '*Monthly cost*',
+    ...costs.lines.map(
+      (line) =>
+        `• ${line.label} (${escapeMrkdwn(line.design)}): ${formatDollars(line.machinesUsd)} machines + ` +
+        `${formatDollars(line.peopleUsd)} people = *${formatDollars(line.totalUsd)}*`,
+    ),
+    ...costs.unavailable.map((out) => `• ${out.label} is out: ${escapeMrkdwn(out.reason)}`),
+    '_Assumptions:_',
+    ...[...costs.assumptions, costs.basis].map((assumption) => `• ${escapeMrkdwn(assumption)}`),
+  ].join('\n');
 }

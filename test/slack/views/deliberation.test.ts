@@ -93,8 +93,8 @@ describe('the decision message while a team deliberates', () => {
         title: decision.title,
         startedBy: 'U00000',
         startedAt: decision.createdAt,
-        date: '2026-11-30T10:00:00.000Z',
-        closedBy: 'U00000',
+        takenAt: '2026-11-30T10:00:00.000Z',
+        closed: { at: '2026-11-30T10:00:00.000Z', by: 'U00000' },
         participants: people.map((person) => person.userId),
         team,
         arguments: opposing,
@@ -113,5 +113,48 @@ describe('the decision message while a team deliberates', () => {
       })),
     });
     expect(checkView(home, 'home')).toEqual([]);
+  });
+});
+
+describe('the decision record in the thread', () => {
+  const people = [
+    { userId: 'U0ALICE', answers: WEB_APP_SHOP_ON_AWS },
+    { userId: 'U0BOB', answers: STREAMING_IS_THE_PRODUCT },
+  ];
+  const team = aggregateTeam(people);
+  const base = {
+    title: decision.title,
+    startedBy: 'U0ALICE',
+    startedAt: decision.createdAt,
+    takenAt: '2026-11-30T10:00:00.000Z',
+    participants: people.map((person) => person.userId),
+    team,
+    arguments: [],
+  };
+  const status = (blocks: unknown) => visibleText([find(blocks, 'record_status')]);
+
+  it('is a proposal while the decision is open, with the date in each reader’s time zone', () => {
+    const record = buildRecordMessage(decisionRecord(base));
+    expect(status(record.blocks)).toBe(
+      `*Status:* proposed: the decision is still open · recorded <!date^${Date.parse(base.takenAt) / 1000}^{date_short_pretty} at {time}|30 Nov 2026, 10:00 UTC>`,
+    );
+    expect(visibleText(record.blocks)).not.toMatch(/accepted|\bclosed\b|\(chosen\)/);
+  });
+
+  it('is accepted once closed, naming who closed it by mention, with the monthly costs adding up', () => {
+    const record = buildRecordMessage(
+      decisionRecord({ ...base, closed: { at: '2026-11-30T10:00:00.000Z', by: 'U0ALICE' } }),
+    );
+    expect(status(record.blocks)).toMatch(/^\*Status:\* accepted · closed by <@U0ALICE> <!date\^\d+\^/);
+    const costs = visibleText([find(record.blocks, 'record_costs')]);
+    const lines = costs.split('\n').filter((line) => line.includes(' = *'));
+    expect(lines.length).toBeGreaterThan(0);
+    const dollars = (text: string) => Number(text.replace(/[$,*]/g, ''));
+    for (const line of lines) {
+      const [, machines, people, total] =
+        line.match(/(\$[\d,]+) machines \+ (\$[\d,]+) people = \*(\$[\d,]+)\*/) ?? [];
+      expect(dollars(machines ?? 'x') + dollars(people ?? 'x')).toBe(dollars(total ?? 'y'));
+    }
+    expect(costs).toContain('_Assumptions:_');
   });
 });

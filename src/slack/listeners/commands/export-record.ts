@@ -2,7 +2,7 @@ import { recordMarkdown } from '../../../domain/decision-record.js';
 import { recordOf } from '../../closing.js';
 import type { ListenerDeps } from '../../deps.js';
 import { slackErrorCode } from '../../errors.js';
-import { decisionState } from '../../publisher.js';
+import { type DecisionState, decisionState } from '../../publisher.js';
 import { escapeMrkdwn, truncate } from '../../views/text.js';
 import { acknowledgeCommand } from './acknowledge.js';
 import type { CommandArgs } from './index.js';
@@ -20,19 +20,10 @@ export function exportRecord(deps: ListenerDeps) {
     const command = await acknowledgeCommand(args);
     if (!command) return;
     const { teamId, channelId, userId, tell } = command;
-    let markdown: string;
-    let title: string;
+    let state: DecisionState | null;
     try {
       const decisionId = await deps.store.latestInChannel(teamId, channelId);
-      const state = decisionId ? await decisionState(deps, { teamId, decisionId }) : null;
-      if (!state) {
-        await tell(
-          'No decision has been started in this channel yet (or it has passed its retention period). Start one with `/stream-verdict`.',
-        );
-        return;
-      }
-      title = state.decision.title;
-      markdown = recordMarkdown(recordOf(deps, state), (userId) => `@${userId}`);
+      state = decisionId ? await decisionState(deps, { teamId, decisionId }) : null;
     } catch (error) {
       logger.error('Could not read a decision to export', error);
       await tell(
@@ -40,6 +31,23 @@ export function exportRecord(deps: ListenerDeps) {
       );
       return;
     }
+    if (!state) {
+      await tell(
+        'No decision has been started in this channel yet (or it has passed its retention period). Start one with `/stream-verdict`.',
+      );
+      return;
+    }
+    const { title } = state.decision;
+    const record = recordOf(deps, state);
+    // The file is read outside Slack, where a mention would show as a bare id.
+    const names = await deps.people.names(
+      client,
+      teamId,
+      [record.startedBy, ...(record.closed?.by ? [record.closed.by] : []), ...record.participants],
+      logger,
+    );
+    // A display name is typed by its owner: inert in the Markdown like the title.
+    const markdown = recordMarkdown(record, (id) => escapeMrkdwn(names.get(id) ?? id));
     try {
       await client.files.uploadV2({
         channel_id: channelId,
