@@ -1,13 +1,12 @@
-import { UTCDate } from '@date-fns/utc';
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { format } from 'date-fns';
 import { isComplete } from '../domain/answer-set.js';
 import { withLogContext } from '../ops/log-context.js';
 import { DAY_MS, type DueItem } from '../store/port.js';
 import { closeDecision } from './closing.js';
 import type { ListenerDeps } from './deps.js';
 import { slackErrorCode } from './errors.js';
+import { deadlineWords } from './views/deliberation.js';
 
 /**
  * Deadlines: the day before a decision's *decide by*, a reminder in its thread names who has not finished; at
@@ -148,7 +147,6 @@ async function remind(deps: ListenerDeps, client: WebClient, item: DueItem): Pro
   if (new Date(decision.decideBy) <= deps.now()) return;
   const sets = await deps.store.listAnswerSets(item);
   const unfinished = sets.filter((set) => !isComplete(set)).map((set) => set.userId);
-  const when = format(new UTCDate(decision.decideBy), 'EEEE d MMM');
   const named = unfinished.slice(0, NAMES_SHOWN).map((userId) => `<@${userId}>`);
   const more = unfinished.length - named.length;
   const who =
@@ -158,7 +156,7 @@ async function remind(deps: ListenerDeps, client: WebClient, item: DueItem): Pro
   await client.chat.postMessage({
     channel: decision.message.channel,
     thread_ts: decision.message.ts,
-    text: `:alarm_clock: Reminder: this decision closes at the end of ${when} (UTC). ${who}`,
+    text: `:alarm_clock: Reminder: this decision closes ${deadlineWords(decision.decideBy, decision)}. ${who}`,
   });
 }
 

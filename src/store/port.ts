@@ -21,10 +21,21 @@ export interface Decision extends DecisionRef {
   message?: { channel: string; ts: string };
   /** ISO 8601: when the decision closes itself; the thread gets a reminder a day before. */
   decideBy?: string;
+  /**
+   * Where the deadline's day ends: the time zone of the person who set it (users.info `tz`), or UTC when Slack
+   * did not say (`fromProfile: false`). Absent on older decisions, whose deadlines ended in UTC.
+   */
+  decideByZone?: DeadlineZone;
   /** Individual results stay hidden until the decision closes, so early answers do not anchor later ones. */
   blind?: boolean;
   /** Set while the decision is closed: nobody can answer until it is reopened. */
   closed?: Closure;
+}
+
+export interface DeadlineZone {
+  /** IANA name, e.g. "America/Los_Angeles". */
+  name: string;
+  fromProfile: boolean;
 }
 
 export interface Closure {

@@ -15,6 +15,7 @@ export const decisionMetaSchema = z.object({
   title: z.string().max(150),
   createdAt: isoDate,
   decideBy: isoDate.optional(),
+  decideByZone: z.object({ name: z.string().min(1).max(64), fromProfile: z.boolean() }).optional(),
   blind: z.boolean().optional(),
 });
 

@@ -180,7 +180,7 @@ describe('blind mode, closing and the decision record', () => {
     await clickOnMessage(alice, ACTION_IDS.closeDecision);
     const revealed = await waitForText('Verdict:');
     expect(visibleText(revealed.blocks)).toMatch(/Who picks what:/);
-    expect(visibleText(revealed.blocks)).toMatch(/Closed\* by <@U0ALICE> on/);
+    expect(visibleText(revealed.blocks)).toMatch(/Closed\* by <@U0ALICE> <!date\^\d+\^/);
     expect(visibleText([blockById(revealed.blocks, BLOCK_IDS.decisionActions)])).toBe('Reopen\nDetails');
     const record = await waitForReply(/^Decision record: Event bus, blind/);
     const recordText = visibleText(record.blocks);
@@ -237,7 +237,7 @@ describe('deadlines', () => {
     const alice = harness.person('U0ALICE');
     const bob = harness.person('U0BOB');
     await startDecision(harness.slack, alice, CHANNEL, '--by 2026-11-27 Decide by Friday');
-    expect(messageText()).toContain('Decide by 27 Nov 2026');
+    expect(messageText()).toContain('(the end of 27 Nov 2026, UTC)');
     await answerAll(alice, WEB_APP_SHOP_ON_AWS);
     await clickOnMessage(bob, ACTION_IDS.answerQuestionnaire);
     await harness.slack.workspace.waitFor(() => harness.slack.workspace.openViewFor('U0BOB'));
@@ -263,6 +263,45 @@ describe('deadlines', () => {
     expect(await harness.app.scheduler.tick()).toBe(0);
     expect(thread().filter((note) => /Reminder/.test(note.text))).toHaveLength(1);
     expect(thread().filter((note) => /^Decision record/.test(note.text))).toHaveLength(1);
+  });
+
+  it('closes a `--by` day at 23:59:59 in the time zone of the person who set it, and says which zone', async () => {
+    let now = new Date('2026-11-24T10:00:00Z');
+    harness = await startHarness({ now: () => now, schedulerIntervalMs: 3_600_000 });
+    harness.slack.workspace.updateUser('U0ALICE', { tz: 'America/Los_Angeles' });
+    const alice = harness.person('U0ALICE');
+    await startDecision(harness.slack, alice, CHANNEL, '--by 2026-11-27 Pacific Friday');
+    // 23:59:59 on Friday 27 November in Los Angeles (UTC−8) is 07:59:59 on the 28th in UTC.
+    const endOfFriday = Date.parse('2026-11-28T07:59:59Z') / 1000;
+    expect(messageText()).toContain(
+      `Decide by <!date^${endOfFriday}^{date_short_pretty} at {time}|28 Nov 2026, 07:59 UTC> ` +
+        '(the end of 27 Nov 2026, America/Los_Angeles)',
+    );
+    await answerAll(alice, WEB_APP_SHOP_ON_AWS);
+
+    now = new Date('2026-11-28T07:59:00Z');
+    expect(await harness.app.scheduler.tick()).toBe(1);
+    const reminder = await waitForReply(/Reminder/);
+    expect(reminder.text).toContain(`closes <!date^${endOfFriday}^`);
+    expect(reminder.text).toContain('America/Los_Angeles');
+    expect(messageText()).not.toContain('Closed');
+    expect(await harness.app.scheduler.tick()).toBe(0);
+
+    now = new Date('2026-11-28T08:00:00Z');
+    expect(await harness.app.scheduler.tick()).toBe(1);
+    await waitForReply(/^Decision record: Pacific Friday/);
+    await waitForText('at its deadline');
+  });
+
+  it('reads the `--by` day in UTC when Slack does not say where the person lives, and says so', async () => {
+    harness = await startHarness({ now: () => new Date('2026-11-24T10:00:00Z') });
+    const alice = harness.person('U0ALICE');
+    harness.slack.server.failNext('users.info', 'user_not_found');
+    await startDecision(harness.slack, alice, CHANNEL, '--by 2026-11-27 Somewhere');
+    expect(messageText()).toContain(
+      '(the end of 27 Nov 2026, UTC, as Slack did not tell me <@U0ALICE>’s time zone)',
+    );
+    expect(harness.logs.join('\n')).toMatch(/users\.info failed for U0ALICE \(user_not_found\)/);
   });
 
   it('closes a decision at its deadline in OAuth mode, with the token of the workspace that installed the app', async () => {

@@ -10,6 +10,12 @@ const directory: Directory = {
 const render = (text: string) => renderMrkdwn(text, directory).value;
 
 describe('renderMrkdwn', () => {
+  it('shows a Slack date by its fallback, marked with the moment it stands for', () => {
+    expect(
+      render('Decide by <!date^1795852799^{date_short_pretty} at {time}|28 Nov 2026, 07:59 UTC> (Friday)'),
+    ).toBe('Decide by <time datetime="2026-11-28T07:59:59.000Z">28 Nov 2026, 07:59 UTC</time> (Friday)');
+  });
+
   it('formats bold, italic, strike and code as Slack does', () => {
     expect(render('*Verdict: Kinesis* · _clear_ · ~MSK~ · `acks=all`')).toBe(
       '<b>Verdict: Kinesis</b> · <i>clear</i> · <s>MSK</s> · <code>acks=all</code>',

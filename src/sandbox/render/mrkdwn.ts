@@ -151,6 +151,13 @@ function renderEntity(inner: string, directory: Directory): string {
   if (target.startsWith('!')) {
     const special = target.slice(1);
     if (special === 'here' || special === 'channel' || special === 'everyone') return mention(`@${special}`);
+    // `<!date^UNIX^tokens|fallback>`: Slack formats it in the reader's zone; the sandbox shows the fallback,
+    // marked as the moment it stands for.
+    const date = special.match(/^date\^(\d+)\^/);
+    if (date && label !== undefined) {
+      const iso = new Date(Number(date[1]) * 1000).toISOString();
+      return `<time datetime="${iso}">${escapeHtml(label)}</time>`;
+    }
     return label === undefined ? '' : escapeHtml(label);
   }
   const url = unescapeSlack(target);

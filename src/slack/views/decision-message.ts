@@ -1,6 +1,4 @@
-import { UTCDate } from '@date-fns/utc';
 import type { ContextBlock, HeaderBlock, KnownBlock } from '@slack/types';
-import { format } from 'date-fns';
 import { COST_OPTION_LABELS, type CostEstimate, type OptionCost, shownCost } from '../../domain/cost.js';
 import type { CategoryArgument } from '../../domain/deliberation.js';
 import { formatDollars, formatNumber, formatUsd } from '../../domain/format.js';
@@ -9,7 +7,7 @@ import { PLATFORM_LABELS, type Platform, TARGET_LABELS, type Verdict } from '../
 import type { Decision } from '../../store/port.js';
 import { BLOCK_IDS } from '../ids.js';
 import { blindSummary, decisionControls, statusWords } from './deliberation.js';
-import { escapeMrkdwn, plain, section, truncate } from './text.js';
+import { escapeMrkdwn, plain, section, slackDateTime, truncate } from './text.js';
 import {
   CONFIDENCE_WORDS,
   countLabel,
@@ -54,7 +52,7 @@ export function buildDecisionMessage(input: DecisionMessageInput): SlackMessage 
       {
         type: 'mrkdwn',
         text:
-          `Kafka, Kinesis or MSK? Started by <@${decision.createdBy}> on ${format(new UTCDate(decision.createdAt), 'd MMM yyyy')}` +
+          `Kafka, Kinesis or MSK? Started by <@${decision.createdBy}> ${slackDateTime(decision.createdAt)}` +
           ` · ${countLabel(finished, 'answer set')}` +
           (input.inProgress > 0 ? ` · ${input.inProgress} in progress` : '') +
           statusWords(decision),

@@ -3,10 +3,11 @@ import type { ActionsBlock, Button, KnownBlock, SectionBlock } from '@slack/type
 import { format } from 'date-fns';
 import type { CategoryArgument } from '../../domain/deliberation.js';
 import type { TeamVerdict } from '../../domain/team.js';
+import { dayIn, UTC } from '../../domain/time-zone.js';
 import { PLATFORM_LABELS, TARGET_LABELS } from '../../domain/types.js';
 import type { Decision } from '../../store/port.js';
 import { ACTION_IDS, BLOCK_IDS } from '../ids.js';
-import { escapeMrkdwn, plain, section, truncate } from './text.js';
+import { escapeMrkdwn, plain, section, slackDateTime, truncate } from './text.js';
 import { splitLabel } from './verdict-words.js';
 
 /**
@@ -19,9 +20,9 @@ export function statusWords(decision: Decision): string {
   const words: string[] = [];
   if (decision.closed) {
     const by = decision.closed.by ? `by <@${decision.closed.by}>` : 'at its deadline';
-    words.push(`*Closed* ${by} on ${day(decision.closed.at)}`);
+    words.push(`*Closed* ${by} ${slackDateTime(decision.closed.at)}`);
   } else if (decision.decideBy) {
-    words.push(`Decide by ${day(decision.decideBy)}`);
+    words.push(`Decide by ${deadlineWords(decision.decideBy, decision)}`);
   }
   if (decision.blind) words.push(decision.closed ? 'was blind' : 'blind: results hidden until it closes');
   return words.map((word) => ` · ${word}`).join('');
@@ -124,6 +125,18 @@ export function argueBlocks(team: TeamVerdict, opposing: readonly CategoryArgume
   return blocks;
 }
 
-function day(iso: string): string {
-  return format(new UTCDate(iso), 'd MMM yyyy');
+/**
+ * The deadline as each reader's Slack shows it, then the day and zone it was set in, since the day typed is
+ * where the person who typed it lives: "<date> (the end of 27 Nov 2026, America/Los_Angeles)".
+ */
+export function deadlineWords(
+  decideBy: string,
+  decision: Pick<Decision, 'createdBy' | 'decideByZone'>,
+): string {
+  const zone = decision.decideByZone ?? { name: UTC, fromProfile: true };
+  const typed = format(new UTCDate(`${dayIn(new Date(decideBy), zone.name)}T00:00:00Z`), 'd MMM yyyy');
+  const where = zone.fromProfile
+    ? zone.name
+    : `UTC, as Slack did not tell me <@${decision.createdBy}>’s time zone`;
+  return `${slackDateTime(decideBy)} (the end of ${typed}, ${where})`;
 }

@@ -26,7 +26,7 @@ import { A_DECISION } from '../../support/decision.js';
 const decision = A_DECISION;
 
 describe('buildDecisionMessage', () => {
-  it('dates the decision in UTC, whatever the server’s own time zone', () => {
+  it('dates the decision in each reader’s time zone, with a UTC fallback whatever the server’s own zone', () => {
     const zone = process.env.TZ;
     process.env.TZ = 'Asia/Tokyo';
     try {
@@ -34,7 +34,9 @@ describe('buildDecisionMessage', () => {
         decision: { ...decision, createdAt: '2026-11-24T20:00:00.000Z' },
         inProgress: 0,
       });
-      expect(JSON.stringify(find(late.blocks, BLOCK_IDS.decisionContext))).toContain('on 24 Nov 2026');
+      expect(JSON.stringify(find(late.blocks, BLOCK_IDS.decisionContext))).toContain(
+        `<!date^${Date.parse('2026-11-24T20:00:00.000Z') / 1000}^{date_short_pretty} at {time}|24 Nov 2026, 20:00 UTC>`,
+      );
     } finally {
       process.env.TZ = zone;
     }

@@ -30,7 +30,9 @@ describe('the decision message while a team deliberates', () => {
     const closed = { ...decision, closed: { at: '2026-11-25T10:00:00.000Z', by: 'U1' } };
     const message = buildDecisionMessage({ decision: closed, inProgress: 0 });
     expect(actionIds(message.blocks)).toEqual([ACTION_IDS.reopenDecision, ACTION_IDS.verdictDetails]);
-    expect(visibleText(message.blocks)).toContain('*Closed* by <@U1> on 25 Nov 2026');
+    expect(visibleText(message.blocks)).toContain(
+      '*Closed* by <@U1> <!date^1795600800^{date_short_pretty} at {time}|25 Nov 2026, 10:00 UTC>',
+    );
   });
 
   it('in blind mode shows how many finished and nothing of what they answered', () => {
@@ -45,12 +47,30 @@ describe('the decision message while a team deliberates', () => {
     expect(message.text).toBe('Kafka, Kinesis or MSK? Event bus for the billing rewrite: 3 answer sets');
   });
 
-  it('shows the deadline', () => {
-    const message = buildDecisionMessage({
-      decision: { ...decision, decideBy: '2026-12-15T23:59:59.999Z' },
+  it('shows the deadline in each reader’s time zone, and the day and zone it was set in', () => {
+    const inLosAngeles = buildDecisionMessage({
+      decision: {
+        ...decision,
+        decideBy: '2026-12-16T07:59:59.999Z',
+        decideByZone: { name: 'America/Los_Angeles', fromProfile: true },
+      },
       inProgress: 0,
     });
-    expect(visibleText(message.blocks)).toContain('Decide by 15 Dec 2026');
+    expect(visibleText(inLosAngeles.blocks)).toContain(
+      'Decide by <!date^1797407999^{date_short_pretty} at {time}|16 Dec 2026, 07:59 UTC> ' +
+        '(the end of 15 Dec 2026, America/Los_Angeles)',
+    );
+    const unknownZone = buildDecisionMessage({
+      decision: {
+        ...decision,
+        decideBy: '2026-12-15T23:59:59.999Z',
+        decideByZone: { name: 'UTC', fromProfile: false },
+      },
+      inProgress: 0,
+    });
+    expect(visibleText(unknownZone.blocks)).toContain(
+      `(the end of 15 Dec 2026, UTC, as Slack did not tell me <@${decision.createdBy}>’s time zone)`,
+    );
   });
 
   it('puts the opposing reasons of the most divided categories side by side, two in the message, all in Details', () => {

@@ -1,10 +1,11 @@
 import { addDays, isValid, parseISO } from 'date-fns';
+import { endOfDayIn, UTC } from '../../../domain/time-zone.js';
 import { escapeMrkdwn } from '../../views/text.js';
 
 /** What `/stream-verdict [--blind] [--by YYYY-MM-DD] [title]` asks for. */
 export interface StartOptions {
   title: string;
-  /** ISO 8601: the last moment of the given day, UTC. */
+  /** ISO 8601: the last moment of the given day in the time zone of the person who typed it. */
   decideBy?: string;
   blind: boolean;
 }
@@ -12,17 +13,23 @@ export interface StartOptions {
 export type StartOptionsResult = { ok: true; options: StartOptions } | { ok: false; problem: string };
 
 export const START_USAGE =
-  '`/stream-verdict [--by YYYY-MM-DD] [--blind] [title]`: `--by` closes the decision at the end of that day (UTC) ' +
+  '`/stream-verdict [--by YYYY-MM-DD] [--blind] [title]`: `--by` closes the decision at the end of that day in your time zone ' +
   'with a reminder the day before; `--blind` hides individual results until it closes.';
+
+/** Whether the command sets a deadline, so the time zone of the person who typed it is needed. */
+export function setsDeadline(text: string | undefined): boolean {
+  return /(^|\s)(--|[\u2013\u2014])by(\s|=|$)/i.test(text ?? '');
+}
 
 /**
  * A deadline may be at most this many days ahead: the decision is kept RETENTION_DAYS after its last change,
- * so a later deadline could find it already expired.
+ * so a later deadline could find it already expired. `timeZone` is where the day typed ends.
  */
 export function parseStartOptions(
   text: string | undefined,
   now: Date,
   maxDaysAhead: number,
+  timeZone: string = UTC,
 ): StartOptionsResult {
   const words = (text ?? '').trim().split(/\s+/).filter(Boolean);
   const title: string[] = [];
@@ -41,7 +48,7 @@ export function parseStartOptions(
       blind = true;
     } else if (name === '--by') {
       const value = inline ?? words[++index];
-      const deadline = deadlineOf(value, now, maxDaysAhead);
+      const deadline = deadlineOf(value, now, maxDaysAhead, timeZone);
       if (!deadline.ok) return deadline;
       decideBy = deadline.iso;
     } else {
@@ -58,6 +65,7 @@ function deadlineOf(
   value: string | undefined,
   now: Date,
   maxDaysAhead: number,
+  timeZone: string,
 ): { ok: true; iso: string } | { ok: false; problem: string } {
   if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     return { ok: false, problem: '`--by` needs a date like `2026-12-15` (year-month-day).' };
@@ -66,7 +74,8 @@ function deadlineOf(
   if (!isValid(day) || day.toISOString().slice(0, 10) !== value) {
     return { ok: false, problem: `\`${value}\` is not a date in the calendar.` };
   }
-  const end = addDays(day, 1);
+  // The last moment of the day where the person lives, so the day they typed is the day it closes.
+  const end = endOfDayIn(value, timeZone);
   if (end <= now) return { ok: false, problem: `\`${value}\` has already passed; pick a later day.` };
   if (end > addDays(now, maxDaysAhead)) {
     return {
@@ -74,6 +83,5 @@ function deadlineOf(
       problem: `\`${value}\` is more than ${maxDaysAhead} days away, longer than answers are kept here; pick an earlier day.`,
     };
   }
-  // The last moment of the day, so the day shown is the day typed.
-  return { ok: true, iso: new Date(end.getTime() - 1).toISOString() };
+  return { ok: true, iso: end.toISOString() };
 }

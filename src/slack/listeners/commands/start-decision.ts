@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { UTC } from '../../../domain/time-zone.js';
 import { addToLogContext } from '../../../ops/log-context.js';
-import type { Decision } from '../../../store/port.js';
+import type { DeadlineZone, Decision } from '../../../store/port.js';
 import { scheduleDeadline } from '../../closing.js';
 import type { ListenerDeps } from '../../deps.js';
 import { explainPostFailure, slackErrorCode } from '../../errors.js';
@@ -9,7 +10,7 @@ import { buildDecisionMessage } from '../../views/decision-message.js';
 import { buildQuestionnaireModal } from '../../views/questionnaire-modal.js';
 import { slashCommandSchema } from '../requester.js';
 import type { CommandArgs } from './index.js';
-import { parseStartOptions, START_USAGE } from './options.js';
+import { parseStartOptions, START_USAGE, setsDeadline } from './options.js';
 
 export const DEFAULT_TITLE = 'Kafka, Kinesis or MSK?';
 const TITLE_MAX = 150;
@@ -29,7 +30,11 @@ export function startDecision(deps: ListenerDeps) {
       });
       return;
     }
-    const parsed = parseStartOptions(fields.data.text, deps.now(), deps.retentionDays);
+    // A deadline's day ends where the person who typed it lives; Slack waits 3 s for the acknowledgement.
+    const zone = setsDeadline(fields.data.text)
+      ? await timeZoneOf(deps, client, fields.data.tenant_id, fields.data.user_id, logger)
+      : undefined;
+    const parsed = parseStartOptions(fields.data.text, deps.now(), deps.retentionDays, zone?.name);
     if (!parsed.ok) {
       await ack({
         response_type: 'ephemeral',
@@ -47,7 +52,7 @@ export function startDecision(deps: ListenerDeps) {
       createdBy: fields.data.user_id,
       title: titleFrom(options.title),
       createdAt: deps.now().toISOString(),
-      ...(options.decideBy ? { decideBy: options.decideBy } : {}),
+      ...(options.decideBy ? { decideBy: options.decideBy, ...(zone ? { decideByZone: zone } : {}) } : {}),
       ...(options.blind ? { blind: true } : {}),
     };
     addToLogContext({ decision: decision.decisionId });
@@ -117,6 +122,36 @@ export function startDecision(deps: ListenerDeps) {
         });
       });
   };
+}
+
+/** users.info may take this long before the deadline is read in UTC instead, with the message saying so. */
+const TIME_ZONE_LOOKUP_MS = 1_000;
+
+async function timeZoneOf(
+  deps: ListenerDeps,
+  client: CommandArgs['client'],
+  teamId: string,
+  userId: string,
+  logger: CommandArgs['logger'],
+): Promise<DeadlineZone> {
+  const unknown: DeadlineZone = { name: UTC, fromProfile: false };
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<DeadlineZone>((resolve) => {
+    timer = setTimeout(() => {
+      logger.warn(
+        `users.info took over ${TIME_ZONE_LOOKUP_MS} ms for ${userId}; the deadline is read in UTC`,
+      );
+      resolve(unknown);
+    }, TIME_ZONE_LOOKUP_MS);
+  });
+  const looked = deps.people
+    .person(client, teamId, userId, logger)
+    .then((person): DeadlineZone => ({ name: person.timeZone, fromProfile: person.timeZoneKnown }));
+  try {
+    return await Promise.race([looked, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export function titleFrom(text: string | undefined): string {
