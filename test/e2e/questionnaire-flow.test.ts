@@ -267,7 +267,7 @@ describe('the cost estimate as the operator configured it', () => {
     const alice = harness.person('U0ALICE');
     await startDecision(alice);
     await answerSteps(alice, WEB_APP_SHOP_ON_AWS, 0, LAST);
-    const verdict = await harness.slack.workspace.waitFor(
+    await harness.slack.workspace.waitFor(
       () => (decisionMessage().editCount > 0 ? decisionMessage() : undefined),
       { what: 'the verdict in the decision message' },
     );
