@@ -32,6 +32,8 @@ export interface Config {
   /** Unset → the in-memory store. */
   redisUrl?: string;
   retentionDays: number;
+  /** How often every instance sweeps for decision messages that lag behind the store; unset → 15 s. */
+  sweepIntervalMs?: number;
   logLevel: LogLevel;
   /** Absent → text. */
   logFormat?: LogFormat;
@@ -53,6 +55,8 @@ export const MANIFEST_HINT =
   'create the app at https://api.slack.com/apps → "Create New App" → "From a manifest", paste manifest.json, ' +
   'install it, then copy the Bot User OAuth Token (SLACK_BOT_TOKEN), the Signing Secret (SLACK_SIGNING_SECRET) ' +
   'and, for Socket Mode, an app-level token with connections:write (SLACK_APP_TOKEN)';
+
+export const DEFAULT_SWEEP_INTERVAL_MS = 15_000;
 
 const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -110,6 +114,7 @@ const envSchema = z.object({
     }
   }),
   RETENTION_DAYS: wholeNumber('RETENTION_DAYS', 1, 3650, 90),
+  SWEEP_INTERVAL_MS: wholeNumber('SWEEP_INTERVAL_MS', 100, 3_600_000, DEFAULT_SWEEP_INTERVAL_MS),
   PRICING_FILE: optionalText,
   ENGINEER_YEARLY_COST_USD: wholeNumber(
     'ENGINEER_YEARLY_COST_USD',
@@ -148,8 +153,15 @@ function isHttpUrl(value: string): boolean {
 }
 
 /** How the app reports on itself: logs and metrics. */
-function operations(vars: z.infer<typeof envSchema>): Pick<Config, 'logLevel' | 'logFormat' | 'metrics'> {
-  return { logLevel: vars.LOG_LEVEL, logFormat: vars.LOG_FORMAT, metrics: vars.METRICS };
+function operations(
+  vars: z.infer<typeof envSchema>,
+): Pick<Config, 'sweepIntervalMs' | 'logLevel' | 'logFormat' | 'metrics'> {
+  return {
+    sweepIntervalMs: vars.SWEEP_INTERVAL_MS,
+    logLevel: vars.LOG_LEVEL,
+    logFormat: vars.LOG_FORMAT,
+    metrics: vars.METRICS,
+  };
 }
 
 /** Reads the operator's price file, if PRICING_FILE names one, and lays it over the built-in price table. */

@@ -7,6 +7,7 @@ import { createSlackApp, listenerDeps, type SlackAppOptions, webClientOptions } 
 import { InFlightWork } from './slack/in-flight.js';
 import { scheduledClients } from './slack/scheduled-clients.js';
 import { type Scheduler, startScheduler } from './slack/scheduler.js';
+import { type Sweeper, startSweeper } from './slack/sweeper.js';
 import { EncryptedInstallationStore, memorySecrets, redisSecrets } from './store/installation-store.js';
 import { KeySpace } from './store/keys.js';
 import { MemoryStore } from './store/memory-store.js';
@@ -17,6 +18,8 @@ import { RedisStore } from './store/redis-store.js';
 
 /** How long shutdown waits for work in flight; the process manager's own deadline should be longer. */
 export const SHUTDOWN_GRACE_MS = 8_000;
+/** The last part of the grace, for work cut short to hand itself over (release its lease). */
+const LET_GO_MS = 2_000;
 
 export interface RunningApp {
   app: App;
@@ -26,6 +29,8 @@ export interface RunningApp {
   /** Reminders and closes at decision deadlines. */
   scheduler: Scheduler;
   metrics: AppMetrics;
+  /** Republishes decision messages that lag behind the store. */
+  sweeper: Sweeper;
   stop(): Promise<void>;
 }
 
@@ -111,10 +116,12 @@ export async function startStreamVerdict(
   const now = input.now ?? (() => new Date());
   metrics.watchStore(input.store, now);
   let draining = false;
+  const stopping = new AbortController();
   const options = {
     ...input,
     metrics,
     draining: () => draining,
+    stopping: stopping.signal,
     ...(installs ? { installationStore: installs.store } : {}),
   };
   const app = createSlackApp(options);
@@ -123,32 +130,44 @@ export async function startStreamVerdict(
   const address =
     started && typeof started.address === 'function' ? (started.address() as AddressInfo | null) : null;
   const installationStore = installs?.store ?? input.installationStore;
+  const deps = listenerDeps(options);
+  // Reminders, closes and the sweeper's republishes post with the workspace's (or org's) token, refreshed as
+  // Bolt refreshes it for a request; with one token, Bolt's own client.
+  const clientFor =
+    installationStore && input.config.slack.oauth
+      ? scheduledClients({
+          oauth: input.config.slack.oauth,
+          installationStore,
+          clientOptions: webClientOptions(input.config, metrics),
+          logger: app.logger,
+        })
+      : async () => app.client;
   const scheduler = startScheduler({
-    deps: listenerDeps(options),
+    deps,
     logger: app.logger,
     ...(input.schedulerIntervalMs !== undefined ? { intervalMs: input.schedulerIntervalMs } : {}),
-    clientFor:
-      installationStore && input.config.slack.oauth
-        ? scheduledClients({
-            oauth: input.config.slack.oauth,
-            installationStore,
-            clientOptions: webClientOptions(input.config, metrics),
-            logger: app.logger,
-          })
-        : async () => app.client,
+    clientFor,
   });
+  const sweeper = startSweeper({ deps, logger: app.logger, clientFor });
   return {
     app,
     store: input.store,
     port: address?.port ?? input.config.port,
     scheduler,
     metrics,
+    sweeper,
     async stop() {
       draining = true;
-      await scheduler.stop();
+      await Promise.all([scheduler.stop(), sweeper.stop()]);
       // Still serving while /readyz says 503: a load balancer that has not noticed yet still sends requests
       // here, and they are answered rather than refused. Then no new requests, and the store closes.
-      const drained = await inFlight.idle(SHUTDOWN_GRACE_MS);
+      let drained = await inFlight.idle(SHUTDOWN_GRACE_MS - LET_GO_MS);
+      if (!drained) {
+        // Out of time: publishers stop after the Slack call they are in, let go of their leases and leave the
+        // rest, still recorded in the store, to a sweeper of any instance.
+        stopping.abort();
+        drained = await inFlight.idle(LET_GO_MS);
+      }
       await app.stop();
       if (!drained)
         app.logger.warn(

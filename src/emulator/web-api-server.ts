@@ -66,7 +66,10 @@ export interface MethodTally {
   errors: Record<string, number>;
 }
 
-type ScheduledAnswer = { kind: 'rate_limit'; retryAfterSeconds: number } | { kind: 'error'; error: string };
+type ScheduledAnswer =
+  | { kind: 'rate_limit'; retryAfterSeconds: number }
+  | { kind: 'error'; error: string }
+  | { kind: 'hang' };
 
 /** Argument fields that carry JSON when form-encoded, as `WebClient` serializes them. */
 const JSON_ARGUMENTS = new Set(['blocks', 'attachments', 'view', 'metadata', 'files']);
@@ -164,9 +167,19 @@ export class WebApiServer {
     this.delays.set(method, [...delays, ms]);
   }
 
-  /** The next call to `method` is answered `{ ok: false, error }`. */
-  failNext(method: string, error: string): void {
-    this.schedule(method, { kind: 'error', error });
+  /** The next `times` calls to `method` are answered `{ ok: false, error }`. */
+  failNext(method: string, error: string, times = 1): void {
+    for (let call = 0; call < times; call++) this.schedule(method, { kind: 'error', error });
+  }
+
+  /** The next call to `method` is never answered: the connection stays open until the caller gives up. */
+  hangNext(method: string): void {
+    this.schedule(method, { kind: 'hang' });
+  }
+
+  /** Forgets every answer scheduled for `method` (failures, rate limits, hangs) that has not been used yet. */
+  clearScheduled(method: string): void {
+    this.scheduled.delete(method);
   }
 
   async close(): Promise<void> {
@@ -196,6 +209,11 @@ export class WebApiServer {
     const body = await text(request);
     if (url.pathname.startsWith('/api/')) {
       const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      if (this.scheduled.get(method)?.[0]?.kind === 'hang') {
+        this.scheduled.get(method)?.shift();
+        // Left open; close() ends it with every other connection.
+        return;
+      }
       const delay = this.delays.get(method)?.shift();
       if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
       this.handleApiCall(method, request, url, body, response);

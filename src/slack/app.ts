@@ -1,6 +1,6 @@
 import { App, type InstallationStore, type Logger, LogLevel } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
-import type { Config } from '../config.js';
+import { type Config, DEFAULT_SWEEP_INTERVAL_MS } from '../config.js';
 import { DEFAULT_COST_SETTINGS } from '../domain/team.js';
 import type { AppMetrics } from '../ops/metrics.js';
 import { probeRoutes } from '../ops/probes.js';
@@ -27,6 +27,8 @@ export interface SlackAppOptions {
   logger?: Logger;
   /** OAuth mode: where each workspace's install (and token) is kept. */
   installationStore?: InstallationStore;
+  /** Aborted when the instance shuts down (see ListenerDeps.stopping). */
+  stopping?: AbortSignal;
 }
 
 /** What the running app (server.ts) adds: its metrics, and whether it is draining for a shutdown. */
@@ -52,6 +54,8 @@ export function listenerDeps(options: SlackAppOptions & Pick<Operations, 'metric
     retentionDays: options.config.retentionDays,
     costs: options.config.costs ?? DEFAULT_COST_SETTINGS,
     ...(options.installationStore ? { installations: options.installationStore } : {}),
+    sweepIntervalMs: options.config.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS,
+    stopping: options.stopping ?? new AbortController().signal,
   };
 }
 

@@ -5,7 +5,7 @@ import { decisionRecord } from '../domain/decision-record.js';
 import { argumentsFor } from '../domain/deliberation.js';
 import type { Decision, DecisionRef } from '../store/port.js';
 import type { ListenerDeps } from './deps.js';
-import { type DecisionState, decisionState, publishDecision } from './publisher.js';
+import { type DecisionState, decisionState, listForSweep, publishDecision } from './publisher.js';
 import { buildRecordMessage } from './views/decision-record.js';
 
 /** Closing and reopening a decision, by a person or by its deadline, and the record a closed one leaves. */
@@ -32,6 +32,7 @@ export async function closeDecision(input: {
   by?: string;
 }): Promise<Decision | null> {
   const { deps, client, ref } = input;
+  await listForSweep(deps, ref);
   const closed = await deps.store.setDecisionClosed(ref, {
     at: deps.now().toISOString(),
     ...(input.by ? { by: input.by } : {}),
@@ -63,6 +64,7 @@ export async function reopenDecision(input: {
   by: string;
 }): Promise<Decision | null> {
   const { deps, client, ref } = input;
+  await listForSweep(deps, ref);
   const reopened = await deps.store.setDecisionClosed(ref, null);
   if (!reopened) return null;
   if (reopened.decideBy && new Date(reopened.decideBy) > deps.now()) await scheduleDeadline(deps, reopened);

@@ -19,4 +19,8 @@ export interface ListenerDeps {
   people: PeopleDirectory;
   /** Decision messages being published now, for the metrics. */
   publishing: PendingWork;
+  /** How often sweepers look for decision messages that lag behind the store (SWEEP_INTERVAL_MS). */
+  sweepIntervalMs: number;
+  /** Aborted when the instance is shutting down: long work stops and leaves the rest to a sweeper. */
+  stopping: AbortSignal;
 }

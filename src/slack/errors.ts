@@ -20,3 +20,22 @@ export function explainPostFailure(error: unknown): string {
       return 'Slack didn’t accept the decision message just now. Please try again in a minute.';
   }
 }
+
+/** Platform errors that say "not now" rather than "never": trying again later may succeed. */
+const TRANSIENT_SLACK_ERRORS = new Set([
+  'ratelimited',
+  'service_unavailable',
+  'internal_error',
+  'fatal_error',
+  'request_timeout',
+  'team_added_to_org',
+]);
+
+/**
+ * Whether a failed publish is worth trying again later: a timeout, a network or store failure, a rate limit or
+ * Slack being unwell is; Slack refusing the request itself (no such channel, not allowed) is not.
+ */
+export function isRetryable(error: unknown): boolean {
+  const code = slackErrorCode(error);
+  return code === undefined || TRANSIENT_SLACK_ERRORS.has(code);
+}

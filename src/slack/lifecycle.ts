@@ -8,12 +8,15 @@ import { installationQueryOf, isOrgTenant } from './listeners/requester.js';
  * Slack retries events, so both are idempotent: a second delivery finds nothing left to do.
  */
 
-/** `app_uninstalled`: deletes the installation, then every decision, answer set, index and due item. */
+/**
+ * `app_uninstalled`: deletes the installation, then every decision, answer set, index, due item and outbox entry
+ * (dirty-list entries, pending thread notes).
+ */
 export async function forgetTenant(deps: ListenerDeps, teamId: string, logger: Logger): Promise<void> {
   await deps.installations?.deleteInstallation?.(installationQueryOf(teamId));
   const erased = await deps.store.eraseTenant(teamId);
   logger.info(
-    `Uninstalled from ${describeTenant(teamId)}: erased ${erased.decisions} decision(s), ${erased.answerSets} answer set(s), ${erased.indexes} index entries and ${erased.dueItems} scheduled item(s) (${erased.keys} keys)`,
+    `Uninstalled from ${describeTenant(teamId)}: erased ${erased.decisions} decision(s), ${erased.answerSets} answer set(s), ${erased.indexes} index entries, ${erased.dueItems} scheduled item(s) and ${erased.dirtyDecisions} pending republish(es) (${erased.keys} keys)`,
   );
 }
 

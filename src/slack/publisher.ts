@@ -3,22 +3,36 @@ import type { WebClient } from '@slack/web-api';
 import { isComplete, respondentsOf } from '../domain/answer-set.js';
 import { argumentsFor } from '../domain/deliberation.js';
 import { aggregateTeam, type RespondentAnswers, type TeamVerdict } from '../domain/team.js';
-import type { AnswerSet, Decision, DecisionRef } from '../store/port.js';
+import { type AnswerSet, type Decision, type DecisionRef, StoreUnavailableError } from '../store/port.js';
 import type { ListenerDeps } from './deps.js';
-import { buildDecisionMessage } from './views/decision-message.js';
+import { isRetryable } from './errors.js';
+import { buildDecisionMessage, buildFinishedNote } from './views/decision-message.js';
 
 /**
- * Keeps the decision message in step with the store, however many people finish at once and on however many
- * instances. Each change asks for a new version (a counter in the store); one publisher per decision holds a
- * lease and republishes from everything stored until no newer version was asked for, then lets go in the same
- * step. So every chat.update is computed from all answers saved before it, updates never overtake each other,
- * and the last one always counts everyone.
+ * Keeps the decision message and its thread notes in step with the store, however many people finish at once,
+ * on however many instances, and whatever happens to the request that made a change. Every change asks for a
+ * new version of the message in the same write that makes it (and a finish puts its thread note in the
+ * outbox), so the lag is state in the store, not a promise held by a request. Whoever finds a lag (the request
+ * that saved, its retry, or a sweeper on any instance) takes the lease if it is free, republishes from
+ * everything stored, posts the waiting notes, and repeats until no newer version was asked for, letting go in
+ * the same step. A publisher that fails lets go at once and leaves the decision on the dirty list for the
+ * sweeper; one stopping for a shutdown does the same.
  */
 
-/** Longer than one publish takes; a publisher that dies is replaced after this. */
+/** Longer than one round of publishing takes; a publisher that dies is replaced after this. */
 const LEASE_MS = 30_000;
-/** A publisher that keeps failing gives up after this many tries in a row; the next change tries again. */
-const MAX_FAILURES = 3;
+/**
+ * How long a store write the publisher owes after Slack took a change (the version published, a note posted,
+ * the lease let go) is retried while the store does not answer, so a short outage repeats no note.
+ */
+const STORE_RETRY_MS = 6_000;
+const STORE_RETRY_PAUSE_MS = 250;
+
+/**
+ * 'published': this call brought the message up to date; 'clean': nothing lagged; 'busy': another publisher
+ * has it; 'left': stopped for a shutdown, left for a sweeper.
+ */
+export type PublishOutcome = 'published' | 'clean' | 'busy' | 'left';
 
 export interface DecisionState {
   decision: Decision;
@@ -43,21 +57,30 @@ export async function decisionState(deps: ListenerDeps, ref: DecisionRef): Promi
 }
 
 /**
- * Asks for the decision message to be republished, and publishes it if no one else is. Returns the last state
- * this call published, or undefined when another publisher took the request over.
+ * Puts a decision on the sweepers' list, due one sweep from now (the request's own publisher goes first). Called
+ * before a change is written, so no change exists that no sweeper will look at.
  */
+export function listForSweep(deps: ListenerDeps, ref: DecisionRef): Promise<void> {
+  return deps.store.markDirty(ref, new Date(deps.now().getTime() + deps.sweepIntervalMs));
+}
+
+/** Publishes the decision message and its waiting thread notes if they lag behind the store and no one else is. */
 export async function publishDecision(input: {
   deps: ListenerDeps;
   client: WebClient;
   ref: DecisionRef;
-}): Promise<DecisionState | undefined> {
+}): Promise<PublishOutcome> {
   const { deps, client, ref } = input;
   const holder = randomBytes(9).toString('base64url');
-  const request = await deps.store.requestPublish(ref, holder, LEASE_MS);
-  if (!request.leader) return undefined;
+  const claim = await deps.store.claimPublish(ref, holder, LEASE_MS).catch(async (error: unknown) => {
+    // The claim may have landed without its answer reaching us: let go of a lease nobody knows it holds.
+    await persist(() => deps.store.abandonPublish(ref, holder)).catch(() => undefined);
+    throw error;
+  });
+  if (claim.status !== 'leader') return claim.status;
   const published = deps.publishing.begin(`${ref.teamId}:${ref.decisionId}`);
   try {
-    return await publishAsLeader(deps, client, ref, holder, request.version);
+    return await publishAsLeader(deps, client, ref, holder, claim.version);
   } finally {
     published();
   }
@@ -69,26 +92,88 @@ async function publishAsLeader(
   ref: DecisionRef,
   holder: string,
   firstVersion: number,
-): Promise<DecisionState | undefined> {
+): Promise<PublishOutcome> {
   let version: number | null = firstVersion;
-  let published: DecisionState | undefined;
-  let failures = 0;
-  let lastError: unknown;
-  while (version !== null) {
-    try {
-      published = await publishOnce(deps, client, ref);
-      lastError = undefined;
-    } catch (error) {
-      lastError = error;
-      failures += 1;
+  try {
+    while (version !== null) {
+      if (deps.stopping.aborted) {
+        await letGo(deps, ref, holder);
+        return 'left';
+      }
+      const state = await publishOnce(deps, client, ref);
+      if (state) await postNotes(deps, client, state);
+      const published: number = version;
+      version = await persist(() => deps.store.finishPublish(ref, holder, published, LEASE_MS));
     }
-    // A failed attempt is marked done too: the next version is tried from fresh data.
-    version = await deps.store.finishPublish(ref, holder, version, LEASE_MS);
-    // Giving up keeps the lease until it runs out; the first change after that publishes everything.
-    if (failures >= MAX_FAILURES) break;
+    return 'published';
+  } catch (error) {
+    // Slack refused for a reason no retry can fix (the channel is gone, the app was removed): what was asked
+    // for so far counts as done, or the sweeper would try forever.
+    if (!isRetryable(error) && version !== null)
+      await giveUpOn(deps, ref, holder, version).catch(() => undefined);
+    await letGo(deps, ref, holder);
+    throw error;
   }
-  if (lastError) throw lastError;
-  return published;
+}
+
+/** Posts the finish notes waiting in the outbox, oldest first, each taken out as soon as Slack has it. */
+async function postNotes(deps: ListenerDeps, client: WebClient, state: DecisionState): Promise<void> {
+  const where = state.decision.message;
+  if (!where) return;
+  const notes = await deps.store.pendingNotes(state.decision);
+  for (const pending of notes) {
+    const note = buildFinishedNote({
+      userId: pending.userId,
+      again: pending.again,
+      ...(state.team && !state.decision.blind ? { team: state.team } : {}),
+    });
+    await client.chat.postMessage({
+      channel: where.channel,
+      thread_ts: where.ts,
+      text: note.text,
+      blocks: note.blocks,
+    });
+    await persist(() => deps.store.notePosted(state.decision, pending.userId));
+  }
+}
+
+/** Marks the versions asked for as done and empties the outbox: nothing more can be published. */
+async function giveUpOn(
+  deps: ListenerDeps,
+  ref: DecisionRef,
+  holder: string,
+  version: number,
+): Promise<void> {
+  for (const note of await deps.store.pendingNotes(ref)) await deps.store.notePosted(ref, note.userId);
+  let next: number | null = version;
+  while (next !== null) {
+    const done: number = next;
+    next = await deps.store.finishPublish(ref, holder, done, LEASE_MS);
+  }
+}
+
+/**
+ * Releases the lease at once and puts the decision back on the dirty list for the next sweep. Best effort:
+ * a lease that cannot be released runs out, and the list already holds the decision from before the change.
+ */
+async function letGo(deps: ListenerDeps, ref: DecisionRef, holder: string): Promise<void> {
+  await Promise.all([
+    persist(() => deps.store.abandonPublish(ref, holder)).catch(() => undefined),
+    deps.store.markDirty(ref, new Date(deps.now().getTime() + deps.sweepIntervalMs)).catch(() => undefined),
+  ]);
+}
+
+/** Retries a store write while the store is unavailable, for up to STORE_RETRY_MS. */
+async function persist<T>(write: () => Promise<T>): Promise<T> {
+  const giveUpAt = Date.now() + STORE_RETRY_MS;
+  for (;;) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError) || Date.now() >= giveUpAt) throw error;
+      await new Promise((resolve) => setTimeout(resolve, STORE_RETRY_PAUSE_MS));
+    }
+  }
 }
 
 async function publishOnce(

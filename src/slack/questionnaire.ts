@@ -2,16 +2,13 @@ import type { Logger } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { STEPS } from '../domain/questions.js';
-import type { Decision, DecisionRef } from '../store/port.js';
+import type { DecisionRef } from '../store/port.js';
 import type { ListenerDeps } from './deps.js';
 import { slackErrorCode } from './errors.js';
-import { publishDecision } from './publisher.js';
-import { buildFinishedNote } from './views/decision-message.js';
 import { buildNoticeModal, buildQuestionnaireModal } from './views/questionnaire-modal.js';
 
 /**
- * The questionnaire's moves that more than one listener makes: opening (or resuming) it for a person, and
- * publishing the verdict once someone finishes.
+ * The questionnaire's moves that more than one listener makes: opening (or resuming) it for a person.
  */
 
 /** A trigger id dies 3 s after the click; a store slower than this gets a "loading" modal first. */
@@ -88,34 +85,6 @@ export async function openQuestionnaire(input: {
       `Could not open the questionnaire (${slackErrorCode(error) ?? String(error)}) ${Date.now() - clickedAt} ms after the click`,
     );
   }
-}
-
-/**
- * Republishes the decision message (see publisher.ts) and notes the finish in its thread, with the verdict
- * when this call published it and the decision is not blind.
- */
-export async function publishVerdict(input: {
-  deps: ListenerDeps;
-  client: WebClient;
-  decision: Decision;
-  userId: string;
-  finishedBefore: boolean;
-}): Promise<void> {
-  const { deps, client, decision } = input;
-  const published = await publishDecision({ deps, client, ref: decision });
-  const where = published?.decision.message ?? decision.message;
-  if (!where) return;
-  const note = buildFinishedNote({
-    userId: input.userId,
-    again: input.finishedBefore,
-    ...(published?.team && !decision.blind ? { team: published.team } : {}),
-  });
-  await client.chat.postMessage({
-    channel: where.channel,
-    thread_ts: where.ts,
-    text: note.text,
-    blocks: note.blocks,
-  });
 }
 
 function delay(ms: number): Promise<undefined> {

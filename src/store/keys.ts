@@ -15,7 +15,8 @@ export class KeySpace {
 
   /**
    * Hash: `meta` (JSON Decision without message and closure), `message` (JSON {channel, ts}), `closed` (JSON
-   * Closure, while closed), `publish_requested` / `publish_done` (version counters of the decision message).
+   * Closure, while closed), `publish_requested` / `publish_done` (version counters of the decision message:
+   * every change to what it shows bumps the first, in the same write as the change).
    */
   decision(ref: DecisionRef): string {
     return `${this.tag(ref)}:decision`;
@@ -41,6 +42,23 @@ export class KeySpace {
     return `${this.tag(ref)}:publish_lease`;
   }
 
+  /**
+   * Hash of the thread notes waiting to be posted (the outbox): field = user id, value = JSON {again, at}.
+   * scripts/save-step.ts fills it in the same step as the finish it notes.
+   */
+  notes(ref: DecisionRef): string {
+    return `${this.tag(ref)}:notes`;
+  }
+
+  /**
+   * Sorted set of decisions whose message may lag behind the store (`team:decision`), scored by when a
+   * sweeper should look (ms). One set for every workspace, like the due-list, since a sweeper must find them
+   * without knowing the workspaces; only single-key commands touch it, so it is Cluster-safe in its own slot.
+   */
+  dirty(): string {
+    return `${this.prefix}:dirty`;
+  }
+
   /** Sorted set of due items (see DueItem), scored by when they are due (ms). */
   due(): string {
     return `${this.prefix}:due`;
@@ -62,9 +80,9 @@ export class KeySpace {
   }
 
   /**
-   * SCAN patterns that together match every key of one tenant (decision keys, home lists, latest pointers,
-   * request markers);
-   * its due items are members of the shared due-list instead.
+   * SCAN patterns that together match every key of one tenant (decision keys, among them its outbox of thread
+   * notes, home lists, latest pointers, request markers); its due items and dirty decisions are members of the
+   * shared due-list and dirty list instead.
    */
   tenantPatterns(teamId: string): { decisionKeys: string; indexes: string[]; requestMarkers: string } {
     // The id goes into a glob: only the characters Slack ids are made of.
@@ -122,6 +140,22 @@ export function dueMember(item: DueItem): string {
 /** ZSCAN pattern for a tenant's due-list members (dueItemOf still checks each). */
 export function tenantDueMembers(teamId: string): string {
   return `*:${teamId}:*`;
+}
+
+/** A decision as a member of the dirty list: `team:decision`. */
+export function dirtyMember(ref: DecisionRef): string {
+  return `${ref.teamId}:${ref.decisionId}`;
+}
+
+/** ZSCAN pattern for a tenant's dirty-list members (dirtyRefOf still checks each). */
+export function tenantDirtyMembers(teamId: string): string {
+  return `${teamId}:*`;
+}
+
+export function dirtyRefOf(member: string): DecisionRef | undefined {
+  const match = /^([A-Z0-9]{2,32}):([\w-]{1,64})$/.exec(member);
+  if (!match) return undefined;
+  return { teamId: match[1] as string, decisionId: match[2] as string };
 }
 
 export function dueItemOf(member: string): DueItem | undefined {

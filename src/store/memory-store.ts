@@ -1,14 +1,17 @@
 import type { Answers } from '../domain/types.js';
-import { dueItemOf, dueMember } from './keys.js';
+import { dirtyMember, dirtyRefOf, dueItemOf, dueMember } from './keys.js';
 import type {
   AnswerSet,
   Closure,
   Decision,
   DecisionRef,
   DecisionStore,
+  DirtyClaim,
   DueFailures,
   DueItem,
+  PendingNote,
   Progress,
+  PublishClaim,
   SavedStep,
   StoreHealth,
   TenantErasure,
@@ -37,10 +40,14 @@ export class MemoryStore implements DecisionStore {
     string,
     { requested: number; done: number; holder?: string; leaseUntil: number }
   >();
+  /** Thread notes waiting to be posted, per decision, by user id. */
+  private readonly notes = new Map<string, Map<string, PendingNote>>();
   /** Due-list members and when each is due (ms). */
   private readonly due = new Map<string, number>();
   /** Failed attempts per due-list member. */
   private readonly dueFailures = new Map<string, DueFailures>();
+  /** Decisions a sweeper should look at, and when (ms). */
+  private readonly dirty = new Map<string, number>();
   private readonly homes = new Map<string, Entry<Map<string, number>>>();
   private readonly latest = new Map<string, Entry<string>>();
   private readonly ttlMs: number;
@@ -105,6 +112,12 @@ export class MemoryStore implements DecisionStore {
     this.answers.set(key, this.entry(sets));
     this.decisions.set(key, this.entry(decision.value));
     const finishedBefore = progress.finishedAt !== undefined && previous?.progress.finishedAt !== undefined;
+    if (progress.finishedAt !== undefined) {
+      this.publishState(key).requested += 1;
+      const notes = this.notes.get(key) ?? new Map<string, PendingNote>();
+      if (!notes.has(userId)) notes.set(userId, { userId, again: finishedBefore, at: progress.finishedAt });
+      this.notes.set(key, notes);
+    }
     return {
       status: 'saved',
       decision: structuredClone(decision.value),
@@ -131,21 +144,19 @@ export class MemoryStore implements DecisionStore {
     const { closed: _previous, ...open } = entry.value;
     const decision: Decision = closure ? { ...open, closed: { ...closure } } : open;
     this.decisions.set(refKey(ref), this.entry(decision));
+    this.publishState(refKey(ref)).requested += 1;
     return structuredClone(decision);
   }
 
   // One process: the lease only orders this process's publishers, which is all there is.
-  async requestPublish(
-    ref: DecisionRef,
-    holder: string,
-    leaseMs: number,
-  ): Promise<{ version: number; leader: boolean }> {
-    if (!this.live(this.decisions, refKey(ref))) return { version: 0, leader: false };
-    const state = this.publishing.get(refKey(ref)) ?? { requested: 0, done: 0, leaseUntil: 0 };
-    state.requested += 1;
-    const leader = this.takeLease(state, holder, leaseMs);
-    this.publishing.set(refKey(ref), state);
-    return { version: state.requested, leader };
+  async claimPublish(ref: DecisionRef, holder: string, leaseMs: number): Promise<PublishClaim> {
+    const key = refKey(ref);
+    if (!this.live(this.decisions, key)) return { status: 'clean' };
+    const state = this.publishState(key);
+    if (state.requested <= state.done && (this.notes.get(key)?.size ?? 0) === 0) return { status: 'clean' };
+    return this.takeLease(state, holder, leaseMs)
+      ? { status: 'leader', version: state.requested }
+      : { status: 'busy' };
   }
 
   async finishPublish(
@@ -160,6 +171,56 @@ export class MemoryStore implements DecisionStore {
     if (state.requested > state.done) return this.takeLease(state, holder, leaseMs) ? state.requested : null;
     if (state.holder === holder) delete state.holder;
     return null;
+  }
+
+  async abandonPublish(ref: DecisionRef, holder: string): Promise<void> {
+    const state = this.publishing.get(refKey(ref));
+    if (state?.holder === holder) delete state.holder;
+  }
+
+  async pendingNotes(ref: DecisionRef): Promise<PendingNote[]> {
+    return [...(this.notes.get(refKey(ref))?.values() ?? [])]
+      .map((note) => ({ ...note }))
+      .sort((a, b) => a.at.localeCompare(b.at) || a.userId.localeCompare(b.userId));
+  }
+
+  async notePosted(ref: DecisionRef, userId: string): Promise<void> {
+    const notes = this.notes.get(refKey(ref));
+    notes?.delete(userId);
+    if (notes?.size === 0) this.notes.delete(refKey(ref));
+  }
+
+  async markDirty(ref: DecisionRef, dueAt: Date): Promise<void> {
+    this.dirty.set(dirtyMember(ref), dueAt.getTime());
+  }
+
+  async claimDirty(now: Date, leaseMs: number, limit: number): Promise<DirtyClaim[]> {
+    const due = [...this.dirty]
+      .filter(([, at]) => at <= now.getTime())
+      .sort(([a, x], [b, y]) => x - y || a.localeCompare(b))
+      .slice(0, limit);
+    const claim = now.getTime() + leaseMs;
+    return due.flatMap(([member]) => {
+      this.dirty.set(member, claim);
+      const ref = dirtyRefOf(member);
+      return ref ? [{ ref, claim }] : [];
+    });
+  }
+
+  async settleDirty(claim: DirtyClaim): Promise<void> {
+    const member = dirtyMember(claim.ref);
+    if (this.dirty.get(member) === claim.claim) this.dirty.delete(member);
+  }
+
+  private publishState(key: string): {
+    requested: number;
+    done: number;
+    holder?: string;
+    leaseUntil: number;
+  } {
+    const state = this.publishing.get(key) ?? { requested: 0, done: 0, leaseUntil: 0 };
+    this.publishing.set(key, state);
+    return state;
   }
 
   /** Takes (or extends) the lease for `holder` unless someone else holds it and it has not run out. */
@@ -219,7 +280,11 @@ export class MemoryStore implements DecisionStore {
   }
 
   async forgetAnswers(ref: DecisionRef, userId: string): Promise<boolean> {
-    return this.live(this.answers, refKey(ref))?.value.delete(userId) ?? false;
+    const forgotten = this.live(this.answers, refKey(ref))?.value.delete(userId) ?? false;
+    if (!forgotten) return false;
+    await this.notePosted(ref, userId);
+    if (this.live(this.decisions, refKey(ref))) this.publishState(refKey(ref)).requested += 1;
+    return true;
   }
 
   async unscheduleTenant(teamId: string): Promise<number> {
@@ -236,13 +301,24 @@ export class MemoryStore implements DecisionStore {
   async eraseTenant(teamId: string): Promise<TenantErasure> {
     const dueItems = await this.unscheduleTenant(teamId);
     const ofTenant = (key: string) => key.startsWith(`${teamId}:`);
+    const dirtyDecisions = removeKeys(this.dirty, ofTenant);
     let answerSets = 0;
     for (const [key, sets] of this.answers) if (ofTenant(key)) answerSets += sets.value.size;
     const decisions = removeKeys(this.decisions, ofTenant);
     removeKeys(this.answers, ofTenant);
-    const others = removeKeys(this.deliveries, ofTenant) + removeKeys(this.publishing, ofTenant);
+    const others =
+      removeKeys(this.deliveries, ofTenant) +
+      removeKeys(this.publishing, ofTenant) +
+      removeKeys(this.notes, ofTenant);
     const indexes = removeKeys(this.homes, ofTenant) + removeKeys(this.latest, ofTenant);
-    return { decisions, answerSets, indexes, dueItems, keys: decisions + answerSets + others + indexes };
+    return {
+      decisions,
+      answerSets,
+      indexes,
+      dueItems,
+      dirtyDecisions,
+      keys: decisions + answerSets + others + indexes,
+    };
   }
 
   async rememberForHome(ref: DecisionRef, userId: string, at: Date): Promise<void> {
@@ -287,8 +363,10 @@ export class MemoryStore implements DecisionStore {
     this.answers.clear();
     this.deliveries.clear();
     this.publishing.clear();
+    this.notes.clear();
     this.due.clear();
     this.dueFailures.clear();
+    this.dirty.clear();
     this.homes.clear();
     this.latest.clear();
   }

@@ -96,8 +96,30 @@ export interface TenantErasure {
   /** Home-tab lists and latest-in-channel pointers. */
   indexes: number;
   dueItems: number;
-  /** Every key deleted, the above and delivery markers, respondent sets and publish leases. */
+  /** Its decisions taken off the outbox's dirty list. */
+  dirtyDecisions: number;
+  /** Every key deleted, the above and delivery markers, respondent sets, publish leases and pending thread notes. */
   keys: number;
+}
+
+export type PublishClaim =
+  | { status: 'clean' | 'busy' }
+  /** This caller holds the lease and publishes `version` (the latest asked for). */
+  | { status: 'leader'; version: number };
+
+/** A finish waiting in the outbox to be noted in the decision's thread. */
+export interface PendingNote {
+  userId: string;
+  /** True when the person had finished before: they changed their answers. */
+  again: boolean;
+  /** ISO 8601, when they finished. */
+  at: string;
+}
+
+export interface DirtyClaim {
+  ref: DecisionRef;
+  /** What the claim set; settling checks it is still there. */
+  claim: number;
 }
 
 export interface StoreHealth {
@@ -120,7 +142,8 @@ export interface DecisionStore {
    * Saves one step's answers and the person's progress together, only if the decision exists and only once
    * per `deliveryId` (a submission Slack delivers twice, or a double click, is saved once). Returns the
    * decision and the answer set as they now stand. `progress.finishedAt` marks the questionnaire finished;
-   * when absent, an earlier finish is kept.
+   * when absent, an earlier finish is kept. A finish asks for the message to be republished and puts a thread
+   * note for the person in the outbox (one per person until it is posted), in the same write.
    */
   saveStep(
     ref: DecisionRef,
@@ -137,28 +160,46 @@ export interface DecisionStore {
    * through an index that might miss one ("forget me" relies on it).
    */
   answeredDecisions(teamId: string, userId: string): Promise<string[]>;
-  /** Removes one person's answers from a decision ("forget me"); true if there were any. */
+  /** Removes one person's answers from a decision ("forget me"), asking for a republish; true if there were any. */
   forgetAnswers(ref: DecisionRef, userId: string): Promise<boolean>;
   /**
-   * Closes (or, with null, reopens) a decision and returns it as it now stands; null when it does not exist
-   * or already was so, which makes exactly one of two simultaneous closes the one that goes on.
+   * Closes (or, with null, reopens) a decision, asking for a republish, and returns it as it now stands; null
+   * when it does not exist or already was so, which makes exactly one of two simultaneous closes the one that
+   * goes on.
    */
   setDecisionClosed(ref: DecisionRef, closure: Closure | null): Promise<Decision | null>;
   /**
-   * Asks for the decision message to be republished. Returns the new version and whether this caller now holds
-   * the publish lease (one publisher per decision at a time, across instances); a caller without it can leave:
-   * the holder publishes this version before it lets go.
+   * Takes the publish lease if the decision message lags behind the store (a change asked for a version not yet
+   * published, or a thread note is waiting) and nobody holds the lease: one publisher per decision at a time,
+   * across instances. Every change that alters the message (a finish, a close or reopen, forgotten answers)
+   * asks for a new version in the same write that makes it, so whatever happens to the request afterwards the
+   * lag stays visible here. 'clean': nothing to publish (or no such decision); 'busy': another holder has it
+   * and publishes every version asked for before it lets go.
    */
-  requestPublish(
-    ref: DecisionRef,
-    holder: string,
-    leaseMs: number,
-  ): Promise<{ version: number; leader: boolean }>;
+  claimPublish(ref: DecisionRef, holder: string, leaseMs: number): Promise<PublishClaim>;
   /**
    * The holder published `version`. Returns a newer version asked for meanwhile (the lease is kept: publish
    * again), or null, with the lease released in the same step so no request can slip between.
    */
   finishPublish(ref: DecisionRef, holder: string, version: number, leaseMs: number): Promise<number | null>;
+  /** The holder failed: the lease is released at once (if still held) and the lag is left for a sweeper. */
+  abandonPublish(ref: DecisionRef, holder: string): Promise<void>;
+  /** Thread notes waiting to be posted, oldest finish first. */
+  pendingNotes(ref: DecisionRef): Promise<PendingNote[]>;
+  /** A note was posted (or can never be): it leaves the outbox. */
+  notePosted(ref: DecisionRef, userId: string): Promise<void>;
+  /**
+   * Puts a decision on the list a sweeper on any instance works through (replacing its time if it is there):
+   * written before a change, so a change never exists without it.
+   */
+  markDirty(ref: DecisionRef, dueAt: Date): Promise<void>;
+  /**
+   * Decisions marked dirty and due by `now`, each handed to one caller: a claimed one is hidden for `leaseMs`.
+   * `claim` identifies this claim for `settleDirty`.
+   */
+  claimDirty(now: Date, leaseMs: number, limit: number): Promise<DirtyClaim[]>;
+  /** Removes a claimed decision from the list, unless it was marked again since the claim. */
+  settleDirty(claim: DirtyClaim): Promise<void>;
   /** Puts an item on the due-list (replacing its time if it is there already). */
   schedule(item: DueItem, at: Date): Promise<void>;
   /** Takes an item off the due-list and forgets its failures. */
@@ -174,7 +215,8 @@ export interface DecisionStore {
   unscheduleTenant(teamId: string): Promise<number>;
   /**
    * Deletes everything kept for one tenant (a workspace, or an org for an org-wide install): its decisions,
-   * answer sets, delivery markers, indexes and due items, in bounded batches. Erasing again finds nothing.
+   * answer sets, delivery markers, indexes, due items and its outbox (dirty-list entries and pending thread
+   * notes), in bounded batches. Erasing again finds nothing.
    */
   eraseTenant(teamId: string): Promise<TenantErasure>;
   /** How many items are on the due-list, and how many of them are due by `now` and not claimed: for metrics. */
@@ -195,12 +237,18 @@ export interface DecisionStore {
   close(): Promise<void>;
 }
 
-/** Thrown by an adapter when the backing service cannot be reached; callers tell the person to try again. */
+/**
+ * Thrown by an adapter when the backing service cannot be reached; callers tell the person to try again.
+ * `outcome` says what became of a write: 'unknown' when it timed out (it may still land: Redis runs what it
+ * was sent once it can), 'failed' when it could not be sent or was refused.
+ */
 export class StoreUnavailableError extends Error {
   readonly code = 'store_unavailable';
-  constructor(cause: unknown) {
+  readonly outcome: 'unknown' | 'failed';
+  constructor(cause: unknown, outcome: 'unknown' | 'failed' = 'failed') {
     super('The store is unavailable', { cause });
     this.name = 'StoreUnavailableError';
+    this.outcome = outcome;
   }
 }
 

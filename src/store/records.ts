@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { answersSchema } from '../domain/validation.js';
-import type { AnswerSet, Decision, Progress } from './port.js';
+import type { AnswerSet, Decision, PendingNote, Progress } from './port.js';
 
 /** Data read back from a store is validated, never trusted: these schemas check it on the way in. */
 
@@ -29,7 +29,14 @@ export const progressSchema = z.object({
   updatedAt: isoDate,
 });
 
+export const noteSchema = z.object({ again: z.boolean(), at: isoDate });
+
 export { answersSchema };
+
+export function noteFromRecord(userId: string, record: unknown): PendingNote | null {
+  const parsed = noteSchema.safeParse(record);
+  return parsed.success && slackId.safeParse(userId).success ? { userId, ...parsed.data } : null;
+}
 
 export function decisionFromRecord(meta: unknown, message: unknown, closed?: unknown): Decision | null {
   const parsedMeta = decisionMetaSchema.safeParse(meta);

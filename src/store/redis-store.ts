@@ -1,12 +1,15 @@
 import type { Cluster, Redis, Result } from 'ioredis';
 import {
   CLOSED_FIELD,
+  dirtyMember,
+  dirtyRefOf,
   dueItemOf,
   dueMember,
   FINISHED_FIELD,
   KeySpace,
   PROGRESS_FIELD,
   STEP_FIELD_PREFIX,
+  tenantDirtyMembers,
   tenantDueMembers,
 } from './keys.js';
 import type {
@@ -15,25 +18,42 @@ import type {
   Decision,
   DecisionRef,
   DecisionStore,
+  DirtyClaim,
   DueFailures,
   DueItem,
+  PendingNote,
   Progress,
+  PublishClaim,
   SavedStep,
   StoreHealth,
   TenantErasure,
 } from './port.js';
 import { DAY_MS, StoreUnavailableError } from './port.js';
-import { answerSetFromRecord, decisionFromRecord, parseJson } from './records.js';
+import { answerSetFromRecord, decisionFromRecord, noteFromRecord, parseJson } from './records.js';
 import { type RedisDurability, readDurability } from './redis-durability.js';
-import { CLAIM_DUE_LUA, FINISH_PUBLISH_LUA, REQUEST_PUBLISH_LUA } from './scripts/publish.js';
+import {
+  ABANDON_PUBLISH_LUA,
+  CLAIM_DIRTY_LUA,
+  CLAIM_DUE_LUA,
+  CLAIM_PUBLISH_LUA,
+  FINISH_PUBLISH_LUA,
+  FORGET_ANSWERS_LUA,
+  SETTLE_DIRTY_LUA,
+} from './scripts/publish.js';
 import { SAVE_STEP_LUA, type SaveStepReply } from './scripts/save-step.js';
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     svSaveStep(...keysAndArgs: (string | number)[]): Result<SaveStepReply, Context>;
-    svRequestPublish(...keysAndArgs: (string | number)[]): Result<[number, 0 | 1], Context>;
+    svClaimPublish(
+      ...keysAndArgs: (string | number)[]
+    ): Result<['clean' | 'busy' | 'leader', number], Context>;
     svFinishPublish(...keysAndArgs: (string | number)[]): Result<number, Context>;
+    svAbandonPublish(...keysAndArgs: (string | number)[]): Result<number, Context>;
     svClaimDue(...keysAndArgs: (string | number)[]): Result<string[], Context>;
+    svClaimDirty(...keysAndArgs: (string | number)[]): Result<(string | number)[], Context>;
+    svSettleDirty(...keysAndArgs: (string | number)[]): Result<number, Context>;
+    svForgetAnswers(...keysAndArgs: (string | number)[]): Result<number, Context>;
   }
 }
 
@@ -41,11 +61,11 @@ type ClientSlice =
   | 'multi'
   | 'pipeline'
   | 'hgetall'
+  | 'hdel'
   | 'smembers'
   | 'get'
   | 'set'
   | 'zadd'
-  | 'hdel'
   | 'zrem'
   | 'zrevrange'
   | 'zscan'
@@ -100,10 +120,14 @@ export class RedisStore implements DecisionStore {
     this.keys = options.keys ?? new KeySpace();
     this.ttlMs = options.retentionDays * DAY_MS;
     this.onCommandError = options.onCommandError ?? (() => undefined);
-    this.client.defineCommand('svSaveStep', { numberOfKeys: 4, lua: SAVE_STEP_LUA });
-    this.client.defineCommand('svRequestPublish', { numberOfKeys: 2, lua: REQUEST_PUBLISH_LUA });
+    this.client.defineCommand('svSaveStep', { numberOfKeys: 5, lua: SAVE_STEP_LUA });
+    this.client.defineCommand('svClaimPublish', { numberOfKeys: 3, lua: CLAIM_PUBLISH_LUA });
     this.client.defineCommand('svFinishPublish', { numberOfKeys: 2, lua: FINISH_PUBLISH_LUA });
+    this.client.defineCommand('svAbandonPublish', { numberOfKeys: 1, lua: ABANDON_PUBLISH_LUA });
     this.client.defineCommand('svClaimDue', { numberOfKeys: 1, lua: CLAIM_DUE_LUA });
+    this.client.defineCommand('svClaimDirty', { numberOfKeys: 1, lua: CLAIM_DIRTY_LUA });
+    this.client.defineCommand('svSettleDirty', { numberOfKeys: 1, lua: SETTLE_DIRTY_LUA });
+    this.client.defineCommand('svForgetAnswers', { numberOfKeys: 4, lua: FORGET_ANSWERS_LUA });
   }
 
   async createDecision(decision: Decision): Promise<void> {
@@ -149,6 +173,7 @@ export class RedisStore implements DecisionStore {
         this.keys.respondents(ref),
         this.keys.decision(ref),
         this.keys.delivery(ref, deliveryId),
+        this.keys.notes(ref),
         `${STEP_FIELD_PREFIX}${step.id}`,
         JSON.stringify(step.answers),
         JSON.stringify(position),
@@ -199,29 +224,27 @@ export class RedisStore implements DecisionStore {
     if (!decision) return null;
     const key = this.keys.decision(ref);
     // HSETNX / HDEL say whether this call changed anything, so of two closes at once only one goes on.
+    // The republish it calls for is asked for in the same step (a repeat close asks once more, harmlessly).
     const tx = closure
       ? this.client.multi().hsetnx(key, CLOSED_FIELD, JSON.stringify(closure))
       : this.client.multi().hdel(key, CLOSED_FIELD);
-    const [changed] = await this.exec(tx.pexpire(key, this.ttlMs));
+    const [changed] = await this.exec(tx.hincrby(key, 'publish_requested', 1).pexpire(key, this.ttlMs));
     if (changed !== 1) return null;
     const { closed: _previous, ...open } = decision;
     return closure ? { ...open, closed: closure } : open;
   }
 
-  async requestPublish(
-    ref: DecisionRef,
-    holder: string,
-    leaseMs: number,
-  ): Promise<{ version: number; leader: boolean }> {
-    const [version, leader] = await this.run(() =>
-      (this.client as Redis).svRequestPublish(
+  async claimPublish(ref: DecisionRef, holder: string, leaseMs: number): Promise<PublishClaim> {
+    const [status, version] = await this.run(() =>
+      (this.client as Redis).svClaimPublish(
         this.keys.decision(ref),
         this.keys.publishLease(ref),
+        this.keys.notes(ref),
         holder,
         leaseMs,
       ),
     );
-    return { version, leader: leader === 1 };
+    return status === 'leader' ? { status, version } : { status };
   }
 
   async finishPublish(
@@ -240,6 +263,46 @@ export class RedisStore implements DecisionStore {
       ),
     );
     return next > 0 ? next : null;
+  }
+
+  async abandonPublish(ref: DecisionRef, holder: string): Promise<void> {
+    await this.run(() => (this.client as Redis).svAbandonPublish(this.keys.publishLease(ref), holder));
+  }
+
+  async pendingNotes(ref: DecisionRef): Promise<PendingNote[]> {
+    const fields = await this.run(() => this.client.hgetall(this.keys.notes(ref)));
+    return Object.entries(fields)
+      .flatMap(([userId, json]) => {
+        const note = noteFromRecord(userId, parseJson(json));
+        return note ? [note] : [];
+      })
+      .sort((a, b) => a.at.localeCompare(b.at) || a.userId.localeCompare(b.userId));
+  }
+
+  async notePosted(ref: DecisionRef, userId: string): Promise<void> {
+    await this.run(() => this.client.hdel(this.keys.notes(ref), userId));
+  }
+
+  async markDirty(ref: DecisionRef, dueAt: Date): Promise<void> {
+    await this.run(() => this.client.zadd(this.keys.dirty(), dueAt.getTime(), dirtyMember(ref)));
+  }
+
+  async claimDirty(now: Date, leaseMs: number, limit: number): Promise<DirtyClaim[]> {
+    const flat = await this.run(() =>
+      (this.client as Redis).svClaimDirty(this.keys.dirty(), now.getTime(), leaseMs, limit),
+    );
+    const claims: DirtyClaim[] = [];
+    for (let index = 0; index + 1 < flat.length; index += 2) {
+      const ref = dirtyRefOf(String(flat[index]));
+      if (ref) claims.push({ ref, claim: Number(flat[index + 1]) });
+    }
+    return claims;
+  }
+
+  async settleDirty(claim: DirtyClaim): Promise<void> {
+    await this.run(() =>
+      (this.client as Redis).svSettleDirty(this.keys.dirty(), dirtyMember(claim.ref), claim.claim),
+    );
   }
 
   async schedule(item: DueItem, at: Date): Promise<void> {
@@ -316,31 +379,64 @@ export class RedisStore implements DecisionStore {
   }
 
   async forgetAnswers(ref: DecisionRef, userId: string): Promise<boolean> {
-    const [deleted] = await this.exec(
-      this.client.multi().del(this.keys.answers(ref, userId)).srem(this.keys.respondents(ref), userId),
+    const deleted = await this.run(() =>
+      (this.client as Redis).svForgetAnswers(
+        this.keys.answers(ref, userId),
+        this.keys.respondents(ref),
+        this.keys.decision(ref),
+        this.keys.notes(ref),
+        userId,
+      ),
     );
     return deleted === 1;
   }
 
   async unscheduleTenant(teamId: string): Promise<number> {
     let removed = 0;
-    let cursor = '0';
-    do {
-      const [next, flat] = await this.run(() =>
-        this.client.zscan(this.keys.due(), cursor, 'MATCH', tenantDueMembers(teamId), 'COUNT', ERASE_BATCH),
-      );
-      cursor = next;
-      // ZSCAN answers member, score, member, score…
-      const members = flat.filter((member, index) => index % 2 === 0 && dueItemOf(member)?.teamId === teamId);
-      if (members.length > 0) removed += await this.unscheduleMembers(members);
-    } while (cursor !== '0');
+    for await (const members of this.scanMembers(this.keys.due(), tenantDueMembers(teamId))) {
+      const ofTenant = members.filter((member) => dueItemOf(member)?.teamId === teamId);
+      if (ofTenant.length > 0) removed += await this.unscheduleMembers(ofTenant);
+    }
     return removed;
   }
 
+  /** Takes every decision of one tenant off the dirty list; returns how many there were. */
+  private async unmarkDirtyTenant(teamId: string): Promise<number> {
+    let removed = 0;
+    for await (const members of this.scanMembers(this.keys.dirty(), tenantDirtyMembers(teamId))) {
+      const ofTenant = members.filter((member) => dirtyRefOf(member)?.teamId === teamId);
+      if (ofTenant.length > 0)
+        removed += await this.run(() => this.client.zrem(this.keys.dirty(), ...ofTenant));
+    }
+    return removed;
+  }
+
+  /** The members of a sorted set matching `pattern`, one ZSCAN batch at a time. */
+  private async *scanMembers(key: string, pattern: string): AsyncGenerator<string[]> {
+    let cursor = '0';
+    do {
+      const [next, flat] = await this.run(() =>
+        this.client.zscan(key, cursor, 'MATCH', pattern, 'COUNT', ERASE_BATCH),
+      );
+      cursor = next;
+      // ZSCAN answers member, score, member, score…
+      yield flat.filter((_member, index) => index % 2 === 0);
+    } while (cursor !== '0');
+  }
+
   async eraseTenant(teamId: string): Promise<TenantErasure> {
-    const erased: TenantErasure = { decisions: 0, answerSets: 0, indexes: 0, dueItems: 0, keys: 0 };
-    // Due items first: nothing fires for the tenant while its decisions are going.
+    const erased: TenantErasure = {
+      decisions: 0,
+      answerSets: 0,
+      indexes: 0,
+      dueItems: 0,
+      dirtyDecisions: 0,
+      keys: 0,
+    };
+    // Due items and dirty-list entries first: nothing fires or republishes for the tenant while its decisions
+    // are going (its pending thread notes are decision keys, erased with them).
     erased.dueItems = await this.unscheduleTenant(teamId);
+    erased.dirtyDecisions = await this.unmarkDirtyTenant(teamId);
     const { decisionKeys, indexes, requestMarkers } = this.keys.tenantPatterns(teamId);
     for await (const deleted of this.deleteMatching(decisionKeys)) {
       erased.keys += deleted.length;
@@ -461,7 +557,9 @@ export class RedisStore implements DecisionStore {
       return await command();
     } catch (error) {
       this.onCommandError();
-      throw new StoreUnavailableError(error);
+      // A command that timed out was sent (or sits in the offline queue): Redis may still run it.
+      const timedOut = error instanceof Error && error.message === 'Command timed out';
+      throw new StoreUnavailableError(error, timedOut ? 'unknown' : 'failed');
     }
   }
 }

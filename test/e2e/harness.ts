@@ -40,8 +40,11 @@ export interface Harness {
   storedKeys(): Promise<string[]>;
   /** The members of the app's due-list in Redis (empty with the in-memory store). */
   dueMembers(): Promise<string[]>;
+  /** The members of the outbox's dirty list in Redis (empty with the in-memory store). */
+  dirtyMembers(): Promise<string[]>;
   person(userId: string): SlackActor;
-  restart(): Promise<void>;
+  /** Stops the app as SIGTERM does and starts another; `whileDown` runs in between, with no app up. */
+  restart(options?: { whileDown?: () => void | Promise<void> }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -130,9 +133,19 @@ export async function startHarness(
         client.disconnect();
       }
     },
-    async restart() {
+    async dirtyMembers() {
+      if (!redisUrl) return [];
+      const client = new Redis(redisUrl);
+      try {
+        return await client.zrange(`${keyPrefix}:dirty`, '0', '-1');
+      } finally {
+        client.disconnect();
+      }
+    },
+    async restart({ whileDown } = {}) {
       const { port } = harness.app;
       await harness.app.stop();
+      await whileDown?.();
       // Same port: Slack keeps sending to the same request URL across a deploy.
       harness.app = await boot(port);
     },

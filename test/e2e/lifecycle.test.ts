@@ -52,7 +52,7 @@ async function dueAt(member: string): Promise<number | null> {
 }
 
 /** A decision with a deadline that Alice answered fully and Bob in part, and another tenant's data. */
-async function decisionWithDeadline(): Promise<{ decisionId: string }> {
+async function decisionWithDeadline(): Promise<{ decisionId: string; ts: string }> {
   const alice = harness.person('U0ALICE');
   const posted = await startDecision(harness.slack, alice, CHANNEL, '--by 2026-11-27 Leaving soon');
   await answerAll(alice, WEB_APP_SHOP_ON_AWS);
@@ -75,7 +75,7 @@ async function decisionWithDeadline(): Promise<{ decisionId: string }> {
     createdAt: '2026-11-24T09:00:00.000Z',
   });
   await harness.app.store.schedule({ kind: 'close', ...OTHER }, new Date('2027-03-01T00:00:00Z'));
-  return { decisionId: decisionIdOf(posted) };
+  return { decisionId: decisionIdOf(posted), ts: posted.ts };
 }
 
 describe('app_uninstalled', () => {
@@ -83,7 +83,17 @@ describe('app_uninstalled', () => {
     let now = new Date('2026-11-24T10:00:00Z');
     harness = await startHarness({ configure: oauthMode, now: () => now, schedulerIntervalMs: 3_600_000 });
     await installThroughOAuth(harness.app.port);
-    const { decisionId } = await decisionWithDeadline();
+    const { decisionId, ts } = await decisionWithDeadline();
+    // Carol finishes while Slack refuses every message update: her thread note waits in the outbox and the
+    // decision stays on the dirty list, both of which the uninstall must erase too.
+    harness.slack.server.failNext('chat.update', 'service_unavailable', 1_000);
+    const carol = harness.person('U0CAROL');
+    await carol.clickButton({ actionId: 'answer_questionnaire', message: { channel: CHANNEL, ts } });
+    await harness.slack.workspace.waitFor(() => harness.slack.workspace.openViewFor('U0CAROL'));
+    await answerAll(carol, STREAMING_IS_THE_PRODUCT);
+    const ref = { teamId: WORKSPACE, decisionId };
+    expect((await harness.app.store.pendingNotes(ref)).map((note) => note.userId)).toEqual(['U0CAROL']);
+    expect(await harness.dirtyMembers()).toEqual([`${WORKSPACE}:${decisionId}`]);
     const before = await harness.storedKeys();
     expect(before).toContain(`${harness.keyPrefix}:install:team:${WORKSPACE}`);
     expect(before.filter(ofWorkspace).length).toBeGreaterThan(5);
@@ -97,7 +107,9 @@ describe('app_uninstalled', () => {
       'no key of the workspace left',
     );
     expect(await harness.dueMembers()).toEqual([`close:${OTHER.teamId}:${OTHER.decisionId}`]);
-    expect(await harness.app.store.getDecision({ teamId: WORKSPACE, decisionId })).toBeNull();
+    expect(await harness.dirtyMembers()).toEqual([]);
+    expect(await harness.app.store.pendingNotes(ref)).toEqual([]);
+    expect(await harness.app.store.getDecision(ref)).toBeNull();
     expect(await harness.app.store.getDecision(OTHER)).not.toBeNull();
     await eventually(async () => logged(/Uninstalled from workspace T0001/).length === 1, 'the log line');
     // tokens_revoked came first and stopped the two scheduled items; the uninstall erased the rest.
@@ -105,7 +117,7 @@ describe('app_uninstalled', () => {
       expect.stringContaining('2 scheduled item(s) stopped'),
     ]);
     expect(logged(/Uninstalled from workspace T0001/)[0]).toMatch(
-      /erased 1 decision\(s\), 2 answer set\(s\), 3 index entries and 0 scheduled item\(s\)/,
+      /erased 1 decision\(s\), 3 answer set\(s\), 4 index entries, 0 scheduled item\(s\) and 1 pending republish\(es\)/,
     );
     const after = await harness.storedKeys();
 

@@ -278,23 +278,105 @@ describe.each(adapters)('$name store', (adapter) => {
 
   it('lets one publisher at a time hold a decision, and hands it every version asked for meanwhile', async () => {
     await store.createDecision(decision);
-    const first = await store.requestPublish(ref, 'holder-a', 30_000);
-    expect(first).toEqual({ version: 1, leader: true });
-    const second = await store.requestPublish(ref, 'holder-b', 30_000);
-    const third = await store.requestPublish(ref, 'holder-c', 30_000);
-    expect([second.leader, third.leader]).toEqual([false, false]);
+    // Nothing changed yet: nothing to publish.
+    expect(await store.claimPublish(ref, 'holder-a', 30_000)).toEqual({ status: 'clean' });
+    const finish = (userId: string) =>
+      save(store, ref, userId, { id: 'priorities', answers: {} }, progress(5, '2026-11-24T10:09:00.000Z'));
+    await finish('U0001');
+    expect(await store.claimPublish(ref, 'holder-a', 30_000)).toEqual({ status: 'leader', version: 1 });
+    await finish('U0002');
+    await store.setDecisionClosed(ref, { at: '2026-11-25T09:00:00.000Z' });
+    expect(await store.claimPublish(ref, 'holder-b', 30_000)).toEqual({ status: 'busy' });
     // The holder published version 1; 3 was asked for since, so it keeps the lease and publishes again.
     expect(await store.finishPublish(ref, 'holder-a', 1, 30_000)).toBe(3);
-    expect(await store.finishPublish(ref, 'holder-a', 3, 30_000)).toBeNull();
-    // Released in the same step: the next request leads.
-    expect(await store.requestPublish(ref, 'holder-d', 30_000)).toEqual({ version: 4, leader: true });
     // A stranger cannot release someone else's lease.
-    expect(await store.finishPublish(ref, 'holder-x', 4, 30_000)).toBeNull();
-    expect((await store.requestPublish(ref, 'holder-e', 30_000)).leader).toBe(false);
+    await store.abandonPublish(ref, 'holder-x');
+    expect(await store.finishPublish(ref, 'holder-x', 3, 30_000)).toBeNull();
+    expect(await store.claimPublish(ref, 'holder-c', 30_000)).toEqual({ status: 'busy' });
+    expect(await store.finishPublish(ref, 'holder-a', 3, 30_000)).toBeNull();
+    // Released in the same step; with its notes still waiting the decision is not clean yet.
+    expect(await store.claimPublish(ref, 'holder-d', 30_000)).toEqual({ status: 'leader', version: 3 });
+    // A failed holder lets go at once: the next caller leads without waiting for the lease to run out.
+    await store.abandonPublish(ref, 'holder-d');
+    expect(await store.claimPublish(ref, 'holder-e', 30_000)).toEqual({ status: 'leader', version: 3 });
+    await store.notePosted(ref, 'U0001');
+    await store.notePosted(ref, 'U0002');
+    expect(await store.finishPublish(ref, 'holder-e', 3, 30_000)).toBeNull();
+    expect(await store.claimPublish(ref, 'holder-f', 30_000)).toEqual({ status: 'clean' });
+    // Forgotten answers ask for a republish too.
+    expect(await store.forgetAnswers(ref, 'U0002')).toBe(true);
+    expect(await store.claimPublish(ref, 'holder-f', 30_000)).toEqual({ status: 'leader', version: 4 });
     // Nothing to publish for a decision that is gone, and nothing is written for it.
     const gone = { ...ref, decisionId: 'd-missing' };
-    expect(await store.requestPublish(gone, 'holder-f', 30_000)).toEqual({ version: 0, leader: false });
+    expect(await store.claimPublish(gone, 'holder-g', 30_000)).toEqual({ status: 'clean' });
+    expect(await store.finishPublish(gone, 'holder-g', 1, 30_000)).toBeNull();
     expect(await store.getDecision(gone)).toBeNull();
+  });
+
+  it('keeps one thread note per finisher in the outbox until it is posted, with the finish it notes', async () => {
+    await store.createDecision(decision);
+    const finishAt = (userId: string, at: string) =>
+      save(store, ref, userId, { id: 'priorities', answers: {} }, progress(5, at));
+    await finishAt('U0002', '2026-11-24T10:09:00.000Z');
+    await finishAt('U0001', '2026-11-24T10:10:00.000Z');
+    // A second finish while the first note waits is noted once.
+    await finishAt('U0002', '2026-11-24T10:11:00.000Z');
+    // Saving a step that does not finish owes no note.
+    await save(store, ref, 'U0003', { id: 'team', answers: {} }, progress(1));
+    expect(await store.pendingNotes(ref)).toEqual([
+      { userId: 'U0002', again: false, at: '2026-11-24T10:09:00.000Z' },
+      { userId: 'U0001', again: false, at: '2026-11-24T10:10:00.000Z' },
+    ]);
+    await store.notePosted(ref, 'U0002');
+    await finishAt('U0002', '2026-11-24T10:12:00.000Z');
+    expect(await store.pendingNotes(ref)).toEqual([
+      { userId: 'U0001', again: false, at: '2026-11-24T10:10:00.000Z' },
+      { userId: 'U0002', again: true, at: '2026-11-24T10:12:00.000Z' },
+    ]);
+    // A duplicate delivery of a finish owes nothing more.
+    await store.saveStep(
+      ref,
+      'U0004',
+      { id: 'priorities', answers: {} },
+      progress(5, '2026-11-24T10:13:00.000Z'),
+      'once',
+    );
+    await store.saveStep(
+      ref,
+      'U0004',
+      { id: 'priorities', answers: {} },
+      progress(5, '2026-11-24T10:14:00.000Z'),
+      'once',
+    );
+    expect((await store.pendingNotes(ref)).filter((note) => note.userId === 'U0004')).toHaveLength(1);
+  });
+
+  it('hands each dirty decision to one sweeper, again after its claim runs out, and keeps one marked again', async () => {
+    const minute = 60_000;
+    const t0 = new Date('2026-11-24T10:00:00Z').getTime();
+    await store.markDirty(ref, new Date(t0 + 10_000));
+    expect(await store.claimDirty(new Date(t0 + 9_999), minute, 10)).toEqual([]);
+    const at = new Date(t0 + 15_000);
+    const claims = (
+      await Promise.all([store.claimDirty(at, minute, 10), store.claimDirty(at, minute, 10)])
+    ).flat();
+    expect(claims).toEqual([{ ref, claim: at.getTime() + minute }]);
+    expect(await store.claimDirty(new Date(at.getTime() + minute - 1), minute, 10)).toEqual([]);
+    // Not settled within its claim: offered again, and the stale claim can no longer settle it.
+    const [again] = await store.claimDirty(new Date(at.getTime() + minute), minute, 10);
+    if (!again || !claims[0]) throw new Error('no claim');
+    await store.settleDirty(claims[0]);
+    const [third] = await store.claimDirty(new Date(at.getTime() + 2 * minute), minute, 10);
+    expect(third?.ref).toEqual(ref);
+    if (!third) throw new Error('no claim');
+    // Marked again after the claim (a new change): settling the claim leaves it on the list.
+    await store.markDirty(ref, new Date(at.getTime() + 2 * minute + 10_000));
+    await store.settleDirty(third);
+    const [marked] = await store.claimDirty(new Date(at.getTime() + 2 * minute + 10_000), minute, 10);
+    expect(marked?.ref).toEqual(ref);
+    if (!marked) throw new Error('no claim');
+    await store.settleDirty(marked);
+    expect(await store.claimDirty(new Date(at.getTime() + 10 * minute), minute, 10)).toEqual([]);
   });
 
   it('hands each due item to one claimer, again after its claim runs out, and never before it is due', async () => {
@@ -336,8 +418,16 @@ describe.each(adapters)('$name store', (adapter) => {
       const eachRef = { teamId: each.teamId, decisionId: each.decisionId };
       await store.createDecision(each);
       await save(store, eachRef, 'U0001', { id: 'team', answers: { company_size: 'small' } }, progress(1));
-      await save(store, eachRef, 'U0002', { id: 'team', answers: { company_size: 'large' } }, progress(1));
-      await store.requestPublish(eachRef, 'holder-e', 30_000);
+      // A finish: its thread note waits in the outbox and the decision is on the dirty list, leased.
+      await store.markDirty(eachRef, new Date('2026-11-24T10:00:00Z'));
+      await save(
+        store,
+        eachRef,
+        'U0002',
+        { id: 'team', answers: { company_size: 'large' } },
+        progress(5, '2026-11-24T10:09:00.000Z'),
+      );
+      expect((await store.claimPublish(eachRef, 'holder-e', 30_000)).status).toBe('leader');
       await store.rememberForHome(eachRef, 'U0001', new Date('2026-11-24T10:00:00Z'));
       await store.setLatestInChannel(eachRef, 'C0001');
       await store.schedule({ kind: 'remind', ...eachRef }, new Date('2026-11-27T00:00:00Z'));
@@ -345,9 +435,12 @@ describe.each(adapters)('$name store', (adapter) => {
     }
 
     const erased = await store.eraseTenant('T0001');
-    expect(erased).toMatchObject({ decisions: 1, answerSets: 2, indexes: 2, dueItems: 2 });
+    expect(erased).toMatchObject({ decisions: 1, answerSets: 2, indexes: 2, dueItems: 2, dirtyDecisions: 1 });
     expect(await store.getDecision(ref)).toBeNull();
     expect(await store.listAnswerSets(ref)).toEqual([]);
+    expect(await store.pendingNotes(ref)).toEqual([]);
+    const dirtyLater = await store.claimDirty(new Date('2026-12-01T00:00:00Z'), 60_000, 10);
+    expect(dirtyLater.map((claim) => claim.ref.teamId)).toEqual(['T0002']);
     expect(await store.homeDecisions('T0001', 'U0001', 10)).toEqual([]);
     expect(await store.latestInChannel('T0001', 'C0001')).toBeNull();
     const dueLater = await store.claimDue(new Date('2026-12-01T00:00:00Z'), 60_000, 10);
@@ -357,12 +450,14 @@ describe.each(adapters)('$name store', (adapter) => {
     expect(await store.getDecision(otherRef)).not.toBeNull();
     expect(await store.listAnswerSets(otherRef)).toHaveLength(2);
     expect(await store.homeDecisions('T0002', 'U0001', 10)).toEqual([decision.decisionId]);
+    expect(await store.pendingNotes(otherRef)).toHaveLength(1);
 
     expect(await store.eraseTenant('T0001')).toEqual({
       decisions: 0,
       answerSets: 0,
       indexes: 0,
       dueItems: 0,
+      dirtyDecisions: 0,
       keys: 0,
     });
   });
@@ -420,8 +515,16 @@ describe('redis store specifics', () => {
   it('puts a decision’s keys in one cluster hash slot and gives every key a TTL', async () => {
     await store.createDecision(decision);
     await save(store, ref, 'U0001', { id: 'team', answers: { company_size: 'small' } }, progress(1));
+    await save(
+      store,
+      ref,
+      'U0001',
+      { id: 'priorities', answers: {} },
+      progress(5, '2026-11-24T10:09:00.000Z'),
+    );
     const keys = await ns.client.keys(`${ns.prefix}:*`);
-    expect(keys).toHaveLength(4);
+    // decision, respondents, answers, the thread-note outbox and two delivery markers
+    expect(keys).toHaveLength(6);
     expect(new Set(keys.map(hashTag)).size).toBe(1);
     for (const key of keys) {
       const ttl = await ns.client.pttl(key);

@@ -14,6 +14,8 @@ export interface RedisServerHandle {
   port: number;
   dir: string;
   stop(): Promise<void>;
+  /** `kill -9`: no shutdown, no final write; only what the append-only file already holds survives. */
+  kill(): Promise<void>;
   start(): Promise<void>;
   /** Stop and remove the data directory. */
   destroy(): Promise<void>;
@@ -44,8 +46,11 @@ export async function freePort(): Promise<number> {
 
 export async function startRedisServer(
   options: {
-    appendOnly?: boolean /** More redis-server flags, e.g. an eviction policy. */;
+    appendOnly?: boolean;
+    /** More redis-server flags, e.g. an eviction policy. */
     extraArgs?: string[];
+    /** Allows DEBUG SLEEP, to stall the server as a slow disk or a long command would. */
+    debugCommand?: boolean;
   } = {},
 ): Promise<RedisServerHandle> {
   ensureRedisServerInstalled();
@@ -69,19 +74,21 @@ export async function startRedisServer(
     args.push('--appendonly', options.appendOnly ? 'yes' : 'no');
     if (options.appendOnly) args.push('--appendfsync', 'always');
     args.push(...(options.extraArgs ?? []));
+    if (options.debugCommand) args.push('--enable-debug-command', 'yes');
     child = spawn('redis-server', args, { stdio: 'ignore' });
     await waitUntilReady(port);
   };
 
-  const stop = async () => {
+  const stopWith = async (signal: NodeJS.Signals) => {
     const running = child;
     child = undefined;
     if (!running || running.exitCode !== null) return;
     await new Promise<void>((resolve) => {
       running.once('exit', () => resolve());
-      running.kill('SIGTERM');
+      running.kill(signal);
     });
   };
+  const stop = () => stopWith('SIGTERM');
 
   await start();
   return {
@@ -90,6 +97,7 @@ export async function startRedisServer(
     dir,
     start,
     stop,
+    kill: () => stopWith('SIGKILL'),
     destroy: async () => {
       await stop();
       rmSync(dir, { recursive: true, force: true });

@@ -1,18 +1,21 @@
 /**
- * request-publish: asks for the decision message to be republished, and takes the publish lease if it is free.
+ * claim-publish: takes the publish lease if the decision message lags behind the store.
  *
- * KEYS[1] the decision hash     KEYS[2] the publish lease
+ * KEYS[1] the decision hash     KEYS[2] the publish lease     KEYS[3] the thread-note outbox
  * ARGV[1] holder (a random id per publish run)     ARGV[2] lease TTL (ms)
  *
- * Returns { version asked for, 1 if this holder now has the lease else 0 }. The count and the lease change in one
- * step, so a request either finds the lease free and takes it, or is seen by the holder's finish-publish.
- * A decision that does not exist (or has expired) gets {0, 0}: nothing to publish, and no key is left behind.
+ * Returns { status, version asked for }: 'clean' when nothing newer than what was published was asked for and
+ * no note waits (or the decision does not exist); 'busy' when another holder has the lease; 'leader' when this
+ * holder took it. Checking and taking happen in one step, so a change is either seen by a holder's
+ * finish-publish or finds the lease free. Nothing is written for a decision that does not exist.
  */
-export const REQUEST_PUBLISH_LUA = `
-if redis.call('HEXISTS', KEYS[1], 'meta') == 0 then return {0, 0} end
-local version = redis.call('HINCRBY', KEYS[1], 'publish_requested', 1)
-local leader = redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) and 1 or 0
-return {version, leader}
+export const CLAIM_PUBLISH_LUA = `
+if redis.call('HEXISTS', KEYS[1], 'meta') == 0 then return {'clean', 0} end
+local requested = tonumber(redis.call('HGET', KEYS[1], 'publish_requested') or '0')
+local done = tonumber(redis.call('HGET', KEYS[1], 'publish_done') or '0')
+if requested <= done and redis.call('EXISTS', KEYS[3]) == 0 then return {'clean', requested} end
+if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return {'leader', requested} end
+return {'busy', requested}
 `;
 
 /**
@@ -27,6 +30,10 @@ return {version, leader}
  */
 export const FINISH_PUBLISH_LUA = `
 local done = tonumber(ARGV[2])
+if redis.call('HEXISTS', KEYS[1], 'meta') == 0 then
+  if redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end
+  return 0
+end
 if tonumber(redis.call('HGET', KEYS[1], 'publish_done') or '0') < done then
   redis.call('HSET', KEYS[1], 'publish_done', done)
 end
@@ -42,6 +49,72 @@ if requested > done then
 end
 if holds then redis.call('DEL', KEYS[2]) end
 return 0
+`;
+
+/**
+ * abandon-publish: a holder that failed lets go of the lease at once, so any instance can try again.
+ *
+ * KEYS[1] the publish lease     ARGV[1] holder
+ *
+ * Returns 1 if the holder still had the lease (now released), else 0.
+ */
+export const ABANDON_PUBLISH_LUA = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;
+
+/**
+ * claim-dirty: hands out the decisions due for a sweep, each to one caller.
+ *
+ * KEYS[1] the dirty list (sorted set, score = when to look, ms)
+ * ARGV[1] now (ms)     ARGV[2] claim lease (ms)     ARGV[3] at most this many
+ *
+ * Returns { member, claim score, member, claim score, … }. Each is re-scored to now + lease, so no other
+ * caller sees it until the lease ends; the claimer removes it (settle-dirty) once the decision is clean.
+ */
+export const CLAIM_DIRTY_LUA = `
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
+local claim = tonumber(ARGV[1]) + tonumber(ARGV[2])
+local claimed = {}
+for _, member in ipairs(due) do
+  redis.call('ZADD', KEYS[1], 'XX', claim, member)
+  table.insert(claimed, member)
+  table.insert(claimed, claim)
+end
+return claimed
+`;
+
+/**
+ * settle-dirty: removes a swept decision from the dirty list, unless it was marked again since the claim.
+ *
+ * KEYS[1] the dirty list     ARGV[1] member     ARGV[2] the claim's score
+ *
+ * Returns 1 if removed, else 0.
+ */
+export const SETTLE_DIRTY_LUA = `
+if tonumber(redis.call('ZSCORE', KEYS[1], ARGV[1]) or '-1') == tonumber(ARGV[2]) then
+  return redis.call('ZREM', KEYS[1], ARGV[1])
+end
+return 0
+`;
+
+/**
+ * forget-answers: removes one person's answers from a decision and asks for its message to be republished.
+ *
+ * KEYS[1] the person's answers hash     KEYS[2] the respondents set     KEYS[3] the decision hash
+ * KEYS[4] the thread-note outbox
+ * ARGV[1] user id
+ *
+ * Returns 1 if there were answers, else 0 (nothing written).
+ */
+export const FORGET_ANSWERS_LUA = `
+if redis.call('DEL', KEYS[1]) == 0 then return 0 end
+redis.call('SREM', KEYS[2], ARGV[1])
+redis.call('HDEL', KEYS[4], ARGV[1])
+if redis.call('HEXISTS', KEYS[3], 'meta') == 1 then
+  redis.call('HINCRBY', KEYS[3], 'publish_requested', 1)
+end
+return 1
 `;
 
 /**

@@ -3,6 +3,7 @@
  *
  * KEYS[1] the person's answers hash     KEYS[2] the decision's respondents set
  * KEYS[3] the decision hash             KEYS[4] the delivery marker (one per submission)
+ * KEYS[5] the decision's thread-note outbox
  * ARGV[1] step field name   ARGV[2] step answers (JSON)   ARGV[3] progress (JSON)
  * ARGV[4] finished_at (ISO) or '' to leave it as it is     ARGV[5] retention TTL (ms)
  * ARGV[6] user id           ARGV[7] delivery marker TTL (ms)
@@ -12,6 +13,9 @@
  *   'closed'    the decision is closed (nothing written; meta, message and the closure follow);
  *   'duplicate' this delivery was already saved (nothing written; the answers as they stand);
  *   'saved'     written, with the answers as they now stand.
+ * A finish (ARGV[4] given) also asks for a new version of the decision message and puts a thread note for the
+ * person in the outbox unless one is already waiting, so the effects a finish owes are as durable as the
+ * finish itself.
  *
  * All keys share the decision's hash tag, so the script runs on one Cluster slot, and the check and the
  * write cannot interleave with another instance's.
@@ -29,6 +33,11 @@ redis.call('HSET', KEYS[1], ARGV[1], ARGV[2], 'progress', ARGV[3])
 local finishedBefore = 0
 if ARGV[4] ~= '' then
   finishedBefore = 1 - redis.call('HSET', KEYS[1], 'finished_at', ARGV[4])
+end
+if ARGV[4] ~= '' then
+  redis.call('HINCRBY', KEYS[3], 'publish_requested', 1)
+  redis.call('HSETNX', KEYS[5], ARGV[6], cjson.encode({again = finishedBefore == 1, at = ARGV[4]}))
+  redis.call('PEXPIRE', KEYS[5], ARGV[5])
 end
 redis.call('SADD', KEYS[2], ARGV[6])
 redis.call('PEXPIRE', KEYS[1], ARGV[5])

@@ -6,16 +6,21 @@ import { parseStepAnswers } from '../../../domain/validation.js';
 import { type SavedStep, StoreUnavailableError } from '../../../store/port.js';
 import { deliveryIdOf } from '../../delivery.js';
 import type { ListenerDeps } from '../../deps.js';
-import { explainPostFailure } from '../../errors.js';
+import { explainPostFailure, isRetryable } from '../../errors.js';
 import { decodeMetadata } from '../../metadata.js';
-import { notices, publishVerdict } from '../../questionnaire.js';
+import { listForSweep, publishDecision } from '../../publisher.js';
+import { notices } from '../../questionnaire.js';
 import { readStepValues } from '../../state.js';
 import { buildOwnVerdictText } from '../../views/decision-message.js';
 import { buildNoticeModal, buildQuestionnaireModal } from '../../views/questionnaire-modal.js';
 import { requesterOf } from '../requester.js';
 
-const SAVE_FAILED =
-  'Couldn’t save your answers just now. Nothing is lost: press the button again in a moment.';
+/** What the person is told when the store did not answer, true whichever way the save went. */
+function saveProblem(outcome: StoreUnavailableError['outcome'], button: string): string {
+  return outcome === 'unknown'
+    ? `Still saving: my storage is slow to answer. Press “${button}” again in a moment; nothing will be counted twice.`
+    : `Couldn’t save your answers just now. Nothing you entered is lost: press “${button}” again in a moment.`;
+}
 
 /**
  * A questionnaire step submitted: validate it, save it, and show the next step, or, after the last one,
@@ -48,6 +53,13 @@ export function questionnaireSubmission(deps: ListenerDeps) {
     const now = deps.now().toISOString();
     let saved: SavedStep;
     try {
+      // A finish is put on the sweepers' list first (sent ahead of the save, in the same round trip), so
+      // whatever becomes of this request, its message update and thread note are found and published.
+      const listed = isLast
+        ? listForSweep(deps, ref).catch((error: unknown) =>
+            logger.warn('Could not list a finish for the sweepers', error),
+          )
+        : undefined;
       // One round trip: checks the decision exists, saves once per delivery, reads the answers back.
       saved = await deps.store.saveStep(
         ref,
@@ -58,10 +70,15 @@ export function questionnaireSubmission(deps: ListenerDeps) {
           : { currentStep: metadata.step + 1, updatedAt: now },
         deliveryIdOf(view, 'submit'),
       );
+      await listed;
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
       logger.error('Could not save a questionnaire step', error);
-      await ack({ response_action: 'errors', errors: { [step.questions[0]?.id ?? '']: SAVE_FAILED } });
+      const button = isLast ? 'See the verdict' : 'Next';
+      await ack({
+        response_action: 'errors',
+        errors: { [step.questions[0]?.id ?? '']: saveProblem(error.outcome, button) },
+      });
       return;
     }
     if (saved.status === 'missing' || saved.status === 'closed') {
@@ -71,14 +88,15 @@ export function questionnaireSubmission(deps: ListenerDeps) {
       });
       return;
     }
-    if (saved.status === 'saved') {
-      // Lists the decision as theirs (App Home, and "forget me" finds it), renewing the index's TTL with
-      // the answers' own so the index never expires first.
-      await deps.store.rememberForHome(ref, requester.userId, deps.now()).catch((error: unknown) => {
-        logger.warn('Could not list the decision for the person', error);
-      });
-    }
     const { decision } = saved;
+    // Lists the decision as theirs (App Home, and "forget me" finds it), renewing the index's TTL with the
+    // answers' own so the index never expires first. After the acknowledgement: Slack's 3 s are for the save.
+    const remember = () =>
+      saved.status === 'saved'
+        ? deps.store.rememberForHome(ref, requester.userId, deps.now()).catch((error: unknown) => {
+            logger.warn('Could not list the decision for the person', error);
+          })
+        : Promise.resolve();
 
     const missing = firstMissingStep(saved.answerSet);
     const nextStep = isLast ? missing : metadata.step + 1;
@@ -93,6 +111,7 @@ export function questionnaireSubmission(deps: ListenerDeps) {
           editing: saved.answerSet.progress.finishedAt !== undefined,
         }),
       });
+      await remember();
       return;
     }
 
@@ -105,24 +124,22 @@ export function questionnaireSubmission(deps: ListenerDeps) {
       }),
     });
 
-    // A repeated delivery already published this finish; the person just sees the same answer again.
-    if (saved.status === 'duplicate') return;
+    await remember();
+
+    // A repeated delivery re-checks too: the first one may have saved and then been cut short.
     try {
-      await publishVerdict({
-        deps,
-        client,
-        decision,
-        userId: requester.userId,
-        finishedBefore: saved.finishedBefore,
-      });
+      await publishDecision({ deps, client, ref });
     } catch (error) {
       logger.error('Could not publish the verdict', error);
+      const later = isRetryable(error)
+        ? 'The decision message will catch up as soon as Slack takes the update; nothing more to do.'
+        : explainPostFailure(error);
       await client.views
         .update({
           view_id: view.id,
           view: buildNoticeModal({
             title: 'Your verdict',
-            text: `Your answers are saved, but the verdict message could not be updated. ${explainPostFailure(error)}`,
+            text: `Your answers are saved, but the decision message could not be updated just now. ${later}`,
           }),
         })
         .catch(() => undefined);
