@@ -12,7 +12,7 @@ import { EncryptedInstallationStore, memorySecrets, redisSecrets } from './store
 import { KeySpace } from './store/keys.js';
 import { MemoryStore } from './store/memory-store.js';
 import type { DecisionStore } from './store/port.js';
-import { connectRedis } from './store/redis-connection.js';
+import { connectRedis, INSTALL_COMMAND_TIMEOUT_MS } from './store/redis-connection.js';
 import { readDurability } from './store/redis-durability.js';
 import { RedisStore } from './store/redis-store.js';
 
@@ -89,7 +89,8 @@ export function createInstallationStore(
   if (!secret) throw new Error('createInstallationStore needs OAuth settings');
   if (!config.redisUrl)
     return { store: new EncryptedInstallationStore(memorySecrets(), secret), close: async () => {} };
-  const client = connectRedis(config.redisUrl);
+  // Read on every request before any listener runs: its share of Slack's 3 s is the smaller one.
+  const client = connectRedis(config.redisUrl, INSTALL_COMMAND_TIMEOUT_MS);
   client.on('error', () => undefined);
   return {
     store: new EncryptedInstallationStore(redisSecrets(client), secret, options.keyPrefix),

@@ -18,6 +18,7 @@ import { observeRequests } from './observe.js';
 import { PeopleDirectory } from './people.js';
 import { createGuardedHttpReceiver } from './receiver.js';
 import { BOT_SCOPES } from './scopes.js';
+import { budgetedCalls } from './web-api-budget.js';
 
 export interface SlackAppOptions {
   config: Config;
@@ -73,11 +74,14 @@ export function secretsOf(config: { slack?: Config['slack']; redisUrl?: string }
 }
 
 /** Builds the Bolt app for the configured transport and registers every listener. */
-/** Options for every Web API client the app makes: where Slack is, and the metrics' view of each call. */
+/**
+ * Options for every Web API client the app makes: where Slack is, each call's deadline and retries
+ * (web-api-budget.ts), and the metrics' view of every attempt.
+ */
 export function webClientOptions(config: Config, metrics: AppMetrics): WebClientOptions {
   return {
     ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
-    fetch: metrics.observedFetch(),
+    ...budgetedCalls(metrics.observedFetch()),
   };
 }
 

@@ -7,14 +7,22 @@ export type RedisConnection = Redis | Cluster;
 const reconnectDelay = (attempt: number) => Math.min(attempt * 200, 2_000);
 
 /**
+ * How long a command may take before the person is answered without it. Slack gives a request 3 s: in OAuth
+ * mode reading the installation (INSTALL_COMMAND_TIMEOUT_MS) and saving a step come one after the other, and
+ * both together must leave time for the answer to travel back.
+ */
+export const STORE_COMMAND_TIMEOUT_MS = 1_200;
+export const INSTALL_COMMAND_TIMEOUT_MS = 800;
+
+/**
  * Connection settings for a request/response app: fail a command quickly when Redis is away (the person is
  * told to try again) instead of queueing it behind a reconnect the person cannot see.
  */
-export function redisClientOptions(): RedisOptions {
+export function redisClientOptions(commandTimeout = STORE_COMMAND_TIMEOUT_MS): RedisOptions {
   return {
     connectTimeout: 2_000,
     // A person waits on every command: Slack gives the app 3 s to answer, so a hung Redis must fail first.
-    commandTimeout: 1_500,
+    commandTimeout,
     maxRetriesPerRequest: 1,
     enableReadyCheck: true,
     lazyConnect: false,
@@ -25,18 +33,18 @@ export function redisClientOptions(): RedisOptions {
 }
 
 /** Connects to whatever REDIS_URL names; throws on a URL that config validation would have refused. */
-export function connectRedis(url: string): RedisConnection {
+export function connectRedis(url: string, commandTimeout?: number): RedisConnection {
   const parsed = parseRedisUrl(url);
   if (!parsed.ok) throw new Error(`REDIS_URL is not usable: ${parsed.problem}`);
-  return connectTarget(parsed.target);
+  return connectTarget(parsed.target, commandTimeout);
 }
 
-export function connectTarget(target: RedisTarget): RedisConnection {
+export function connectTarget(target: RedisTarget, commandTimeout?: number): RedisConnection {
   switch (target.kind) {
     case 'standalone':
-      return new Redis(target.url, redisClientOptions());
+      return new Redis(target.url, redisClientOptions(commandTimeout));
     case 'cluster': {
-      const { retryStrategy: _perNode, ...nodeOptions } = redisClientOptions();
+      const { retryStrategy: _perNode, ...nodeOptions } = redisClientOptions(commandTimeout);
       return new Cluster(target.nodes, {
         clusterRetryStrategy: reconnectDelay,
         redisOptions: {
@@ -55,7 +63,7 @@ export function connectTarget(target: RedisTarget): RedisConnection {
     }
     case 'sentinel':
       return new Redis({
-        ...redisClientOptions(),
+        ...redisClientOptions(commandTimeout),
         sentinels: target.sentinels,
         name: target.masterName,
         db: target.db,

@@ -61,8 +61,9 @@ describe('Socket Mode, end to end', () => {
     expect(slack.calls('apps.connections.open')).toHaveLength(1);
     expect(slack.calls('apps.connections.open')[0]?.response).toMatchObject({ ok: true });
     expect(slack.socketMode?.connectionCount).toBe(1);
-    // The Socket Mode client's own retry policy stays its own: listeners' clients keep WebClient's default.
-    expect(running.app.webClientOptions.retryConfig).toBeUndefined();
+    // The Socket Mode client's own retry policy (100 retries) stays its own: listeners' clients keep the
+    // app's, which retries within each call's deadline instead (slack/web-api-budget.ts).
+    expect(running.app.webClientOptions.retryConfig).toEqual({ retries: 0 });
 
     const alice = slack.actorFor('U0ALICE', { transport: 'socket' });
     const command = await alice.runSlashCommand({

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { UTC } from '../../../domain/time-zone.js';
 import { addToLogContext } from '../../../ops/log-context.js';
-import type { DeadlineZone, Decision } from '../../../store/port.js';
+import { type DeadlineZone, type Decision, StoreUnavailableError } from '../../../store/port.js';
 import { scheduleDeadline } from '../../closing.js';
 import type { ListenerDeps } from '../../deps.js';
 import { explainPostFailure, slackErrorCode } from '../../errors.js';
@@ -81,9 +81,13 @@ export function startDecision(deps: ListenerDeps) {
           .update({ view_id: opened.value.view.id, view: notices.storeDown })
           .catch(() => undefined);
       }
+      // A save that timed out may still land: say only what is known.
+      const unknown = saved.reason instanceof StoreUnavailableError && saved.reason.outcome === 'unknown';
       await respond({
         response_type: 'ephemeral',
-        text: ':warning: I couldn’t start the decision: my storage isn’t answering. Nothing was saved; please try again in a minute.',
+        text: unknown
+          ? ':hourglass: My storage is slow to answer, so I can’t tell whether the decision was saved, and I haven’t posted it. Please run the command again in a moment.'
+          : ':warning: I couldn’t start the decision: my storage isn’t answering. Please try again in a minute.',
       });
       return;
     }
