@@ -4,6 +4,7 @@ import { type Config, DEFAULT_SWEEP_INTERVAL_MS } from '../config.js';
 import { DEFAULT_COST_SETTINGS } from '../domain/team.js';
 import type { AppMetrics } from '../ops/metrics.js';
 import { probeRoutes } from '../ops/probes.js';
+import { tokenlessWhileUnavailable } from '../store/installation-store.js';
 import type { DecisionStore } from '../store/port.js';
 import { redisUrlSecrets } from '../store/redis-url.js';
 import type { ListenerDeps } from './deps.js';
@@ -11,6 +12,7 @@ import { registerActions } from './listeners/actions/index.js';
 import { registerCommands } from './listeners/commands/index.js';
 import { registerEvents } from './listeners/events/index.js';
 import { handleOnce } from './listeners/redelivery.js';
+import { answerWhileInstallationUnreadable } from './listeners/store-unavailable.js';
 import { acknowledgeUnclaimed } from './listeners/unclaimed.js';
 import { registerViews } from './listeners/views/index.js';
 import { redactingLogger, structuredLogger } from './logger.js';
@@ -102,7 +104,9 @@ export function createSlackApp(options: SlackAppOptions & Operations): App {
     clientSecret: oauth.clientSecret,
     stateSecret: oauth.stateSecret,
     scopes: BOT_SCOPES,
-    installationStore: options.installationStore,
+    installationStore: options.installationStore
+      ? tokenlessWhileUnavailable(options.installationStore)
+      : undefined,
     installerOptions: { directInstall: true, clientOptions },
   };
   const customRoutes = probeRoutes({
@@ -142,6 +146,7 @@ export function createSlackApp(options: SlackAppOptions & Operations): App {
   });
 
   observeRequests(app, metrics);
+  if (oauth) app.use(answerWhileInstallationUnreadable);
   app.use(acknowledgeUnclaimed);
   app.use(handleOnce(store));
   registerCommands(app, deps);

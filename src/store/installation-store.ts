@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
+import { StoreUnavailableError } from './port.js';
 
 /**
  * Where OAuth installs (one per workspace, or per Enterprise Grid org for org-wide installs) are kept.
@@ -42,7 +43,9 @@ export class EncryptedInstallationStore implements InstallationStore {
   }
 
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation> {
-    const sealed = await this.backend.get(this.keyForQuery(query));
+    const sealed = await this.backend.get(this.keyForQuery(query)).catch((error: unknown) => {
+      throw new StoreUnavailableError(error);
+    });
     if (!sealed) throw new InstallationMissingError();
     return JSON.parse(this.open(sealed)) as Installation;
   }
@@ -87,6 +90,32 @@ export class EncryptedInstallationStore implements InstallationStore {
       throw new Error('Stored installation could not be decrypted: was SLACK_CLIENT_SECRET changed?');
     }
   }
+}
+
+/**
+ * For Bolt's authorization: when the backing store cannot be read, answers with an installation that has no
+ * bot token instead of failing, so that listeners run and the person is told (see
+ * slack/listeners/store-unavailable.ts) instead of Bolt acknowledging with an empty 200 that closes a modal
+ * as if it were saved. A real install always carries a bot token, so its absence means exactly this.
+ */
+export function tokenlessWhileUnavailable(store: InstallationStore): InstallationStore {
+  return {
+    storeInstallation: (installation, logger) => store.storeInstallation(installation, logger),
+    ...(store.deleteInstallation ? { deleteInstallation: store.deleteInstallation.bind(store) } : {}),
+    async fetchInstallation(query, logger) {
+      try {
+        return await store.fetchInstallation(query, logger);
+      } catch (error) {
+        if (!(error instanceof StoreUnavailableError)) throw error;
+        return {
+          team: query.teamId ? { id: query.teamId } : undefined,
+          enterprise: query.enterpriseId ? { id: query.enterpriseId } : undefined,
+          isEnterpriseInstall: query.isEnterpriseInstall,
+          user: { id: query.userId ?? '', token: undefined, scopes: undefined },
+        };
+      }
+    },
+  };
 }
 
 export function memorySecrets(): SecretsBackend {

@@ -1,7 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
 import { BOT_SCOPES } from '../../src/slack/scopes.js';
-import { BOT_TOKEN, CHANNEL, type Harness, SIGNING_SECRET, startHarness } from '../e2e/harness.js';
+import { WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
+import {
+  BOT_TOKEN,
+  CHANNEL,
+  type Harness,
+  SIGNING_SECRET,
+  startHarness,
+  stepValues,
+} from '../e2e/harness.js';
+import { startDecision } from '../e2e/journey.js';
+import { type RedisServerHandle, startRedisServer } from '../support/redis-server.js';
 import { postSigned } from '../support/signed-post.js';
 
 const OAUTH = {
@@ -16,8 +26,11 @@ const oauthMode = (config: Config): Config => ({
 });
 
 let harness: Harness;
+let redis: RedisServerHandle | undefined;
 afterEach(async () => {
   await harness?.close();
+  await redis?.destroy();
+  redis = undefined;
 });
 
 /** Walks the install as a browser would: /slack/install, Slack's consent (skipped), back to the redirect. */
@@ -86,5 +99,36 @@ describe('OAuth mode (one app, many workspaces)', () => {
     expect(harness.slack.calls().map((call) => call.method)).not.toContain('views.open');
     expect(harness.slack.workspace.messagesIn(CHANNEL)).toEqual([]);
     expect((await harness.storedKeys()).filter((key) => key.includes('T0NOTINSTALLED'))).toEqual([]);
+  });
+
+  it('with Redis down, a submitted step and a command get a visible error, not an empty 200', async () => {
+    redis = await startRedisServer();
+    harness = await startHarness({ redisUrl: redis.url, configure: oauthMode });
+    const h = harness;
+    expect((await install(h)).status).toBeLessThan(400);
+    const alice = h.person('U0ALICE');
+    await startDecision(h.slack, alice, CHANNEL, 'Before the outage');
+
+    await redis.stop();
+    const step = await alice.submitView({ values: stepValues(0, WEB_APP_SHOP_ON_AWS) });
+    expect(step.status).toBe(200);
+    expect(step.tookMs).toBeLessThan(3_000);
+    expect(step.outcome).toBe('errors');
+    expect(Object.values(step.errors ?? {}).join(' ')).toMatch(/Couldn’t reach my storage/);
+    // The modal stays on the step, with what was entered.
+    expect(JSON.stringify(h.slack.workspace.openViewFor('U0ALICE')?.view.blocks)).toContain('Step 1 of');
+
+    await alice.closeView();
+    const command = await alice.runSlashCommand({
+      channel: CHANNEL,
+      command: '/stream-verdict',
+      text: 'During',
+    });
+    expect(command.status).toBe(200);
+    const note = await h.slack.workspace.waitFor(() => h.slack.workspace.ephemeralFor('U0ALICE')[0], {
+      what: 'the note to Alice',
+    });
+    expect(note.text).toMatch(/can’t reach its storage/);
+    expect(h.slack.workspace.messagesIn(CHANNEL)).toHaveLength(1);
   });
 });
