@@ -34,6 +34,7 @@ describe('loadConfig', () => {
         port: 3000,
         redisUrl: undefined,
         retentionDays: 90,
+        sweepIntervalMs: 15_000,
         logLevel: 'info',
         logFormat: 'text',
         metrics: true,
@@ -54,6 +55,7 @@ describe('loadConfig', () => {
       SLACK_API_URL: 'http://127.0.0.1:9999/api',
       REDIS_URL: 'rediss://user:pw@cache.example.com:6380/2',
       RETENTION_DAYS: '30',
+      SWEEP_INTERVAL_MS: '500',
       LOG_LEVEL: 'DEBUG',
       LOG_FORMAT: 'JSON',
       METRICS: 'off',
@@ -63,6 +65,7 @@ describe('loadConfig', () => {
       slack: { apiUrl: 'http://127.0.0.1:9999/api/' },
       redisUrl: 'rediss://user:pw@cache.example.com:6380/2',
       retentionDays: 30,
+      sweepIntervalMs: 500,
       logLevel: 'debug',
       logFormat: 'json',
       metrics: false,
@@ -77,6 +80,7 @@ describe('loadConfig', () => {
         port: 8080,
         redisUrl: 'redis://localhost:6379',
         retentionDays: 90,
+        sweepIntervalMs: 15_000,
         logLevel: 'info',
         logFormat: 'text',
         metrics: true,
@@ -87,6 +91,9 @@ describe('loadConfig', () => {
 
   it('still checks the other settings in the sandbox', () => {
     expect(problemsOf({ PORT: 'abc' })).toEqual(['PORT must be a whole number from 1 to 65535']);
+    expect(problemsOf({ SWEEP_INTERVAL_MS: '10' })).toEqual([
+      'SWEEP_INTERVAL_MS must be a whole number from 100 to 3600000',
+    ]);
   });
 
   it.each([

@@ -3,7 +3,13 @@ import type { WebClient } from '@slack/web-api';
 import { isComplete, respondentsOf } from '../domain/answer-set.js';
 import { argumentsFor } from '../domain/deliberation.js';
 import { aggregateTeam, type RespondentAnswers, type TeamVerdict } from '../domain/team.js';
-import { type AnswerSet, type Decision, type DecisionRef, StoreUnavailableError } from '../store/port.js';
+import {
+  type AnswerSet,
+  type Decision,
+  type DecisionRef,
+  type PendingNote,
+  StoreUnavailableError,
+} from '../store/port.js';
 import type { ListenerDeps } from './deps.js';
 import { isRetryable } from './errors.js';
 import { buildDecisionMessage, buildFinishedNote } from './views/decision-message.js';
@@ -100,8 +106,12 @@ async function publishAsLeader(
         await letGo(deps, ref, holder);
         return 'left';
       }
-      const state = await publishOnce(deps, client, ref);
-      if (state) await postNotes(deps, client, state);
+      // Read with the state, in the same round trip: a note added after this comes with a newer version.
+      const [notes, state] = await Promise.all([
+        deps.store.pendingNotes(ref),
+        publishOnce(deps, client, ref),
+      ]);
+      if (state) await postNotes(deps, client, state, notes);
       const published: number = version;
       version = await persist(() => deps.store.finishPublish(ref, holder, published, LEASE_MS));
     }
@@ -117,10 +127,14 @@ async function publishAsLeader(
 }
 
 /** Posts the finish notes waiting in the outbox, oldest first, each taken out as soon as Slack has it. */
-async function postNotes(deps: ListenerDeps, client: WebClient, state: DecisionState): Promise<void> {
+async function postNotes(
+  deps: ListenerDeps,
+  client: WebClient,
+  state: DecisionState,
+  notes: PendingNote[],
+): Promise<void> {
   const where = state.decision.message;
   if (!where) return;
-  const notes = await deps.store.pendingNotes(state.decision);
   for (const pending of notes) {
     const note = buildFinishedNote({
       userId: pending.userId,
