@@ -80,7 +80,7 @@ export async function publishDecision(input: {
   const holder = randomBytes(9).toString('base64url');
   const claim = await deps.store.claimPublish(ref, holder, LEASE_MS).catch(async (error: unknown) => {
     // The claim may have landed without its answer reaching us: let go of a lease nobody knows it holds.
-    await persist(() => deps.store.abandonPublish(ref, holder)).catch(() => undefined);
+    await release(deps, ref, holder);
     throw error;
   });
   if (claim.status !== 'leader') return claim.status;
@@ -171,10 +171,27 @@ async function giveUpOn(
  * a lease that cannot be released runs out, and the list already holds the decision from before the change.
  */
 async function letGo(deps: ListenerDeps, ref: DecisionRef, holder: string): Promise<void> {
-  await Promise.all([
-    persist(() => deps.store.abandonPublish(ref, holder)).catch(() => undefined),
-    deps.store.markDirty(ref, new Date(deps.now().getTime() + deps.sweepIntervalMs)).catch(() => undefined),
-  ]);
+  await Promise.all([release(deps, ref, holder), listForSweep(deps, ref).catch(() => undefined)]);
+}
+
+/**
+ * Releases the lease now if the store answers, else keeps trying in the background for as long as the lease
+ * could live: a store that is away for a while must not leave every sweeper waiting for the lease to run out.
+ */
+async function release(deps: ListenerDeps, ref: DecisionRef, holder: string): Promise<void> {
+  const until = Date.now() + LEASE_MS;
+  const attempt = (): Promise<boolean> =>
+    deps.store.abandonPublish(ref, holder).then(
+      () => true,
+      () => false,
+    );
+  if (await attempt()) return;
+  const retry = setInterval(() => {
+    void attempt().then((released) => {
+      if (released || Date.now() >= until) clearInterval(retry);
+    });
+  }, STORE_RETRY_PAUSE_MS * 2);
+  retry.unref();
 }
 
 /** Retries a store write while the store is unavailable, for up to STORE_RETRY_MS. */

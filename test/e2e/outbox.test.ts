@@ -123,14 +123,16 @@ describe('kill -9 of Redis while 20 people finish', () => {
     );
     for (const person of people) await answerAllButTheLastStep(h, person, posted.ts);
 
+    const acknowledged: string[] = [];
     const finishing = people.map(async (person, index) => {
       await new Promise((resolve) => setTimeout(resolve, index * 15));
       const result = await person.submitView({ values: stepValues(LAST_STEP, WEB_APP_SHOP_ON_AWS) });
-      return result.outcome === 'updated' ? person.userId : undefined;
+      if (result.outcome === 'updated') acknowledged.push(person.userId);
     });
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    // The crash comes as soon as the first finish is acknowledged, with the others in flight or still to come.
+    await until(() => acknowledged.length > 0, 'a first acknowledged finish', 10_000);
     await redis.kill();
-    const acknowledged = (await Promise.all(finishing)).filter((userId) => userId !== undefined);
+    await Promise.all(finishing);
     // Down longer than any publisher retries its store writes: only a sweep can bring the message up to date.
     await new Promise((resolve) => setTimeout(resolve, 7_000));
     await redis.start();
