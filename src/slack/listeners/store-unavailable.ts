@@ -21,20 +21,29 @@ const payloadSchema = z.object({
   type: z.string().optional(),
   command: z.string().optional(),
   view: z.object({ private_metadata: z.string().optional() }).optional(),
+  event: z.object({ type: z.string() }).optional(),
 });
+
+/**
+ * Events Bolt delivers without authorizing them (their installation may be gone already), so they carry no
+ * token whatever the store's state: the app leaving a workspace must still be handled (slack/lifecycle.ts).
+ */
+const EVENTS_WITHOUT_AUTHORIZATION = new Set(['app_uninstalled', 'tokens_revoked']);
 
 type Reply = (response?: Record<string, unknown>) => Promise<void>;
 
 export const answerWhileInstallationUnreadable: Middleware<AnyMiddlewareArgs> = async (args) => {
-  if (args.context.botToken !== undefined) {
+  const body = payloadSchema.safeParse(args.body);
+  const payload = body.success ? body.data : {};
+  const unauthorizedEvent =
+    payload.event !== undefined && EVENTS_WITHOUT_AUTHORIZATION.has(payload.event.type);
+  if (args.context.botToken !== undefined || unauthorizedEvent) {
     await args.next();
     return;
   }
-  // Events have no one waiting for an answer, and without a token nothing can be said to anyone.
+  // Other events have no one waiting for an answer, and without a token nothing can be said to anyone.
   const ack = (args as { ack?: Reply }).ack;
   if (!ack) return;
-  const body = payloadSchema.safeParse(args.body);
-  const payload = body.success ? body.data : {};
   if (payload.command !== undefined) {
     await ack({ response_type: 'ephemeral', text: COMMAND_TEXT });
     return;
