@@ -1,7 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { ListenerDeps } from './deps.js';
-import { publishDecision } from './publisher.js';
+import { listForSweep, publishDecision } from './publisher.js';
 
 /**
  * The safety net of the outbox: every instance polls the store's dirty list, and each decision on it is handed
@@ -57,14 +57,18 @@ export function startSweeper(input: {
           continue;
         }
         const outcome = await publishDecision({ deps, client, ref: claim.ref });
-        // Busy: its publisher goes on or, failing, marks it again; left: the next sweep (of any instance) goes on.
         if (outcome === 'published' || outcome === 'clean') await deps.store.settleDirty(claim);
         if (outcome === 'published') published += 1;
+        // Busy: due again next sweep, not after the claim, in case its holder dies or cannot re-mark it (the
+        // store away when it let go); left (a shutdown) was re-marked by the publisher.
+        if (outcome === 'busy') await listForSweep(deps, claim.ref);
       } catch (error) {
         logger.warn(
           `Could not republish decision ${claim.ref.decisionId}; the next sweep tries again`,
           error,
         );
+        // The claim would hide it for CLAIM_LEASE_MS: make it due at the next sweep, as said.
+        await listForSweep(deps, claim.ref).catch(() => undefined);
       }
     }
     return published;
