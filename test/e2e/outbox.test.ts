@@ -107,7 +107,7 @@ describe('the last step during a Redis stall', () => {
 
 describe('kill -9 of Redis while 20 people finish', () => {
   it('after the sweep, the message counts every acknowledged finisher and the thread notes each once', {
-    timeout: 90_000,
+    timeout: 120_000,
   }, async () => {
     redis = await startRedisServer({ appendOnly: true });
     harness = await startHarness({
@@ -153,7 +153,8 @@ describe('kill -9 of Redis while 20 people finish', () => {
         return countedFinishers(h) === stored.length && notedFinishers(h, posted.ts).length === stored.length;
       },
       'the message and thread to catch up with the store',
-      20_000,
+      // A publish lease taken just before the crash may have to run out (30 s) before a sweeper takes over.
+      45_000,
     );
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const stored = await finished();
