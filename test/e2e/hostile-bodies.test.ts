@@ -11,7 +11,12 @@ import { BOT_TOKEN, CHANNEL, SIGNING_SECRET } from './harness.js';
  */
 
 const MB = 1024 * 1024;
-const RSS_CEILING_BYTES = 300 * MB;
+/**
+ * What the flood may add to the process's memory. Unguarded, Bolt buffers every body (measured +350 MB on
+ * Node 20); guarded it added 40–80 MB. An absolute ceiling would not do: the same idle app sits near 120 MB on
+ * Node 20 but near 300 MB on Node 24.
+ */
+const RSS_GROWTH_CEILING_BYTES = 150 * MB;
 
 let build: ReturnType<typeof buildApp>;
 let slack: SlackEmulator;
@@ -82,7 +87,7 @@ async function expectServesAPerson(): Promise<void> {
 }
 
 describe('oversized bodies from anyone', () => {
-  it('200 concurrent 4 MB unsigned bodies get 413 and the process stays under 300 MB', {
+  it('200 concurrent 4 MB unsigned bodies get 413 and add under 150 MB to the process', {
     timeout: 60_000,
   }, async () => {
     const body = Buffer.alloc(4 * MB, 'a');
@@ -105,7 +110,7 @@ describe('oversized bodies from anyone', () => {
     } finally {
       clearInterval(sampler);
     }
-    expect(peak).toBeLessThan(RSS_CEILING_BYTES);
+    expect(peak - baseline).toBeLessThan(RSS_GROWTH_CEILING_BYTES);
     await expectServesAPerson();
   });
 });
