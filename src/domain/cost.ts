@@ -164,18 +164,6 @@ export function designAll(workload: Workload, pricing: PriceTable): Priced[] {
   return designs;
 }
 
-/** The cheapest machine bill per platform, over the options that can serve the workload. */
-export function cheapestMachines(workload: Workload, pricing: PriceTable): Partial<Record<Platform, number>> {
-  const cheapest: Partial<Record<Platform, number>> = {};
-  designAll(workload, pricing).forEach((design, index) => {
-    const option = COST_OPTIONS[index];
-    if (!design.available || option === undefined) return;
-    const platform = COST_OPTION_PLATFORMS[option];
-    cheapest[platform] = Math.min(cheapest[platform] ?? Number.POSITIVE_INFINITY, design.machinesUsd);
-  });
-  return cheapest;
-}
-
 /** A platform's cheapest way to run the stream, all in, as the verdict weighs it. */
 export interface PlatformCost {
   /** The option with the lowest monthly total. */

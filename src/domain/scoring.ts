@@ -126,9 +126,6 @@ export function opsStrength(kafkaExperience: number, opsSupport: number): number
 }
 const DISCOUNTED_ROWS = new Set<SignalTarget>(['setup', 'ops_people', 'incident_risk']);
 
-/** Question id under which the priors appear in a row's evidence. */
-export const PRIOR_DRIVER = 'prior';
-
 /** Workload thresholds for raw speed, in MB/s written at the peak. */
 const FAST_LOAD = 100;
 const VERY_FAST_LOAD = 1000;

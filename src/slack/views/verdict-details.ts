@@ -108,7 +108,11 @@ function fromWords(row: CategoryResult): string {
  */
 function costBlocks(cost: CostEstimate, recommendation: Platform): KnownBlock[] {
   const asOf = format(parseISO(cost.pricesAsOf), 'd MMM yyyy');
-  const lines = cost.options.map((option) => costLine(option, recommendation));
+  // The verdict's own design: the recommended platform's option with the lowest monthly total.
+  const chosen = cost.options
+    .flatMap((option) => (option.available && option.platform === recommendation ? [option] : []))
+    .sort((a, b) => a.totalUsd - b.totalUsd)[0]?.option;
+  const lines = cost.options.map((option) => costLine(option, option.option === chosen));
   const table = section(
     VERDICT_BLOCK_IDS.cost,
     `*Monthly cost estimate* (machines at list prices as of ${asOf}, ${escapeMrkdwn(cost.region)}; people beside them)\n${lines.join('\n')}`,
@@ -131,10 +135,10 @@ function costBlocks(cost: CostEstimate, recommendation: Platform): KnownBlock[] 
   return [table, context];
 }
 
-function costLine(option: OptionCost, recommendation: Platform): string {
+function costLine(option: OptionCost, isTheVerdict: boolean): string {
   const name = COST_OPTION_LABELS[option.option];
   if (!option.available) return `• ~${name}~ out: ${escapeMrkdwn(option.reason)}`;
-  const marker = option.platform === recommendation ? ' ← the verdict' : '';
+  const marker = isTheVerdict ? ' ← the verdict' : '';
   const shown = shownCost(option);
   return (
     `• ${name} (${escapeMrkdwn(option.design)}): machines ${formatDollars(shown.machinesUsd)} + people ` +

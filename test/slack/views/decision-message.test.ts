@@ -161,6 +161,8 @@ describe('the verdict’s cost and flip', () => {
       '• Self-managed Kafka on EC2 (3 × m7g.large + 3 KRaft controllers, tiered storage in S3 after 12 h): machines $691 + people $19,000 (1.1 engineers) = *$19,691 a month*; setup about 15 engineer-weeks',
     );
     expect(table).not.toMatch(/\$\d[\d,]*\.\d/);
+    // Only the design the verdict rests on is marked, not every option of its platform.
+    expect(table.match(/← the verdict/g)).toHaveLength(1);
     const notes = visibleText([find(details.blocks, VERDICT_BLOCK_IDS.costNotes)]);
     expect(notes).toContain('2 MB/s written on average, 8 MB/s at the peak');
     expect(notes).toContain('People at $200,000 a year per engineer');
