@@ -4,6 +4,7 @@
  * cost-people.ts; the estimate that puts them side by side in cost.ts.
  */
 import { formatNumber } from './format.js';
+import type { Platform } from './platform.js';
 import { CAPACITY, type PriceKey, type PriceTable } from './pricing.js';
 
 export const COST_OPTIONS = [
@@ -132,4 +133,31 @@ export function partitionCount(workload: Workload): number {
 /** A record size as people say it: "0.5 KB", "4 MB". */
 export function formatKb(kb: number): string {
   return kb >= 1024 ? `${formatNumber(Math.round((kb / 1024) * 10) / 10)} MB` : `${formatNumber(kb)} KB`;
+}
+
+export type OptionCost = { option: CostOption; platform: Platform } & (
+  | (Design & {
+      /** Engineers' time this option takes once running, in full-time engineers. */
+      peopleFte: number;
+      peopleUsd: number;
+      /** One-off engineer-weeks to reach production. */
+      setupWeeks: number;
+      totalUsd: number;
+    })
+  | Unavailable
+);
+
+export type PricedOption = Extract<OptionCost, { available: true }>;
+
+export interface CostEstimate {
+  workload: Workload;
+  /** In COST_OPTIONS order; options that cannot serve the workload say why. */
+  options: OptionCost[];
+  /** The assumptions behind the figures, one short line each. */
+  assumptions: string[];
+  /** Labels of the low-confidence prices the figures used. */
+  lowConfidence: string[];
+  pricesAsOf: string;
+  region: string;
+  engineerYearlyUsd: number;
 }

@@ -10,6 +10,7 @@ import { kafkaOnEc2, mskExpress, mskServerless, mskStandard } from './cost-kafka
 import { kinesisOnDemand, kinesisProvisioned } from './cost-kinesis.js';
 import {
   COST_OPTIONS,
+  type CostEstimate,
   type CostItem,
   type CostOption,
   countOf,
@@ -17,8 +18,9 @@ import {
   formatKb,
   HOURS,
   type LimitUse,
+  type OptionCost,
   type Priced,
-  type Unavailable,
+  type PricedOption,
   type Workload,
   type Zones,
 } from './cost-model.js';
@@ -29,9 +31,12 @@ import type { Answers, Platform } from './types.js';
 
 export {
   COST_OPTIONS,
+  type CostEstimate,
   type CostItem,
   type CostOption,
   type LimitUse,
+  type OptionCost,
+  type PricedOption,
   type Workload,
   type Zones,
 } from './cost-model.js';
@@ -56,33 +61,6 @@ export const COST_OPTION_PLATFORMS: Record<CostOption, Platform> = {
   msk_serverless: 'msk',
   kafka_ec2: 'kafka',
 };
-
-export type OptionCost = { option: CostOption; platform: Platform } & (
-  | (Design & {
-      /** Engineers' time this option takes once running, in full-time engineers. */
-      peopleFte: number;
-      peopleUsd: number;
-      /** One-off engineer-weeks to reach production. */
-      setupWeeks: number;
-      totalUsd: number;
-    })
-  | Unavailable
-);
-
-export type PricedOption = Extract<OptionCost, { available: true }>;
-
-export interface CostEstimate {
-  workload: Workload;
-  /** In COST_OPTIONS order; options that cannot serve the workload say why. */
-  options: OptionCost[];
-  /** The assumptions behind the figures, one short line each. */
-  assumptions: string[];
-  /** Labels of the low-confidence prices the figures used. */
-  lowConfidence: string[];
-  pricesAsOf: string;
-  region: string;
-  engineerYearlyUsd: number;
-}
 
 export interface CostSettings {
   pricing: PriceTable;

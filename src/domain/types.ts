@@ -1,16 +1,10 @@
 /**
  * The vocabulary of the decision model. Pure data types: nothing here knows about Slack or Redis.
  */
-import type { CostEstimate } from './cost.js';
+import type { CostEstimate } from './cost-model.js';
+import type { Platform } from './platform.js';
 
-export const PLATFORMS = ['kafka', 'kinesis', 'msk'] as const;
-export type Platform = (typeof PLATFORMS)[number];
-
-export const PLATFORM_LABELS: Record<Platform, string> = {
-  kafka: 'Self-managed Kafka',
-  kinesis: 'Amazon Kinesis',
-  msk: 'Amazon MSK',
-};
+export { PLATFORM_LABELS, PLATFORMS, type Platform } from './platform.js';
 
 /** The verdict rows, in the order they are shown. */
 export const CATEGORIES = ['performance', 'setup', 'ops_people', 'ops_machines', 'incident_risk'] as const;

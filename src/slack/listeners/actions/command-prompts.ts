@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import type { ListenerDeps } from '../../deps.js';
+import type { CommandArgs } from '../commands/command-args.js';
 import { forgetMe } from '../commands/forget-me.js';
-import type { CommandArgs } from '../commands/index.js';
 import { startDecision } from '../commands/start-decision.js';
 import { slackIdSchema } from '../requester.js';
 

@@ -1,5 +1,5 @@
 import { slashCommandSchema } from '../requester.js';
-import type { CommandArgs } from './index.js';
+import type { CommandArgs } from './command-args.js';
 
 export interface AcknowledgedCommand {
   /** The tenant: the workspace, or the org for an org-wide install. */

@@ -5,7 +5,7 @@ import { slackErrorCode } from '../../errors.js';
 import { type DecisionState, decisionState } from '../../publisher.js';
 import { escapeMrkdwn, truncate } from '../../views/text.js';
 import { acknowledgeCommand } from './acknowledge.js';
-import type { CommandArgs } from './index.js';
+import type { CommandArgs } from './command-args.js';
 
 /** Room for the record in an ephemeral message when the upload fails. */
 const EPHEMERAL_RECORD_MAX = 3_500;

@@ -1,7 +1,7 @@
 import type { ListenerDeps } from '../../deps.js';
 import { publishDecision } from '../../publisher.js';
 import { acknowledgeCommand } from './acknowledge.js';
-import type { CommandArgs } from './index.js';
+import type { CommandArgs } from './command-args.js';
 
 /**
  * `/stream-verdict forget me`: removes the caller's answers from every decision of their workspace and

@@ -1,4 +1,4 @@
-import type { Subcommand } from './index.js';
+import type { Subcommand } from './command-args.js';
 import { START_USAGE } from './options.js';
 
 /** `/stream-verdict help`: every sub-command with an example, built from the router's own list. */

@@ -9,7 +9,7 @@ import { notices } from '../../questionnaire.js';
 import { buildDecisionMessage } from '../../views/decision-message.js';
 import { buildQuestionnaireModal } from '../../views/questionnaire-modal.js';
 import { slashCommandSchema } from '../requester.js';
-import type { CommandArgs } from './index.js';
+import type { CommandArgs } from './command-args.js';
 import { parseStartOptions, START_USAGE, setsDeadline } from './options.js';
 
 export const DEFAULT_TITLE = 'Kafka, Kinesis or MSK?';

@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
+
+/** Static imports and re-exports, type-only ones included: a cycle of types still ties two modules together. */
+const IMPORT = /^\s*(?:import|export)\s[^'"]*?from\s+'(\.[^']+)'|^\s*import\s+'(\.[^']+)'/gm;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return entry.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+function importGraph(): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const file of sourceFiles(SRC)) {
+    const targets = [...readFileSync(file, 'utf8').matchAll(IMPORT)].map((match) =>
+      resolve(dirname(file), (match[1] ?? match[2] ?? '').replace(/\.js$/, '.ts')),
+    );
+    graph.set(file, targets);
+  }
+  return graph;
+}
+
+/** Every cycle as a list of files, found by depth-first search (each reported once, from its first file). */
+function cyclesOf(graph: Map<string, string[]>): string[][] {
+  const cycles: string[][] = [];
+  const done = new Set<string>();
+  const path: string[] = [];
+  const onPath = new Set<string>();
+  const visit = (file: string) => {
+    if (onPath.has(file)) {
+      cycles.push([...path.slice(path.indexOf(file)), file]);
+      return;
+    }
+    if (done.has(file)) return;
+    onPath.add(file);
+    path.push(file);
+    for (const target of graph.get(file) ?? []) visit(target);
+    path.pop();
+    onPath.delete(file);
+    done.add(file);
+  };
+  for (const file of graph.keys()) visit(file);
+  return cycles;
+}
+
+describe('the import graph of src/', () => {
+  const graph = importGraph();
+
+  it('resolves every relative import to a file of src/', () => {
+    const missing = [...graph].flatMap(([file, targets]) =>
+      targets
+        .filter((target) => !graph.has(target))
+        .map((target) => `${relative(SRC, file)} → ${relative(SRC, target)}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('has no cycles', () => {
+    const cycles = cyclesOf(graph).map((cycle) => cycle.map((file) => relative(SRC, file)).join(' → '));
+    expect(cycles).toEqual([]);
+  });
+});
