@@ -34,7 +34,7 @@ async function start(loaded: Extract<ConfigResult, { ok: true }>): Promise<{ sto
   }
   const { config } = loaded;
   const metrics = new AppMetrics();
-  const store = createStore(config, { warn: logger.warn, metrics });
+  const store = createStore(config, { warn: logger.warn, logger, metrics });
   const app = await startStreamVerdict({ config, store, logger, metrics });
   const probes = `liveness at /healthz, readiness at /readyz${config.metrics === false ? '' : ', metrics at /metrics'}`;
   logger.info(

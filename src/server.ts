@@ -2,8 +2,15 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App, InstallationStore } from '@slack/bolt';
 import type { Config } from './config.js';
+import { InvalidAppSettingError } from './errors.js';
 import { AppMetrics } from './ops/metrics.js';
-import { createSlackApp, listenerDeps, type SlackAppOptions, webClientOptions } from './slack/app.js';
+import {
+  appLogger,
+  createSlackApp,
+  listenerDeps,
+  type SlackAppOptions,
+  webClientOptions,
+} from './slack/app.js';
 import { InFlightWork } from './slack/in-flight.js';
 import { scheduledClients } from './slack/scheduled-clients.js';
 import { type Scheduler, startScheduler } from './slack/scheduler.js';
@@ -12,7 +19,12 @@ import { EncryptedInstallationStore, memorySecrets, redisSecrets } from './store
 import { KeySpace } from './store/keys.js';
 import { MemoryStore } from './store/memory-store.js';
 import type { DecisionStore } from './store/port.js';
-import { connectRedis, INSTALL_COMMAND_TIMEOUT_MS } from './store/redis-connection.js';
+import {
+  type ConnectionLog,
+  connectRedis,
+  INSTALL_COMMAND_TIMEOUT_MS,
+  logConnectionEvents,
+} from './store/redis-connection.js';
 import { readDurability } from './store/redis-durability.js';
 import { RedisStore } from './store/redis-store.js';
 
@@ -48,7 +60,13 @@ function boxed(lines: string[]): string {
 
 export function createStore(
   config: Config,
-  options: { keyPrefix?: string; warn?: (line: string) => void; metrics?: AppMetrics } = {},
+  options: {
+    keyPrefix?: string;
+    warn?: (line: string) => void;
+    metrics?: AppMetrics;
+    /** Where the connection's failures and recoveries are logged; without it, they go to `warn`. */
+    logger?: ConnectionLog;
+  } = {},
 ): DecisionStore {
   if (!config.redisUrl) {
     (options.warn ?? console.warn)(IN_MEMORY_WARNING);
@@ -56,11 +74,13 @@ export function createStore(
   }
   const { metrics } = options;
   const client = connectRedis(config.redisUrl);
-  // Connection errors surface through readiness, metrics and failed saves; ioredis keeps reconnecting meanwhile.
+  const warn = options.warn ?? console.warn;
+  // Connection errors are logged once per outage and surface through readiness, metrics and failed saves;
+  // ioredis keeps reconnecting meanwhile.
+  logConnectionEvents(client, 'Redis (answers)', options.logger ?? linesTo(warn));
   client.on('error', () => metrics?.redisConnectionError());
   client.on('reconnecting', () => metrics?.redisReconnecting());
   // Loudly, on every (re)connection, when this Redis may lose answers; /readyz's body says it too.
-  const warn = options.warn ?? console.warn;
   client.on('ready', () => {
     readDurability(client).then(
       (durability) => {
@@ -77,21 +97,28 @@ export function createStore(
   });
 }
 
+/** A log of one-line messages, for callers that give only a `warn` function. */
+function linesTo(write: (line: string) => void): ConnectionLog {
+  const line = (parts: unknown[]) =>
+    parts.map((part) => (part instanceof Error ? part.message : String(part))).join(' ');
+  return { error: (...parts) => write(line(parts)), info: (...parts) => write(line(parts)) };
+}
+
 /**
  * OAuth mode's installation store: in Redis when there is one (shared by every instance), else in memory.
  * Tokens are sealed with a key derived from SLACK_CLIENT_SECRET either way.
  */
 export function createInstallationStore(
   config: Config,
-  options: { keyPrefix?: string } = {},
+  options: { keyPrefix?: string; logger?: ConnectionLog } = {},
 ): { store: InstallationStore; close(): Promise<void> } {
   const secret = config.slack.oauth?.clientSecret;
-  if (!secret) throw new Error('createInstallationStore needs OAuth settings');
+  if (!secret) throw new InvalidAppSettingError('createInstallationStore needs OAuth settings');
   if (!config.redisUrl)
     return { store: new EncryptedInstallationStore(memorySecrets(), secret), close: async () => {} };
   // Read on every request before any listener runs: its share of Slack's 3 s is the smaller one.
   const client = connectRedis(config.redisUrl, INSTALL_COMMAND_TIMEOUT_MS);
-  client.on('error', () => undefined);
+  logConnectionEvents(client, 'Redis (installations)', options.logger ?? linesTo(console.warn));
   return {
     store: new EncryptedInstallationStore(redisSecrets(client), secret, options.keyPrefix),
     close: async () => {
@@ -112,7 +139,9 @@ export async function startStreamVerdict(
   },
 ): Promise<RunningApp> {
   const installs =
-    input.config.slack.oauth && !input.installationStore ? createInstallationStore(input.config) : undefined;
+    input.config.slack.oauth && !input.installationStore
+      ? createInstallationStore(input.config, { logger: appLogger(input) })
+      : undefined;
   const metrics = input.metrics ?? new AppMetrics();
   const now = input.now ?? (() => new Date());
   metrics.watchStore(input.store, now);

@@ -87,17 +87,23 @@ export function webClientOptions(config: Config, metrics: AppMetrics): WebClient
   };
 }
 
-export function createSlackApp(options: SlackAppOptions & Operations): App {
-  const { config, store, metrics } = options;
-  const deps = listenerDeps(options);
-  const clientOptions = webClientOptions(config, metrics);
-  const logger = options.logger
+/** The logger given, or the structured one at LOG_LEVEL in LOG_FORMAT; either way with every secret cut out. */
+export function appLogger(options: Pick<SlackAppOptions, 'config' | 'logger'>): Logger {
+  const { config } = options;
+  return options.logger
     ? redactingLogger(options.logger, secretsOf(config))
     : structuredLogger({
         level: config.logLevel,
         format: config.logFormat ?? 'text',
         secrets: secretsOf(config),
       });
+}
+
+export function createSlackApp(options: SlackAppOptions & Operations): App {
+  const { config, store, metrics } = options;
+  const deps = listenerDeps(options);
+  const clientOptions = webClientOptions(config, metrics);
+  const logger = appLogger(options);
   const { oauth } = config.slack;
   const oauthOptions = oauth && {
     clientId: oauth.clientId,

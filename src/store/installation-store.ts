@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
-import { StoreUnavailableError } from './port.js';
+import { InstallationMissingError, InstallationUnreadableError, StoreUnavailableError } from '../errors.js';
 
 /**
  * Where OAuth installs (one per workspace, or per Enterprise Grid org for org-wide installs) are kept.
@@ -18,14 +18,7 @@ export interface SecretsBackend {
 
 const VERSION = 'v1';
 
-/** No install for the workspace (never installed, uninstalled, or its token revoked): it must install again. */
-export class InstallationMissingError extends Error {
-  readonly code = 'installation_missing';
-  constructor() {
-    super('No installation for this workspace: it must be (re)installed');
-    this.name = 'InstallationMissingError';
-  }
-}
+export { InstallationMissingError } from '../errors.js';
 
 export class EncryptedInstallationStore implements InstallationStore {
   private readonly key: Buffer;
@@ -81,13 +74,15 @@ export class EncryptedInstallationStore implements InstallationStore {
   private open(sealed: string): string {
     const [version, iv, tag, body] = sealed.split('.');
     if (version !== VERSION || !iv || !tag || !body)
-      throw new Error('Stored installation is not in a known format');
+      throw new InstallationUnreadableError('Stored installation is not in a known format');
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64'));
       decipher.setAuthTag(Buffer.from(tag, 'base64'));
       return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
     } catch {
-      throw new Error('Stored installation could not be decrypted: was SLACK_CLIENT_SECRET changed?');
+      throw new InstallationUnreadableError(
+        'Stored installation could not be decrypted: was SLACK_CLIENT_SECRET changed?',
+      );
     }
   }
 }

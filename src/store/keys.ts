@@ -1,3 +1,4 @@
+import { InvalidStoreSettingError } from '../errors.js';
 import type { DecisionRef, DueItem } from './port.js';
 
 /**
@@ -6,7 +7,7 @@ import type { DecisionRef, DueItem } from './port.js';
  */
 export class KeySpace {
   constructor(readonly prefix = 'sv') {
-    if (!/^[\w.-]+$/.test(prefix)) throw new Error(`Invalid key prefix: ${prefix}`);
+    if (!/^[\w.-]+$/.test(prefix)) throw new InvalidStoreSettingError(`Invalid key prefix: ${prefix}`);
   }
 
   private tag(ref: DecisionRef): string {
@@ -86,7 +87,7 @@ export class KeySpace {
    */
   tenantPatterns(teamId: string): { decisionKeys: string; indexes: string[]; requestMarkers: string } {
     // The id goes into a glob: only the characters Slack ids are made of.
-    if (!/^[A-Z0-9]{2,32}$/.test(teamId)) throw new Error(`Invalid tenant id: ${teamId}`);
+    if (!/^[A-Z0-9]{2,32}$/.test(teamId)) throw new InvalidStoreSettingError(`Invalid tenant id: ${teamId}`);
     return {
       decisionKeys: `${this.prefix}:{${teamId}:*`,
       indexes: [`${this.prefix}:home:{${teamId}:*`, `${this.prefix}:latest:{${teamId}:*`],

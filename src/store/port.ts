@@ -237,20 +237,7 @@ export interface DecisionStore {
   close(): Promise<void>;
 }
 
-/**
- * Thrown by an adapter when the backing service cannot be reached; callers tell the person to try again.
- * `outcome` says what became of a write: 'unknown' when it timed out (it may still land: Redis runs what it
- * was sent once it can), 'failed' when it could not be sent or was refused.
- */
-export class StoreUnavailableError extends Error {
-  readonly code = 'store_unavailable';
-  readonly outcome: 'unknown' | 'failed';
-  constructor(cause: unknown, outcome: 'unknown' | 'failed' = 'failed') {
-    super('The store is unavailable', { cause });
-    this.name = 'StoreUnavailableError';
-    this.outcome = outcome;
-  }
-}
+export { StoreUnavailableError } from '../errors.js';
 
 /** Retention is set in days (RETENTION_DAYS); Redis and the memory store count in milliseconds. */
 export const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,4 +1,5 @@
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import { InvalidStoreSettingError } from '../errors.js';
 import { parseRedisUrl, type RedisTarget } from './redis-url.js';
 
 /** A standalone or Sentinel-managed connection, or a Cluster: RedisStore works with all three. */
@@ -35,7 +36,7 @@ export function redisClientOptions(commandTimeout = STORE_COMMAND_TIMEOUT_MS): R
 /** Connects to whatever REDIS_URL names; throws on a URL that config validation would have refused. */
 export function connectRedis(url: string, commandTimeout?: number): RedisConnection {
   const parsed = parseRedisUrl(url);
-  if (!parsed.ok) throw new Error(`REDIS_URL is not usable: ${parsed.problem}`);
+  if (!parsed.ok) throw new InvalidStoreSettingError(`REDIS_URL is not usable: ${parsed.problem}`);
   return connectTarget(parsed.target, commandTimeout);
 }
 
@@ -80,4 +81,25 @@ function credentials(target: { username?: string; password?: string }): RedisOpt
     ...(target.username ? { username: target.username } : {}),
     ...(target.password ? { password: target.password } : {}),
   };
+}
+
+export interface ConnectionLog {
+  error(...parts: unknown[]): void;
+  info(...parts: unknown[]): void;
+}
+
+/**
+ * Logs a connection's trouble once per outage (ioredis emits `error` on every reconnect attempt) and its
+ * recovery with the count of failed attempts, so an outage is two lines, never silence and never a flood.
+ */
+export function logConnectionEvents(client: RedisConnection, what: string, log: ConnectionLog): void {
+  let failures = 0;
+  client.on('error', (error: unknown) => {
+    failures += 1;
+    if (failures === 1) log.error(`${what}: connection failed; reconnecting (until it is back, once)`, error);
+  });
+  client.on('ready', () => {
+    if (failures > 0) log.info(`${what}: connection is back after ${failures} failed attempt(s)`);
+    failures = 0;
+  });
 }

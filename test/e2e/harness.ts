@@ -90,12 +90,13 @@ export async function startHarness(
     return made;
   };
   const closers: (() => Promise<void>)[] = [];
+  const logger = options.logger ?? recordingLogger(logs);
   const boot = (port = 0, metrics = new AppMetrics()) =>
     startStreamVerdict({
       config: { ...config, port },
-      store: createStore(config, { keyPrefix, warn: options.warn ?? (() => undefined), metrics }),
+      store: createStore(config, { keyPrefix, warn: options.warn ?? (() => undefined), metrics, logger }),
       metrics,
-      logger: options.logger ?? recordingLogger(logs),
+      logger,
       ...(options.now ? { now: options.now } : {}),
       ...(options.schedulerIntervalMs !== undefined
         ? { schedulerIntervalMs: options.schedulerIntervalMs }

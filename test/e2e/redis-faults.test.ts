@@ -57,6 +57,12 @@ describe('Redis down at start', () => {
 
     await redis.start();
     await until(async () => (await health(h)).status === 'ok', 'the store to be healthy again');
+    // The outage in the log: one line for however many reconnect attempts failed, with the error's code, and
+    // one when it is back.
+    const outage = h.logs.filter((line) => line.includes('Redis (answers)'));
+    expect(outage).toHaveLength(2);
+    expect(outage[0]).toMatch(/^ERROR Redis \(answers\): connection failed.*ECONNREFUSED/);
+    expect(outage[1]).toMatch(/^INFO Redis \(answers\): connection is back after \d+ failed attempt/);
     await alice.closeView();
     await alice.runSlashCommand({ channel: CHANNEL, command: '/stream-verdict', text: 'Redis is back' });
     await h.slack.workspace.waitFor(() => h.slack.workspace.messagesIn(CHANNEL)[0]?.blocks);
