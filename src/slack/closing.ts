@@ -1,3 +1,4 @@
+import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { addDays } from 'date-fns';
 import { z } from 'zod';
@@ -96,14 +97,26 @@ const userInfoSchema = z.object({
   user: z.object({ is_admin: z.boolean().optional(), is_owner: z.boolean().optional() }),
 });
 
-/** Whether the person may close or reopen: who started it, or a workspace admin (users.info, users:read). */
-export async function mayClose(client: WebClient, decision: Decision, userId: string): Promise<boolean> {
-  if (decision.createdBy === userId) return true;
+/** Whether the person may close or reopen; 'unchecked' when Slack could not say whether they are an admin. */
+export type CloseRight = 'allowed' | 'refused' | 'unchecked';
+
+/** Who may close or reopen: who started it, or a workspace admin (users.info, users:read). */
+export async function mayClose(
+  client: WebClient,
+  decision: Decision,
+  userId: string,
+  logger: Pick<Logger, 'warn'>,
+): Promise<CloseRight> {
+  if (decision.createdBy === userId) return 'allowed';
   try {
     const parsed = userInfoSchema.safeParse(await client.users.info({ user: userId }));
-    return parsed.success && (parsed.data.user.is_admin === true || parsed.data.user.is_owner === true);
-  } catch {
-    // Without an answer from Slack, only the person who started it may close it.
-    return false;
+    if (!parsed.success) {
+      logger.warn('users.info answered in a shape I do not know; treating the person as no admin');
+      return 'unchecked';
+    }
+    return parsed.data.user.is_admin === true || parsed.data.user.is_owner === true ? 'allowed' : 'refused';
+  } catch (error) {
+    logger.warn('Could not ask Slack whether the person is a workspace admin', error);
+    return 'unchecked';
   }
 }

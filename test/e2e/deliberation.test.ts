@@ -219,10 +219,23 @@ describe('blind mode, closing and the decision record', () => {
     expect(thread().some((note) => note.text.startsWith('Decision record'))).toBe(false);
 
     harness.slack.workspace.updateUser('U0CAROL', { isAdmin: true });
+    // Slack cannot say whether Carol is an admin: she is told so (not refused as if she were not), and it is logged.
+    harness.slack.server.failNext('users.info', 'internal_error');
+    await clickOnMessage(carol, ACTION_IDS.closeDecision);
+    await ephemeralFor('U0CAROL', /couldn’t check with Slack whether you are a workspace admin/);
+    expect(harness.logs.filter((line) => line.startsWith('WARN Could not ask Slack whether'))).toHaveLength(
+      1,
+    );
+    expect((await harness.app.store.getDecision(ref))?.closed).toBeUndefined();
+
     await clickOnMessage(carol, ACTION_IDS.closeDecision);
     await waitForReply(/^Decision record: Only the creator closes/);
     expect((await harness.app.store.getDecision(ref))?.closed?.by).toBe('U0CAROL');
-    expect(harness.slack.calls('users.info').map((call) => call.args.user)).toEqual(['U0BOB', 'U0CAROL']);
+    expect(harness.slack.calls('users.info').map((call) => call.args.user)).toEqual([
+      'U0BOB',
+      'U0CAROL',
+      'U0CAROL',
+    ]);
 
     // Closed means closed: the questionnaire says so instead of taking answers.
     await clickOnMessage(bob, ACTION_IDS.reopenDecision);

@@ -42,7 +42,14 @@ async function closeOrReopen(
       await tell('This decision is no longer available: it may have passed its retention period.');
       return;
     }
-    if (!(await mayClose(client, decision, requester.userId))) {
+    const right = await mayClose(client, decision, requester.userId, logger);
+    if (right === 'unchecked') {
+      await tell(
+        `I couldn’t check with Slack whether you are a workspace admin, so for now only <@${decision.createdBy}>, who started this decision, can ${move} it. Please try again in a minute.`,
+      );
+      return;
+    }
+    if (right === 'refused') {
       await tell(
         `Only <@${decision.createdBy}>, who started this decision, or a workspace admin can ${move} it. ` +
           'Make your case in the thread, or ask them to.',
