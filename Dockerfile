@@ -6,7 +6,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build
+# The offline sandbox and its emulated Slack are for a laptop, never for a container: the app loads them only
+# when no Slack settings are given (a dynamic import), and the image leaves them out.
+RUN npm run build && rm -rf dist/sandbox dist/emulator
 
 # Runtime stage: production dependencies and the compiled app only, on the current Node LTS.
 FROM node:24-bookworm-slim AS runtime

@@ -1,6 +1,5 @@
 import { type ConfigResult, loadConfig, MANIFEST_HINT } from './config.js';
 import { AppMetrics } from './ops/metrics.js';
-import { startSandbox } from './sandbox/index.js';
 import { createStore, startStreamVerdict } from './server.js';
 import { secretsOf } from './slack/app.js';
 import { structuredLogger } from './slack/logger.js';
@@ -22,6 +21,12 @@ process.on('unhandledRejection', (reason) => {
 });
 async function start(loaded: Extract<ConfigResult, { ok: true }>): Promise<{ stop(): Promise<void> }> {
   if (loaded.mode === 'sandbox') {
+    // Loaded only here: production never runs the emulated Slack, and its image leaves it out.
+    const { startSandbox } = await import('./sandbox/index.js').catch((error: unknown) => {
+      throw new Error(
+        `the offline sandbox is not part of this build (${error instanceof Error ? error.message : String(error)}); set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET or SLACK_APP_TOKEN`,
+      );
+    });
     const sandbox = await startSandbox({ config: loaded.config, storeOptions: { warn: logger.warn } });
     logger.info(
       'stream-verdict: no Slack credentials are set, so this is the offline sandbox: Slack is emulated on this machine and the real app runs under it.',

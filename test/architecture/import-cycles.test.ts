@@ -50,6 +50,22 @@ function cyclesOf(graph: Map<string, string[]>): string[][] {
   return cycles;
 }
 
+/** What a module needs at run time: static imports that are not type-only (those are erased). */
+const RUNTIME_IMPORT =
+  /^\s*(?:import|export)\s(?!type\s)[^'"]*?from\s+'(\.[^']+)'|^\s*import\s+'(\.[^']+)'/gm;
+
+function runtimeClosure(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const match of readFileSync(file, 'utf8').matchAll(RUNTIME_IMPORT))
+      visit(resolve(dirname(file), (match[1] ?? match[2] ?? '').replace(/\.js$/, '.ts')));
+  };
+  visit(entry);
+  return seen;
+}
+
 describe('the import graph of src/', () => {
   const graph = importGraph();
 
@@ -65,5 +81,11 @@ describe('the import graph of src/', () => {
   it('has no cycles', () => {
     const cycles = cyclesOf(graph).map((cycle) => cycle.map((file) => relative(SRC, file)).join(' → '));
     expect(cycles).toEqual([]);
+  });
+
+  it('loads the emulated Slack and the sandbox only when the sandbox runs (a dynamic import)', () => {
+    const loaded = [...runtimeClosure(join(SRC, 'index.ts'))].map((file) => relative(SRC, file));
+    expect(loaded).toContain('server.ts');
+    expect(loaded.filter((file) => /^(emulator|sandbox)\//.test(file))).toEqual([]);
   });
 });

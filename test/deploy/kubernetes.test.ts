@@ -85,6 +85,8 @@ describe('deploy/kubernetes', () => {
     expect(dockerfile).toMatch(/^USER 1000:1000$/m);
     expect(dockerfile).toMatch(/^ENTRYPOINT \["\/usr\/bin\/tini", "--"\]$/m);
     expect(dockerfile).toMatch(/^ENV .*LOG_FORMAT=json/m);
+    // What only the offline sandbox needs stays out of the image (src/index.ts imports it dynamically).
+    expect(dockerfile).toMatch(/^RUN npm run build && rm -rf dist\/sandbox dist\/emulator$/m);
   });
 });
 
