@@ -60,15 +60,20 @@ describe('OAuth mode (one app, many workspaces)', () => {
     expect(installKeys).toEqual([`${harness.keyPrefix}:install:team:T0001`]);
 
     const alice = harness.person('U0ALICE');
+    // Someone pastes the workspace's token into a title: at DEBUG the WebClient logs the request bodies that
+    // carry it (the decision message), so only the log redaction keeps it out of the logs.
     await alice.runSlashCommand({
       channel: CHANNEL,
       command: '/stream-verdict',
-      text: 'Installed via OAuth',
+      text: `Installed via OAuth ${BOT_TOKEN}`,
     });
     const message = await harness.slack.workspace.waitFor(
       () => harness.slack.workspace.messagesIn(CHANNEL)[0],
     );
     expect(JSON.stringify(message.blocks)).toContain('Installed via OAuth');
+    expect(
+      harness.logs.some((line) => line.includes('http request body') && line.includes('xoxb-[redacted]')),
+    ).toBe(true);
     expect(harness.logs.join('\n')).not.toContain(BOT_TOKEN);
     expect(harness.logs.join('\n')).not.toContain(OAUTH.clientSecret);
     // Bolt's WebClient logs the code exchange's request body at DEBUG: the one-time code must not survive it.
