@@ -1,9 +1,10 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { STEPS } from '../../src/domain/questions.js';
 import { type SlackEmulator, startSlackEmulator } from '../../src/emulator/index.js';
 import { WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
+import { buildApp } from '../support/built-app.js';
 import { freePort } from '../support/redis-server.js';
 import { BOT_TOKEN, CHANNEL, type Harness, SIGNING_SECRET, startHarness, stepValues } from './harness.js';
 
@@ -44,9 +45,11 @@ describe('the real process', () => {
   let slack: SlackEmulator;
   let child: ChildProcess | undefined;
 
+  let build: ReturnType<typeof buildApp>;
+
   beforeAll(() => {
-    execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], { cwd: root });
-  });
+    build = buildApp();
+  }, 60_000);
   afterEach(async () => {
     child?.kill('SIGKILL');
     await slack?.close();
@@ -57,7 +60,7 @@ describe('the real process', () => {
   }, async () => {
     slack = await startSlackEmulator({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN });
     const port = await freePort();
-    const running = spawn(process.execPath, ['dist/index.js'], {
+    const running = spawn(process.execPath, [join(build.dir, 'index.js')], {
       cwd: root,
       env: {
         PATH: process.env.PATH,

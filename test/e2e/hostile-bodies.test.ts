@@ -37,7 +37,6 @@ beforeAll(async () => {
 afterAll(async () => {
   app?.kill();
   await slack?.close();
-  build?.remove();
 });
 
 /** Sends `body` unsigned; resolves with the status the app answered, or the error if it never did. */

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp, runBuiltAppToExit } from '../support/built-app.js';
 import { freePort } from '../support/redis-server.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './harness.js';
@@ -12,9 +12,6 @@ let build: ReturnType<typeof buildApp>;
 beforeAll(() => {
   build = buildApp();
 }, 60_000);
-afterAll(() => {
-  build?.remove();
-});
 
 const slackEnv = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET };
 

@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from './redis-server.js';
 
@@ -8,8 +8,7 @@ const root = join(import.meta.dirname, '../..');
 
 /**
  * The app as operators run it: compiled by tsc and started with `node index.js` in a process of its own, so a
- * crash, its memory and its output are the real process's. Each build goes to a directory of its own, so
- * test files building at the same time never read each other's half-written output.
+ * crash, its memory and its output are the real process's.
  */
 export interface BuiltApp {
   process: ChildProcess;
@@ -23,12 +22,55 @@ export interface BuiltApp {
   kill(): void;
 }
 
-export function buildApp(): { dir: string; remove(): void } {
-  const dir = join(root, 'dist-test', randomBytes(4).toString('hex'));
-  execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json', '--outDir', dir], {
+/**
+ * The app compiled as `npm run build` compiles it, into `dist-test/<hash of what is compiled>`: built once for
+ * every test file and run that compiles the same sources (never into `dist/`, which belongs to `npm start`),
+ * and written to a directory of its own first, so test files building at the same time never read each
+ * other's half-written output.
+ */
+export function buildApp(): { dir: string } {
+  const dir = join(root, 'dist-test', sourceHash());
+  if (existsSync(join(dir, 'index.js'))) return { dir };
+  const scratch = `${dir}.${randomBytes(4).toString('hex')}`;
+  execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json', '--outDir', scratch], {
     cwd: root,
   });
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  try {
+    renameSync(scratch, dir);
+  } catch {
+    // Another test file finished the same build first: theirs is as good.
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  forgetOlderBuilds(dir);
+  return { dir };
+}
+
+function sourceHash(): string {
+  const hash = createHash('sha256');
+  const files = (folder: string): string[] =>
+    readdirSync(folder, { withFileTypes: true })
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .flatMap((entry) => {
+        const path = join(folder, entry.name);
+        return entry.isDirectory() ? files(path) : [path];
+      });
+  for (const file of [
+    ...files(join(root, 'src')),
+    join(root, 'tsconfig.json'),
+    join(root, 'tsconfig.build.json'),
+  ])
+    hash.update(file).update(readFileSync(file));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Builds of other sources than today's, left by earlier runs, once they are an hour old. */
+function forgetOlderBuilds(current: string): void {
+  const folder = join(root, 'dist-test');
+  for (const name of readdirSync(folder)) {
+    const path = join(folder, name);
+    if (path !== current && Date.now() - statSync(path).mtimeMs > 3_600_000)
+      rmSync(path, { recursive: true, force: true });
+  }
 }
 
 /** Runs the built app until it exits by itself (a start-up failure), with everything it printed. */
