@@ -1,9 +1,10 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import { ACTION_IDS, CALLBACK_IDS } from '../ids.js';
+import { ACTION_LISTENERS } from './actions/index.js';
+import { VIEW_LISTENERS } from './views/index.js';
 
-const OUR_CALLBACKS = new Set<string>(Object.values(CALLBACK_IDS));
-/** Every button of ours has a listener; the questions' own inputs send no actions. */
-const OUR_ACTIONS = new Set<string>(Object.values(ACTION_IDS).filter((id) => id !== ACTION_IDS.answer));
+/** What the registrars listen to, so a new listener is never acknowledged empty here before it runs. */
+const OUR_CALLBACKS = new Set(Object.keys(VIEW_LISTENERS));
+const OUR_ACTIONS = new Set(Object.keys(ACTION_LISTENERS));
 
 /**
  * Interactive payloads no listener here claims (another callback id, a view Slack sent back broken, a

@@ -1,4 +1,10 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
 import type { ListenerDeps } from '../../deps.js';
 import { ACTION_IDS } from '../../ids.js';
 import { answerQuestionnaire } from './answer-questionnaire.js';
@@ -7,14 +13,27 @@ import { confirmForgetMe, startDecisionAnyway } from './command-prompts.js';
 import { questionnaireBack } from './questionnaire-back.js';
 import { verdictDetails } from './verdict-details.js';
 
-export function registerActions(app: App, deps: ListenerDeps): void {
-  app.action<BlockAction<ButtonAction>>(ACTION_IDS.answerQuestionnaire, answerQuestionnaire(deps));
-  app.action<BlockAction<ButtonAction>>(ACTION_IDS.questionnaireBack, questionnaireBack(deps));
-  app.action<BlockAction<ButtonAction>>(ACTION_IDS.closeDecision, closeDecisionAction(deps));
-  app.action<BlockAction<ButtonAction>>(ACTION_IDS.reopenDecision, reopenDecisionAction(deps));
-  app.action<BlockAction<ButtonAction>>(ACTION_IDS.startDecisionAnyway, startDecisionAnyway(deps));
-  app.action<BlockAction<ButtonAction>>(ACTION_IDS.confirmForgetMe, confirmForgetMe(deps));
-  app.action<BlockAction<ButtonAction>>(ACTION_IDS.verdictDetails, verdictDetails(deps));
+type ButtonListener = (
+  args: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>,
+) => Promise<void>;
+
+/** Every button of ours and its listener; the unclaimed-payload guard lets exactly these through. */
+export const ACTION_LISTENERS: Record<string, (deps: ListenerDeps) => ButtonListener> = {
+  [ACTION_IDS.answerQuestionnaire]: answerQuestionnaire,
+  [ACTION_IDS.questionnaireBack]: questionnaireBack,
+  [ACTION_IDS.closeDecision]: closeDecisionAction,
+  [ACTION_IDS.reopenDecision]: reopenDecisionAction,
+  [ACTION_IDS.startDecisionAnyway]: startDecisionAnyway,
+  [ACTION_IDS.confirmForgetMe]: confirmForgetMe,
+  [ACTION_IDS.verdictDetails]: verdictDetails,
   // A link button: Slack opens the link itself and only tells the app, which has nothing to add.
-  app.action(ACTION_IDS.homeOpenDecision, async ({ ack }) => ack());
+  [ACTION_IDS.homeOpenDecision]:
+    () =>
+    async ({ ack }) =>
+      ack(),
+};
+
+export function registerActions(app: App, deps: ListenerDeps): void {
+  for (const [actionId, listener] of Object.entries(ACTION_LISTENERS))
+    app.action<BlockAction<ButtonAction>>(actionId, listener(deps));
 }
