@@ -4,7 +4,7 @@ import { addDays } from 'date-fns';
 import { z } from 'zod';
 import { decisionRecord } from '../domain/decision-record.js';
 import { argumentsFor } from '../domain/deliberation.js';
-import type { Decision, DecisionRef } from '../store/port.js';
+import type { Decision, DecisionListing, DecisionRef } from '../store/port.js';
 import type { ListenerDeps } from './deps.js';
 import { type DecisionState, decisionState, listForSweep, publishDecision } from './publisher.js';
 import { buildRecordMessage } from './views/decision-record.js';
@@ -14,14 +14,21 @@ import { buildRecordMessage } from './views/decision-record.js';
 /** The reminder goes out this long before the deadline. */
 export const REMINDER_BEFORE_DAYS = 1;
 
-/** Puts the decision's reminder and deadline on the due-list (only the parts still ahead). */
-export async function scheduleDeadline(deps: ListenerDeps, decision: Decision): Promise<void> {
-  if (!decision.decideBy) return;
+/** The decision's reminder and deadline as due items (only the parts still ahead of `now`). */
+export function deadlineItems(decision: Decision, now: Date): DecisionListing['due'] {
+  if (!decision.decideBy) return [];
   const deadline = new Date(decision.decideBy);
   const ref = { teamId: decision.teamId, decisionId: decision.decisionId };
   const remindAt = addDays(deadline, -REMINDER_BEFORE_DAYS);
-  if (remindAt > deps.now()) await deps.store.schedule({ ...ref, kind: 'remind' }, remindAt);
-  await deps.store.schedule({ ...ref, kind: 'close' }, deadline);
+  return [
+    ...(remindAt > now ? [{ item: { ...ref, kind: 'remind' as const }, at: remindAt }] : []),
+    { item: { ...ref, kind: 'close' as const }, at: deadline },
+  ];
+}
+
+/** Puts the decision's reminder and deadline on the due-list (only the parts still ahead). */
+export async function scheduleDeadline(deps: ListenerDeps, decision: Decision): Promise<void> {
+  for (const { item, at } of deadlineItems(decision, deps.now())) await deps.store.schedule(item, at);
 }
 
 /** Closes the decision, republishes its message and posts the decision record in its thread. */

@@ -4,6 +4,7 @@ import type {
   AnswerSet,
   Closure,
   Decision,
+  DecisionListing,
   DecisionRef,
   DecisionStore,
   DirtyClaim,
@@ -58,8 +59,11 @@ export class MemoryStore implements DecisionStore {
     this.now = options.now ?? Date.now;
   }
 
-  async createDecision(decision: Decision): Promise<void> {
+  async createDecision(decision: Decision, listing: DecisionListing): Promise<void> {
     this.decisions.set(refKey(decision), this.entry(structuredClone(decision)));
+    await this.setLatestInChannel(decision, decision.channelId);
+    await this.rememberForHome(decision, decision.createdBy, listing.at);
+    for (const { item, at } of listing.due) await this.schedule(item, at);
   }
 
   async getDecision(ref: DecisionRef): Promise<Decision | null> {
@@ -118,6 +122,7 @@ export class MemoryStore implements DecisionStore {
       if (!notes.has(userId)) notes.set(userId, { userId, again: finishedBefore, at: progress.finishedAt });
       this.notes.set(key, notes);
     }
+    await this.rememberForHome(ref, userId, new Date(progress.updatedAt));
     return {
       status: 'saved',
       decision: structuredClone(decision.value),

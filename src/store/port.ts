@@ -134,8 +134,20 @@ export interface StoreHealth {
   warnings?: string[];
 }
 
+/** Where a new decision is listed, written with it: its starter's Home and the due-list. */
+export interface DecisionListing {
+  /** When it was started: its place on the starter's Home. */
+  at: Date;
+  /** Its reminder and deadline, if it has a deadline. */
+  due: { item: DueItem; at: Date }[];
+}
+
 export interface DecisionStore {
-  createDecision(decision: Decision): Promise<void>;
+  /**
+   * Saves a new decision and, in the same round trip, lists it: latest in its channel, on its starter's Home
+   * and, with `listing.due`, on the due-list.
+   */
+  createDecision(decision: Decision, listing: DecisionListing): Promise<void>;
   getDecision(ref: DecisionRef): Promise<Decision | null>;
   setDecisionMessage(ref: DecisionRef, message: { channel: string; ts: string }): Promise<void>;
   /**
@@ -143,7 +155,8 @@ export interface DecisionStore {
    * per `deliveryId` (a submission Slack delivers twice, or a double click, is saved once). Returns the
    * decision and the answer set as they now stand. `progress.finishedAt` marks the questionnaire finished;
    * when absent, an earlier finish is kept. A finish asks for the message to be republished and puts a thread
-   * note for the person in the outbox (one per person until it is posted), in the same write.
+   * note for the person in the outbox (one per person until it is posted), in the same write. A save also lists
+   * the decision on the person's Home (for "forget me" too), renewing that list's TTL with the answers' own.
    */
   saveStep(
     ref: DecisionRef,

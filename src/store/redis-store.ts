@@ -1,4 +1,5 @@
 import type { Cluster, Redis, Result } from 'ioredis';
+import type { Answers } from '../domain/types.js';
 import {
   CLOSED_FIELD,
   dirtyMember,
@@ -16,6 +17,7 @@ import type {
   AnswerSet,
   Closure,
   Decision,
+  DecisionListing,
   DecisionRef,
   DecisionStore,
   DirtyClaim,
@@ -114,13 +116,17 @@ export class RedisStore implements DecisionStore {
   /** Eviction policy and persistence as Redis last reported them. */
   private durability: RedisDurability | undefined;
   private readonly onCommandError: () => void;
+  /** A Cluster runs a script or MULTI on one slot only: the per-person and per-channel indexes are elsewhere. */
+  private readonly cluster: boolean;
 
   constructor(options: RedisStoreOptions) {
     this.client = options.client;
+    this.cluster = 'nodes' in options.client;
     this.keys = options.keys ?? new KeySpace();
     this.ttlMs = options.retentionDays * DAY_MS;
     this.onCommandError = options.onCommandError ?? (() => undefined);
-    this.client.defineCommand('svSaveStep', { numberOfKeys: 5, lua: SAVE_STEP_LUA });
+    // The number of keys comes first in each call: 6 with the person's Home list, 5 without (Cluster).
+    this.client.defineCommand('svSaveStep', { lua: SAVE_STEP_LUA });
     this.client.defineCommand('svClaimPublish', { numberOfKeys: 3, lua: CLAIM_PUBLISH_LUA });
     this.client.defineCommand('svFinishPublish', { numberOfKeys: 2, lua: FINISH_PUBLISH_LUA });
     this.client.defineCommand('svAbandonPublish', { numberOfKeys: 1, lua: ABANDON_PUBLISH_LUA });
@@ -130,12 +136,24 @@ export class RedisStore implements DecisionStore {
     this.client.defineCommand('svForgetAnswers', { numberOfKeys: 4, lua: FORGET_ANSWERS_LUA });
   }
 
-  async createDecision(decision: Decision): Promise<void> {
+  async createDecision(decision: Decision, listing: DecisionListing): Promise<void> {
     const { message, ...meta } = decision;
     const key = this.keys.decision(decision);
-    const tx = this.client.multi().hset(key, 'meta', JSON.stringify(meta));
-    if (message) tx.hset(key, 'message', JSON.stringify(message));
-    await this.exec(tx.pexpire(key, this.ttlMs));
+    const home = this.keys.home(decision.teamId, decision.createdBy);
+    const due = listing.due.flatMap(({ item, at }) => [at.getTime(), dueMember(item)]);
+    // One MULTI, one round trip. A Cluster cannot run a MULTI across slots, and the indexes live in other slots
+    // than the decision, so there each key gets a MULTI of its own, all sent at once: still one wait.
+    const single = this.cluster ? undefined : this.client.multi();
+    const tx = () => single ?? this.client.multi();
+    const writes = [
+      tx()
+        .hset(key, 'meta', JSON.stringify(meta), ...(message ? ['message', JSON.stringify(message)] : []))
+        .pexpire(key, this.ttlMs),
+      tx().set(this.keys.latest(decision.teamId, decision.channelId), decision.decisionId, 'PX', this.ttlMs),
+      tx().zadd(home, listing.at.getTime(), decision.decisionId).pexpire(home, this.ttlMs),
+      ...(due.length > 0 ? [tx().zadd(this.keys.due(), ...due)] : []),
+    ];
+    await Promise.all([...new Set(writes)].map((write) => this.exec(write)));
   }
 
   async getDecision(ref: DecisionRef): Promise<Decision | null> {
@@ -162,18 +180,26 @@ export class RedisStore implements DecisionStore {
   async saveStep(
     ref: DecisionRef,
     userId: string,
-    step: { id: string; answers: Record<string, unknown> },
+    step: { id: string; answers: Answers },
     progress: Progress,
     deliveryId: string,
   ): Promise<SavedStep> {
     const { finishedAt, ...position } = progress;
+    const home = this.keys.home(ref.teamId, userId);
+    const decisionKeys = [
+      this.keys.answers(ref, userId),
+      this.keys.respondents(ref),
+      this.keys.decision(ref),
+      this.keys.delivery(ref, deliveryId),
+      this.keys.notes(ref),
+    ];
+    // The person's Home list is in the script too (one round trip), except on a Cluster, where it lives in
+    // another slot than the decision's keys and is written after the save instead.
+    const scriptKeys = this.cluster ? decisionKeys : [...decisionKeys, home];
     const reply = await this.run(() =>
       (this.client as Redis).svSaveStep(
-        this.keys.answers(ref, userId),
-        this.keys.respondents(ref),
-        this.keys.decision(ref),
-        this.keys.delivery(ref, deliveryId),
-        this.keys.notes(ref),
+        scriptKeys.length,
+        ...scriptKeys,
         `${STEP_FIELD_PREFIX}${step.id}`,
         JSON.stringify(step.answers),
         JSON.stringify(position),
@@ -181,8 +207,13 @@ export class RedisStore implements DecisionStore {
         this.ttlMs,
         userId,
         DELIVERY_TTL_MS,
+        ref.decisionId,
+        Date.parse(progress.updatedAt),
       ),
     );
+    // Losing it costs the Home tab only ("forget me" finds answers by SCAN): the save stands either way.
+    if (this.cluster && reply[0] === 'saved')
+      await this.rememberForHome(ref, userId, new Date(progress.updatedAt)).catch(() => undefined);
     if (reply[0] === 'missing') return { status: 'missing' };
     if (reply[0] === 'closed') {
       const closed = decisionFromRecord(parseJson(reply[1]), parseJson(reply[2]), parseJson(reply[3]));

@@ -53,13 +53,16 @@ describe.skipIf(unavailable !== undefined)('on a Redis Cluster of three masters'
     const decisionIds = Array.from({ length: 12 }, (_, index) => `spread-${index}`);
     for (const decisionId of decisionIds) {
       const ref = { teamId: 'T0001', decisionId };
-      await store.createDecision({
-        ...ref,
-        channelId: 'C0GENERAL',
-        createdBy: 'U0ALICE',
-        title: decisionId,
-        createdAt: new Date().toISOString(),
-      });
+      await store.createDecision(
+        {
+          ...ref,
+          channelId: 'C0GENERAL',
+          createdBy: 'U0ALICE',
+          title: decisionId,
+          createdAt: new Date().toISOString(),
+        },
+        { at: new Date(), due: [] },
+      );
       const progress = { currentStep: 1, updatedAt: new Date().toISOString() };
       await store.saveStep(ref, 'U0CAROL', { id: 'team', answers: {} }, progress, `delivery-${decisionId}`);
     }

@@ -67,13 +67,16 @@ async function decisionWithDeadline(): Promise<{ decisionId: string; ts: string 
       what: 'Alice’s finish note',
     },
   );
-  await harness.app.store.createDecision({
-    ...OTHER,
-    channelId: 'C0ELSEWHERE',
-    createdBy: 'U0EVE',
-    title: 'Someone else’s decision',
-    createdAt: '2026-11-24T09:00:00.000Z',
-  });
+  await harness.app.store.createDecision(
+    {
+      ...OTHER,
+      channelId: 'C0ELSEWHERE',
+      createdBy: 'U0EVE',
+      title: 'Someone else’s decision',
+      createdAt: '2026-11-24T09:00:00.000Z',
+    },
+    { at: new Date(), due: [] },
+  );
   await harness.app.store.schedule({ kind: 'close', ...OTHER }, new Date('2027-03-01T00:00:00Z'));
   return { decisionId: decisionIdOf(posted), ts: posted.ts };
 }

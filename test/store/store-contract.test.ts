@@ -13,6 +13,8 @@ const decision: Decision = {
   createdAt: '2026-11-24T10:00:00.000Z',
 };
 const ref = { teamId: decision.teamId, decisionId: decision.decisionId };
+/** Where a new decision is listed: its starter's Home (and its channel), no deadline. */
+const LISTED = { at: new Date('2026-11-24T10:00:00Z'), due: [] };
 const progress = (currentStep: number, finishedAt?: string) => ({
   currentStep,
   updatedAt: '2026-11-24T10:05:00.000Z',
@@ -70,18 +72,18 @@ describe.each(adapters)('$name store', (adapter) => {
   });
 
   it('returns a decision as it was created, and null for one that does not exist', async () => {
-    await store.createDecision(decision);
+    await store.createDecision(decision, LISTED);
     expect(await store.getDecision(ref)).toEqual(decision);
     expect(await store.getDecision({ ...ref, decisionId: 'd-missing' })).toBeNull();
   });
 
   it('never returns a decision to another workspace, even with its id', async () => {
-    await store.createDecision(decision);
+    await store.createDecision(decision, LISTED);
     expect(await store.getDecision({ ...ref, teamId: 'T0002' })).toBeNull();
   });
 
   it('keeps the decision message ts once it is posted', async () => {
-    await store.createDecision(decision);
+    await store.createDecision(decision, LISTED);
     await store.setDecisionMessage(ref, { channel: 'C0001', ts: '1700000000.000100' });
     expect(await store.getDecision(ref)).toEqual({
       ...decision,
@@ -90,7 +92,7 @@ describe.each(adapters)('$name store', (adapter) => {
   });
 
   it('saves each step as it is submitted and resumes where the person was', async () => {
-    await store.createDecision(decision);
+    await store.createDecision(decision, LISTED);
     await save(store, ref, 'U0001', { id: 'team', answers: { company_size: 'small' } }, progress(1));
     await save(store, ref, 'U0001', { id: 'workload', answers: { avg_write_mbps: 2.5 } }, progress(2));
     expect(await store.getAnswerSet(ref, 'U0001')).toEqual({
@@ -101,7 +103,7 @@ describe.each(adapters)('$name store', (adapter) => {
   });
 
   it('replaces a step submitted again instead of merging old answers into it', async () => {
-    await store.createDecision(decision);
+    await store.createDecision(decision, LISTED);
     await save(
       store,
       ref,
@@ -114,15 +116,15 @@ describe.each(adapters)('$name store', (adapter) => {
   });
 
   it('keeps multi-choice answers as lists, empty ones included', async () => {
-    await store.createDecision(decision);
+    await store.createDecision(decision, LISTED);
     const answers = { kafka_usage: ['connect', 'streams'], extras: [] };
     await save(store, ref, 'U0001', { id: 'setup', answers }, progress(3));
     expect((await store.getAnswerSet(ref, 'U0001'))?.steps.setup).toEqual(answers);
   });
 
   it('lists every respondent of a decision ordered by user id, and only that decision', async () => {
-    await store.createDecision(decision);
-    await store.createDecision({ ...decision, decisionId: 'd-other' });
+    await store.createDecision(decision, LISTED);
+    await store.createDecision({ ...decision, decisionId: 'd-other' }, LISTED);
     await save(
       store,
       ref,
@@ -138,7 +140,7 @@ describe.each(adapters)('$name store', (adapter) => {
   });
 
   it('writes nothing for a decision that does not exist, in this workspace or at all', async () => {
-    await store.createDecision(decision);
+    await store.createDecision(decision, LISTED);
     const step = { id: 'team', answers: { company_size: 'small' } };
     expect(await save(store, { ...ref, decisionId: 'd-missing' }, 'U0001', step, progress(1))).toEqual({
       status: 'missing',
@@ -151,7 +153,7 @@ describe.each(adapters)('$name store', (adapter) => {
   });
 
   it('saves a delivery once: the same submission delivered twice leaves one change', async () => {
-    await store.createDecision(decision);
+    await store.createDecision(decision, LISTED);
     const first = await store.saveStep(
       ref,
       'U0001',
@@ -173,7 +175,7 @@ describe.each(adapters)('$name store', (adapter) => {
   });
 
   it('says whether a finish repeats an earlier one, and keeps the finish when a step is edited later', async () => {
-    await store.createDecision(decision);
+    await store.createDecision(decision, LISTED);
     const first = await save(
       store,
       ref,
@@ -212,7 +214,7 @@ describe.each(adapters)('$name store', (adapter) => {
   });
 
   it('forgets one person’s answers and nobody else’s', async () => {
-    await store.createDecision(decision);
+    await store.createDecision(decision, LISTED);
     await save(store, ref, 'U0001', { id: 'team', answers: { company_size: 'small' } }, progress(1));
     await save(store, ref, 'U0002', { id: 'team', answers: { company_size: 'large' } }, progress(1));
     expect(await store.forgetAnswers(ref, 'U0001')).toBe(true);
@@ -224,7 +226,7 @@ describe.each(adapters)('$name store', (adapter) => {
   it('finds every decision of a workspace that holds a person’s answers, and only those', async () => {
     const other = { ...decision, decisionId: 'd-other' };
     const elsewhere = { ...decision, teamId: 'T0002', decisionId: 'd-elsewhere' };
-    for (const made of [decision, other, elsewhere]) await store.createDecision(made);
+    for (const made of [decision, other, elsewhere]) await store.createDecision(made, LISTED);
     await save(store, ref, 'U0001', { id: 'team', answers: { company_size: 'small' } }, progress(1));
     await save(store, ref, 'U0002', { id: 'team', answers: { company_size: 'large' } }, progress(1));
     await save(store, other, 'U0002', { id: 'team', answers: { company_size: 'large' } }, progress(1));
@@ -241,7 +243,7 @@ describe.each(adapters)('$name store', (adapter) => {
   });
 
   it('closes and reopens a decision, and takes no answers while it is closed', async () => {
-    await store.createDecision(decision);
+    await store.createDecision(decision, LISTED);
     const closure = { at: '2026-11-25T09:00:00.000Z', by: 'U0001' };
     expect(await store.setDecisionClosed(ref, closure)).toEqual({ ...decision, closed: closure });
     expect(await store.getDecision(ref)).toEqual({ ...decision, closed: closure });
@@ -256,7 +258,7 @@ describe.each(adapters)('$name store', (adapter) => {
   });
 
   it('lets only one of two simultaneous closes go on, keeping the first closure', async () => {
-    await store.createDecision(decision);
+    await store.createDecision(decision, LISTED);
     const byPerson = { at: '2026-11-25T09:00:00.000Z', by: 'U0001' };
     const byDeadline = { at: '2026-11-25T09:00:00.001Z' };
     const results = await Promise.all([
@@ -272,12 +274,12 @@ describe.each(adapters)('$name store', (adapter) => {
 
   it('keeps deadline and blind mode with the decision', async () => {
     const options = { ...decision, decideBy: '2026-11-27T23:59:59.999Z', blind: true };
-    await store.createDecision(options);
+    await store.createDecision(options, LISTED);
     expect(await store.getDecision(ref)).toEqual(options);
   });
 
   it('lets one publisher at a time hold a decision, and hands it every version asked for meanwhile', async () => {
-    await store.createDecision(decision);
+    await store.createDecision(decision, LISTED);
     // Nothing changed yet: nothing to publish.
     expect(await store.claimPublish(ref, 'holder-a', 30_000)).toEqual({ status: 'clean' });
     const finish = (userId: string) =>
@@ -314,7 +316,7 @@ describe.each(adapters)('$name store', (adapter) => {
   });
 
   it('keeps one thread note per finisher in the outbox until it is posted, with the finish it notes', async () => {
-    await store.createDecision(decision);
+    await store.createDecision(decision, LISTED);
     const finishAt = (userId: string, at: string) =>
       save(store, ref, userId, { id: 'priorities', answers: {} }, progress(5, at));
     await finishAt('U0002', '2026-11-24T10:09:00.000Z');
@@ -397,6 +399,24 @@ describe.each(adapters)('$name store', (adapter) => {
     expect(await store.claimDue(new Date('2026-11-28T00:00:00Z'), 60_000, 10)).toEqual([close]);
   });
 
+  it('lists a new decision in its channel, on its starter’s Home and on the due-list, and an answered one on the person’s Home', async () => {
+    const close = { kind: 'close' as const, ...ref };
+    await store.createDecision(decision, {
+      at: new Date('2026-11-24T10:00:00Z'),
+      due: [{ item: close, at: new Date('2026-11-28T00:00:00Z') }],
+    });
+    expect(await store.latestInChannel('T0001', 'C0001')).toBe(ref.decisionId);
+    expect(await store.homeDecisions('T0001', 'U0001', 10)).toEqual([ref.decisionId]);
+    expect(await store.claimDue(new Date('2026-11-28T00:00:00Z'), 60_000, 10)).toEqual([close]);
+
+    expect(await store.homeDecisions('T0001', 'U0002', 10)).toEqual([]);
+    await save(store, ref, 'U0002', { id: 'team', answers: { company_size: 'small' } }, progress(1));
+    expect(await store.homeDecisions('T0001', 'U0002', 10)).toEqual([ref.decisionId]);
+    // A save that writes nothing lists nothing.
+    await save(store, { ...ref, decisionId: 'd-missing' }, 'U0003', { id: 'team', answers: {} }, progress(1));
+    expect(await store.homeDecisions('T0001', 'U0003', 10)).toEqual([]);
+  });
+
   it('lists the decisions a person started or answered, newest first, and the latest in a channel', async () => {
     await store.rememberForHome(ref, 'U0001', new Date('2026-11-24T10:00:00Z'));
     await store.rememberForHome({ ...ref, decisionId: 'd-newer' }, 'U0001', new Date('2026-11-25T10:00:00Z'));
@@ -416,7 +436,16 @@ describe.each(adapters)('$name store', (adapter) => {
     const other = { ...decision, teamId: 'T0002' };
     for (const each of [decision, other]) {
       const eachRef = { teamId: each.teamId, decisionId: each.decisionId };
-      await store.createDecision(each);
+      const remind = { kind: 'remind' as const, ...eachRef };
+      const close = { kind: 'close' as const, ...eachRef };
+      // Listed on its starter's Home, in its channel and on the due-list as it is created.
+      await store.createDecision(each, {
+        at: new Date('2026-11-24T10:00:00Z'),
+        due: [
+          { item: remind, at: new Date('2026-11-27T00:00:00Z') },
+          { item: close, at: new Date('2026-11-28T00:00:00Z') },
+        ],
+      });
       await save(store, eachRef, 'U0001', { id: 'team', answers: { company_size: 'small' } }, progress(1));
       // A finish: its thread note waits in the outbox and the decision is on the dirty list, leased.
       await store.markDirty(eachRef, new Date('2026-11-24T10:00:00Z'));
@@ -428,20 +457,18 @@ describe.each(adapters)('$name store', (adapter) => {
         progress(5, '2026-11-24T10:09:00.000Z'),
       );
       expect((await store.claimPublish(eachRef, 'holder-e', 30_000)).status).toBe('leader');
-      await store.rememberForHome(eachRef, 'U0001', new Date('2026-11-24T10:00:00Z'));
-      await store.setLatestInChannel(eachRef, 'C0001');
-      await store.schedule({ kind: 'remind', ...eachRef }, new Date('2026-11-27T00:00:00Z'));
-      await store.schedule({ kind: 'close', ...eachRef }, new Date('2026-11-28T00:00:00Z'));
     }
 
     const erased = await store.eraseTenant('T0001');
-    expect(erased).toMatchObject({ decisions: 1, answerSets: 2, indexes: 2, dueItems: 2, dirtyDecisions: 1 });
+    // Indexes: the Home lists of U0001 (who started it) and U0002 (who answered), the channel's latest.
+    expect(erased).toMatchObject({ decisions: 1, answerSets: 2, indexes: 3, dueItems: 2, dirtyDecisions: 1 });
     expect(await store.getDecision(ref)).toBeNull();
     expect(await store.listAnswerSets(ref)).toEqual([]);
     expect(await store.pendingNotes(ref)).toEqual([]);
     const dirtyLater = await store.claimDirty(new Date('2026-12-01T00:00:00Z'), 60_000, 10);
     expect(dirtyLater.map((claim) => claim.ref.teamId)).toEqual(['T0002']);
     expect(await store.homeDecisions('T0001', 'U0001', 10)).toEqual([]);
+    expect(await store.homeDecisions('T0001', 'U0002', 10)).toEqual([]);
     expect(await store.latestInChannel('T0001', 'C0001')).toBeNull();
     const dueLater = await store.claimDue(new Date('2026-12-01T00:00:00Z'), 60_000, 10);
     expect(dueLater.map((item) => item.teamId)).toEqual(['T0002', 'T0002']);
@@ -450,6 +477,8 @@ describe.each(adapters)('$name store', (adapter) => {
     expect(await store.getDecision(otherRef)).not.toBeNull();
     expect(await store.listAnswerSets(otherRef)).toHaveLength(2);
     expect(await store.homeDecisions('T0002', 'U0001', 10)).toEqual([decision.decisionId]);
+    expect(await store.homeDecisions('T0002', 'U0002', 10)).toEqual([decision.decisionId]);
+    expect(await store.latestInChannel('T0002', 'C0001')).toBe(decision.decisionId);
     expect(await store.pendingNotes(otherRef)).toHaveLength(1);
 
     expect(await store.eraseTenant('T0001')).toEqual({
@@ -481,7 +510,7 @@ describe.each(adapters)('$name store', (adapter) => {
   });
 
   it("takes one tenant's due items off the due-list and keeps its decisions", async () => {
-    await store.createDecision(decision);
+    await store.createDecision(decision, LISTED);
     await store.schedule({ kind: 'remind', ...ref }, new Date('2026-11-27T00:00:00Z'));
     await store.schedule({ kind: 'close', ...ref }, new Date('2026-11-28T00:00:00Z'));
     const otherClose = { kind: 'close' as const, teamId: 'T0002', decisionId: 'd-other' };
@@ -513,7 +542,7 @@ describe('redis store specifics', () => {
   });
 
   it('puts a decision’s keys in one cluster hash slot and gives every key a TTL', async () => {
-    await store.createDecision(decision);
+    await store.createDecision(decision, LISTED);
     await save(store, ref, 'U0001', { id: 'team', answers: { company_size: 'small' } }, progress(1));
     await save(
       store,
@@ -523,9 +552,15 @@ describe('redis store specifics', () => {
       progress(5, '2026-11-24T10:09:00.000Z'),
     );
     const keys = await ns.client.keys(`${ns.prefix}:*`);
+    const decisionKeys = keys.filter((key) => key.startsWith(`${ns.prefix}:{`));
     // decision, respondents, answers, the thread-note outbox and two delivery markers
-    expect(keys).toHaveLength(6);
-    expect(new Set(keys.map(hashTag)).size).toBe(1);
+    expect(decisionKeys).toHaveLength(6);
+    expect(new Set(decisionKeys.map(hashTag)).size).toBe(1);
+    // Besides them, the indexes: the starter's Home list and the channel's latest decision.
+    expect(keys.filter((key) => !decisionKeys.includes(key)).sort()).toEqual([
+      ns.keys.home('T0001', 'U0001'),
+      ns.keys.latest('T0001', 'C0001'),
+    ]);
     for (const key of keys) {
       const ttl = await ns.client.pttl(key);
       // Answers live RETENTION_DAYS; a delivery marker only needs to outlast retries and double clicks.
@@ -539,20 +574,21 @@ describe('redis store specifics', () => {
     // More keys than one SCAN batch asks for, so the erasure has to go round several times.
     for (let index = 0; index < 120; index += 1) {
       const each = { ...decision, decisionId: `d-${index}` };
-      await store.createDecision(each);
+      await store.createDecision(each, LISTED);
       await save(store, each, 'U0001', { id: 'team', answers: { company_size: 'small' } }, progress(1));
     }
-    await store.createDecision({ ...decision, teamId: 'T00012' });
+    await store.createDecision({ ...decision, teamId: 'T00012' }, LISTED);
     const erased = await store.eraseTenant('T0001');
-    expect(erased).toMatchObject({ decisions: 120, answerSets: 120, keys: 480 });
+    // Four keys a decision, and the Home list and channel pointer they share.
+    expect(erased).toMatchObject({ decisions: 120, answerSets: 120, keys: 482 });
     const left = await ns.client.keys(`${ns.prefix}:*`);
     expect(left.filter((key) => key.includes('T0001:'))).toEqual([]);
-    // A tenant whose id starts with the same characters is another tenant.
-    expect(left.filter((key) => key.includes('T00012:'))).toHaveLength(1);
+    // A tenant whose id starts with the same characters is another tenant: its decision, Home list and channel pointer stay.
+    expect(left.filter((key) => key.includes('T00012:'))).toHaveLength(3);
   });
 
   it('ignores corrupt or forged data instead of trusting it', async () => {
-    await store.createDecision(decision);
+    await store.createDecision(decision, LISTED);
     await ns.client.hset(ns.keys.decision(ref), 'meta', '{"teamId":"T0001","decisionId":42}');
     expect(await store.getDecision(ref)).toBeNull();
 
@@ -569,7 +605,7 @@ describe('memory store retention', () => {
   it('forgets everything after RETENTION_DAYS', async () => {
     let now = Date.parse('2026-11-24T10:00:00Z');
     const store = new MemoryStore({ retentionDays: 2, now: () => now });
-    await store.createDecision(decision);
+    await store.createDecision(decision, LISTED);
     await save(store, ref, 'U0001', { id: 'team', answers: { company_size: 'small' } }, progress(1));
     now += 2 * 86_400_000 - 1;
     expect(await store.getDecision(ref)).not.toBeNull();

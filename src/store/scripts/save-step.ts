@@ -4,9 +4,11 @@
  * KEYS[1] the person's answers hash     KEYS[2] the decision's respondents set
  * KEYS[3] the decision hash             KEYS[4] the delivery marker (one per submission)
  * KEYS[5] the decision's thread-note outbox
+ * KEYS[6] the person's Home list (optional: absent on a Cluster, where it lives in another slot)
  * ARGV[1] step field name   ARGV[2] step answers (JSON)   ARGV[3] progress (JSON)
  * ARGV[4] finished_at (ISO) or '' to leave it as it is     ARGV[5] retention TTL (ms)
  * ARGV[6] user id           ARGV[7] delivery marker TTL (ms)
+ * ARGV[8] decision id       ARGV[9] when (ms): the decision's place on the Home list
  *
  * Returns { status, decision meta, decision message, answers hash as a flat list, finished before (0/1) }:
  *   'missing'   the decision does not exist (nothing written);
@@ -15,10 +17,11 @@
  *   'saved'     written, with the answers as they now stand.
  * A finish (ARGV[4] given) also asks for a new version of the decision message and puts a thread note for the
  * person in the outbox unless one is already waiting, so the effects a finish owes are as durable as the
- * finish itself.
+ * finish itself. A save lists the decision on the person's Home (KEYS[6]) with the answers' TTL, so the list
+ * never expires before the answers it leads to.
  *
- * All keys share the decision's hash tag, so the script runs on one Cluster slot, and the check and the
- * write cannot interleave with another instance's.
+ * KEYS[1..5] share the decision's hash tag, so on a Cluster (without KEYS[6]) the script runs on one slot; the
+ * check and the write cannot interleave with another instance's.
  */
 export const SAVE_STEP_LUA = `
 local meta = redis.call('HGET', KEYS[3], 'meta')
@@ -43,6 +46,10 @@ redis.call('SADD', KEYS[2], ARGV[6])
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
 redis.call('PEXPIRE', KEYS[2], ARGV[5])
 redis.call('PEXPIRE', KEYS[3], ARGV[5])
+if KEYS[6] then
+  redis.call('ZADD', KEYS[6], ARGV[9], ARGV[8])
+  redis.call('PEXPIRE', KEYS[6], ARGV[5])
+end
 return {'saved', meta, message, redis.call('HGETALL', KEYS[1]), finishedBefore}
 `;
 

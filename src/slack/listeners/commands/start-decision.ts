@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { UTC } from '../../../domain/time-zone.js';
 import { addToLogContext } from '../../../ops/log-context.js';
 import { type DeadlineZone, type Decision, StoreUnavailableError } from '../../../store/port.js';
-import { scheduleDeadline } from '../../closing.js';
+import { deadlineItems } from '../../closing.js';
 import type { ListenerDeps } from '../../deps.js';
 import { explainPostFailure, slackErrorCode } from '../../errors.js';
 import { notices } from '../../questionnaire.js';
@@ -67,7 +67,8 @@ export function startDecision(deps: ListenerDeps) {
           step: 0,
         }),
       }),
-      deps.store.createDecision(decision),
+      // The decision and where it is listed (channel, Home, due-list) in one round trip.
+      deps.store.createDecision(decision, { at: deps.now(), due: deadlineItems(decision, deps.now()) }),
     ]);
     if (opened.status === 'rejected') {
       logger.warn(
@@ -91,13 +92,6 @@ export function startDecision(deps: ListenerDeps) {
       });
       return;
     }
-
-    // Losing one of these costs the export, the Home tab or the deadline, never the decision itself.
-    await Promise.all([
-      deps.store.setLatestInChannel(decision, decision.channelId),
-      deps.store.rememberForHome(decision, decision.createdBy, deps.now()),
-      scheduleDeadline(deps, decision),
-    ]).catch((error: unknown) => logger.error('Could not index a new decision', error));
 
     let posted: { channel: string; ts: string };
     try {

@@ -60,7 +60,8 @@ export function questionnaireSubmission(deps: ListenerDeps) {
             logger.warn('Could not list a finish for the sweepers', error),
           )
         : undefined;
-      // One round trip: checks the decision exists, saves once per delivery, reads the answers back.
+      // One round trip: checks the decision exists, saves once per delivery (listing the decision on the
+      // person's Home), reads the answers back.
       saved = await deps.store.saveStep(
         ref,
         requester.userId,
@@ -89,15 +90,6 @@ export function questionnaireSubmission(deps: ListenerDeps) {
       return;
     }
     const { decision } = saved;
-    // Lists the decision as theirs (App Home, and "forget me" finds it), renewing the index's TTL with the
-    // answers' own so the index never expires first. After the acknowledgement: Slack's 3 s are for the save.
-    const remember = () =>
-      saved.status === 'saved'
-        ? deps.store.rememberForHome(ref, requester.userId, deps.now()).catch((error: unknown) => {
-            logger.warn('Could not list the decision for the person', error);
-          })
-        : Promise.resolve();
-
     const missing = firstMissingStep(saved.answerSet);
     const nextStep = isLast ? missing : metadata.step + 1;
     if (nextStep !== undefined) {
@@ -111,7 +103,6 @@ export function questionnaireSubmission(deps: ListenerDeps) {
           editing: saved.answerSet.progress.finishedAt !== undefined,
         }),
       });
-      await remember();
       return;
     }
 
@@ -123,8 +114,6 @@ export function questionnaireSubmission(deps: ListenerDeps) {
         text: buildOwnVerdictText(own, decision.channelId, decision.blind === true),
       }),
     });
-
-    await remember();
 
     // A repeated delivery re-checks too: the first one may have saved and then been cut short.
     try {
