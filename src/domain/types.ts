@@ -42,7 +42,10 @@ export interface HardConstraint {
 }
 
 export interface ChoiceOption {
-  /** Stable id: stored in Redis and used as the Slack option value. Never rename. */
+  /**
+   * Stable id: used as the Slack option value. Never rename. Redis keeps an answer by the option's position
+   * in its question (store/answer-codec.ts): add options at the end, never reorder or remove them.
+   */
   id: string;
   label: string;
   /** The answer in a few words, as the verdict quotes it ("on-call today = none"); defaults to the label. */
@@ -63,7 +66,10 @@ export interface ChoiceOption {
 }
 
 interface QuestionBase {
-  /** Stable id: stored in Redis and used as the Slack block_id. Never rename. */
+  /**
+   * Stable id: used as the Slack block_id. Never rename. Redis keeps answers by the question's position in its
+   * step (store/answer-codec.ts): add questions at the end of a step, never reorder or remove them.
+   */
   id: string;
   /** The question in a few words, as the verdict quotes it: "on-call today", "Kafka ops experience". */
   short: string;

@@ -116,7 +116,10 @@ export class KeySpace {
     return /^[\w-]{1,64}$/.test(decisionId) ? decisionId : undefined;
   }
 
-  /** Hash per person: `progress` (JSON {currentStep, updatedAt}), `finished_at` (ISO) and `step:<stepId>` (JSON Answers). */
+  /**
+   * Hash per person: `progress` (JSON {currentStep, updatedAt}), `finished_at` (ISO) and `step:<stepId>` (the
+   * step's answers, see answer-codec.ts), every value short enough for Redis to keep the hash a listpack.
+   */
   answers(ref: DecisionRef, userId: string): string {
     return `${this.tag(ref)}:answers:${userId}`;
   }

@@ -1,5 +1,6 @@
 import type { Cluster, Redis, Result } from 'ioredis';
 import type { Answers } from '../domain/types.js';
+import { decodeStep, encodeStep } from './answer-codec.js';
 import {
   CLOSED_FIELD,
   dirtyMember,
@@ -201,7 +202,7 @@ export class RedisStore implements DecisionStore {
         scriptKeys.length,
         ...scriptKeys,
         `${STEP_FIELD_PREFIX}${step.id}`,
-        JSON.stringify(step.answers),
+        encodeStep(step.id, step.answers),
         JSON.stringify(position),
         finishedAt ?? '',
         this.ttlMs,
@@ -599,7 +600,10 @@ function toAnswerSet(userId: string, fields: Record<string, string> | null | und
   if (!fields?.[PROGRESS_FIELD]) return null;
   const steps = Object.entries(fields)
     .filter(([field]) => field.startsWith(STEP_FIELD_PREFIX))
-    .map(([field, json]): [string, unknown] => [field.slice(STEP_FIELD_PREFIX.length), parseJson(json)]);
+    .map(([field, stored]): [string, unknown] => {
+      const stepId = field.slice(STEP_FIELD_PREFIX.length);
+      return [stepId, decodeStep(stepId, stored)];
+    });
   const position = parseJson(fields[PROGRESS_FIELD]);
   const finishedAt = fields[FINISHED_FIELD];
   const progress = typeof position === 'object' && finishedAt ? { ...position, finishedAt } : position;

@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mergeSteps } from '../../src/domain/answer-set.js';
+import { STEPS } from '../../src/domain/questions.js';
+import type { Answers } from '../../src/domain/types.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import type { Decision, DecisionStore } from '../../src/store/port.js';
 import { RedisStore } from '../../src/store/redis-store.js';
+import { STREAMING_IS_THE_PRODUCT, WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
 import { openRedisNamespace, type RedisNamespace } from '../support/redis-namespace.js';
 
 const decision: Decision = {
@@ -13,6 +17,11 @@ const decision: Decision = {
   createdAt: '2026-11-24T10:00:00.000Z',
 };
 const ref = { teamId: decision.teamId, decisionId: decision.decisionId };
+/** One step's share of a whole set of answers. */
+const stepOf = (index: number, answers: Answers): Answers =>
+  Object.fromEntries(
+    (STEPS[index]?.questions ?? []).filter((q) => q.id in answers).map((q) => [q.id, answers[q.id]]),
+  ) as Answers;
 /** Where a new decision is listed: its starter's Home (and its channel), no deadline. */
 const LISTED = { at: new Date('2026-11-24T10:00:00Z'), due: [] };
 const progress = (currentStep: number, finishedAt?: string) => ({
@@ -585,6 +594,48 @@ describe('redis store specifics', () => {
     expect(left.filter((key) => key.includes('T0001:'))).toEqual([]);
     // A tenant whose id starts with the same characters is another tenant: its decision, Home list and channel pointer stay.
     expect(left.filter((key) => key.includes('T00012:'))).toHaveLength(3);
+  });
+
+  it('reads the answers the previous version stored as JSON, alone or next to new ones', async () => {
+    await store.createDecision(decision, LISTED);
+    const key = ns.keys.answers(ref, 'U0001');
+    const teamProfile = stepOf(0, WEB_APP_SHOP_ON_AWS);
+    const workload = stepOf(1, WEB_APP_SHOP_ON_AWS);
+    // As the previous version wrote a person's first step: each step one JSON value.
+    await ns.client.hset(
+      key,
+      'step:team_profile',
+      JSON.stringify(teamProfile),
+      'progress',
+      JSON.stringify({ currentStep: 1, updatedAt: '2026-11-24T10:05:00.000Z' }),
+    );
+    expect(await store.getAnswerSet(ref, 'U0001')).toEqual({
+      userId: 'U0001',
+      steps: { team_profile: teamProfile },
+      progress: progress(1),
+    });
+
+    await save(store, ref, 'U0001', { id: 'workload', answers: workload }, progress(2));
+    expect(await ns.client.hget(key, 'step:workload')).toMatch(/^1\|/);
+    expect((await store.listAnswerSets(ref))[0]?.steps).toEqual({ team_profile: teamProfile, workload });
+  });
+
+  it('keeps a whole questionnaire of answers in one compact listpack, read back as it was given', async () => {
+    await store.createDecision(decision, LISTED);
+    for (const [index, step] of STEPS.entries()) {
+      const last = index === STEPS.length - 1;
+      const answers = stepOf(index, STREAMING_IS_THE_PRODUCT);
+      await save(
+        store,
+        ref,
+        'U0001',
+        { id: step.id, answers },
+        progress(index, last ? '2026-11-24T10:09:00.000Z' : undefined),
+      );
+    }
+    expect(await ns.client.object('ENCODING', ns.keys.answers(ref, 'U0001'))).toBe('listpack');
+    const stored = await store.getAnswerSet(ref, 'U0001');
+    expect(stored && mergeSteps(stored)).toEqual(STREAMING_IS_THE_PRODUCT);
   });
 
   it('ignores corrupt or forged data instead of trusting it', async () => {

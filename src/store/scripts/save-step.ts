@@ -5,7 +5,7 @@
  * KEYS[3] the decision hash             KEYS[4] the delivery marker (one per submission)
  * KEYS[5] the decision's thread-note outbox
  * KEYS[6] the person's Home list (optional: absent on a Cluster, where it lives in another slot)
- * ARGV[1] step field name   ARGV[2] step answers (JSON)   ARGV[3] progress (JSON)
+ * ARGV[1] step field name   ARGV[2] step answers (answer-codec.ts)   ARGV[3] progress (JSON)
  * ARGV[4] finished_at (ISO) or '' to leave it as it is     ARGV[5] retention TTL (ms)
  * ARGV[6] user id           ARGV[7] delivery marker TTL (ms)
  * ARGV[8] decision id       ARGV[9] when (ms): the decision's place on the Home list
