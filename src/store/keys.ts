@@ -28,11 +28,6 @@ export class KeySpace {
     return `${this.tag(ref)}:respondents`;
   }
 
-  /** Marks one delivery (a submission or a click) as handled, so a repeat is recognised. */
-  delivery(ref: DecisionRef, deliveryId: string): string {
-    return `${this.tag(ref)}:delivery:${deliveryId}`;
-  }
-
   /** Marks a request of a tenant that is not about one decision (a slash command, an event) as handled. */
   request(teamId: string, requestId: string): string {
     return `${this.prefix}:request:{${teamId}}:${requestId}`;
@@ -117,8 +112,9 @@ export class KeySpace {
   }
 
   /**
-   * Hash per person: `progress` (JSON {currentStep, updatedAt}), `finished_at` (ISO) and `step:<stepId>` (the
-   * step's answers, see answer-codec.ts), every value short enough for Redis to keep the hash a listpack.
+   * Hash per person: `progress` (JSON {currentStep, updatedAt}), `finished_at` (ISO), `step:<stepId>` (the
+   * step's answers, see answer-codec.ts) and `deliveries` (their last few delivery ids, hashed, newest first,
+   * space-separated), every value short enough for Redis to keep the hash a listpack.
    */
   answers(ref: DecisionRef, userId: string): string {
     return `${this.tag(ref)}:answers:${userId}`;

@@ -17,7 +17,7 @@ import type {
   StoreHealth,
   TenantErasure,
 } from './port.js';
-import { DAY_MS } from './port.js';
+import { DAY_MS, RECENT_DELIVERIES } from './port.js';
 
 export interface MemoryStoreOptions {
   retentionDays: number;
@@ -36,7 +36,10 @@ interface Entry<T> {
 export class MemoryStore implements DecisionStore {
   private readonly decisions = new Map<string, Entry<Decision>>();
   private readonly answers = new Map<string, Entry<Map<string, AnswerSet>>>();
+  /** Request markers (claimRequest), each for a day. */
   private readonly deliveries = new Map<string, Entry<true>>();
+  /** Each person's last few deliveries per decision, newest first, as Redis keeps them with the answers. */
+  private readonly recentDeliveries = new Map<string, string[]>();
   private readonly publishing = new Map<
     string,
     { requested: number; done: number; holder?: string; leaseUntil: number }
@@ -90,17 +93,17 @@ export class MemoryStore implements DecisionStore {
     if (decision.value.closed) return { status: 'closed', decision: structuredClone(decision.value) };
     const sets = this.live(this.answers, key)?.value ?? new Map<string, AnswerSet>();
     const previous = sets.get(userId);
-    const deliveryKey = `${key}:${deliveryId}`;
-    if (this.live(this.deliveries, deliveryKey) && previous) {
+    const personKey = `${key}:${userId}`;
+    const recent = (previous && this.recentDeliveries.get(personKey)) || [];
+    if (recent.includes(deliveryId)) {
       return {
         status: 'duplicate',
         decision: structuredClone(decision.value),
-        answerSet: structuredClone(previous),
+        answerSet: structuredClone(previous as AnswerSet),
         finishedBefore: false,
       };
     }
-    this.forgetExpiredDeliveries();
-    this.deliveries.set(deliveryKey, { value: true, expiresAt: this.now() + DAY_MS });
+    this.recentDeliveries.set(personKey, [deliveryId, ...recent].slice(0, RECENT_DELIVERIES));
 
     const finishedAt = progress.finishedAt ?? previous?.progress.finishedAt;
     const answerSet: AnswerSet = {
@@ -287,6 +290,7 @@ export class MemoryStore implements DecisionStore {
   async forgetAnswers(ref: DecisionRef, userId: string): Promise<boolean> {
     const forgotten = this.live(this.answers, refKey(ref))?.value.delete(userId) ?? false;
     if (!forgotten) return false;
+    this.recentDeliveries.delete(`${refKey(ref)}:${userId}`);
     await this.notePosted(ref, userId);
     if (this.live(this.decisions, refKey(ref))) this.publishState(refKey(ref)).requested += 1;
     return true;
@@ -311,6 +315,7 @@ export class MemoryStore implements DecisionStore {
     for (const [key, sets] of this.answers) if (ofTenant(key)) answerSets += sets.value.size;
     const decisions = removeKeys(this.decisions, ofTenant);
     removeKeys(this.answers, ofTenant);
+    removeKeys(this.recentDeliveries, ofTenant);
     const others =
       removeKeys(this.deliveries, ofTenant) +
       removeKeys(this.publishing, ofTenant) +
@@ -367,6 +372,7 @@ export class MemoryStore implements DecisionStore {
     this.decisions.clear();
     this.answers.clear();
     this.deliveries.clear();
+    this.recentDeliveries.clear();
     this.publishing.clear();
     this.notes.clear();
     this.due.clear();

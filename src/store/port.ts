@@ -98,7 +98,7 @@ export interface TenantErasure {
   dueItems: number;
   /** Its decisions taken off the outbox's dirty list. */
   dirtyDecisions: number;
-  /** Every key deleted, the above and delivery markers, respondent sets, publish leases and pending thread notes. */
+  /** Every key deleted, the above and request markers, respondent sets, publish leases and pending thread notes. */
   keys: number;
 }
 
@@ -152,7 +152,8 @@ export interface DecisionStore {
   setDecisionMessage(ref: DecisionRef, message: { channel: string; ts: string }): Promise<void>;
   /**
    * Saves one step's answers and the person's progress together, only if the decision exists and only once
-   * per `deliveryId` (a submission Slack delivers twice, or a double click, is saved once). Returns the
+   * per `deliveryId` (a submission Slack delivers twice, or a double click, is saved once): the person's last
+   * RECENT_DELIVERIES deliveries to the decision are kept with their answers. Returns the
    * decision and the answer set as they now stand. `progress.finishedAt` marks the questionnaire finished;
    * when absent, an earlier finish is kept. A finish asks for the message to be republished and puts a thread
    * note for the person in the outbox (one per person until it is posted), in the same write. A save also lists
@@ -228,7 +229,7 @@ export interface DecisionStore {
   unscheduleTenant(teamId: string): Promise<number>;
   /**
    * Deletes everything kept for one tenant (a workspace, or an org for an org-wide install): its decisions,
-   * answer sets, delivery markers, indexes, due items and its outbox (dirty-list entries and pending thread
+   * answer sets, request markers, indexes, due items and its outbox (dirty-list entries and pending thread
    * notes), in bounded batches. Erasing again finds nothing.
    */
   eraseTenant(teamId: string): Promise<TenantErasure>;
@@ -251,6 +252,12 @@ export interface DecisionStore {
 }
 
 export { StoreUnavailableError } from '../errors.js';
+
+/**
+ * How many of a person's deliveries to one decision are remembered as handled: a repeat (Slack's retry, a double
+ * click, two instances at once) comes within seconds of the first, long before the person has submitted four more.
+ */
+export const RECENT_DELIVERIES = 4;
 
 /** Retention is set in days (RETENTION_DAYS); Redis and the memory store count in milliseconds. */
 export const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Cluster, Redis, Result } from 'ioredis';
 import type { Answers } from '../domain/types.js';
 import { decodeStep, encodeStep } from './answer-codec.js';
@@ -31,7 +32,7 @@ import type {
   StoreHealth,
   TenantErasure,
 } from './port.js';
-import { DAY_MS, StoreUnavailableError } from './port.js';
+import { DAY_MS, RECENT_DELIVERIES, StoreUnavailableError } from './port.js';
 import { answerSetFromRecord, decisionFromRecord, noteFromRecord, parseJson } from './records.js';
 import { type RedisDurability, readDurability } from './redis-durability.js';
 import {
@@ -103,8 +104,8 @@ const LOST = new Set(['reconnecting', 'close', 'end']);
 /** Keys looked at per SCAN call: a few milliseconds of Redis's time each, however large the keyspace. */
 const SCAN_COUNT = 1_000;
 
-/** How long a delivery is remembered: far longer than any retry or double click. */
-const DELIVERY_TTL_MS = DAY_MS;
+/** How long a request (claimRequest) is remembered: far longer than any retry. */
+const REQUEST_TTL_MS = DAY_MS;
 /** Failure counts outlive the day after which a failing item is given up. */
 const FAILURES_TTL_MS = 2 * DAY_MS;
 /** Keys asked for per SCAN step and deleted before the next: erasing a large workspace never holds many. */
@@ -126,7 +127,7 @@ export class RedisStore implements DecisionStore {
     this.keys = options.keys ?? new KeySpace();
     this.ttlMs = options.retentionDays * DAY_MS;
     this.onCommandError = options.onCommandError ?? (() => undefined);
-    // The number of keys comes first in each call: 6 with the person's Home list, 5 without (Cluster).
+    // The number of keys comes first in each call: 5 with the person's Home list, 4 without (Cluster).
     this.client.defineCommand('svSaveStep', { lua: SAVE_STEP_LUA });
     this.client.defineCommand('svClaimPublish', { numberOfKeys: 3, lua: CLAIM_PUBLISH_LUA });
     this.client.defineCommand('svFinishPublish', { numberOfKeys: 2, lua: FINISH_PUBLISH_LUA });
@@ -191,7 +192,6 @@ export class RedisStore implements DecisionStore {
       this.keys.answers(ref, userId),
       this.keys.respondents(ref),
       this.keys.decision(ref),
-      this.keys.delivery(ref, deliveryId),
       this.keys.notes(ref),
     ];
     // The person's Home list is in the script too (one round trip), except on a Cluster, where it lives in
@@ -207,7 +207,8 @@ export class RedisStore implements DecisionStore {
         finishedAt ?? '',
         this.ttlMs,
         userId,
-        DELIVERY_TTL_MS,
+        storedDeliveryId(deliveryId),
+        RECENT_DELIVERIES,
         ref.decisionId,
         Date.parse(progress.updatedAt),
       ),
@@ -528,7 +529,7 @@ export class RedisStore implements DecisionStore {
 
   async claimRequest(teamId: string, requestId: string): Promise<boolean> {
     const claimed = await this.run(() =>
-      this.client.set(this.keys.request(teamId, requestId), '1', 'PX', DELIVERY_TTL_MS, 'NX'),
+      this.client.set(this.keys.request(teamId, requestId), '1', 'PX', REQUEST_TTL_MS, 'NX'),
     );
     return claimed === 'OK';
   }
@@ -594,6 +595,14 @@ export class RedisStore implements DecisionStore {
       throw new StoreUnavailableError(error, timedOut ? 'unknown' : 'failed');
     }
   }
+}
+
+/**
+ * A delivery id as the answers hash keeps it: 12 characters of its SHA-256 (72 bits, never alike among one
+ * person's last few), whatever the caller's ids look like, so RECENT_DELIVERIES of them stay one short value.
+ */
+function storedDeliveryId(deliveryId: string): string {
+  return createHash('sha256').update(deliveryId).digest('base64url').slice(0, 12);
 }
 
 function toAnswerSet(userId: string, fields: Record<string, string> | null | undefined): AnswerSet | null {

@@ -3,7 +3,7 @@ import { mergeSteps } from '../../src/domain/answer-set.js';
 import { STEPS } from '../../src/domain/questions.js';
 import type { Answers } from '../../src/domain/types.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
-import type { Decision, DecisionStore } from '../../src/store/port.js';
+import { type Decision, type DecisionStore, RECENT_DELIVERIES } from '../../src/store/port.js';
 import { RedisStore } from '../../src/store/redis-store.js';
 import { STREAMING_IS_THE_PRODUCT, WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
 import { openRedisNamespace, type RedisNamespace } from '../support/redis-namespace.js';
@@ -181,6 +181,29 @@ describe.each(adapters)('$name store', (adapter) => {
     expect(again).toMatchObject({ status: 'duplicate', decision: { title: decision.title } });
     expect('answerSet' in again && again.answerSet.steps.team).toEqual({ company_size: 'small' });
     expect((await store.getAnswerSet(ref, 'U0001'))?.progress.currentStep).toBe(1);
+  });
+
+  it('knows a person’s last RECENT_DELIVERIES deliveries, each person’s apart, and forgets older ones', async () => {
+    await store.createDecision(decision, LISTED);
+    const saveAs = (userId: string, deliveryId: string, currentStep: number) =>
+      store.saveStep(
+        ref,
+        userId,
+        { id: 'team', answers: { company_size: 'small' } },
+        progress(currentStep),
+        deliveryId,
+      );
+    for (let index = 1; index <= RECENT_DELIVERIES; index += 1)
+      await saveAs('U0001', `click ${index}`, index);
+    // The oldest of the last four, delivered again: a repeat.
+    expect((await saveAs('U0001', 'click 1', 9)).status).toBe('duplicate');
+    expect((await saveAs('U0002', 'click 1', 1)).status).toBe('saved');
+    expect((await store.getAnswerSet(ref, 'U0001'))?.progress.currentStep).toBe(RECENT_DELIVERIES);
+
+    await saveAs('U0001', 'click 5', 5);
+    // Four newer deliveries since: it is no longer told from a new one (Slack repeats within seconds).
+    expect((await saveAs('U0001', 'click 1', 6)).status).toBe('saved');
+    expect((await saveAs('U0001', 'click 5', 7)).status).toBe('duplicate');
   });
 
   it('says whether a finish repeats an earlier one, and keeps the finish when a step is edited later', async () => {
@@ -562,8 +585,8 @@ describe('redis store specifics', () => {
     );
     const keys = await ns.client.keys(`${ns.prefix}:*`);
     const decisionKeys = keys.filter((key) => key.startsWith(`${ns.prefix}:{`));
-    // decision, respondents, answers, the thread-note outbox and two delivery markers
-    expect(decisionKeys).toHaveLength(6);
+    // decision, respondents, answers (with the deliveries it has seen) and the thread-note outbox
+    expect(decisionKeys).toHaveLength(4);
     expect(new Set(decisionKeys.map(hashTag)).size).toBe(1);
     // Besides them, the indexes: the starter's Home list and the channel's latest decision.
     expect(keys.filter((key) => !decisionKeys.includes(key)).sort()).toEqual([
@@ -572,8 +595,7 @@ describe('redis store specifics', () => {
     ]);
     for (const key of keys) {
       const ttl = await ns.client.pttl(key);
-      // Answers live RETENTION_DAYS; a delivery marker only needs to outlast retries and double clicks.
-      const expected = key.includes(':delivery:') ? 86_400_000 : 7 * 86_400_000;
+      const expected = 7 * 86_400_000;
       expect(ttl, key).toBeGreaterThan(expected - 60_000);
       expect(ttl, key).toBeLessThanOrEqual(expected);
     }
@@ -588,8 +610,8 @@ describe('redis store specifics', () => {
     }
     await store.createDecision({ ...decision, teamId: 'T00012' }, LISTED);
     const erased = await store.eraseTenant('T0001');
-    // Four keys a decision, and the Home list and channel pointer they share.
-    expect(erased).toMatchObject({ decisions: 120, answerSets: 120, keys: 482 });
+    // Three keys a decision, and the Home list and channel pointer they share.
+    expect(erased).toMatchObject({ decisions: 120, answerSets: 120, keys: 362 });
     const left = await ns.client.keys(`${ns.prefix}:*`);
     expect(left.filter((key) => key.includes('T0001:'))).toEqual([]);
     // A tenant whose id starts with the same characters is another tenant: its decision, Home list and channel pointer stay.
