@@ -7,7 +7,7 @@
  *
  * Options: --seconds=<n> measured per app and scenario (default 10), taken in --rounds=<n> turns (default 5)
  * alternating with the other app; --warmup=<n> seconds first (default 3); --connections=<n> (default 10);
- * --only=<scenario name prefix>; --profile (write V8 CPU profiles of both apps to bench-profiles/ and summarise them).
+ * --only=<scenario name prefix> (`memory`: only the weighing of a decision in Redis); --profile (write V8 CPU profiles of both apps to bench-profiles/ and summarise them).
  * Everything listens on loopback only and stops by itself.
  */
 import { randomBytes } from 'node:crypto';
@@ -186,9 +186,9 @@ async function main() {
     const random = seededRandom(300);
     const crowd = Array.from({ length: TEAM_VERDICT_RESPONDENTS }, () => randomRespondent(random));
     const teamVerdict = settings.only ? undefined : timeTeamVerdict(crowd);
-    const memory = settings.only
-      ? undefined
-      : await weighDecision(slack, ours, redis, crowd.slice(0, MEMORY_RESPONDENTS));
+    const memory = wants('memory')
+      ? await weighDecision(slack, ours, redis, crowd.slice(0, MEMORY_RESPONDENTS))
+      : undefined;
 
     await Promise.all(apps.splice(0).map((app) => app.stop()));
     printReport({
