@@ -4,7 +4,7 @@ import {
   type RedisClusterHandle,
   startRedisCluster,
 } from '../support/redis-cluster.js';
-import { type Harness, startHarness } from './harness.js';
+import { CHANNEL, type Harness, startHarness } from './harness.js';
 import { twoPeopleReachAVerdict } from './journey.js';
 
 const unavailable = clusterUnavailableReason();
@@ -45,6 +45,11 @@ describe.skipIf(unavailable !== undefined)('on a Redis Cluster of three masters'
     expect(holders).toHaveLength(1);
     expect(holders[0]?.filter((key) => /\}:(decision|respondents)$/.test(key))).toHaveLength(2);
     expect(holders[0]?.filter((key) => key.includes('}:answers:'))).toHaveLength(2);
+    // The indexes live in other slots, so they are written beside the decision's MULTI and script, not in them.
+    const { store } = harness.app;
+    expect(await store.latestInChannel('T0001', CHANNEL)).toBe(decisionId);
+    expect(await store.homeDecisions('T0001', 'U0ALICE', 10)).toEqual([decisionId]);
+    expect(await store.homeDecisions('T0001', 'U0BOB', 10)).toEqual([decisionId]);
   });
 
   it('finds a person’s answers on every master (forget me), not only on the node it asks first', async () => {
