@@ -6,7 +6,7 @@
  * Number questions and the zones question feed the cost estimate (cost.ts); the thresholds that turn numbers into
  * signals and hard limits live in scoring.ts.
  */
-import type { ChoiceOption, Platform, Question, Signal, SignalTarget, Step } from './types.js';
+import type { ChoiceOption, Platform, Question, RoughRange, Signal, SignalTarget, Step } from './types.js';
 
 /** One reason leaning one row toward one or more platforms. */
 function lean(target: SignalTarget, points: Partial<Record<Platform, number>>, reason: string): Signal[] {
@@ -16,6 +16,20 @@ function lean(target: SignalTarget, points: Partial<Record<Platform, number>>, r
     points: value,
     reason,
   }));
+}
+
+/**
+ * Rough ranges for a throughput in MB/s. Each is priced at its geometric middle, rounded: the figure an order of
+ * magnitude most likely sits near. The bounds match the thresholds in scoring.ts (100 and 1,000 MB/s peaks).
+ */
+function throughputRanges(prefix: string): RoughRange[] {
+  return [
+    { id: `${prefix}_under_1`, label: 'under 1', low: 0.01, high: 1, pricedAt: 0.1 },
+    { id: `${prefix}_1_10`, label: '1 to 10', low: 1, high: 10, pricedAt: 3.2 },
+    { id: `${prefix}_10_100`, label: '10 to 100', low: 10, high: 100, pricedAt: 32 },
+    { id: `${prefix}_100_1000`, label: '100 to 1,000', low: 100, high: 1000, pricedAt: 320 },
+    { id: `${prefix}_over_1000`, label: 'more than 1,000', low: 1000, high: 100_000, pricedAt: 10_000 },
+  ];
 }
 
 const DONT_KNOW: ChoiceOption = { id: 'dont_know', short: "don't know", label: "Don't know", dontKnow: true };
@@ -210,6 +224,8 @@ export const STEPS: Step[] = [
         min: 0.01,
         max: 100_000,
         integer: false,
+        ranges: throughputRanges('avg'),
+        typical: 1,
       },
       {
         id: 'peak_write_mbps',
@@ -222,6 +238,8 @@ export const STEPS: Step[] = [
         min: 0.01,
         max: 100_000,
         integer: false,
+        ranges: throughputRanges('peak'),
+        typical: 5,
       },
       {
         id: 'avg_record_kb',
@@ -234,6 +252,22 @@ export const STEPS: Step[] = [
         min: 0.1,
         max: 102_400,
         integer: false,
+        // Split at Kinesis's 10 MiB maximum, so "more than 10 MiB" rules Kinesis out as the number would.
+        ranges: [
+          { id: 'record_under_1kb', label: 'under 1', low: 0.1, high: 1, pricedAt: 0.32 },
+          { id: 'record_1_10kb', label: '1 to 10', low: 1, high: 10, pricedAt: 3.2 },
+          { id: 'record_10_100kb', label: '10 to 100', low: 10, high: 100, pricedAt: 32 },
+          { id: 'record_100kb_1mib', label: '100 to 1,024 (1 MiB)', low: 100, high: 1024, pricedAt: 320 },
+          { id: 'record_1_10mib', label: '1 to 10 MiB', low: 1024, high: 10_240, pricedAt: 3200 },
+          {
+            id: 'record_over_10mib',
+            label: 'more than 10 MiB',
+            low: 10_240,
+            high: 102_400,
+            pricedAt: 32_000,
+          },
+        ],
+        typical: 1,
       },
       {
         id: 'consumer_groups',
@@ -246,6 +280,15 @@ export const STEPS: Step[] = [
         min: 1,
         max: 500,
         integer: true,
+        // Split where Kinesis's shared reads start to crowd (more than 5, more than 20; see scoring.ts).
+        ranges: [
+          { id: 'readers_1', label: 'one', low: 1, high: 1, pricedAt: 1 },
+          { id: 'readers_2_5', label: '2 to 5', low: 2, high: 5, pricedAt: 3 },
+          { id: 'readers_6_20', label: '6 to 20', low: 6, high: 20, pricedAt: 11 },
+          { id: 'readers_21_100', label: '21 to 100', low: 21, high: 100, pricedAt: 46 },
+          { id: 'readers_over_100', label: 'more than 100', low: 101, high: 500, pricedAt: 220 },
+        ],
+        typical: 2,
       },
       {
         id: 'retention_days',
@@ -258,6 +301,15 @@ export const STEPS: Step[] = [
         min: 1,
         max: 3650,
         integer: true,
+        // Split at Kinesis's 365-day maximum, so "more than 365" rules Kinesis out as the number would.
+        ranges: [
+          { id: 'days_1', label: 'one', low: 1, high: 1, pricedAt: 1 },
+          { id: 'days_2_7', label: '2 to 7', low: 2, high: 7, pricedAt: 4 },
+          { id: 'days_8_30', label: '8 to 30', low: 8, high: 30, pricedAt: 15 },
+          { id: 'days_31_365', label: '31 to 365', low: 31, high: 365, pricedAt: 106 },
+          { id: 'days_over_365', label: 'more than 365', low: 366, high: 3650, pricedAt: 1150 },
+        ],
+        typical: 7,
       },
       {
         id: 'availability_zones',

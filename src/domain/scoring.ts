@@ -10,6 +10,7 @@
  */
 import { type CostSettings, type PlatformCost, platformCosts, readWorkload, type Workload } from './cost.js';
 import { formatKb } from './cost-model.js';
+import { figureOf } from './figures.js';
 import { formatNumber, formatUsd } from './format.js';
 import { CAPACITY } from './pricing.js';
 import { ALL_QUESTIONS } from './questions.js';
@@ -210,6 +211,8 @@ export interface Evidence {
   questionCount: number;
   /** In a team verdict, each person's own recommendation: disagreement with the team lowers confidence. */
   peerRecommendations?: Platform[];
+  /** Workload figures nobody gave (short labels): the cost rests on a typical figure, or is not priced. */
+  guessedFigures?: string[];
 }
 
 export interface RowStanding {
@@ -256,11 +259,14 @@ export function readBallot(answers: Answers): Ballot {
     const part = readAnswer(question, value);
     parts.push(part);
     if (part === undefined || value === undefined) continue;
-    kept[question.id] = value;
+    // A rough workload answer is kept as the figure it is priced at, so everything after reads numbers.
+    const figure = question.kind === 'number' ? figureOf(question, value)?.value : value;
+    if (figure !== undefined) kept[question.id] = figure;
     answeredCount++;
     kafkaExperience += part.kafkaExperience;
     opsSupport += part.opsSupport;
-    if (question.kind !== 'number') choiceAnsweredCount++;
+    // A number counts only when it is "Don't know": giving the workload figures never dilutes the share.
+    if (question.kind !== 'number' || part.dontKnow) choiceAnsweredCount++;
     if (part.dontKnow) dontKnowCount++;
   }
   return {
@@ -278,8 +284,10 @@ export function readBallot(answers: Answers): Ballot {
 /** What one answer adds, or undefined when the value does not fit the question. */
 export function readAnswer(question: Question, value: AnswerValue | undefined): AnswerPart | undefined {
   if (question.kind === 'number') {
-    const number = readNumber(question, value);
-    return number === undefined ? undefined : numberPart(question.id, number);
+    const figure = figureOf(question, value);
+    if (!figure) return undefined;
+    const part = figure.value === undefined ? NO_SIGNAL : numberPart(question.id, figure.value);
+    return figure.dontKnow ? dontKnowPartOf(part) : part;
   }
   const chosen = readChoice(question, value);
   if (chosen === undefined) return undefined;
@@ -708,6 +716,12 @@ function fragilities(
   if (outcome.closeCall && !outcome.soleOption) {
     found.push(`${label} leads only narrowly, so a few answers could change it.`);
   }
+  const guessed = evidence.guessedFigures ?? [];
+  if (guessed.length > 0) {
+    found.push(
+      `Nobody gave these workload figures: ${guessed.join(', ')}; ${evidence.costs ? 'the cost rests on typical figures' : 'the cost could not be compared'}.`,
+    );
+  }
   const own = evidence.costs?.[outcome.recommendation];
   if (own?.nearLimit) {
     const { what, used, limit } = own.nearLimit;
@@ -959,12 +973,14 @@ function readChoice(question: Question, value: AnswerValue | undefined): readonl
   return chosen.length === 0 || combinesLoner ? undefined : chosen;
 }
 
-function readNumber(question: Question, value: AnswerValue | undefined): number | undefined {
-  if (question.kind !== 'number' || typeof value !== 'number' || !Number.isFinite(value)) return undefined;
-  if (value < question.min || value > question.max || (question.integer && !Number.isInteger(value))) {
-    return undefined;
-  }
-  return value;
+/** A number's part marked "Don't know", built once per part like the others. */
+const DONT_KNOW_PARTS = new Map<AnswerPart, AnswerPart>();
+function dontKnowPartOf(part: AnswerPart): AnswerPart {
+  const known = DONT_KNOW_PARTS.get(part);
+  if (known) return known;
+  const marked = { ...part, dontKnow: true };
+  DONT_KNOW_PARTS.set(part, marked);
+  return marked;
 }
 
 const QUESTION_ORDER = new Map(ALL_QUESTIONS.map((question, index) => [question.id, index]));

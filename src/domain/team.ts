@@ -14,6 +14,7 @@ import {
   platformCosts,
   readWorkload,
 } from './cost.js';
+import { figureNotes, guessedFigures, settleFigures } from './figures.js';
 import { whatWouldFlip } from './flip.js';
 import { buildPanel, keyOf, type Move, type Panel, panelEvidence } from './panel.js';
 import { DEFAULT_PRICING } from './pricing.js';
@@ -36,6 +37,7 @@ import {
   type Category,
   COST_ESTIMATE_DRIVER,
   type Confidence,
+  type FigureNote,
   type Platform,
   type Verdict,
 } from './types.js';
@@ -124,14 +126,15 @@ export const WIDE_SPREAD = 3;
 
 /** One person's verdict. */
 export function scoreAnswers(answers: Answers, settings: CostSettings = DEFAULT_COST_SETTINGS): Verdict {
-  return verdictOf(buildPanel([readBallot(answers)], settings), settings);
+  const panel = buildPanel([readBallot(answers)], settings);
+  return verdictOf(panel, settings, figureNotes([{ userId: '', answers }], pricedIn(panel)).map(anonymous));
 }
 
 export function aggregateTeam(
   answerSets: RespondentAnswers[],
   settings: CostSettings = DEFAULT_COST_SETTINGS,
 ): TeamVerdict {
-  const people = [...answerSets].sort(byUserId);
+  const people = settleFigures([...answerSets].sort(byUserId));
   const ballots = people.map(({ answers }) => readBallot(answers));
   // Each person gets the numbers only; the words are worked out once, for the team.
   const standings = ballots.map((ballot) => weigh(evidenceOf(ballot, settings)));
@@ -139,6 +142,7 @@ export function aggregateTeam(
   const verdict = verdictOf(
     panel,
     settings,
+    figureNotes(people, pricedIn(panel)),
     standings.map((standing) => standing.recommendation),
   );
   const splits = splitsOf(standings);
@@ -163,10 +167,12 @@ export function aggregateTeam(
   };
 }
 
-function verdictOf(panel: Panel, settings: CostSettings, peers?: Platform[]): Verdict {
+function verdictOf(panel: Panel, settings: CostSettings, figures: FigureNote[], peers?: Platform[]): Verdict {
   const evidence = panelEvidence(panel);
   // One person agreeing with themselves says nothing about the team.
   if (peers && peers.length > 1) evidence.peerRecommendations = peers;
+  const guessed = guessedFigures(figures);
+  if (guessed.length > 0) evidence.guessedFigures = guessed;
   const judgement = decide(evidence, (questionId) => describeTypical(panel, questionId));
   const cost =
     panel.workload &&
@@ -177,8 +183,22 @@ function verdictOf(panel: Panel, settings: CostSettings, peers?: Platform[]): Ve
   return {
     ...judgement,
     ...(cost && { cost }),
+    ...(figures.length > 0 && { figures }),
     flip: whatWouldFlip(panel, judgement.recommendation),
   };
+}
+
+/** The figure the panel's estimate uses for a workload question. */
+function pricedIn(panel: Panel): (questionId: string) => number | undefined {
+  return (questionId) => {
+    const value = panel.consensus[questionId];
+    return typeof value === 'number' ? value : undefined;
+  };
+}
+
+/** One person's own verdict names nobody. */
+function anonymous(note: FigureNote): FigureNote {
+  return { ...note, userIds: [] };
 }
 
 /** Options on a platform that the hard limits took off the table are priced no further. */

@@ -102,6 +102,22 @@ export interface NumberQuestion extends QuestionBase {
   integer: boolean;
   /** A neutral starting value, where there genuinely is one. */
   initial?: number;
+  /** Rough answers for people who cannot give an exact figure, in ascending order, covering min to max. */
+  ranges: RoughRange[];
+  /** What a "Don't know" is priced at, only for people who agree to it: a common figure, stated to them. */
+  typical: number;
+}
+
+/** A rough answer to a number question, priced at a stated figure inside it. */
+export interface RoughRange {
+  /** Stable id, stored in Redis in place of the number. Never rename. */
+  id: string;
+  /** "10 to 100": the unit is added where it is shown. */
+  label: string;
+  low: number;
+  high: number;
+  /** The figure the estimate uses: the geometric middle of low and high, rounded. */
+  pricedAt: number;
 }
 
 export type Question = SingleChoiceQuestion | MultiChoiceQuestion | NumberQuestion;
@@ -154,12 +170,30 @@ export interface Verdict {
   /** Set when a deciding factor overrode what the categories favour. */
   override?: { categoriesFavour: Platform; factor: DecidingFactor; sentence: string };
   excluded: { platform: Platform; reason: string }[];
-  /** Share of answered choice questions that were "Don't know", 0..1. */
+  /** Share of answered questions that were "Don't know", 0..1. */
   dontKnowShare: number;
+  /** Workload figures given as a range or "Don't know": what each was priced at, or that it could not be. */
+  figures?: FigureNote[];
   /** The monthly cost per option; absent until the workload numbers are answered. */
   cost?: CostEstimate;
   /** The smallest change of answers that changes the recommendation; null when no one or two changes do. */
   flip: Flip | null;
+}
+
+/**
+ * A workload figure nobody gave exactly. 'range': priced at the range's stated figure; 'typical': nobody gave
+ * it, priced at the question's typical figure because these people agreed to that; 'unknown': nobody gave it
+ * and nobody agreed to a typical figure, so the estimate cannot be priced.
+ */
+export interface FigureNote {
+  questionId: string;
+  basis: 'range' | 'typical' | 'unknown';
+  /** What the estimate uses; absent for 'unknown'. */
+  pricedAt?: number;
+  /** For 'range', the range as said: "10 to 100 MB/s". */
+  said?: string;
+  /** Who gave the range, agreed to the typical figure, or said "Don't know"; empty for one person's verdict. */
+  userIds: string[];
 }
 
 /** The drivenBy entry of a row moved by the machine-cost estimate rather than by one answer. */

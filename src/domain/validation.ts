@@ -3,11 +3,15 @@
  * read back from storage, which may predate today's questions.
  */
 import { z } from 'zod';
+import { roughFieldOf, roughIdsOf } from './figures.js';
 import { formatNumber } from './format.js';
 import { ALL_QUESTIONS } from './questions.js';
 import type { Answers, AnswerValue, ChoiceOption, NumberQuestion, Question, Step } from './types.js';
 
-/** One step's input as it arrives from a form: option ids, lists of option ids, or typed text for numbers. */
+/**
+ * One step's input as it arrives from a form, keyed by question id: option ids, lists of option ids, or typed
+ * text for numbers; a number's rough answer (a range or "Don't know" id) comes under roughFieldOf(question id).
+ */
 export type RawStepInput = Record<string, string | string[] | null | undefined>;
 
 export type StepParseResult = { ok: true; answers: Answers } | { ok: false; errors: Record<string, string> };
@@ -30,6 +34,19 @@ export function parseStepAnswers(step: Step, raw: RawStepInput): StepParseResult
   const errors: Record<string, string> = {};
   for (const question of step.questions) {
     const value = Object.hasOwn(raw, question.id) ? raw[question.id] : undefined;
+    if (question.kind === 'number') {
+      const rough = roughFieldOf(question.id);
+      const roughValue = Object.hasOwn(raw, rough) ? raw[rough] : undefined;
+      if (!isBlank(roughValue)) {
+        if (!isBlank(value)) errors[rough] = 'Either type a number or pick one here, not both';
+        else {
+          const result = roughSchema(question).safeParse(roughValue);
+          if (result.success) answers[question.id] = result.data;
+          else errors[rough] = invalidChoiceMessage(question);
+        }
+        continue;
+      }
+    }
     if (isBlank(value)) {
       if (!question.optional) errors[question.id] = missingMessage(question);
       continue;
@@ -50,7 +67,10 @@ export function validAnswersOf(step: Step, raw: RawStepInput): Answers {
   const all = parseStepAnswers(step, raw);
   if (all.ok) return all.answers;
   const clean = parseStepAnswers(
-    { ...step, questions: step.questions.filter((q) => !(q.id in all.errors)) },
+    {
+      ...step,
+      questions: step.questions.filter((q) => !(q.id in all.errors) && !(roughFieldOf(q.id) in all.errors)),
+    },
     raw,
   );
   return clean.ok ? clean.answers : {};
@@ -84,7 +104,7 @@ function cached(
 
 /** What a stored answer to the question must look like, with the message a person sees when it does not. */
 function valueSchema(question: Question): z.ZodType<AnswerValue> {
-  if (question.kind === 'number') return numberSchema(question);
+  if (question.kind === 'number') return z.union([numberSchema(question), roughSchema(question)]);
   const ids = question.options.map((option) => option.id);
   if (question.kind === 'single') {
     return z.enum(ids, { error: invalidChoiceMessage(question) });
@@ -115,6 +135,11 @@ function inputSchema(question: Question): z.ZodType<AnswerValue> {
     .pipe(numberSchema(question));
 }
 
+/** A rough answer to a number question: one of its ranges or "Don't know"s. */
+function roughSchema(question: NumberQuestion): z.ZodType<string> {
+  return z.enum(roughIdsOf(question), { error: invalidChoiceMessage(question) });
+}
+
 function numberSchema(question: NumberQuestion): z.ZodNumber {
   const message = rangeMessage(question);
   const inRange = z.number({ error: message }).min(question.min, message).max(question.max, message);
@@ -132,7 +157,7 @@ function isBlank(value: string | string[] | null | undefined): boolean {
 }
 
 function missingMessage(question: Question): string {
-  if (question.kind === 'number') return 'Please enter a number';
+  if (question.kind === 'number') return 'Type a number, or pick a rough range or “Don’t know” below';
   return question.kind === 'multi' ? 'Please choose at least one answer' : 'Please choose an answer';
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FIGURE_TYPICAL, FIGURE_UNKNOWN, figureLines } from '../../src/domain/figures.js';
 import {
   ALL_QUESTIONS,
   type Answers,
@@ -82,6 +83,13 @@ const ALL_DONT_KNOW = (() => {
   }
   return answers;
 })();
+
+/** Every workload number answered with the same rough choice. */
+function workloadAll(choice: string): Answers {
+  return Object.fromEntries(
+    ALL_QUESTIONS.filter((question) => question.kind === 'number').map((question) => [question.id, choice]),
+  );
+}
 
 interface ExpertCase {
   name: string;
@@ -251,6 +259,48 @@ const CASES: ExpertCase[] = [
     mustSay: ["“Don't know”"],
   },
   {
+    name: 'every workload number “Don’t know”, priced at the typical figures the person agreed to',
+    answers: answersFor(workloadAll(FIGURE_TYPICAL)),
+    verdicts: ['kinesis', 'msk'],
+    confidence: ['low'],
+    mustSay: [
+      'average writes: nobody knew, so it is priced at a typical 1 MB/s (as you agreed)',
+      'days kept: nobody knew, so it is priced at a typical 7 days',
+      'Nobody gave these workload figures: average writes, peak writes, record size, reading services, days kept',
+    ],
+  },
+  {
+    name: 'every workload number “Don’t know”, with no typical figure agreed: no price at all',
+    answers: answersFor(workloadAll(FIGURE_UNKNOWN)),
+    verdicts: ['kinesis', 'msk'],
+    confidence: ['low'],
+    mustSay: ['peak writes: nobody knew, so the cost cannot be priced', 'the cost could not be compared'],
+  },
+  {
+    name: 'rough ranges: 100 to 1,000 MB/s, kept more than 365 days',
+    answers: answersFor({
+      avg_write_mbps: 'avg_100_1000',
+      peak_write_mbps: 'peak_100_1000',
+      avg_record_kb: 'record_1_10kb',
+      consumer_groups: 'readers_2_5',
+      retention_days: 'days_over_365',
+    }),
+    verdicts: ['msk', 'kafka'],
+    confidence: ['high', 'medium', 'low'],
+    mustSay: [
+      'Kinesis keeps them for at most 365',
+      'average writes: a range (100 to 1,000 MB/s), priced at 320 MB/s',
+      'days kept: a range (more than 365 days), priced at 1,150 days',
+    ],
+  },
+  {
+    name: 'records of “more than 10 MiB”: Kinesis is out as for the number',
+    answers: answersFor({ avg_record_kb: 'record_over_10mib' }),
+    verdicts: ['msk', 'kafka'],
+    confidence: ['high', 'medium'],
+    mustSay: ['keep them in S3 and stream a pointer'],
+  },
+  {
     name: 'MSK and self-run Kafka within 25% of each other',
     answers: answersFor({ retention_days: 400 }),
     verdicts: ['msk', 'kafka'],
@@ -269,6 +319,7 @@ function wordsOf(verdict: Verdict): string {
     ...verdict.excluded.map((exclusion) => exclusion.reason),
     ...[...verdict.rows, ...verdict.decidingFactors].flatMap((row) => [row.reason, ...row.from]),
     ...(verdict.cost?.assumptions ?? []),
+    ...figureLines(verdict.figures ?? []),
     ...(verdict.cost?.options.flatMap((option) =>
       option.available ? [option.design, ...option.notes] : [option.reason],
     ) ?? []),

@@ -60,9 +60,9 @@ describe('parseStepAnswers', () => {
     expect(
       errorsFor('workload', { avg_write_mbps: '', peak_write_mbps: '   ', retention_days: null }),
     ).toEqual({
-      avg_write_mbps: 'Please enter a number',
-      peak_write_mbps: 'Please enter a number',
-      retention_days: 'Please enter a number',
+      avg_write_mbps: 'Type a number, or pick a rough range or “Don’t know” below',
+      peak_write_mbps: 'Type a number, or pick a rough range or “Don’t know” below',
+      retention_days: 'Type a number, or pick a rough range or “Don’t know” below',
     });
     expect(errorsFor('setup', { kafka_usage: [] })).toEqual({
       kafka_usage: 'Please choose at least one answer',
@@ -182,6 +182,8 @@ describe('parseStepAnswers', () => {
           max: 10,
           integer: true,
           optional: true,
+          ranges: [],
+          typical: 2,
         },
         {
           id: 'tools',

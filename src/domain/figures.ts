@@ -1,0 +1,188 @@
+/**
+ * Workload figures people could not give exactly. Beside each number question a person may pick a rough range
+ * (priced at the range's stated figure) or "Don't know", either leaving the figure unpriced or agreeing to the
+ * question's stated typical figure. The choice is stored in place of the number, as a stable id.
+ *
+ * For a team, a typical figure is used only when nobody gave the figure (exactly or as a range): a number
+ * somebody actually gave always beats a guess. A figure nobody gave and nobody agreed to guess leaves the
+ * estimate unpriced, and the verdict says which figures were assumed, and by whom.
+ */
+import { formatNumber } from './format.js';
+import { ALL_QUESTIONS } from './questions.js';
+import type { Answers, AnswerValue, FigureNote, NumberQuestion } from './types.js';
+
+/** "Don't know", not to be priced. */
+export const FIGURE_UNKNOWN = 'dont_know';
+/** "Don't know", priced at the question's typical figure. */
+export const FIGURE_TYPICAL = 'dont_know_typical';
+
+/** One choice of the rough answer beside a number question, as the form offers it. */
+export interface RoughChoice {
+  id: string;
+  label: string;
+}
+
+export interface Figure {
+  basis: 'given' | 'range' | 'typical' | 'unknown';
+  /** What the estimate uses; absent when the figure is not to be priced. */
+  value?: number;
+  dontKnow: boolean;
+}
+
+/** The form field beside a number question that holds its rough answer (also the Slack block_id). */
+export function roughFieldOf(questionId: string): string {
+  return `${questionId}_rough`;
+}
+
+/** The rough choices offered for a number question: its ranges, then the two kinds of "Don't know". */
+export function roughChoicesOf(question: NumberQuestion): RoughChoice[] {
+  return [
+    ...question.ranges.map((range) => ({
+      id: range.id,
+      label: `${range.label} ${question.unit} (priced at ${formatNumber(range.pricedAt)})`,
+    })),
+    {
+      id: FIGURE_TYPICAL,
+      label: `Don't know: use a typical ${formatNumber(question.typical)} ${question.unit}`,
+    },
+    { id: FIGURE_UNKNOWN, label: "Don't know: leave it out of the price" },
+  ];
+}
+
+export function roughIdsOf(question: NumberQuestion): string[] {
+  return [...question.ranges.map((range) => range.id), FIGURE_TYPICAL, FIGURE_UNKNOWN];
+}
+
+/** What an answer to a number question stands for, or undefined when it does not fit the question. */
+export function figureOf(question: NumberQuestion, value: AnswerValue | undefined): Figure | undefined {
+  if (typeof value === 'number') {
+    const fits =
+      Number.isFinite(value) &&
+      value >= question.min &&
+      value <= question.max &&
+      (!question.integer || Number.isInteger(value));
+    return fits ? { basis: 'given', value, dontKnow: false } : undefined;
+  }
+  if (value === FIGURE_TYPICAL) return { basis: 'typical', value: question.typical, dontKnow: true };
+  if (value === FIGURE_UNKNOWN) return { basis: 'unknown', dontKnow: true };
+  const range = question.ranges.find((candidate) => candidate.id === value);
+  return range && { basis: 'range', value: range.pricedAt, dontKnow: false };
+}
+
+/** A rough answer in words: "10 to 100 MB/s", "don't know". */
+export function roughWords(question: NumberQuestion, value: string): string {
+  const range = question.ranges.find((candidate) => candidate.id === value);
+  if (range) return `${range.label} ${question.unit}`;
+  if (value === FIGURE_TYPICAL)
+    return `don't know (a typical ${formatNumber(question.typical)} ${question.unit})`;
+  return "don't know";
+}
+
+const NUMBER_QUESTIONS = ALL_QUESTIONS.filter(
+  (question): question is NumberQuestion => question.kind === 'number',
+);
+
+export interface Respondent {
+  userId: string;
+  answers: Answers;
+}
+
+/**
+ * Everyone's answers with a typical figure dropped (kept as an unpriced "Don't know") wherever someone else gave
+ * that figure, so the team's estimate rests on what people know before what they agreed to guess.
+ */
+export function settleFigures<Person extends Respondent>(people: readonly Person[]): Person[] {
+  const known = new Set(
+    NUMBER_QUESTIONS.filter((question) =>
+      people.some((person) => {
+        const basis = figureOf(question, person.answers[question.id])?.basis;
+        return basis === 'given' || basis === 'range';
+      }),
+    ).map((question) => question.id),
+  );
+  if (known.size === 0) return [...people];
+  return people.map((person) => {
+    const dropped = [...known].filter((id) => person.answers[id] === FIGURE_TYPICAL);
+    if (dropped.length === 0) return person;
+    const answers = { ...person.answers };
+    for (const id of dropped) answers[id] = FIGURE_UNKNOWN;
+    return { ...person, answers };
+  });
+}
+
+/**
+ * The figures the estimate does not have exactly, in question order: ranges given (with who gave them), typical
+ * figures used (with who agreed), and figures nobody gave (with who said "Don't know"). `pricedAt` is the
+ * figure the team's estimate uses: `priced` gives it (the team's median).
+ */
+export function figureNotes(
+  people: readonly Respondent[],
+  priced: (questionId: string) => number | undefined,
+): FigureNote[] {
+  return NUMBER_QUESTIONS.flatMap((question): FigureNote[] => {
+    const by = {
+      given: [] as string[],
+      range: [] as string[],
+      typical: [] as string[],
+      unknown: [] as string[],
+    };
+    const said = new Set<string>();
+    for (const person of people) {
+      const value = person.answers[question.id];
+      const figure = figureOf(question, value);
+      if (!figure) continue;
+      by[figure.basis].push(person.userId);
+      if (figure.basis === 'range' && typeof value === 'string') said.add(roughWords(question, value));
+    }
+    const pricedAt = priced(question.id);
+    if (by.given.length === 0 && by.range.length > 0 && pricedAt !== undefined) {
+      return [
+        { questionId: question.id, basis: 'range', pricedAt, said: [...said].join(', '), userIds: by.range },
+      ];
+    }
+    if (by.given.length > 0 || by.range.length > 0) return [];
+    if (by.typical.length > 0 && pricedAt !== undefined) {
+      return [{ questionId: question.id, basis: 'typical', pricedAt, userIds: by.typical }];
+    }
+    return by.unknown.length > 0 ? [{ questionId: question.id, basis: 'unknown', userIds: by.unknown }] : [];
+  });
+}
+
+/** Figures the estimate had to guess or could not price at all: they make the verdict's cost fragile. */
+export function guessedFigures(notes: readonly FigureNote[]): string[] {
+  return notes.filter((note) => note.basis !== 'range').map((note) => shortOf(note.questionId));
+}
+
+function shortOf(questionId: string): string {
+  return ALL_QUESTIONS.find((question) => question.id === questionId)?.short ?? questionId;
+}
+
+/**
+ * One line per note, for the verdict: "average writes: nobody knew; priced at a typical 1 MB/s (<@U1> agreed)".
+ * `name` renders a person (a mention in Slack); without it, nobody is named (one person's own verdict).
+ */
+export function figureLines(notes: readonly FigureNote[], name?: (userId: string) => string): string[] {
+  return notes.map((note) => {
+    const question = NUMBER_QUESTIONS.find((candidate) => candidate.id === note.questionId);
+    if (!question) return note.questionId;
+    const people = name && note.userIds.length > 0 ? note.userIds.map(name).join(', ') : undefined;
+    const figure = (value: number) => `${formatNumber(value)} ${question.unit}`;
+    switch (note.basis) {
+      case 'range':
+        return (
+          `${question.short}: a range (${note.said}${people ? `, from ${people}` : ''}), ` +
+          `priced at ${figure(note.pricedAt ?? 0)}`
+        );
+      case 'typical':
+        return (
+          `${question.short}: nobody knew, so it is priced at a typical ${figure(note.pricedAt ?? 0)}` +
+          (people ? ` (agreed by ${people})` : ' (as you agreed)')
+        );
+      default:
+        return (
+          `${question.short}: nobody knew${people ? ` (${people} said “Don't know”)` : ''}, ` +
+          'so the cost cannot be priced until someone gives it'
+        );
+    }
+  });
+}
