@@ -165,7 +165,7 @@ export function figureLines(notes: readonly FigureNote[], name?: (userId: string
   return notes.map((note) => {
     const question = NUMBER_QUESTIONS.find((candidate) => candidate.id === note.questionId);
     if (!question) return note.questionId;
-    const people = name && note.userIds.length > 0 ? note.userIds.map(name).join(', ') : undefined;
+    const people = name && note.userIds.length > 0 ? named(note.userIds, name) : undefined;
     const figure = (value: number) => `${formatNumber(value)} ${question.unit}`;
     switch (note.basis) {
       case 'range':
@@ -185,4 +185,12 @@ export function figureLines(notes: readonly FigureNote[], name?: (userId: string
         );
     }
   });
+}
+
+/** A few people by name and the rest counted, so a large team's line stays one line. */
+const NAMED_PEOPLE = 3;
+function named(userIds: readonly string[], name: (userId: string) => string): string {
+  const shown = userIds.slice(0, NAMED_PEOPLE).map(name).join(', ');
+  const more = userIds.length - NAMED_PEOPLE;
+  return more > 0 ? `${shown} and ${more} more` : shown;
 }

@@ -22,6 +22,10 @@ export const ACTION_IDS = {
   confirmForgetMe: 'confirm_forget_me',
   /** Button inside the modal: go one step back. */
   questionnaireBack: 'questionnaire_back',
+  /** Button on the summary of a finished person's answers: open one step alone to change it. */
+  questionnaireEditStep: 'questionnaire_edit_step',
+  /** Button inside a step opened from the summary: back to the summary, nothing saved. */
+  questionnaireSummary: 'questionnaire_summary',
   /** The element inside every question's input block; the block_id is the question id. */
   answer: 'answer',
 } as const;
@@ -30,6 +34,12 @@ export const BLOCK_IDS = {
   stepProgress: 'step_progress',
   stepIntro: 'step_intro',
   questionnaireNav: 'questionnaire_nav',
+  /** The last step's sentence on what its button does. */
+  stepOutcome: 'step_outcome',
+  /** The summary of a finished person's answers: the person's own verdict, then one block per step. */
+  summaryVerdict: 'summary_verdict',
+  summaryHeading: 'summary_heading',
+  summaryStep: (stepId: string) => `summary_step_${stepId}`,
   notice: 'notice',
   decisionHeader: 'decision_header',
   decisionContext: 'decision_context',

@@ -7,6 +7,8 @@ import { z } from 'zod';
 export interface QuestionnaireMetadata {
   decisionId: string;
   step: number;
+  /** The step was opened alone from the summary of a finished person's answers. */
+  editing?: boolean;
 }
 
 /** A decision id as the app makes them (base64url); anything else is refused before it reaches a key. */
@@ -15,17 +17,20 @@ export const decisionIdSchema = z.string().regex(/^[\w-]{1,64}$/);
 const wireSchema = z.object({
   d: decisionIdSchema,
   s: z.number().int().min(0).max(50),
+  e: z.literal(1).optional(),
 });
 
 export function encodeMetadata(metadata: QuestionnaireMetadata): string {
-  return JSON.stringify({ d: metadata.decisionId, s: metadata.step });
+  return JSON.stringify({ d: metadata.decisionId, s: metadata.step, ...(metadata.editing && { e: 1 }) });
 }
 
 export function decodeMetadata(text: string | undefined): QuestionnaireMetadata | null {
   if (!text) return null;
   try {
     const parsed = wireSchema.safeParse(JSON.parse(text));
-    return parsed.success ? { decisionId: parsed.data.d, step: parsed.data.s } : null;
+    if (!parsed.success) return null;
+    const { d: decisionId, s: step, e } = parsed.data;
+    return e === 1 ? { decisionId, step, editing: true } : { decisionId, step };
   } catch {
     return null;
   }

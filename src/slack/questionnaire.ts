@@ -1,14 +1,19 @@
 import type { Logger } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
+import { firstMissingStep, isComplete, mergeSteps } from '../domain/answer-set.js';
 import { STEPS } from '../domain/questions.js';
-import type { DecisionRef } from '../store/port.js';
+import { scoreAnswers } from '../domain/team.js';
+import type { AnswerSet, Decision, DecisionRef } from '../store/port.js';
 import type { ListenerDeps } from './deps.js';
 import { slackErrorCode } from './errors.js';
+import { buildAnswersSummaryModal } from './views/answers-summary.js';
+import { buildOwnVerdictText } from './views/decision-message.js';
 import { buildNoticeModal, buildQuestionnaireModal } from './views/questionnaire-modal.js';
 
 /**
- * The questionnaire's moves that more than one listener makes: opening (or resuming) it for a person.
+ * The questionnaire's moves that more than one listener makes: opening (or resuming) it for a person, and the
+ * summary a finished person sees, from which one step at a time is edited.
  */
 
 /** A trigger id dies 3 s after the click; a store slower than this gets a "loading" modal first. */
@@ -42,14 +47,62 @@ export async function questionnaireViewFor(
   ]);
   if (!decision) return notices.decisionGone;
   if (decision.closed) return notices.decisionClosed;
-  const finished = answerSet?.progress.finishedAt !== undefined;
-  const step = !answerSet || finished ? 0 : Math.min(answerSet.progress.currentStep, STEPS.length - 1);
+  if (answerSet && isComplete(answerSet)) return answersSummaryView(deps, decision, answerSet);
+  // Someone who finished before but has a step missing (a question added since) walks on from that step.
+  const step = answerSet
+    ? Math.min(
+        firstMissingStep(answerSet) ?? answerSet.progress.currentStep,
+        answerSet.progress.currentStep,
+        STEPS.length - 1,
+      )
+    : 0;
   return buildQuestionnaireModal({
     decisionId: ref.decisionId,
     decisionTitle: decision.title,
     step,
     answers: answerSet?.steps[STEPS[step]?.id ?? ''],
-    editing: finished,
+  });
+}
+
+/** The modal a finished person ends on: their own verdict and their answers, each step with its Edit button. */
+export function answersSummaryView(
+  deps: Pick<ListenerDeps, 'costs'>,
+  decision: Decision,
+  answerSet: AnswerSet,
+): ModalView {
+  const own = scoreAnswers(mergeSteps(answerSet), deps.costs);
+  return buildAnswersSummaryModal({
+    decisionId: decision.decisionId,
+    decisionTitle: decision.title,
+    verdictText: buildOwnVerdictText(own, decision.channelId, decision.blind === true),
+    steps: answerSet.steps,
+  });
+}
+
+/**
+ * What a button inside the summary (Edit) or inside a step opened from it (Back to my verdict) shows next: read
+ * afresh, so a closed or vanished decision says so instead.
+ */
+export async function summaryOrStepView(
+  deps: ListenerDeps,
+  ref: DecisionRef,
+  userId: string,
+  step: number | undefined,
+): Promise<ModalView> {
+  const [decision, answerSet] = await Promise.all([
+    deps.store.getDecision(ref),
+    deps.store.getAnswerSet(ref, userId),
+  ]);
+  if (!decision) return notices.decisionGone;
+  if (decision.closed) return notices.decisionClosed;
+  if (!answerSet || !isComplete(answerSet)) return questionnaireViewFor(deps, ref, userId);
+  if (step === undefined) return answersSummaryView(deps, decision, answerSet);
+  return buildQuestionnaireModal({
+    decisionId: ref.decisionId,
+    decisionTitle: decision.title,
+    step,
+    answers: answerSet.steps[STEPS[step]?.id ?? ''],
+    editing: true,
   });
 }
 

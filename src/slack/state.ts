@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roughFieldOf } from '../domain/figures.js';
 import type { Step } from '../domain/types.js';
 import { ACTION_IDS } from './ids.js';
 
@@ -23,11 +24,16 @@ export type RawStepValues = Record<string, string | string[] | null>;
 export function readStepValues(stateValues: unknown, step: Step): RawStepValues {
   const values = stateValuesSchema.safeParse(stateValues);
   const raw: RawStepValues = {};
-  for (const question of step.questions) {
+  const read = (blockId: string) => {
     const element = elementState.safeParse(
-      values.success ? values.data[question.id]?.[ACTION_IDS.answer] : undefined,
+      values.success ? values.data[blockId]?.[ACTION_IDS.answer] : undefined,
     );
-    raw[question.id] = element.success ? answerIn(element.data) : null;
+    raw[blockId] = element.success ? answerIn(element.data) : null;
+  };
+  for (const question of step.questions) {
+    read(question.id);
+    // A number's rough answer (a range or "Don't know") sits in its own block beside the field.
+    if (question.kind === 'number') read(roughFieldOf(question.id));
   }
   return raw;
 }

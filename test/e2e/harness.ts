@@ -3,6 +3,7 @@ import { type Logger, LogLevel } from '@slack/bolt';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import type { Config } from '../../src/config.js';
+import { roughFieldOf } from '../../src/domain/figures.js';
 import { STEPS } from '../../src/domain/questions.js';
 import type { Answers } from '../../src/domain/types.js';
 import {
@@ -187,7 +188,13 @@ export function stepValues(stepIndex: number, answers: Answers): Record<string, 
   for (const question of step.questions) {
     const answer = answers[question.id];
     if (answer === undefined) continue;
-    values[question.id] = typeof answer === 'number' ? String(answer) : answer;
+    // A rough answer to a number (a range or "Don't know") goes in the select beside its field.
+    // The other of the two is cleared, as a person would, since a pre-filled one stays otherwise.
+    if (question.kind === 'number') {
+      const rough = typeof answer === 'string';
+      values[roughFieldOf(question.id)] = rough ? answer : null;
+      values[question.id] = rough ? null : String(answer);
+    } else values[question.id] = typeof answer === 'number' ? String(answer) : answer;
   }
   return values;
 }

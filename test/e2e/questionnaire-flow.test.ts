@@ -57,7 +57,7 @@ describe('one person, from slash command to verdict', () => {
     expect(stepShown(alice)).toContain(`Step 1 of ${STEPS.length}`);
 
     await answerSteps(alice, WEB_APP_SHOP_ON_AWS, 0, LAST - 1);
-    expect(openModal(alice).view.submit?.text).toBe('See the verdict');
+    expect(openModal(alice).view.submit?.text).toBe('See my verdict');
     const last = await alice.submitView({ values: stepValues(LAST, WEB_APP_SHOP_ON_AWS) });
     expect(last.outcome).toBe('updated');
     expect(visibleText(openModal(alice).view.blocks)).toContain('Amazon Kinesis');

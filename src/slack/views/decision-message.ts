@@ -11,6 +11,7 @@ import { escapeMrkdwn, plain, section, slackDateTime, truncate } from './text.js
 import {
   CONFIDENCE_WORDS,
   countLabel,
+  figuresWords,
   flipWords,
   SHORT_NAMES,
   splitLabel,
@@ -111,6 +112,8 @@ function verdictBlocks(team: TeamVerdict, opposing: readonly CategoryArgument[])
   const settle = settleLines(team);
   if (settle.length > 0) blocks.push(section(VERDICT_BLOCK_IDS.settle, settle.join('\n')));
   if (verdict.cost) blocks.push(section(VERDICT_BLOCK_IDS.cost, costSummary(team, verdict.cost)));
+  const figures = figuresWords(verdict, 'team');
+  if (figures) blocks.push(section(VERDICT_BLOCK_IDS.figures, figures));
   if (team.respondents > 1) blocks.push(section(VERDICT_BLOCK_IDS.picks, picksLine(team)));
   const argue = argueLine(team, opposing);
   if (argue) blocks.push(section(BLOCK_IDS.verdictTeam, argue));
@@ -254,6 +257,8 @@ export function buildOwnVerdictText(verdict: Verdict, channelId: string, blind =
     ...(verdict.costSentence ? [escapeMrkdwn(verdict.costSentence)] : []),
     `*What would flip it:* ${flipWords(verdict)}`,
   ];
+  const figures = figuresWords(verdict, 'own');
+  if (figures) lines.push(figures);
   if (cheapest) {
     const shown = shownCost(cheapest);
     lines.push(

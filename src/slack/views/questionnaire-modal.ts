@@ -11,6 +11,7 @@ import type {
   SectionBlock,
   StaticSelect,
 } from '@slack/types';
+import { roughChoicesOf, roughFieldOf } from '../../domain/figures.js';
 import { STEPS } from '../../domain/questions.js';
 import type { Answers, AnswerValue, ChoiceOption, Question } from '../../domain/types.js';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS } from '../ids.js';
@@ -24,7 +25,10 @@ export interface QuestionnaireModalInput {
   step: number;
   /** What the person already saved for this step, shown pre-filled. */
   answers?: Answers;
-  /** The person finished before and is changing their answers (their one answer set, not a second). */
+  /**
+   * The person finished before and opened this one step from their summary: saving it saves this step alone
+   * and returns to the summary; nothing counts until then.
+   */
   editing?: boolean;
 }
 
@@ -32,10 +36,17 @@ const MODAL_TITLE = 'Stream Verdict';
 /** Up to this many choices show as radio buttons; more become a drop-down. */
 const RADIO_LIMIT = 6;
 
+/** What the last step's button does, in full; Slack allows a submit label of 24 characters only. */
+export const LAST_STEP_SUBMIT = 'See my verdict';
+export const LAST_STEP_SENTENCE =
+  '*See my verdict and add it to the team’s:* pressing *See my verdict* shows the verdict your answers point to and adds them to the team verdict in the channel.';
+export const EDIT_STEP_SUBMIT = 'Save this step';
+
 export function buildQuestionnaireModal(input: QuestionnaireModalInput): ModalView {
   const step = STEPS[input.step];
   if (!step) throw new RangeError(`No questionnaire step ${input.step}`);
   const isLast = input.step === STEPS.length - 1;
+  const editing = input.editing === true;
   const answers = input.answers ?? {};
 
   const progress: ContextBlock = {
@@ -45,8 +56,10 @@ export function buildQuestionnaireModal(input: QuestionnaireModalInput): ModalVi
       {
         type: 'mrkdwn',
         text: truncate(
-          `*Step ${input.step + 1} of ${STEPS.length}: ${step.title}* · ${escapeMrkdwn(input.decisionTitle)}` +
-            (input.editing ? ' · _Editing your answers: each step counts as soon as you save it_' : ''),
+          editing
+            ? `*Editing step ${input.step + 1} of ${STEPS.length}: ${step.title}* · ${escapeMrkdwn(input.decisionTitle)}` +
+                ' · _the team verdict changes only when you save this step_'
+            : `*Step ${input.step + 1} of ${STEPS.length}: ${step.title}* · ${escapeMrkdwn(input.decisionTitle)}`,
           3000,
         ),
       },
@@ -60,45 +73,102 @@ export function buildQuestionnaireModal(input: QuestionnaireModalInput): ModalVi
   const blocks: KnownBlock[] = [
     progress,
     intro,
-    ...step.questions.map((q) => questionBlock(q, answers[q.id])),
+    ...step.questions.flatMap((q) => questionBlocks(q, answers[q.id])),
   ];
 
-  if (input.step > 0) {
-    const nav: ActionsBlock = {
+  if (editing) {
+    blocks.push({
       type: 'actions',
       block_id: BLOCK_IDS.questionnaireNav,
       elements: [
         {
           type: 'button',
-          action_id: ACTION_IDS.questionnaireBack,
-          text: plain('← Back'),
-          value: String(input.step - 1),
+          action_id: ACTION_IDS.questionnaireSummary,
+          text: plain('← Back to my verdict'),
+          value: String(input.step),
         },
       ],
-    };
-    blocks.push(nav);
+    });
+  } else {
+    if (isLast) {
+      blocks.push({
+        type: 'section',
+        block_id: BLOCK_IDS.stepOutcome,
+        text: { type: 'mrkdwn', text: LAST_STEP_SENTENCE },
+      });
+    }
+    if (input.step > 0) {
+      const nav: ActionsBlock = {
+        type: 'actions',
+        block_id: BLOCK_IDS.questionnaireNav,
+        elements: [
+          {
+            type: 'button',
+            action_id: ACTION_IDS.questionnaireBack,
+            text: plain('← Back'),
+            value: String(input.step - 1),
+          },
+        ],
+      };
+      blocks.push(nav);
+    }
   }
 
   return {
     type: 'modal',
     callback_id: CALLBACK_IDS.questionnaire,
-    private_metadata: encodeMetadata({ decisionId: input.decisionId, step: input.step }),
+    private_metadata: encodeMetadata({ decisionId: input.decisionId, step: input.step, editing }),
     title: plain(MODAL_TITLE, 24),
-    submit: plain(isLast ? 'See the verdict' : 'Next', 24),
-    close: plain('Finish later', 24),
+    submit: plain(editing ? EDIT_STEP_SUBMIT : isLast ? LAST_STEP_SUBMIT : 'Next', 24),
+    close: plain(editing ? 'Cancel' : 'Finish later', 24),
     blocks,
   };
 }
 
-function questionBlock(question: Question, answer: AnswerValue | undefined): InputBlock {
-  return {
-    type: 'input',
-    block_id: question.id,
-    optional: question.optional ?? false,
-    label: plain(question.prompt, 2000),
-    hint: plain(question.help, 2000),
-    element: questionElement(question, answer),
+/** A choice question is one input block; a number is its field and, beside it, its rough answer. */
+function questionBlocks(question: Question, answer: AnswerValue | undefined): InputBlock[] {
+  if (question.kind !== 'number') {
+    return [
+      {
+        type: 'input',
+        block_id: question.id,
+        optional: question.optional ?? false,
+        label: plain(question.prompt, 2000),
+        hint: plain(question.help, 2000),
+        element: questionElement(question, answer),
+      },
+    ];
+  }
+  const choices = roughChoicesOf(question).map((choice) => ({
+    text: plain(choice.label, 75),
+    value: choice.id,
+  }));
+  const chosen = choices.find((choice) => choice.value === answer);
+  const rough: StaticSelect = {
+    type: 'static_select',
+    action_id: ACTION_IDS.answer,
+    placeholder: plain('A rough range, or “Don’t know”', 150),
+    options: choices,
+    ...(chosen ? { initial_option: chosen } : {}),
   };
+  return [
+    {
+      type: 'input',
+      block_id: question.id,
+      // Either this field or the rough answer under it: validation asks for one of the two.
+      optional: true,
+      label: plain(`${question.prompt} (${question.unit})`, 2000),
+      hint: plain(question.help, 2000),
+      element: questionElement(question, answer),
+    },
+    {
+      type: 'input',
+      block_id: roughFieldOf(question.id),
+      optional: true,
+      label: plain(`Not sure of the ${question.short}? Pick a rough range or “Don’t know” instead`, 2000),
+      element: rough,
+    },
+  ];
 }
 
 function questionElement(question: Question, answer: AnswerValue | undefined): InputBlock['element'] {

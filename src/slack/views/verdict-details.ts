@@ -15,6 +15,7 @@ import { escapeMrkdwn, plain, section, truncate } from './text.js';
 import {
   CONFIDENCE_WORDS,
   countLabel,
+  figuresWords,
   flipWords,
   SHORT_NAMES,
   STRENGTH_WORDS,
@@ -71,6 +72,8 @@ export function verdictDetailBlocks(team: TeamVerdict, opposing: readonly Catego
   blocks.push(section(VERDICT_BLOCK_IDS.flip, `*What would flip it:* ${flipWords(verdict)}`));
 
   if (team.respondents > 1) blocks.push(...argueBlocks(team, opposing));
+  const figures = figuresWords(verdict, 'team');
+  if (figures) blocks.push(section(VERDICT_BLOCK_IDS.figures, figures));
   if (verdict.cost) blocks.push(...costBlocks(verdict.cost, team.recommendation));
   blocks.push({
     type: 'context',

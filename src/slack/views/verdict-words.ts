@@ -1,4 +1,6 @@
 /** Words and block ids shared by the decision message and the verdict's details. */
+
+import { figureLines } from '../../domain/figures.js';
 import type { Confidence, Platform, Strength, Verdict } from '../../domain/types.js';
 import { escapeMrkdwn } from './text.js';
 
@@ -11,7 +13,20 @@ export const VERDICT_BLOCK_IDS = {
   picks: 'verdict_picks',
   settle: 'verdict_settle',
   ranges: 'verdict_ranges',
+  figures: 'verdict_figures',
 } as const;
+
+/**
+ * The workload figures nobody gave exactly, one line each, or undefined when every figure was given. In a team's
+ * verdict people are mentioned; one person's own verdict names nobody. The lines are the app's own words and
+ * Slack user ids, so there is nothing to escape.
+ */
+export function figuresWords(verdict: Verdict, audience: 'team' | 'own'): string | undefined {
+  const lines = figureLines(verdict.figures ?? [], audience === 'team' ? (id) => `<@${id}>` : undefined);
+  if (lines.length === 0) return undefined;
+  const heading = audience === 'team' ? 'Figures nobody gave exactly' : 'Figures you did not give exactly';
+  return `*${heading}:*\n${lines.map((line) => `• ${line}`).join('\n')}`;
+}
 
 export const SHORT_NAMES: Record<Platform | 'even', string> = {
   kafka: 'Kafka',

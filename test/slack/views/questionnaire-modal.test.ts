@@ -1,14 +1,133 @@
 import { describe, expect, it } from 'vitest';
-import { STEPS } from '../../../src/domain/questions.js';
+import { FIGURE_TYPICAL, FIGURE_UNKNOWN, roughFieldOf } from '../../../src/domain/figures.js';
+import { ALL_QUESTIONS, STEPS } from '../../../src/domain/questions.js';
 import type { Answers } from '../../../src/domain/types.js';
 import { checkView } from '../../../src/emulator/index.js';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS } from '../../../src/slack/ids.js';
 import { decodeMetadata } from '../../../src/slack/metadata.js';
-import { buildNoticeModal, buildQuestionnaireModal } from '../../../src/slack/views/questionnaire-modal.js';
+import { buildAnswersSummaryModal } from '../../../src/slack/views/answers-summary.js';
+import {
+  buildNoticeModal,
+  buildQuestionnaireModal,
+  EDIT_STEP_SUBMIT,
+  LAST_STEP_SUBMIT,
+} from '../../../src/slack/views/questionnaire-modal.js';
 import { WEB_APP_SHOP_ON_AWS } from '../../domain/fixtures.js';
 import { blockById as find } from '../../support/blocks.js';
 
 const longTitle = 'A'.repeat(150);
+
+type Input = {
+  label: { text: string };
+  hint?: { text: string };
+  optional: boolean;
+  element: Record<string, unknown>;
+};
+type Choice = { text: { text: string }; value: string };
+
+describe('number questions as data', () => {
+  const workloadIndex = STEPS.findIndex((step) => step.questions.some((q) => q.kind === 'number'));
+  const numbers = ALL_QUESTIONS.filter((question) => question.kind === 'number');
+
+  it.each(numbers)(
+    '$id shows its unit in the label and offers ranges and “Don’t know” beside the field',
+    (question) => {
+      if (question.kind !== 'number') throw new Error('not a number');
+      const view = buildQuestionnaireModal({ decisionId: 'd', decisionTitle: 't', step: workloadIndex });
+      const field = find<Input>(view.blocks, question.id);
+      expect(field?.element.type).toBe('number_input');
+      expect(`${field?.label.text} ${field?.hint?.text ?? ''}`).toContain(`(${question.unit})`);
+      // Either the number or the rough answer: the form cannot require one field of two, validation does.
+      expect(field?.optional).toBe(true);
+      const rough = find<Input>(view.blocks, roughFieldOf(question.id));
+      expect(rough?.element.type).toBe('static_select');
+      const options = (rough?.element.options ?? []) as Choice[];
+      expect(options.map((option) => option.value)).toEqual([
+        ...question.ranges.map((range) => range.id),
+        FIGURE_TYPICAL,
+        FIGURE_UNKNOWN,
+      ]);
+      for (const range of question.ranges) {
+        const shown = options.find((option) => option.value === range.id)?.text.text;
+        expect(shown).toContain(question.unit);
+        expect(shown).toContain('priced at');
+      }
+      const blockIds = view.blocks.map((block) => block.block_id);
+      expect(blockIds.indexOf(roughFieldOf(question.id))).toBe(blockIds.indexOf(question.id) + 1);
+    },
+  );
+
+  it('pre-fills a rough answer in its select and leaves the field empty', () => {
+    const view = buildQuestionnaireModal({
+      decisionId: 'd',
+      decisionTitle: 't',
+      step: workloadIndex,
+      answers: { avg_write_mbps: 'avg_10_100', retention_days: FIGURE_TYPICAL },
+    });
+    expect(find<Input>(view.blocks, 'avg_write_mbps')?.element.initial_value).toBeUndefined();
+    expect(
+      (find<Input>(view.blocks, roughFieldOf('avg_write_mbps'))?.element.initial_option as Choice | undefined)
+        ?.value,
+    ).toBe('avg_10_100');
+    expect(
+      (find<Input>(view.blocks, roughFieldOf('retention_days'))?.element.initial_option as Choice | undefined)
+        ?.value,
+    ).toBe(FIGURE_TYPICAL);
+  });
+});
+
+describe('one step edited alone, and the summary', () => {
+  it('opens a step for editing with Save, Cancel and a way back to the summary, and says nothing counts yet', () => {
+    const view = buildQuestionnaireModal({ decisionId: 'd', decisionTitle: 't', step: 1, editing: true });
+    expect(checkView(view, 'modal')).toEqual([]);
+    expect(view.submit?.text).toBe(EDIT_STEP_SUBMIT);
+    expect(view.close?.text).toBe('Cancel');
+    const nav = find<{ elements: { action_id: string }[] }>(view.blocks, BLOCK_IDS.questionnaireNav);
+    expect(nav?.elements.map((element) => element.action_id)).toEqual([ACTION_IDS.questionnaireSummary]);
+    const progress = find<{ elements: { text: string }[] }>(view.blocks, BLOCK_IDS.stepProgress);
+    expect(progress?.elements[0]?.text).toContain('changes only when you save this step');
+    expect(decodeMetadata(view.private_metadata)).toEqual({ decisionId: 'd', step: 1, editing: true });
+  });
+
+  it('shows the verdict, every step’s answers and one Edit per step, with Done to close', () => {
+    const steps = Object.fromEntries(
+      STEPS.map((step) => [
+        step.id,
+        Object.fromEntries(
+          step.questions.flatMap((q) =>
+            q.id in WEB_APP_SHOP_ON_AWS ? [[q.id, WEB_APP_SHOP_ON_AWS[q.id]]] : [],
+          ),
+        ),
+      ]),
+    ) as Record<string, Answers>;
+    const view = buildAnswersSummaryModal({
+      decisionId: 'd-7',
+      decisionTitle: longTitle,
+      verdictText: '*Your answers point to Amazon Kinesis*',
+      steps: { ...steps, workload: { ...steps.workload, avg_write_mbps: 'avg_1_10' } },
+    });
+    expect(checkView(view, 'modal')).toEqual([]);
+    expect(view.close?.text).toBe('Done');
+    expect(view.submit).toBeUndefined();
+    expect(find<{ text: { text: string } }>(view.blocks, BLOCK_IDS.summaryHeading)?.text.text).toBe(
+      'Edit my answers',
+    );
+    const edits = STEPS.map((step) =>
+      find<{
+        text: { text: string };
+        accessory: { action_id: string; value: string; text: { text: string } };
+      }>(view.blocks, BLOCK_IDS.summaryStep(step.id)),
+    );
+    expect(edits.map((block) => block?.accessory.action_id)).toEqual(
+      STEPS.map(() => ACTION_IDS.questionnaireEditStep),
+    );
+    expect(edits.map((block) => block?.accessory.value)).toEqual(STEPS.map((_, index) => String(index)));
+    expect(edits.map((block) => block?.accessory.text.text)).toEqual(STEPS.map(() => 'Edit'));
+    expect(edits[1]?.text.text).toContain('average writes = 1 to 10 MB/s');
+    expect(edits[0]?.text.text).toContain('company size = 1 to 10');
+    expect(decodeMetadata(view.private_metadata)).toEqual({ decisionId: 'd-7', step: 0 });
+  });
+});
 
 describe('buildQuestionnaireModal', () => {
   it.each(STEPS.map((step, index) => [index, step.id] as const))(
@@ -43,7 +162,12 @@ describe('buildQuestionnaireModal', () => {
     const last = buildQuestionnaireModal({ decisionId: 'd', decisionTitle: 't', step: STEPS.length - 1 });
     expect(first.submit?.text).toBe('Next');
     expect(find(first.blocks, BLOCK_IDS.questionnaireNav)).toBeUndefined();
-    expect(last.submit?.text).toBe('See the verdict');
+    expect(last.submit?.text).toBe(LAST_STEP_SUBMIT);
+    // The full sentence is in the step; Slack allows 24 characters on the button.
+    const outcome = find<{ text: { text: string } }>(last.blocks, BLOCK_IDS.stepOutcome);
+    expect(outcome?.text.text).toContain('See my verdict and add it to the team’s');
+    expect(outcome?.text.text).toContain(`*${LAST_STEP_SUBMIT}*`);
+    expect(find(first.blocks, BLOCK_IDS.stepOutcome)).toBeUndefined();
     const nav = find<{ elements: { action_id: string }[] }>(last.blocks, BLOCK_IDS.questionnaireNav);
     expect(nav?.elements[0]?.action_id).toBe(ACTION_IDS.questionnaireBack);
   });

@@ -10,6 +10,7 @@ import { ACTION_IDS } from '../../ids.js';
 import { answerQuestionnaire } from './answer-questionnaire.js';
 import { closeDecisionAction, reopenDecisionAction } from './close-decision.js';
 import { confirmForgetMe, startDecisionAnyway } from './command-prompts.js';
+import { backToAnswersSummary, editAnswersStep } from './edit-answers.js';
 import { questionnaireBack } from './questionnaire-back.js';
 import { verdictDetails } from './verdict-details.js';
 
@@ -21,6 +22,8 @@ type ButtonListener = (
 export const ACTION_LISTENERS: Record<string, (deps: ListenerDeps) => ButtonListener> = {
   [ACTION_IDS.answerQuestionnaire]: answerQuestionnaire,
   [ACTION_IDS.questionnaireBack]: questionnaireBack,
+  [ACTION_IDS.questionnaireEditStep]: editAnswersStep,
+  [ACTION_IDS.questionnaireSummary]: backToAnswersSummary,
   [ACTION_IDS.closeDecision]: closeDecisionAction,
   [ACTION_IDS.reopenDecision]: reopenDecisionAction,
   [ACTION_IDS.startDecisionAnyway]: startDecisionAnyway,

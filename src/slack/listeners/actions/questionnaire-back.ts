@@ -26,7 +26,7 @@ export function questionnaireBack(deps: ListenerDeps) {
     const metadata = decodeMetadata(view?.private_metadata);
     const requester = requesterOf(body);
     const step = metadata ? STEPS[metadata.step] : undefined;
-    if (!view || !metadata || !step || metadata.step === 0 || !requester) return;
+    if (!view || !metadata || !step || metadata.step === 0 || metadata.editing || !requester) return;
 
     const ref = { teamId: requester.teamId, decisionId: metadata.decisionId };
     const previous = metadata.step - 1;
@@ -49,7 +49,6 @@ export function questionnaireBack(deps: ListenerDeps) {
                 decisionTitle: saved.decision.title,
                 step: previous,
                 answers: saved.answerSet.steps[STEPS[previous]?.id ?? ''],
-                editing: saved.answerSet.progress.finishedAt !== undefined,
               });
     } catch (error) {
       logger.error('Could not save answers on Back', error);

@@ -1,7 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { firstMissingStep, mergeSteps } from '../../../domain/answer-set.js';
+import { firstMissingStep } from '../../../domain/answer-set.js';
 import { STEPS } from '../../../domain/questions.js';
-import { scoreAnswers } from '../../../domain/team.js';
 import { parseStepAnswers } from '../../../domain/validation.js';
 import { type SavedStep, StoreUnavailableError } from '../../../store/port.js';
 import { deliveryIdOf } from '../../delivery.js';
@@ -9,10 +8,14 @@ import type { ListenerDeps } from '../../deps.js';
 import { explainPostFailure, isRetryable } from '../../errors.js';
 import { decodeMetadata } from '../../metadata.js';
 import { listForSweep, publishDecision } from '../../publisher.js';
-import { notices } from '../../questionnaire.js';
+import { answersSummaryView, notices } from '../../questionnaire.js';
 import { readStepValues } from '../../state.js';
-import { buildOwnVerdictText } from '../../views/decision-message.js';
-import { buildNoticeModal, buildQuestionnaireModal } from '../../views/questionnaire-modal.js';
+import {
+  buildNoticeModal,
+  buildQuestionnaireModal,
+  EDIT_STEP_SUBMIT,
+  LAST_STEP_SUBMIT,
+} from '../../views/questionnaire-modal.js';
 import { requesterOf } from '../requester.js';
 
 /** What the person is told when the store did not answer, true whichever way the save went. */
@@ -23,8 +26,9 @@ function saveProblem(outcome: StoreUnavailableError['outcome'], button: string):
 }
 
 /**
- * A questionnaire step submitted: validate it, save it, and show the next step, or, after the last one,
- * the person's own verdict while the team verdict is updated in the channel.
+ * A questionnaire step submitted: validate it, save it, and show the next step, or, after the last one (or a
+ * step edited alone from the summary), the person's own verdict and answers while the team verdict is updated
+ * in the channel.
  */
 export function questionnaireSubmission(deps: ListenerDeps) {
   return async ({
@@ -49,13 +53,15 @@ export function questionnaireSubmission(deps: ListenerDeps) {
     }
 
     const ref = { teamId: requester.teamId, decisionId: metadata.decisionId };
-    const isLast = metadata.step === STEPS.length - 1;
+    // A step edited alone from the summary finishes again: saved on its own, it counts and republishes once.
+    const editing = metadata.editing === true;
+    const finishes = editing || metadata.step === STEPS.length - 1;
     const now = deps.now().toISOString();
     let saved: SavedStep;
     try {
       // A finish is put on the sweepers' list first (sent ahead of the save, in the same round trip), so
       // whatever becomes of this request, its message update and thread note are found and published.
-      const listed = isLast
+      const listed = finishes
         ? listForSweep(deps, ref).catch((error: unknown) =>
             logger.warn('Could not list a finish for the sweepers', error),
           )
@@ -66,7 +72,7 @@ export function questionnaireSubmission(deps: ListenerDeps) {
         ref,
         requester.userId,
         { id: step.id, answers: parsed.answers },
-        isLast
+        finishes
           ? { currentStep: metadata.step, updatedAt: now, finishedAt: now }
           : { currentStep: metadata.step + 1, updatedAt: now },
         deliveryIdOf(view, 'submit'),
@@ -75,7 +81,7 @@ export function questionnaireSubmission(deps: ListenerDeps) {
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
       logger.error('Could not save a questionnaire step', error);
-      const button = isLast ? 'See the verdict' : 'Next';
+      const button = editing ? EDIT_STEP_SUBMIT : finishes ? LAST_STEP_SUBMIT : 'Next';
       await ack({
         response_action: 'errors',
         errors: { [step.questions[0]?.id ?? '']: saveProblem(error.outcome, button) },
@@ -91,7 +97,7 @@ export function questionnaireSubmission(deps: ListenerDeps) {
     }
     const { decision } = saved;
     const missing = firstMissingStep(saved.answerSet);
-    const nextStep = isLast ? missing : metadata.step + 1;
+    const nextStep = finishes ? missing : metadata.step + 1;
     if (nextStep !== undefined) {
       await ack({
         response_action: 'update',
@@ -100,20 +106,12 @@ export function questionnaireSubmission(deps: ListenerDeps) {
           decisionTitle: decision.title,
           step: nextStep,
           answers: saved.answerSet.steps[STEPS[nextStep]?.id ?? ''],
-          editing: saved.answerSet.progress.finishedAt !== undefined,
         }),
       });
       return;
     }
 
-    const own = scoreAnswers(mergeSteps(saved.answerSet), deps.costs);
-    await ack({
-      response_action: 'update',
-      view: buildNoticeModal({
-        title: 'Your verdict',
-        text: buildOwnVerdictText(own, decision.channelId, decision.blind === true),
-      }),
-    });
+    await ack({ response_action: 'update', view: answersSummaryView(deps, decision, saved.answerSet) });
 
     // A repeated delivery re-checks too: the first one may have saved and then been cut short.
     try {
