@@ -28,6 +28,7 @@ export const BLOCK_KIT_LIMITS = {
   buttonText: 75,
   buttonValue: 2000,
   buttonUrl: 3000,
+  buttonAccessibilityLabel: 75,
   optionText: 75,
   optionValue: 150,
   inputLabel: 2000,
@@ -255,6 +256,12 @@ function checkElement(element: unknown, pointer: string, host: ElementHost, repo
     checkPlainText(element.text, `${pointer}/text`, BLOCK_KIT_LIMITS.buttonText, report, { required: true });
     checkOptionalString(element.value, `${pointer}/value`, BLOCK_KIT_LIMITS.buttonValue, report);
     checkOptionalString(element.url, `${pointer}/url`, BLOCK_KIT_LIMITS.buttonUrl, report);
+    checkOptionalString(
+      element.accessibility_label,
+      `${pointer}/accessibility_label`,
+      BLOCK_KIT_LIMITS.buttonAccessibilityLabel,
+      report,
+    );
   }
   if (type === 'number_input' && typeof element.is_decimal_allowed !== 'boolean') {
     report(`${pointer}/is_decimal_allowed`, 'is required in a number_input and must be a boolean');

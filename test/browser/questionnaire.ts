@@ -1,6 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
+import { roughChoicesOf } from '../../src/domain/figures.js';
 import { STEPS } from '../../src/domain/questions.js';
 import type { Answers } from '../../src/domain/types.js';
+import { roughFieldLabel } from '../../src/slack/views/questionnaire-modal.js';
 
 /** The open modal, as a person sees it. */
 export function modal(page: Page): Locator {
@@ -16,7 +18,12 @@ export async function fillStep(page: Page, stepIndex: number, answers: Answers):
     const answer = answers[question.id];
     if (answer === undefined) continue;
     if (question.kind === 'number') {
-      await dialog.getByLabel(question.prompt, { exact: true }).fill(String(answer));
+      // The number, or beside it a rough range or "Don't know", with the other one cleared, as a person would.
+      const field = dialog.getByLabel(`${question.prompt} (${question.unit})`, { exact: true });
+      const rough = dialog.getByLabel(roughFieldLabel(question), { exact: true });
+      const choice = roughChoicesOf(question).find((candidate) => candidate.id === answer);
+      await field.fill(choice ? '' : String(answer));
+      await rough.selectOption(choice ? { label: choice.label } : { value: '' });
       continue;
     }
     const chosen = new Set(Array.isArray(answer) ? answer : [answer]);
@@ -43,7 +50,7 @@ export async function answerQuestionnaire(page: Page, answers: Answers): Promise
   for (let step = 0; step < STEPS.length; step++) {
     await fillStep(page, step, answers);
     const last = step === STEPS.length - 1;
-    await dialog.getByRole('button', { name: last ? 'See the verdict' : 'Next', exact: true }).click();
+    await dialog.getByRole('button', { name: last ? 'See my verdict' : 'Next', exact: true }).click();
     const next = last
       ? dialog.getByRole('heading', { name: 'Your verdict' })
       : dialog.getByText(`Step ${step + 2} of ${STEPS.length}`);

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { STEPS } from '../../src/domain/questions.js';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/index.js';
+import { roughFieldLabel } from '../../src/slack/views/questionnaire-modal.js';
 import { AWS_SHOP_WANTING_KAFKA, NEUTRAL_ANSWERS, WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
 import { launchChromium } from './chromium.js';
 import { answerQuestionnaire, fillStep, modal } from './questionnaire.js';
@@ -68,20 +69,20 @@ describe('the sandbox in a browser', () => {
 
     await answerQuestionnaire(page, WEB_APP_SHOP_ON_AWS);
     await modal(page).getByText('Your answers point to Amazon Kinesis').waitFor();
-    await modal(page).getByRole('button', { name: 'Close', exact: true }).click();
+    await modal(page).getByRole('button', { name: 'Done', exact: true }).click();
     await modal(page).waitFor({ state: 'detached' });
     await channel.getByText('Verdict: Amazon Kinesis').waitFor();
 
     await page.getByLabel('Acting as').selectOption({ label: 'Bob' });
     await channel.getByRole('button', { name: 'Answer or edit my answers' }).click();
     await answerQuestionnaire(page, AWS_SHOP_WANTING_KAFKA);
-    await modal(page).getByRole('button', { name: 'Close', exact: true }).click();
+    await modal(page).getByRole('button', { name: 'Done', exact: true }).click();
     await modal(page).waitFor({ state: 'detached' });
 
     await page.getByLabel('Acting as').selectOption({ label: 'Carol' });
     await channel.getByRole('button', { name: 'Answer or edit my answers' }).click();
     await answerQuestionnaire(page, NEUTRAL_ANSWERS);
-    await modal(page).getByRole('button', { name: 'Close', exact: true }).click();
+    await modal(page).getByRole('button', { name: 'Done', exact: true }).click();
 
     await channel.getByText('From 3 finished answer sets').waitFor();
     // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads.
@@ -139,7 +140,9 @@ describe('the sandbox in a browser', () => {
     await fillStep(page, 1, { ...NEUTRAL_ANSWERS, avg_write_mbps: 50, peak_write_mbps: 10 });
     await dialog.getByRole('button', { name: 'Next' }).click();
 
-    const peak = dialog.getByLabel('At the busiest minute, how much data is written?', { exact: true });
+    const peak = dialog.getByLabel('At the busiest minute, how much data is written? (MB/s)', {
+      exact: true,
+    });
     const error = dialog.getByText('The peak cannot be lower than the average (50 MB/s)');
     await error.waitFor();
     await expect(peak.getAttribute('aria-invalid')).resolves.toBe('true');
@@ -156,6 +159,37 @@ describe('the sandbox in a browser', () => {
     await dialog.getByText(`Step 2 of ${STEPS.length}`).waitFor();
     await expect(peak.inputValue()).resolves.toBe('80');
     await expect(error.count()).resolves.toBe(0);
+  });
+
+  it('edits one step from the summary a finished person ends on, and the team verdict changes only on save', {
+    timeout: 40_000,
+  }, async () => {
+    const channel = page.getByRole('main');
+    await runCommand('/stream-verdict Edit one step');
+    await answerQuestionnaire(page, WEB_APP_SHOP_ON_AWS);
+    const dialog = modal(page);
+    await dialog.getByRole('heading', { name: 'Edit my answers' }).waitFor();
+    await channel.getByText('Verdict: Amazon Kinesis').waitFor();
+
+    await dialog.getByRole('button', { name: 'Edit step 2, Workload', exact: true }).click();
+    await dialog.getByText(`Editing step 2 of ${STEPS.length}: Workload`).waitFor();
+    await expect(dialog.getByText('Step 1 of').count()).resolves.toBe(0);
+    const days = dialog.getByLabel('How many days must records stay readable? (days)', { exact: true });
+    await days.fill('');
+    await dialog
+      .getByLabel(roughFieldLabel({ short: 'days kept' }), { exact: true })
+      .selectOption({ label: 'more than 365 days (priced at 1,150)' });
+    // Typed, not saved: the channel still shows the verdict as it was.
+    await expect(channel.getByText('Verdict: Amazon Kinesis').count()).resolves.toBe(1);
+
+    await dialog.getByRole('button', { name: 'Save this step', exact: true }).click();
+    await dialog.getByRole('heading', { name: 'Edit my answers' }).waitFor();
+    await dialog.getByText('days kept = more than 365 days').waitFor();
+    await channel.getByText(/Verdict: (Amazon MSK|Self-managed Kafka)/).waitFor();
+    await dialog.getByRole('button', { name: 'Done', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const thread = page.getByRole('complementary', { name: 'Thread' });
+    await thread.getByText('@Alice changed their answers').waitFor();
   });
 
   it('opens the Home tab from Apps → Stream Verdict, and a decision there in its channel; an export is a downloadable file card', {

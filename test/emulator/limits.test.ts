@@ -104,6 +104,11 @@ describe('message limits', () => {
       'must be at most 2000 characters, got 2001 [json-pointer:/blocks/0/elements/0/value]',
     ],
     [
+      'a button accessibility_label over 75 characters',
+      [{ type: 'actions', elements: [{ ...button('go'), accessibility_label: 'a'.repeat(76) }] }],
+      'must be at most 75 characters, got 76 [json-pointer:/blocks/0/elements/0/accessibility_label]',
+    ],
+    [
       'option text over 75 characters',
       [input('q', { type: 'radio_buttons', action_id: 'a', options: [option('o'.repeat(76), 'kafka')] })],
       'must be at most 75 characters, got 76 [json-pointer:/blocks/0/element/options/0/text/text]',

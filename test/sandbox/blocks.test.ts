@@ -5,6 +5,7 @@ import { Workspace } from '../../src/emulator/index.js';
 import { renderBlocks } from '../../src/sandbox/render/blocks.js';
 import type { Directory } from '../../src/sandbox/render/mrkdwn.js';
 import { type Author, renderChannel, renderModal } from '../../src/sandbox/render/surfaces.js';
+import { buildAnswersSummaryModal } from '../../src/slack/views/answers-summary.js';
 import { buildDecisionMessage } from '../../src/slack/views/decision-message.js';
 import { buildQuestionnaireModal } from '../../src/slack/views/questionnaire-modal.js';
 import { WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
@@ -49,6 +50,37 @@ describe('renderModal', () => {
     expect(markup).toContain('data-action-id="questionnaire_back"');
     expect(markup).toContain('<button type="submit" class="bk-button bk-primary">Next</button>');
     expect(markup).toContain('>Finish later</button>');
+  });
+
+  it('draws each number’s rough answer as a labelled select beside its field', () => {
+    const { open } = openWorkloadStep();
+    const markup = renderModal({ open, depth: 1, directory, jsonHref: '/api/modal?user=U0ALICE' }).value;
+    const text = readable(markup);
+    expect(text).toContain('On average, how much data will be written to the stream? (MB/s)');
+    expect(text).toContain('Not sure of the average writes? Pick a rough range or “Don’t know” instead');
+    expect(markup).toMatch(/<select class="bk-select" id="field-\d+" name="field-\d+"/);
+    expect(markup).toContain('>10 to 100 MB/s (priced at 32)</option>');
+    expect(markup).toContain('>Don&#39;t know: use a typical 1 MB/s</option>');
+  });
+
+  it('draws the summary a finished person ends on: the heading, each step, and Edit buttons read out by step', () => {
+    const workspace = new Workspace();
+    const opened = workspace.openModal(
+      'U0ALICE',
+      buildAnswersSummaryModal({
+        decisionId: 'd-1',
+        decisionTitle: 'Billing',
+        verdictText: '*Your answers point to Amazon Kinesis*',
+        steps: { workload: { avg_write_mbps: 'avg_1_10' } },
+      }),
+    );
+    if (!opened.ok) throw new Error(opened.error);
+    const markup = renderModal({ open: opened.value, depth: 1, directory, jsonHref: '/api/modal' }).value;
+    expect(markup).toContain('<h3 class="bk-header">Edit my answers</h3>');
+    expect(readable(markup)).toContain('2. Workload average writes = 1 to 10 MB/s');
+    expect(markup).toContain('data-action-id="questionnaire_edit_step"');
+    expect(markup).toContain('aria-label="Edit step 2, Workload">Edit</button>');
+    expect(markup).toContain('>Done</button>');
   });
 
   it('shows what the person entered and the errors under their fields', () => {

@@ -104,10 +104,13 @@ function renderElement(element: Json, block: Json, directory: Directory): SafeHt
     case 'button': {
       const style = element.style === 'primary' || element.style === 'danger' ? ` bk-${element.style}` : '';
       const url = asString(element.url);
+      // Slack reads a button's accessibility_label out instead of its text, as a screen reader does here.
+      const spoken = asString(element.accessibility_label);
+      const label = spoken ? html` aria-label="${spoken}"` : '';
       if (url && /^https?:\/\//i.test(url)) {
-        return html`<a class="bk-button${style}" href="${url}" target="_blank" rel="noopener noreferrer">${renderText(element.text, directory)}</a>`;
+        return html`<a class="bk-button${style}" href="${url}" target="_blank" rel="noopener noreferrer"${label}>${renderText(element.text, directory)}</a>`;
       }
-      return html`<button type="button" class="bk-button${style}" data-action-id="${asString(element.action_id) ?? ''}" data-block-id="${asString(block.block_id) ?? ''}">${renderText(element.text, directory)}</button>`;
+      return html`<button type="button" class="bk-button${style}" data-action-id="${asString(element.action_id) ?? ''}" data-block-id="${asString(block.block_id) ?? ''}"${label}>${renderText(element.text, directory)}</button>`;
     }
     case 'image':
       return html`<img class="bk-accessory-image" src="${asString(element.image_url) ?? ''}" alt="${asString(element.alt_text) ?? ''}">`;

@@ -125,6 +125,11 @@ export function buildQuestionnaireModal(input: QuestionnaireModalInput): ModalVi
   };
 }
 
+/** The label of the select beside a number's field. */
+export function roughFieldLabel(question: Pick<Question, 'short'>): string {
+  return `Not sure of the ${question.short}? Pick a rough range or “Don’t know” instead`;
+}
+
 /** A choice question is one input block; a number is its field and, beside it, its rough answer. */
 function questionBlocks(question: Question, answer: AnswerValue | undefined): InputBlock[] {
   if (question.kind !== 'number') {
@@ -165,7 +170,7 @@ function questionBlocks(question: Question, answer: AnswerValue | undefined): In
       type: 'input',
       block_id: roughFieldOf(question.id),
       optional: true,
-      label: plain(`Not sure of the ${question.short}? Pick a rough range or “Don’t know” instead`, 2000),
+      label: plain(roughFieldLabel(question), 2000),
       element: rough,
     },
   ];
