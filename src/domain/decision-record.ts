@@ -7,11 +7,13 @@
  */
 import { COST_OPTION_LABELS, type CostOption, type PricedOption, shownCost } from './cost.js';
 import type { CategoryArgument } from './deliberation.js';
+import { figureLines } from './figures.js';
 import { escapeMarkup, formatDollars } from './format.js';
 import type { TeamVerdict } from './team.js';
 import { formatInZone, UTC } from './time-zone.js';
 import {
   type CategoryResult,
+  type FigureNote,
   PLATFORM_LABELS,
   PLATFORMS,
   type Platform,
@@ -81,6 +83,8 @@ export interface DecisionRecord {
   outcome: string;
   /** Absent until someone answered the workload numbers. */
   costs?: RecordCosts;
+  /** Workload figures nobody gave exactly: what the cost assumed for them, and who said so. */
+  figures: FigureNote[];
   /** Where the team disagreed, with the opposing reasons. */
   disagreements: string[];
   participants: string[];
@@ -148,6 +152,7 @@ export function decisionRecord(input: DecisionRecordInput): DecisionRecord {
     })),
     outcome: team && verdict ? outcomeOf(team, rows, status) : NO_OUTCOME,
     ...(costs ? { costs } : {}),
+    figures: verdict?.figures ?? [],
     disagreements: input.arguments.map(
       (argument) =>
         `${TARGET_LABELS[argument.target]}: ` +
@@ -329,9 +334,15 @@ export function recordMarkdown(record: DecisionRecord, name: (userId: string) =>
     '',
     '### Monthly cost',
     '',
-    ...(record.costs
-      ? costMarkdown(record.costs)
-      : ['No estimate: nobody has answered the workload numbers yet.']),
+    ...(record.costs ? costMarkdown(record.costs) : [noEstimate(record)]),
+    ...(record.figures.length > 0
+      ? [
+          '',
+          'Figures nobody gave exactly:',
+          '',
+          ...figureLines(record.figures, name).map((line) => `* ${line}`),
+        ]
+      : []),
     '',
     '### Where the team disagreed',
     '',
@@ -353,6 +364,13 @@ export function recordMarkdown(record: DecisionRecord, name: (userId: string) =>
     list(record.participants.map(name), 'Nobody finished the questionnaire'),
     '',
   ].join('\n');
+}
+
+/** Why there is no cost table: nobody gave the numbers, or some figure nobody knew. */
+export function noEstimate(record: Pick<DecisionRecord, 'figures'>): string {
+  return record.figures.some((figure) => figure.basis === 'unknown')
+    ? 'No estimate: a workload figure nobody knew cannot be priced (below).'
+    : 'No estimate: nobody has answered the workload numbers yet.';
 }
 
 /** The cost table (machines + people = total, as shown), what is out and why, and the assumptions. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decisionRecord, recordMarkdown } from '../../src/domain/decision-record.js';
 import { argumentsFor } from '../../src/domain/deliberation.js';
+import { FIGURE_TYPICAL, FIGURE_UNKNOWN } from '../../src/domain/figures.js';
 import { aggregateTeam } from '../../src/domain/team.js';
 import { AWS_SHOP_WANTING_KAFKA, STREAMING_IS_THE_PRODUCT, WEB_APP_SHOP_ON_AWS } from './fixtures.js';
 
@@ -102,6 +103,27 @@ describe('the decision record', () => {
     const atDeadline = decisionRecord({ ...base, closed: { at: '2026-11-28T07:59:59.999Z' } });
     expect(recordMarkdown(atDeadline, byName)).toContain(
       '* Status: accepted, closed at its deadline on 2026-11-28 07:59 UTC',
+    );
+  });
+
+  it('says under the cost which workload figures nobody gave, and who agreed to a typical one or did not know', () => {
+    const unsure = [
+      { userId: 'U0ALICE', answers: { ...WEB_APP_SHOP_ON_AWS, avg_write_mbps: FIGURE_TYPICAL } },
+      { userId: 'U0BOB', answers: { ...WEB_APP_SHOP_ON_AWS, avg_write_mbps: FIGURE_UNKNOWN } },
+    ];
+    const priced = recordMarkdown(decisionRecord({ ...base, team: aggregateTeam(unsure) }), byName);
+    expect(priced).toContain('| Option | Design |');
+    expect(priced).toContain(
+      '* average writes: nobody knew, so it is priced at a typical 1 MB/s (agreed by Alice Liddell)',
+    );
+    const unknown = unsure.map((person) => ({
+      ...person,
+      answers: { ...person.answers, retention_days: FIGURE_UNKNOWN },
+    }));
+    const unpriced = recordMarkdown(decisionRecord({ ...base, team: aggregateTeam(unknown) }), byName);
+    expect(unpriced).toContain('No estimate: a workload figure nobody knew cannot be priced (below).');
+    expect(unpriced).toContain(
+      "* days kept: nobody knew (Alice Liddell, Bob Builder said “Don't know”), so the cost cannot be priced until someone gives it",
     );
   });
 

@@ -1,5 +1,6 @@
 import type { HeaderBlock, KnownBlock } from '@slack/types';
-import type { DecisionRecord } from '../../domain/decision-record.js';
+import { type DecisionRecord, noEstimate } from '../../domain/decision-record.js';
+import { figureLines } from '../../domain/figures.js';
 import { formatDollars } from '../../domain/format.js';
 import { BLOCK_IDS } from '../ids.js';
 import type { SlackMessage } from './decision-message.js';
@@ -64,16 +65,20 @@ export function buildRecordMessage(record: DecisionRecord): SlackMessage {
 /** Every priced option's month (machines + people = total, as the parts are shown), then the assumptions. */
 function costText(record: DecisionRecord): string {
   const { costs } = record;
-  if (!costs) return '*Monthly cost*\n_No estimate: nobody has answered the workload numbers yet._';
-  return [
-    '*Monthly cost*',
-    ...costs.lines.map(
-      (line) =>
-        `• ${line.label} (${escapeMrkdwn(line.design)}): ${formatDollars(line.machinesUsd)} machines + ` +
-        `${formatDollars(line.peopleUsd)} people = *${formatDollars(line.totalUsd)}*`,
-    ),
-    ...costs.unavailable.map((out) => `• ${out.label} is out: ${escapeMrkdwn(out.reason)}`),
-    '_Assumptions:_',
-    ...[...costs.assumptions, costs.basis].map((assumption) => `• ${escapeMrkdwn(assumption)}`),
-  ].join('\n');
+  const figures = figureLines(record.figures, (id) => `<@${id}>`).map((line) => `• ${line}`);
+  const assumed = figures.length > 0 ? `\n*Figures nobody gave exactly:*\n${figures.join('\n')}` : '';
+  if (!costs) return `*Monthly cost*\n_${noEstimate(record)}_${assumed}`;
+  return (
+    [
+      '*Monthly cost*',
+      ...costs.lines.map(
+        (line) =>
+          `• ${line.label} (${escapeMrkdwn(line.design)}): ${formatDollars(line.machinesUsd)} machines + ` +
+          `${formatDollars(line.peopleUsd)} people = *${formatDollars(line.totalUsd)}*`,
+      ),
+      ...costs.unavailable.map((out) => `• ${out.label} is out: ${escapeMrkdwn(out.reason)}`),
+      '_Assumptions:_',
+      ...[...costs.assumptions, costs.basis].map((assumption) => `• ${escapeMrkdwn(assumption)}`),
+    ].join('\n') + assumed
+  );
 }
