@@ -211,7 +211,8 @@ export const STEPS: Step[] = [
   {
     id: 'workload',
     title: 'Workload',
-    intro: 'Rough numbers are fine: the right order of magnitude is enough to tell the platforms apart.',
+    intro:
+      'Rough numbers are fine: the right order of magnitude is enough to tell the platforms apart. Not sure? Pick a rough range or “Don’t know” under a field instead.',
     questions: [
       {
         id: 'avg_write_mbps',

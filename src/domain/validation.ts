@@ -172,13 +172,30 @@ function rangeMessage(question: NumberQuestion): string {
   return `Enter ${kind} from ${formatNumber(question.min)} to ${formatNumber(question.max)} ${question.unit}`;
 }
 
-/** A peak below the average is a typo; catching it here saves a verdict built on it. */
+/**
+ * A peak below the average is a typo; catching it here saves a verdict built on it. A rough answer counts by its
+ * bounds: a peak range wholly below the average (or its range) cannot be right either.
+ */
 function checkPeakAgainstAverage(step: Step, answers: Answers, errors: Record<string, string>): void {
-  const average = answers.avg_write_mbps;
-  const peak = answers.peak_write_mbps;
+  const averageQuestion = step.questions.find((question) => question.id === 'avg_write_mbps');
   const peakQuestion = step.questions.find((question) => question.id === 'peak_write_mbps');
-  if (peakQuestion?.kind !== 'number' || typeof average !== 'number' || typeof peak !== 'number') return;
-  if (peak < average) {
-    errors.peak_write_mbps = `The peak cannot be lower than the average (${formatNumber(average)} ${peakQuestion.unit})`;
-  }
+  if (averageQuestion?.kind !== 'number' || peakQuestion?.kind !== 'number') return;
+  const average = boundsOf(averageQuestion, answers.avg_write_mbps);
+  const peak = boundsOf(peakQuestion, answers.peak_write_mbps);
+  if (!average || !peak || peak.high >= average.low) return;
+  const field =
+    typeof answers.peak_write_mbps === 'number' ? 'peak_write_mbps' : roughFieldOf('peak_write_mbps');
+  const floor = average.low === average.high ? '' : 'at least ';
+  errors[field] =
+    `The peak cannot be lower than the average (${floor}${formatNumber(average.low)} ${peakQuestion.unit})`;
+}
+
+/** The lowest and highest a given number or a range can be; undefined for "Don't know". */
+function boundsOf(
+  question: NumberQuestion,
+  value: AnswerValue | undefined,
+): { low: number; high: number } | undefined {
+  if (typeof value === 'number') return { low: value, high: value };
+  const range = question.ranges.find((candidate) => candidate.id === value);
+  return range && { low: range.low, high: range.high };
 }

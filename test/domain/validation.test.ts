@@ -165,6 +165,56 @@ describe('parseStepAnswers', () => {
     expect(result.ok && Object.keys(result.answers)).not.toContain('surprise');
   });
 
+  it('takes a rough range or “Don’t know” beside a number instead of it, but not both and not neither', () => {
+    const workload = step('workload');
+    const rough = { ...rawFor(workload), avg_write_mbps: '', avg_write_mbps_rough: 'avg_10_100' };
+    const parsed = parseStepAnswers(workload, {
+      ...rough,
+      peak_write_mbps: '',
+      peak_write_mbps_rough: 'dont_know',
+    });
+    expect(parsed.ok && parsed.answers).toMatchObject({
+      avg_write_mbps: 'avg_10_100',
+      peak_write_mbps: 'dont_know',
+    });
+    expect(errorsFor('workload', { avg_write_mbps: '5', avg_write_mbps_rough: 'avg_1_10' })).toEqual({
+      avg_write_mbps_rough: 'Either type a number or pick one here, not both',
+    });
+    expect(errorsFor('workload', { avg_write_mbps: '', avg_write_mbps_rough: null })).toEqual({
+      avg_write_mbps: 'Type a number, or pick a rough range or “Don’t know” below',
+    });
+    expect(errorsFor('workload', { avg_write_mbps: '', avg_write_mbps_rough: 'days_1' })).toEqual({
+      avg_write_mbps_rough: 'That answer is no longer offered; please choose again',
+    });
+  });
+
+  it('refuses a peak whose number or range lies wholly below the average’s', () => {
+    expect(
+      errorsFor('workload', {
+        avg_write_mbps: '50',
+        peak_write_mbps: '',
+        peak_write_mbps_rough: 'peak_1_10',
+      }),
+    ).toEqual({
+      peak_write_mbps_rough: 'The peak cannot be lower than the average (50 MB/s)',
+    });
+    expect(
+      errorsFor('workload', {
+        avg_write_mbps: '',
+        avg_write_mbps_rough: 'avg_100_1000',
+        peak_write_mbps: '20',
+      }),
+    ).toEqual({ peak_write_mbps: 'The peak cannot be lower than the average (at least 100 MB/s)' });
+    const overlapping = parseStepAnswers(step('workload'), {
+      ...rawFor(step('workload')),
+      avg_write_mbps: '',
+      avg_write_mbps_rough: 'avg_10_100',
+      peak_write_mbps: '',
+      peak_write_mbps_rough: 'peak_1_10',
+    });
+    expect(overlapping.ok).toBe(true);
+  });
+
   it('lets optional questions be skipped', () => {
     const optionalStep: Step = {
       id: 'extras',

@@ -269,9 +269,9 @@ export function buildOwnVerdictText(verdict: Verdict, channelId: string, blind =
   lines.push(
     blind
       ? `The team verdict in <#${channelId}> counts your answers but stays hidden until the decision closes, so no one is swayed early. ` +
-          'You can change your answers from the decision message until then.'
+          'Edit a step below, or later from the decision message, until then.'
       : `The team verdict in <#${channelId}> now includes your answers, with the full cost table; argue it out in its thread. ` +
-          'You can change your answers from the decision message at any time.',
+          'Edit a step below, or later from the decision message: the team verdict changes when you save it.',
   );
   return truncate(lines.join('\n'), 3000);
 }
