@@ -158,8 +158,9 @@ function shortOf(questionId: string): string {
 }
 
 /**
- * One line per note, for the verdict: "average writes: nobody knew; priced at a typical 1 MB/s (<@U1> agreed)".
- * `name` renders a person (a mention in Slack); without it, nobody is named (one person's own verdict).
+ * One line per note, for the verdict: "average writes: nobody knew, so it is priced at a typical 1 MB/s (agreed by
+ * <@U1>)". `name` renders a person (a mention in Slack); without it the line speaks to the one person whose
+ * own verdict it is.
  */
 export function figureLines(notes: readonly FigureNote[], name?: (userId: string) => string): string[] {
   return notes.map((note) => {
@@ -174,15 +175,13 @@ export function figureLines(notes: readonly FigureNote[], name?: (userId: string
           `priced at ${figure(note.pricedAt ?? 0)}`
         );
       case 'typical':
-        return (
-          `${question.short}: nobody knew, so it is priced at a typical ${figure(note.pricedAt ?? 0)}` +
-          (people ? ` (agreed by ${people})` : ' (as you agreed)')
-        );
+        return people
+          ? `${question.short}: nobody knew, so it is priced at a typical ${figure(note.pricedAt ?? 0)} (agreed by ${people})`
+          : `${question.short}: “Don't know”, so it is priced at a typical ${figure(note.pricedAt ?? 0)}, as you agreed`;
       default:
-        return (
-          `${question.short}: nobody knew${people ? ` (${people} said “Don't know”)` : ''}, ` +
-          'so the cost cannot be priced until someone gives it'
-        );
+        return people
+          ? `${question.short}: nobody knew (${people} said “Don't know”), so the cost cannot be priced until someone gives it`
+          : `${question.short}: “Don't know”, so the cost cannot be priced until you or a teammate gives it`;
     }
   });
 }

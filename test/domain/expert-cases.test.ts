@@ -264,8 +264,8 @@ const CASES: ExpertCase[] = [
     verdicts: ['kinesis', 'msk'],
     confidence: ['low'],
     mustSay: [
-      'average writes: nobody knew, so it is priced at a typical 1 MB/s (as you agreed)',
-      'days kept: nobody knew, so it is priced at a typical 7 days',
+      "average writes: “Don't know”, so it is priced at a typical 1 MB/s, as you agreed",
+      "days kept: “Don't know”, so it is priced at a typical 7 days",
       'Nobody gave these workload figures: average writes, peak writes, record size, reading services, days kept',
     ],
   },
@@ -274,7 +274,7 @@ const CASES: ExpertCase[] = [
     answers: answersFor(workloadAll(FIGURE_UNKNOWN)),
     verdicts: ['kinesis', 'msk'],
     confidence: ['low'],
-    mustSay: ['peak writes: nobody knew, so the cost cannot be priced', 'the cost could not be compared'],
+    mustSay: ["peak writes: “Don't know”, so the cost cannot be priced", 'the cost could not be compared'],
   },
   {
     name: 'rough ranges: 100 to 1,000 MB/s, kept more than 365 days',

@@ -63,7 +63,7 @@ describe('“Don’t know” for every workload number', () => {
 
     const own = visibleText(openView(alice).blocks);
     expect(own).toContain('Figures you did not give exactly');
-    expect(own).toContain('peak writes: nobody knew, so it is priced at a typical 5 MB/s (as you agreed)');
+    expect(own).toContain("peak writes: “Don't know”, so it is priced at a typical 5 MB/s, as you agreed");
 
     const details = await journey.openDetails(harness.slack, alice);
     expect(visibleText([blockById(details, VERDICT_BLOCK_IDS.figures)])).toContain(
