@@ -186,6 +186,37 @@ export function figureLines(notes: readonly FigureNote[], name?: (userId: string
   });
 }
 
+/**
+ * The same notes in at most three lines, one per kind, for the channel message that must fit one screen:
+ * "priced at typical figures: average writes 1 MB/s, days kept 7 days (agreed by <@U1>, <@U2>)".
+ */
+export function figureSummary(notes: readonly FigureNote[], name: (userId: string) => string): string[] {
+  const lines: string[] = [];
+  const group = (basis: FigureNote['basis']) => notes.filter((note) => note.basis === basis);
+  const people = (of: readonly FigureNote[]) =>
+    named([...new Set(of.flatMap((note) => note.userIds))].sort(), name);
+  const priced = (note: FigureNote) => {
+    const question = NUMBER_QUESTIONS.find((candidate) => candidate.id === note.questionId);
+    return question
+      ? `${question.short} ${formatNumber(note.pricedAt ?? 0)} ${question.unit}`
+      : note.questionId;
+  };
+  const ranges = group('range');
+  if (ranges.length > 0) lines.push(`priced inside ranges given: ${ranges.map(priced).join(', ')}`);
+  const typical = group('typical');
+  if (typical.length > 0) {
+    lines.push(`priced at typical figures: ${typical.map(priced).join(', ')} (agreed by ${people(typical)})`);
+  }
+  const unknown = group('unknown');
+  if (unknown.length > 0) {
+    lines.push(
+      `not priced, nobody knew: ${unknown.map((note) => shortOf(note.questionId)).join(', ')} ` +
+        `(${people(unknown)} said “Don't know”)`,
+    );
+  }
+  return lines;
+}
+
 /** A few people by name and the rest counted, so a large team's line stays one line. */
 const NAMED_PEOPLE = 3;
 function named(userIds: readonly string[], name: (userId: string) => string): string {

@@ -1,3 +1,4 @@
+import { roughIdsOf } from '../../src/domain/figures.js';
 import { ALL_QUESTIONS, type Answers, type AnswerValue, type Question } from '../../src/domain/index.js';
 
 /** A small seeded PRNG (mulberry32), so property tests fail the same way every run. */
@@ -29,6 +30,8 @@ export function shuffled<T>(random: () => number, items: readonly T[]): T[] {
 
 function randomValue(random: () => number, question: Question): AnswerValue {
   if (question.kind === 'number') {
+    // Now and then a rough range or "Don't know" instead of the number, as people answer when unsure.
+    if (random() < 0.2) return pick(random, roughIdsOf(question));
     // Log-uniform, so tiny and huge workloads are both common.
     const value = Math.exp(
       Math.log(question.min) + random() * (Math.log(question.max) - Math.log(question.min)),

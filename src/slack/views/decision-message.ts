@@ -112,7 +112,7 @@ function verdictBlocks(team: TeamVerdict, opposing: readonly CategoryArgument[])
   const settle = settleLines(team);
   if (settle.length > 0) blocks.push(section(VERDICT_BLOCK_IDS.settle, settle.join('\n')));
   if (verdict.cost) blocks.push(section(VERDICT_BLOCK_IDS.cost, costSummary(team, verdict.cost)));
-  const figures = figuresWords(verdict, 'team');
+  const figures = figuresWords(verdict, 'compact');
   if (figures) blocks.push(section(VERDICT_BLOCK_IDS.figures, figures));
   if (team.respondents > 1) blocks.push(section(VERDICT_BLOCK_IDS.picks, picksLine(team)));
   const argue = argueLine(team, opposing);

@@ -1,6 +1,6 @@
 /** Words and block ids shared by the decision message and the verdict's details. */
 
-import { figureLines } from '../../domain/figures.js';
+import { figureLines, figureSummary } from '../../domain/figures.js';
 import type { Confidence, Platform, Strength, Verdict } from '../../domain/types.js';
 import { escapeMrkdwn } from './text.js';
 
@@ -17,14 +17,20 @@ export const VERDICT_BLOCK_IDS = {
 } as const;
 
 /**
- * The workload figures nobody gave exactly, one line each, or undefined when every figure was given. In a team's
- * verdict people are mentioned; one person's own verdict names nobody. The lines are the app's own words and
- * Slack user ids, so there is nothing to escape.
+ * The workload figures nobody gave exactly, or undefined when every figure was given: one line each in Details
+ * and the person's own verdict ('team' mentions people, 'own' speaks to the person), one line per kind in the
+ * channel message ('compact'), which must fit one screen. The lines are the app's own words and Slack user
+ * ids, so there is nothing to escape.
  */
-export function figuresWords(verdict: Verdict, audience: 'team' | 'own'): string | undefined {
-  const lines = figureLines(verdict.figures ?? [], audience === 'team' ? (id) => `<@${id}>` : undefined);
+export function figuresWords(verdict: Verdict, audience: 'team' | 'compact' | 'own'): string | undefined {
+  const notes = verdict.figures ?? [];
+  const mention = (id: string) => `<@${id}>`;
+  const lines =
+    audience === 'compact'
+      ? figureSummary(notes, mention)
+      : figureLines(notes, audience === 'team' ? mention : undefined);
   if (lines.length === 0) return undefined;
-  const heading = audience === 'team' ? 'Figures nobody gave exactly' : 'Figures you did not give exactly';
+  const heading = audience === 'own' ? 'Figures you did not give exactly' : 'Figures nobody gave exactly';
   return `*${heading}:*\n${lines.map((line) => `• ${line}`).join('\n')}`;
 }
 

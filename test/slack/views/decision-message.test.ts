@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { argumentsFor } from '../../../src/domain/deliberation.js';
+import { FIGURE_TYPICAL, FIGURE_UNKNOWN } from '../../../src/domain/figures.js';
 import { ALL_QUESTIONS, scoreAnswers } from '../../../src/domain/index.js';
 import { aggregateTeam, type TeamVerdict } from '../../../src/domain/team.js';
 import { CATEGORIES, type CategoryResult, DECIDING_FACTORS, PLATFORMS } from '../../../src/domain/types.js';
@@ -346,6 +347,36 @@ describe('a message that fits one screen', () => {
     );
     expect(find(message.blocks, VERDICT_BLOCK_IDS.picks)?.text?.text).toContain('<@U0BOB>');
     expect(team.recommendation).not.toBe('kinesis');
+  });
+
+  it('holds 40 people who all said “Don’t know” to every workload number, naming a few and counting the rest', () => {
+    const unknown = Object.fromEntries(
+      ALL_QUESTIONS.filter((q) => q.kind === 'number').map((q, index) => [
+        q.id,
+        index % 2 === 0 ? FIGURE_TYPICAL : FIGURE_UNKNOWN,
+      ]),
+    );
+    const people = teamOf(40, 7).map((person) => ({ ...person, answers: { ...person.answers, ...unknown } }));
+    const team = aggregateTeam(people);
+    const message = buildDecisionMessage({
+      decision,
+      team,
+      inProgress: 5,
+      arguments: argumentsFor(people, team.mostDivided),
+    });
+    const { lines, chars } = measure(message);
+    expect(lines).toBeLessThanOrEqual(30);
+    expect(chars).toBeLessThanOrEqual(2500);
+    const figures = find(message.blocks, VERDICT_BLOCK_IDS.figures)?.text?.text ?? '';
+    expect(figures).toContain(
+      '• priced at typical figures: average writes 1 MB/s, record size 1 KB, days kept 7 days (agreed by <@U000000000>, <@U000000001>, <@U000000002> and 37 more)',
+    );
+    expect(figures).toContain(
+      "• not priced, nobody knew: peak writes, reading services (<@U000000000>, <@U000000001>, <@U000000002> and 37 more said “Don't know”)",
+    );
+    // A figure nobody gave: no cost table at all, rather than one resting on it.
+    expect(find(message.blocks, VERDICT_BLOCK_IDS.cost)).toBeUndefined();
+    expect(team.confidence).toBe('low');
   });
 
   it.each([25, 300])(
