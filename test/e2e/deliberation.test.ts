@@ -121,7 +121,7 @@ describe('many respondents', () => {
     expect(harness.slack.workspace.messagesIn(CHANNEL)).toHaveLength(1);
   });
 
-  it('opens the questionnaire pre-filled for someone who already answered, and keeps one answer set per person', async () => {
+  it('shows someone who already answered their summary, edits each step pre-filled, and keeps one answer set per person', async () => {
     harness = await startHarness();
     const alice = harness.person('U0ALICE');
     const posted = await startDecision(harness.slack, alice, CHANNEL, 'Editing');
@@ -132,23 +132,41 @@ describe('many respondents', () => {
       'Answer or edit my answers',
     );
 
+    await alice.closeView();
     await clickOnMessage(alice, ACTION_IDS.answerQuestionnaire);
-    const reopened = await harness.slack.workspace.waitFor(
+    await harness.slack.workspace.waitFor(
       () => {
         const open = harness.slack.workspace.openViewFor('U0ALICE');
-        return open && visibleText(open.view.blocks).includes(`Step 1 of ${STEPS.length}`) && open;
+        return open && blockById(open.view.blocks, BLOCK_IDS.summaryHeading) && open;
       },
-      { what: 'the questionnaire opened again' },
+      { what: 'the summary of her answers' },
     );
-    expect(visibleText(reopened.view.blocks)).toContain('Editing your answers');
-    // Her earlier answer is selected already.
-    const size = blockById<{ element: { initial_option?: { value: string } } }>(
-      reopened.view.blocks,
-      'company_size',
-    );
-    expect(size?.element.initial_option?.value).toBe('eng_1_10');
-
-    await answerAll(alice, STREAMING_IS_THE_PRODUCT);
+    for (const [index, step] of STEPS.entries()) {
+      await alice.clickButton({
+        actionId: ACTION_IDS.questionnaireEditStep,
+        blockId: BLOCK_IDS.summaryStep(step.id),
+      });
+      const editing = await harness.slack.workspace.waitFor(
+        () => {
+          const open = harness.slack.workspace.openViewFor('U0ALICE');
+          return open && visibleText(open.view.blocks).includes(`Editing step ${index + 1} of`) && open;
+        },
+        { what: `step ${index + 1} opened alone` },
+      );
+      if (index === 0) {
+        // Her earlier answer is selected already.
+        const size = blockById<{ element: { initial_option?: { value: string } } }>(
+          editing.view.blocks,
+          'company_size',
+        );
+        expect(size?.element.initial_option?.value).toBe('eng_1_10');
+      }
+      const saved = await alice.submitView({ values: stepValues(index, STREAMING_IS_THE_PRODUCT) });
+      expect(saved.errors ?? {}).toEqual({});
+      expect(
+        blockById(harness.slack.workspace.openViewFor('U0ALICE')?.view.blocks, BLOCK_IDS.summaryHeading),
+      ).toBeDefined();
+    }
     await waitForReply(/<@U0ALICE> changed their answers/);
     await waitForText('Verdict: Self-managed Kafka');
     expect(messageText()).toContain('1 finished answer set');
