@@ -102,7 +102,10 @@ export interface NumberQuestion extends QuestionBase {
   integer: boolean;
   /** A neutral starting value, where there genuinely is one. */
   initial?: number;
-  /** Rough answers for people who cannot give an exact figure, in ascending order, covering min to max. */
+  /**
+   * Rough answers for people who cannot give an exact figure, in ascending order, covering min to max. Redis
+   * keeps a rough answer by its range's position (store/answer-codec.ts): never reorder or remove a range.
+   */
   ranges: RoughRange[];
   /** What a "Don't know" is priced at, only for people who agree to it: a common figure, stated to them. */
   typical: number;

@@ -1,5 +1,6 @@
+import { FIGURE_TYPICAL, FIGURE_UNKNOWN } from '../domain/figures.js';
 import { STEPS } from '../domain/questions.js';
-import type { Answers, AnswerValue, Question } from '../domain/types.js';
+import type { Answers, AnswerValue, NumberQuestion, Question } from '../domain/types.js';
 import { parseJson } from './records.js';
 
 /**
@@ -8,7 +9,8 @@ import { parseJson } from './records.js';
  *
  * `1|` then one token per question of the step, in the step's order, joined by `,`: a single choice is its
  * option's position (base 36), a multiple choice `+` followed by its options' positions, a number as written,
- * an unanswered question nothing (trailing ones are left off). Positions are why options and questions are
+ * a number's rough answer `~` and its range's position, or `?` for "Don't know" (`?t` when priced at the
+ * typical figure), an unanswered question nothing (trailing ones are left off). Positions are why options and questions are
  * only ever appended (see ChoiceOption.id). Answers this cannot say exactly (a step or an option it does not
  * know) are kept as JSON, which is also how the previous version kept every step: a value without the tag is
  * read as JSON. Whatever this reads back is validated by the caller like any data from Redis.
@@ -58,11 +60,16 @@ function compactOf(stepId: string, answers: Answers): string | undefined {
   return COMPACT_TAG + tokens.join(',');
 }
 
+const ROUGH_TOKENS: Record<string, string> = { [FIGURE_UNKNOWN]: '?', [FIGURE_TYPICAL]: '?t' };
+const ROUGH_IDS = new Map(Object.entries(ROUGH_TOKENS).map(([id, token]) => [token, id]));
+
 function tokenOf(question: Question, value: AnswerValue): string | undefined {
-  if (question.kind === 'number')
+  if (question.kind === 'number') {
+    if (typeof value === 'string') return roughTokenOf(question, value);
     return typeof value === 'number' && Number.isFinite(value) && !Object.is(value, -0)
       ? String(value)
       : undefined;
+  }
   if (question.kind === 'single') return typeof value === 'string' ? positionOf(question, value) : undefined;
   if (!Array.isArray(value)) return undefined;
   const positions = value.map((id) => positionOf(question, id));
@@ -71,6 +78,11 @@ function tokenOf(question: Question, value: AnswerValue): string | undefined {
 
 function answerOf(question: Question, token: string): AnswerValue | undefined {
   if (question.kind === 'number') {
+    if (ROUGH_IDS.has(token)) return ROUGH_IDS.get(token);
+    if (token.startsWith('~')) {
+      const position = token.slice(1);
+      return /^[0-9a-z]$/.test(position) ? question.ranges[Number.parseInt(position, 36)]?.id : undefined;
+    }
     const value = Number(token);
     return Number.isFinite(value) ? value : undefined;
   }
@@ -78,6 +90,13 @@ function answerOf(question: Question, token: string): AnswerValue | undefined {
   if (!token.startsWith('+')) return undefined;
   const ids = [...token.slice(1)].map((position) => optionAt(question, position));
   return ids.every((id) => id !== undefined) ? (ids as string[]) : undefined;
+}
+
+function roughTokenOf(question: NumberQuestion, id: string): string | undefined {
+  const known = ROUGH_TOKENS[id];
+  if (known) return known;
+  const position = question.ranges.findIndex((range) => range.id === id);
+  return position >= 0 && position <= MAX_POSITION ? `~${position.toString(36)}` : undefined;
 }
 
 function positionOf(question: Question, id: string): string | undefined {

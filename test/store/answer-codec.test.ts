@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FIGURE_TYPICAL, FIGURE_UNKNOWN } from '../../src/domain/figures.js';
 import { STEPS } from '../../src/domain/questions.js';
 import type { Answers, Step } from '../../src/domain/types.js';
 import { decodeStep, encodeStep } from '../../src/store/answer-codec.js';
@@ -41,6 +42,20 @@ describe('answer codec', () => {
         expect(decodeStep(step.id, stored)).toEqual(answers);
       }
     }
+  });
+
+  it('keeps a number’s rough range and both kinds of “Don’t know” by short tokens', () => {
+    const answers: Answers = {
+      avg_write_mbps: 'avg_100_1000',
+      peak_write_mbps: FIGURE_TYPICAL,
+      avg_record_kb: 'record_over_10mib',
+      consumer_groups: FIGURE_UNKNOWN,
+      retention_days: 'days_1',
+    };
+    const stored = encodeStep('workload', answers);
+    expect(stored).toBe('1|~3,?t,~5,?,~0');
+    expect(decodeStep('workload', stored)).toEqual(answers);
+    expect(decodeStep('workload', '1|~9')).toBeUndefined();
   });
 
   it('keeps unanswered optional questions and empty or repeated multiple choices as they were', () => {
