@@ -8,6 +8,7 @@ import type { Decision, DecisionListing, DecisionRef } from '../store/port.js';
 import type { ListenerDeps } from './deps.js';
 import { type DecisionState, decisionState, listForSweep, publishDecision } from './publisher.js';
 import { buildRecordMessage } from './views/decision-record.js';
+import { serialised } from './web-api-args.js';
 
 /** Closing and reopening a decision, by a person or by its deadline, and the record a closed one leaves. */
 
@@ -55,12 +56,9 @@ export async function closeDecision(input: {
   const where = state?.decision.message;
   if (state && where) {
     const record = buildRecordMessage(recordOf(deps, state));
-    await client.chat.postMessage({
-      channel: where.channel,
-      thread_ts: where.ts,
-      text: record.text,
-      blocks: record.blocks,
-    });
+    await client.chat.postMessage(
+      serialised({ channel: where.channel, thread_ts: where.ts, text: record.text, blocks: record.blocks }),
+    );
   }
   return closed;
 }

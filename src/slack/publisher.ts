@@ -13,6 +13,7 @@ import {
 import type { ListenerDeps } from './deps.js';
 import { isRetryable } from './errors.js';
 import { buildDecisionMessage, buildFinishedNote } from './views/decision-message.js';
+import { serialised } from './web-api-args.js';
 
 /**
  * Keeps the decision message and its thread notes in step with the store, however many people finish at once,
@@ -141,12 +142,9 @@ async function postNotes(
       again: pending.again,
       ...(state.team && !state.decision.blind ? { team: state.team } : {}),
     });
-    await client.chat.postMessage({
-      channel: where.channel,
-      thread_ts: where.ts,
-      text: note.text,
-      blocks: note.blocks,
-    });
+    await client.chat.postMessage(
+      serialised({ channel: where.channel, thread_ts: where.ts, text: note.text, blocks: note.blocks }),
+    );
     await persist(() => deps.store.notePosted(state.decision, pending.userId));
   }
 }
@@ -225,19 +223,19 @@ async function publishOnce(
     arguments: opposing,
   });
   if (decision.message) {
-    await client.chat.update({
-      channel: decision.message.channel,
-      ts: decision.message.ts,
-      text: message.text,
-      blocks: message.blocks,
-    });
+    await client.chat.update(
+      serialised({
+        channel: decision.message.channel,
+        ts: decision.message.ts,
+        text: message.text,
+        blocks: message.blocks,
+      }),
+    );
     return state;
   }
-  const posted = await client.chat.postMessage({
-    channel: decision.channelId,
-    text: message.text,
-    blocks: message.blocks,
-  });
+  const posted = await client.chat.postMessage(
+    serialised({ channel: decision.channelId, text: message.text, blocks: message.blocks }),
+  );
   if (posted.ts && posted.channel) {
     const where = { channel: posted.channel, ts: posted.ts };
     await deps.store.setDecisionMessage(decision, where);

@@ -10,6 +10,7 @@ import { slackErrorCode } from './errors.js';
 import { buildAnswersSummaryModal } from './views/answers-summary.js';
 import { buildOwnVerdictText } from './views/decision-message.js';
 import { buildNoticeModal, buildQuestionnaireModal } from './views/questionnaire-modal.js';
+import { serialised } from './web-api-args.js';
 
 /**
  * The questionnaire's moves that more than one listener makes: opening (or resuming) it for a person, and the
@@ -126,12 +127,14 @@ export async function openQuestionnaire(input: {
   const early = await Promise.race([loading, delay(STORE_WAIT_BEFORE_OPEN_MS)]);
   try {
     if (early) {
-      await input.client.views.open({ trigger_id: input.triggerId, view: early });
+      await input.client.views.open(serialised({ trigger_id: input.triggerId, view: early }));
       return;
     }
-    const opened = await input.client.views.open({ trigger_id: input.triggerId, view: notices.loading });
+    const opened = await input.client.views.open(
+      serialised({ trigger_id: input.triggerId, view: notices.loading }),
+    );
     const view = await loading;
-    if (opened.view?.id) await input.client.views.update({ view_id: opened.view.id, view });
+    if (opened.view?.id) await input.client.views.update(serialised({ view_id: opened.view.id, view }));
   } catch (error) {
     // Nothing to show the person: without a live trigger id there is no modal to put a message in.
     input.logger.warn(

@@ -5,6 +5,7 @@ import type { ListenerDeps } from '../../deps.js';
 import { slackErrorCode } from '../../errors.js';
 import { decodeMetadata } from '../../metadata.js';
 import { notices, summaryOrStepView } from '../../questionnaire.js';
+import { serialised } from '../../web-api-args.js';
 import { requesterOf } from '../requester.js';
 
 const stepIndexSchema = z.coerce
@@ -49,9 +50,11 @@ function showInPlace(
       logger.error('Could not load answers for the summary', error);
       return notices.storeDown;
     });
-    await client.views.update({ view_id: view.id, hash: view.hash, view: next }).catch((error: unknown) => {
-      // A hash conflict means the modal moved on meanwhile (a double click); anything else is worth a line.
-      logger.warn(`views.update from the summary failed: ${slackErrorCode(error) ?? String(error)}`);
-    });
+    await client.views
+      .update(serialised({ view_id: view.id, hash: view.hash, view: next }))
+      .catch((error: unknown) => {
+        // A hash conflict means the modal moved on meanwhile (a double click); anything else is worth a line.
+        logger.warn(`views.update from the summary failed: ${slackErrorCode(error) ?? String(error)}`);
+      });
   };
 }

@@ -8,6 +8,7 @@ import { decodeMetadata } from '../../metadata.js';
 import { notices } from '../../questionnaire.js';
 import { readStepValues } from '../../state.js';
 import { buildQuestionnaireModal } from '../../views/questionnaire-modal.js';
+import { serialised } from '../../web-api-args.js';
 import { requesterOf } from '../requester.js';
 
 /**
@@ -53,9 +54,11 @@ export function questionnaireBack(deps: ListenerDeps) {
     } catch (error) {
       logger.error('Could not save answers on Back', error);
     }
-    await client.views.update({ view_id: view.id, hash: view.hash, view: next }).catch((error: unknown) => {
-      // A hash conflict means the person already moved on (a double click); anything else is worth a line.
-      logger.warn(`views.update after Back failed: ${slackErrorCode(error) ?? String(error)}`);
-    });
+    await client.views
+      .update(serialised({ view_id: view.id, hash: view.hash, view: next }))
+      .catch((error: unknown) => {
+        // A hash conflict means the person already moved on (a double click); anything else is worth a line.
+        logger.warn(`views.update after Back failed: ${slackErrorCode(error) ?? String(error)}`);
+      });
   };
 }

@@ -5,6 +5,7 @@ import { decisionIdSchema } from '../../metadata.js';
 import { decisionState } from '../../publisher.js';
 import { buildNoticeModal } from '../../views/questionnaire-modal.js';
 import { buildVerdictDetailsModal } from '../../views/verdict-details.js';
+import { serialised } from '../../web-api-args.js';
 import { requesterOf } from '../requester.js';
 
 /** The decision message's Details button: the full breakdown in a modal, for whoever clicked. */
@@ -49,6 +50,6 @@ export function verdictDetails(deps: ListenerDeps) {
         view = notice('No verdict yet: details appear as soon as someone finishes the questionnaire.');
       }
     }
-    await client.views.open({ trigger_id: body.trigger_id, view });
+    await client.views.open(serialised({ trigger_id: body.trigger_id, view }));
   };
 }

@@ -8,6 +8,7 @@ import { explainPostFailure, slackErrorCode } from '../../errors.js';
 import { notices } from '../../questionnaire.js';
 import { buildDecisionMessage } from '../../views/decision-message.js';
 import { buildQuestionnaireModal } from '../../views/questionnaire-modal.js';
+import { serialised } from '../../web-api-args.js';
 import { slashCommandSchema } from '../requester.js';
 import type { CommandArgs } from './command-args.js';
 import { parseStartOptions, START_USAGE, setsDeadline } from './options.js';
@@ -59,14 +60,16 @@ export function startDecision(deps: ListenerDeps) {
 
     // The trigger id dies in 3 s: open the modal first, and save the decision at the same time.
     const [opened, saved] = await Promise.allSettled([
-      client.views.open({
-        trigger_id: fields.data.trigger_id,
-        view: buildQuestionnaireModal({
-          decisionId: decision.decisionId,
-          decisionTitle: decision.title,
-          step: 0,
+      client.views.open(
+        serialised({
+          trigger_id: fields.data.trigger_id,
+          view: buildQuestionnaireModal({
+            decisionId: decision.decisionId,
+            decisionTitle: decision.title,
+            step: 0,
+          }),
         }),
-      }),
+      ),
       // The decision and where it is listed (channel, Home, due-list) in one round trip.
       deps.store.createDecision(decision, { at: deps.now(), due: deadlineItems(decision, deps.now()) }),
     ]);
@@ -79,7 +82,7 @@ export function startDecision(deps: ListenerDeps) {
       logger.error('Could not save a new decision', saved.reason);
       if (opened.status === 'fulfilled' && opened.value.view?.id) {
         await client.views
-          .update({ view_id: opened.value.view.id, view: notices.storeDown })
+          .update(serialised({ view_id: opened.value.view.id, view: notices.storeDown }))
           .catch(() => undefined);
       }
       // A save that timed out may still land: say only what is known.
@@ -96,11 +99,9 @@ export function startDecision(deps: ListenerDeps) {
     let posted: { channel: string; ts: string };
     try {
       const message = buildDecisionMessage({ decision, inProgress: 0 });
-      const reply = await client.chat.postMessage({
-        channel: decision.channelId,
-        text: message.text,
-        blocks: message.blocks,
-      });
+      const reply = await client.chat.postMessage(
+        serialised({ channel: decision.channelId, text: message.text, blocks: message.blocks }),
+      );
       if (!reply.ts || !reply.channel) return;
       posted = { channel: reply.channel, ts: reply.ts };
     } catch (error) {

@@ -5,6 +5,7 @@ import type { Decision } from '../../../store/port.js';
 import type { ListenerDeps } from '../../deps.js';
 import { slackErrorCode } from '../../errors.js';
 import { buildHomeView, HOME_DECISIONS_SHOWN, type HomeEntry } from '../../views/home.js';
+import { serialised } from '../../web-api-args.js';
 import { slackIdSchema, tenantOf } from '../requester.js';
 
 const homeOpenedSchema = z.object({
@@ -44,10 +45,9 @@ export function appHomeOpened(deps: ListenerDeps) {
           .filter((decision): decision is Decision => decision !== null)
           .map((decision) => entryOf(client, decision)),
       );
-      await client.views.publish({
-        user_id: userId,
-        view: buildHomeView({ userId, entries, now: deps.now() }),
-      });
+      await client.views.publish(
+        serialised({ user_id: userId, view: buildHomeView({ userId, entries, now: deps.now() }) }),
+      );
     } catch (error) {
       logger.warn(`Could not publish the Home tab: ${slackErrorCode(error) ?? String(error)}`);
     }

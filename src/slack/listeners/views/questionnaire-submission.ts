@@ -16,6 +16,7 @@ import {
   EDIT_STEP_SUBMIT,
   LAST_STEP_SUBMIT,
 } from '../../views/questionnaire-modal.js';
+import { serialised } from '../../web-api-args.js';
 import { requesterOf } from '../requester.js';
 
 /** What the person is told when the store did not answer, true whichever way the save went. */
@@ -122,13 +123,15 @@ export function questionnaireSubmission(deps: ListenerDeps) {
         ? 'The decision message will catch up as soon as Slack takes the update; nothing more to do.'
         : explainPostFailure(error);
       await client.views
-        .update({
-          view_id: view.id,
-          view: buildNoticeModal({
-            title: 'Your verdict',
-            text: `Your answers are saved, but the decision message could not be updated just now. ${later}`,
+        .update(
+          serialised({
+            view_id: view.id,
+            view: buildNoticeModal({
+              title: 'Your verdict',
+              text: `Your answers are saved, but the decision message could not be updated just now. ${later}`,
+            }),
           }),
-        })
+        )
         .catch(() => undefined);
     }
   };
