@@ -298,7 +298,7 @@ function modalRequest(
 }
 
 export function toWireMessage(message: PostedMessage): SlackMessage {
-  const { channel: _channel, editCount: _editCount, ...wire } = message;
+  const { channel: _channel, editCount: _editCount, editTimes: _editTimes, ...wire } = message;
   return wire;
 }
 

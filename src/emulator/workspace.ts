@@ -74,6 +74,8 @@ export interface PostedMessage extends SlackMessage {
   channel: string;
   /** How many times chat.update (or a response_url replacement) has changed it. */
   editCount: number;
+  /** When each of those changes was made, by the workspace clock (ms): Slack takes one a second per message. */
+  editTimes: number[];
 }
 
 export interface EphemeralMessage {
@@ -227,6 +229,7 @@ export class Workspace {
       ...(input.threadTs ? { thread_ts: input.threadTs } : {}),
       channel: input.channel,
       editCount: 0,
+      editTimes: [],
     };
     const channelMessages = this.messagesByChannel.get(input.channel) ?? [];
     channelMessages.push(message);
@@ -247,6 +250,7 @@ export class Workspace {
     if (change.blocks !== undefined) message.blocks = this.withGeneratedIds(change.blocks);
     message.edited = { user: message.user, ts: this.nextTs() };
     message.editCount += 1;
+    message.editTimes.push(this.now());
     this.notifyChange();
     return message;
   }

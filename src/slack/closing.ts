@@ -6,7 +6,7 @@ import { decisionRecord } from '../domain/decision-record.js';
 import { argumentsFor } from '../domain/deliberation.js';
 import type { Decision, DecisionListing, DecisionRef } from '../store/port.js';
 import type { ListenerDeps } from './deps.js';
-import { type DecisionState, decisionState, listForSweep, publishDecision } from './publisher.js';
+import { type DecisionState, decisionState, listForSweep, publishInOrder } from './publisher.js';
 import { buildRecordMessage } from './views/decision-record.js';
 import { serialised } from './web-api-args.js';
 
@@ -51,7 +51,7 @@ export async function closeDecision(input: {
     deps.store.unschedule({ ...ref, kind: 'remind' }),
     deps.store.unschedule({ ...ref, kind: 'close' }),
   ]);
-  await publishDecision({ deps, client, ref });
+  await publishInOrder({ deps, client, ref });
   const state = await decisionState(deps, ref);
   const where = state?.decision.message;
   if (state && where) {
@@ -74,7 +74,7 @@ export async function reopenDecision(input: {
   const reopened = await deps.store.setDecisionClosed(ref, null);
   if (!reopened) return null;
   if (reopened.decideBy && new Date(reopened.decideBy) > deps.now()) await scheduleDeadline(deps, reopened);
-  await publishDecision({ deps, client, ref });
+  await publishInOrder({ deps, client, ref });
   const where = reopened.message;
   if (where) {
     const text = `<@${input.by}> reopened the decision: answers are open again.`;

@@ -23,7 +23,9 @@ import { serialised } from './web-api-args.js';
  * that saved, its retry, or a sweeper on any instance) takes the lease if it is free, republishes from
  * everything stored, posts the waiting notes, and repeats until no newer version was asked for, letting go in
  * the same step. A publisher that fails lets go at once and leaves the decision on the dirty list for the
- * sweeper; one stopping for a shutdown does the same.
+ * sweeper; one stopping for a shutdown does the same. Slack takes one update of a message a second, so the
+ * leader keeps the lease for a second after each update: whatever changes meanwhile, on any instance, goes out
+ * together in the next one, and the last state is always published.
  */
 
 /** Longer than one round of publishing takes; a publisher that dies is replaced after this. */
@@ -34,6 +36,8 @@ const LEASE_MS = 30_000;
  */
 const STORE_RETRY_MS = 6_000;
 const STORE_RETRY_PAUSE_MS = 250;
+/** Slack's limit for chat.update on one message. */
+const MESSAGE_UPDATE_INTERVAL_MS = 1_000;
 
 /**
  * 'published': this call brought the message up to date; 'clean': nothing lagged; 'busy': another publisher
@@ -93,6 +97,28 @@ export async function publishDecision(input: {
   }
 }
 
+/** How long publishInOrder waits for another publisher, and how often it looks. */
+const IN_ORDER_WAIT_MS = 3 * MESSAGE_UPDATE_INTERVAL_MS;
+const IN_ORDER_POLL_MS = 100;
+
+/**
+ * Publishes, and while another publisher has the decision (it keeps it a second after each update), waits
+ * for it to publish this change too, for a few seconds at most: what the caller posts next in the thread
+ * (the decision record, a reopening) then comes after the message shows the change.
+ */
+export async function publishInOrder(input: {
+  deps: ListenerDeps;
+  client: WebClient;
+  ref: DecisionRef;
+}): Promise<PublishOutcome> {
+  const giveUpAt = Date.now() + IN_ORDER_WAIT_MS;
+  for (;;) {
+    const outcome = await publishDecision(input);
+    if (outcome !== 'busy' || Date.now() >= giveUpAt || input.deps.stopping.aborted) return outcome;
+    await pauseUntil(Date.now() + IN_ORDER_POLL_MS, input.deps.stopping);
+  }
+}
+
 async function publishAsLeader(
   deps: ListenerDeps,
   client: WebClient,
@@ -108,11 +134,9 @@ async function publishAsLeader(
         return 'left';
       }
       // Read with the state, in the same round trip: a note added after this comes with a newer version.
-      const [notes, state] = await Promise.all([
-        deps.store.pendingNotes(ref),
-        publishOnce(deps, client, ref),
-      ]);
-      if (state) await postNotes(deps, client, state, notes);
+      const [notes, sent] = await Promise.all([deps.store.pendingNotes(ref), publishOnce(deps, client, ref)]);
+      if (sent) await postNotes(deps, client, sent.state, notes);
+      if (sent) await pauseUntil(sent.at + MESSAGE_UPDATE_INTERVAL_MS, deps.stopping);
       const published: number = version;
       version = await persist(() => deps.store.finishPublish(ref, holder, published, LEASE_MS));
     }
@@ -205,11 +229,27 @@ async function persist<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Until `at` (epoch ms), or until the instance starts stopping, whichever comes first. */
+function pauseUntil(at: number, stopping: AbortSignal): Promise<void> {
+  const wait = at - Date.now();
+  if (wait <= 0 || stopping.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      stopping.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, wait);
+    stopping.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** Brings the decision message up to date; returns what it shows and when Slack took it (epoch ms). */
 async function publishOnce(
   deps: ListenerDeps,
   client: WebClient,
   ref: DecisionRef,
-): Promise<DecisionState | undefined> {
+): Promise<{ state: DecisionState; at: number } | undefined> {
   const state = await decisionState(deps, ref);
   if (!state) return undefined;
   const { decision, team } = state;
@@ -231,7 +271,7 @@ async function publishOnce(
         blocks: message.blocks,
       }),
     );
-    return state;
+    return { state, at: Date.now() };
   }
   const posted = await client.chat.postMessage(
     serialised({ channel: decision.channelId, text: message.text, blocks: message.blocks }),
@@ -239,7 +279,7 @@ async function publishOnce(
   if (posted.ts && posted.channel) {
     const where = { channel: posted.channel, ts: posted.ts };
     await deps.store.setDecisionMessage(decision, where);
-    return { ...state, decision: { ...decision, message: where } };
+    return { state: { ...state, decision: { ...decision, message: where } }, at: Date.now() };
   }
-  return state;
+  return { state, at: Date.now() };
 }

@@ -125,3 +125,14 @@ export async function twoPeopleReachAVerdict(harness: Harness, channel = CHANNEL
   }
   return decisionId;
 }
+
+/** Opens the questionnaire from the decision message (unless a modal is open) and saves all but the last step. */
+export async function answerAllButTheLastStep(h: Harness, person: SlackActor, ts: string): Promise<void> {
+  if (!h.slack.workspace.openViewFor(person.userId)) {
+    await person.clickButton({ actionId: ACTION_IDS.answerQuestionnaire, message: { channel: CHANNEL, ts } });
+    await h.slack.workspace.waitFor(() => h.slack.workspace.openViewFor(person.userId), {
+      what: `${person.userId}'s modal`,
+    });
+  }
+  for (let step = 0; step < LAST_STEP; step++) await submitStep(h.slack, person, WEB_APP_SHOP_ON_AWS, step);
+}

@@ -1,11 +1,9 @@
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SlackActor } from '../../src/emulator/index.js';
-import { ACTION_IDS } from '../../src/slack/ids.js';
 import { WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
 import { type RedisServerHandle, startRedisServer } from '../support/redis-server.js';
 import { CHANNEL, type Harness, startHarness, stepValues, visibleText } from './harness.js';
-import { decisionIdOf, LAST_STEP, startDecision, submitStep } from './journey.js';
+import { answerAllButTheLastStep, decisionIdOf, LAST_STEP, startDecision } from './journey.js';
 
 /**
  * What a person sees must be as durable as what they saved: the decision message and the thread notes catch up
@@ -50,16 +48,6 @@ async function until(
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-async function answerAllButTheLastStep(h: Harness, person: SlackActor, ts: string): Promise<void> {
-  if (!h.slack.workspace.openViewFor(person.userId)) {
-    await person.clickButton({ actionId: ACTION_IDS.answerQuestionnaire, message: { channel: CHANNEL, ts } });
-    await h.slack.workspace.waitFor(() => h.slack.workspace.openViewFor(person.userId), {
-      what: `${person.userId}'s modal`,
-    });
-  }
-  for (let step = 0; step < LAST_STEP; step++) await submitStep(h.slack, person, WEB_APP_SHOP_ON_AWS, step);
 }
 
 describe('the last step during a Redis stall', () => {
