@@ -1,13 +1,15 @@
 /**
- * `npm run bench`: Stream Verdict against the cheapest Bolt app that does the same on the wire, in one run,
- * on this machine. Both run in HTTP mode as child processes against one emulated Slack (src/emulator) and
- * one real redis-server of the run's own, and are driven in turn by autocannon with signed requests:
- * slash commands, questionnaire step submissions, then last-step submissions that publish the verdict.
- * It then times the team verdict for 300 respondents and weighs a 50-respondent decision in Redis.
+ * `npm run bench`: Stream Verdict against two baselines, in one run, on this machine: the cheapest Bolt app
+ * that does the same on the wire (bare-app.ts), and the same work written the straightforward way
+ * (naive-app.ts). All run in HTTP mode as child processes against one emulated Slack (src/emulator) and one
+ * real redis-server of the run's own, and are driven in turn by autocannon with signed requests: slash
+ * commands, questionnaire step submissions, then last-step submissions that publish the verdict. Then the
+ * team verdict for 300 respondents and a 50-respondent decision in Redis.
  *
  * Options: --seconds=<n> measured per app and scenario (default 10), taken in --rounds=<n> turns (default 5)
- * alternating with the other app; --warmup=<n> seconds first (default 3); --connections=<n> (default 10);
- * --only=<scenario name prefix> (`memory`: only the weighing of a decision in Redis); --profile (write V8 CPU profiles of both apps to bench-profiles/ and summarise them).
+ * alternating with the other apps; --warmup=<n> seconds first (default 3); --connections=<n> (default 10);
+ * --only=<scenario name prefix> (`memory`: only the weighing of a decision in Redis); --profile (write V8 CPU
+ * profiles of the apps to bench-profiles/ and summarise them).
  * Everything listens on loopback only and stops by itself.
  */
 import { randomBytes } from 'node:crypto';
@@ -22,6 +24,7 @@ import { freePort, type RedisServerHandle, startRedisServer } from '../../test/s
 import { type Respondent, randomRespondent, seededRandom } from './answers.js';
 import { combine, drive, type LoadSlice } from './load.js';
 import { type DecisionMemory, decisionMemory, timeTeamVerdict, userIdFor } from './measures.js';
+import { NAIVE_KEYS, type NaiveDecision } from './naive-keys.js';
 import { type ChildApp, startChildApp } from './processes.js';
 import { summariseProfile } from './profile-summary.js';
 import { type AppRun, printReport, type ScenarioResult } from './report.js';
@@ -89,13 +92,20 @@ async function main() {
       mkdirSync(join(profileRoot, name), { recursive: true });
       return ['--cpu-prof', `--cpu-prof-dir=${join(profileRoot, name)}`];
     };
-    const [bare, ours] = await Promise.all([
+    const [bare, naive, ours] = await Promise.all([
       startChildApp({
         name: 'bare',
         entry: join(here, 'bare-app.js'),
         port: await freePort(),
         env,
         nodeFlags: nodeFlags('bare'),
+      }),
+      startChildApp({
+        name: 'naive',
+        entry: join(here, 'naive-app.js'),
+        port: await freePort(),
+        env: { ...env, REDIS_URL: redis.url },
+        nodeFlags: nodeFlags('naive'),
       }),
       startChildApp({
         name: 'ours',
@@ -105,11 +115,11 @@ async function main() {
         nodeFlags: nodeFlags('ours'),
       }),
     ]);
-    apps.push(bare, ours);
+    apps.push(bare, naive, ours);
 
     // With --only, the run (and so a profile) holds that scenario's load and nothing else.
     const wants = (name: string) => !settings.only || name.startsWith(settings.only);
-    const people = wants('step') || wants('last') ? await seedDecisions(slack, ours) : [];
+    const people = wants('step') || wants('last') ? await seedDecisions(slack, ours, redis) : [];
     const stepBodies: SubmissionTemplate[] = [];
     const lastBodies: SubmissionTemplate[] = [];
     for (const person of people) {
@@ -148,8 +158,12 @@ async function main() {
     ];
     const results: ScenarioResult[] = [];
     for (const scenario of scenarios.filter((candidate) => wants(candidate.name))) {
-      const slices: Record<string, LoadSlice[]> = { bare: [], ours: [] };
-      const webApi: Record<string, { ok: number; failed: Record<string, number> }[]> = { bare: [], ours: [] };
+      const slices: Record<string, LoadSlice[]> = { bare: [], naive: [], ours: [] };
+      const webApi: Record<string, { ok: number; failed: Record<string, number> }[]> = {
+        bare: [],
+        naive: [],
+        ours: [],
+      };
       const load = (app: ChildApp, seconds: number) =>
         countRequests(
           app,
@@ -161,13 +175,13 @@ async function main() {
             settled: () => quiet(slack),
           }),
         );
-      for (const app of [bare, ours]) {
+      for (const app of [bare, naive, ours]) {
         await scenario.before?.(app);
         await load(app, settings.warmupSeconds);
       }
-      // Turn about, so whatever else the machine does in the meantime weighs on both apps alike.
+      // Turn about, so whatever else the machine does in the meantime weighs on every app alike.
       for (let round = 0; round < settings.rounds; round++) {
-        for (const app of [bare, ours]) {
+        for (const app of [bare, naive, ours]) {
           const before = slack.server.tally();
           slices[app.name]?.push(await load(app, settings.seconds / settings.rounds));
           webApi[app.name]?.push(tallyDelta(before, slack.server.tally()));
@@ -177,9 +191,14 @@ async function main() {
         ...combine(slices[name] ?? []),
         webApi: sumTallies(webApi[name] ?? []),
       });
-      results.push({ name: scenario.name, bare: result('bare'), ours: result('ours') });
+      results.push({
+        name: scenario.name,
+        bare: result('bare'),
+        naive: result('naive'),
+        ours: result('ours'),
+      });
       console.error(
-        `bench: ${scenario.name}: bare ${result('bare').perSecond.toFixed(0)} req/s, ours ${result('ours').perSecond.toFixed(0)} req/s`,
+        `bench: ${scenario.name}: bare ${result('bare').perSecond.toFixed(0)} req/s, naive ${result('naive').perSecond.toFixed(0)} req/s, ours ${result('ours').perSecond.toFixed(0)} req/s`,
       );
     }
 
@@ -207,7 +226,7 @@ async function main() {
       elapsedSeconds: (Date.now() - started) / 1000,
     });
     if (settings.profile) {
-      for (const name of ['bare', 'ours']) {
+      for (const name of ['bare', 'naive', 'ours']) {
         const dir = join(profileRoot, name);
         for (const file of readdirSync(dir).filter((entry) => entry.endsWith('.cpuprofile'))) {
           console.log(`\n### CPU profile: ${name} (${join('bench-profiles', name, file)})\n`);
@@ -252,13 +271,36 @@ async function startDecision(
   return decisionId;
 }
 
-/** Decisions to answer in the submission scenarios, each with its own channel and people. */
-async function seedDecisions(slack: SlackEmulator, ours: ChildApp): Promise<Person[]> {
+/**
+ * Decisions to answer in the submission scenarios, each with its own channel and people: started through ours,
+ * and written where the naive app keeps its decisions, with the same message to update.
+ */
+async function seedDecisions(
+  slack: SlackEmulator,
+  ours: ChildApp,
+  redis: RedisServerHandle,
+): Promise<Person[]> {
   const random = seededRandom(20);
   const people: Person[] = [];
+  const { Redis } = await import('ioredis');
+  const client = new Redis(redis.url);
   for (let decision = 0; decision < DECISIONS; decision++) {
     const title = `Bench decision ${decision}`;
-    const decisionId = await startDecision(slack, ours, `C0DECISION${decision}`, title);
+    const channel = `C0DECISION${decision}`;
+    const decisionId = await startDecision(slack, ours, channel, title);
+    const message = slack.workspace.messagesIn(channel)[0];
+    const naive: NaiveDecision = {
+      teamId: slack.workspace.teamId,
+      decisionId,
+      channelId: channel,
+      createdBy: userIdFor(0),
+      title,
+      createdAt: new Date().toISOString(),
+    };
+    await client.hset(NAIVE_KEYS.decision(naive.teamId, decisionId), {
+      meta: JSON.stringify(naive),
+      message: JSON.stringify({ channel, ts: message?.ts }),
+    });
     for (let person = 0; person < PEOPLE_PER_DECISION; person++) {
       people.push({
         userId: userIdFor(decision * PEOPLE_PER_DECISION + person),
@@ -268,6 +310,7 @@ async function seedDecisions(slack: SlackEmulator, ours: ChildApp): Promise<Pers
       });
     }
   }
+  client.disconnect();
   return people;
 }
 
@@ -321,7 +364,11 @@ async function sendEach(app: ChildApp, bodies: readonly string[]): Promise<void>
   await Promise.all(Array.from({ length: settings.connections }, worker));
 }
 
-/** Resolves once the app has stopped calling the Web API for a moment: its work after the acks is done. */
+/**
+ * Resolves once the app has stopped calling the Web API for a while: its work after the acks is done. Longer
+ * than the second ours waits between two updates of one message, so a pending update is not left for the
+ * next app's round.
+ */
 async function quiet(slack: SlackEmulator): Promise<void> {
   const total = () =>
     Object.values(slack.server.tally()).reduce(
@@ -330,10 +377,12 @@ async function quiet(slack: SlackEmulator): Promise<void> {
     );
   const deadline = Date.now() + 30_000;
   let last = total();
+  let stillFor = 0;
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 400));
     const now = total();
-    if (now === last || Date.now() > deadline) return;
+    stillFor = now === last ? stillFor + 400 : 0;
+    if (stillFor >= 1_200 || Date.now() > deadline) return;
     last = now;
   }
 }
