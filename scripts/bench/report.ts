@@ -1,3 +1,4 @@
+import type { BurstResult } from './burst.js';
 import type { LoadResult } from './load.js';
 import type { DecisionMemory, Timing } from './measures.js';
 
@@ -24,6 +25,7 @@ export interface Report {
   scenarios: ScenarioResult[];
   /** Left out with --only. */
   teamVerdict?: Timing & { respondents: number };
+  burst?: BurstResult;
   memory?: DecisionMemory & { respondents: number };
   elapsedSeconds: number;
 }
@@ -40,6 +42,10 @@ export const TARGETS = {
   throughputVsNaive: 1,
   teamVerdictMs: 5,
   memoryBytes: 64 * 1024,
+  /** A trigger id lives 3 s: every modal of the burst must open within it. */
+  burstModalP99Ms: 3_000,
+  /** Slack takes one chat.update a second per message. */
+  burstUpdateGapMs: 1_000,
 } as const;
 
 const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)} ms` : 'n/a');
@@ -83,7 +89,7 @@ export function printReport(report: Report): void {
     }
   }
 
-  const { teamVerdict, memory } = report;
+  const { teamVerdict, memory, burst } = report;
   lines.push('', `Targets (ratios from this run, ${settings.connections} connections):`);
   for (const scenario of report.scenarios) {
     const target = TARGETS.vsBare[scenario.name];
@@ -106,6 +112,13 @@ export function printReport(report: Report): void {
   lines.push(
     '  (test) Redis round trips: 1 per step submission, 3 per slash command: counted with MONITOR in test/e2e/redis-round-trips.test.ts',
   );
+  if (burst) {
+    lines.push(
+      `  ${verdict(burst.modalP99Ms <= TARGETS.burstModalP99Ms && burst.modalsMissing === 0)} burst: ${burst.people} people press Answer within ${burst.spreadMs} ms, modal opened p99 ≤ ${TARGETS.burstModalP99Ms} ms: p99 ${ms(burst.modalP99Ms)}, p50 ${ms(burst.modalP50Ms)}, ${burst.modalsMissing} not opened`,
+      `  ${verdict(burst.shortestUpdateGapMs >= TARGETS.burstUpdateGapMs)} burst: ${burst.people} people finish within ${burst.spreadMs} ms, chat.update of the decision message at most once per ${TARGETS.burstUpdateGapMs} ms: ${burst.updates} updates over ${(burst.updatesSpanMs / 1000).toFixed(1)} s, shortest gap ${ms(burst.shortestUpdateGapMs)} (finish ack p99 ${ms(burst.finishAckP99Ms)})`,
+      `  ${verdict(burst.finalCount === burst.people)} burst: the last update counts all ${burst.people}: it counts ${burst.finalCount}${burst.finalAfterMs === undefined ? ' (gave up waiting)' : `, ${(burst.finalAfterMs / 1000).toFixed(1)} s after the first finish`}`,
+    );
+  }
   if (teamVerdict) {
     lines.push(
       `  ${verdict(teamVerdict.medianMs <= TARGETS.teamVerdictMs)} team verdict for ${teamVerdict.respondents} respondents ≤ ${TARGETS.teamVerdictMs} ms: median ${ms(teamVerdict.medianMs)}, p95 ${ms(teamVerdict.p95Ms)} over ${teamVerdict.runs} runs (score, aggregate, build the message)`,

@@ -3,8 +3,8 @@
  * that does the same on the wire (bare-app.ts), and the same work written the straightforward way
  * (naive-app.ts). All run in HTTP mode as child processes against one emulated Slack (src/emulator) and one
  * real redis-server of the run's own, and are driven in turn by autocannon with signed requests: slash
- * commands, questionnaire step submissions, then last-step submissions that publish the verdict. Then the
- * team verdict for 300 respondents and a 50-respondent decision in Redis.
+ * commands, questionnaire step submissions, then last-step submissions that publish the verdict. Then a
+ * burst on ours (burst.ts), the team verdict for 300 respondents and a 50-respondent decision in Redis.
  *
  * Options: --seconds=<n> measured per app and scenario (default 10), taken in --rounds=<n> turns (default 5)
  * alternating with the other apps; --warmup=<n> seconds first (default 3); --connections=<n> (default 10);
@@ -22,6 +22,7 @@ import { type SlackEmulator, startSlackEmulator } from '../../src/emulator/index
 import { BLOCK_IDS } from '../../src/slack/ids.js';
 import { freePort, type RedisServerHandle, startRedisServer } from '../../test/support/redis-server.js';
 import { type Respondent, randomRespondent, seededRandom } from './answers.js';
+import { type BurstResult, runBurst } from './burst.js';
 import { combine, drive, type LoadSlice } from './load.js';
 import { type DecisionMemory, decisionMemory, timeTeamVerdict, userIdFor } from './measures.js';
 import { NAIVE_KEYS, type NaiveDecision } from './naive-keys.js';
@@ -44,6 +45,8 @@ const DECISIONS = 20;
 const PEOPLE_PER_DECISION = 5;
 const TEAM_VERDICT_RESPONDENTS = 300;
 const MEMORY_RESPONDENTS = 50;
+const BURST_PEOPLE = 300;
+const BURST_SPREAD_MS = 1_000;
 
 const option = (name: string, fallback: number) => {
   const given = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
@@ -204,6 +207,9 @@ async function main() {
 
     const random = seededRandom(300);
     const crowd = Array.from({ length: TEAM_VERDICT_RESPONDENTS }, () => randomRespondent(random));
+    const burst = wants('burst') ? await burstOn(slack, ours) : undefined;
+    if (burst)
+      console.error(`bench: burst: modal p99 ${burst.modalP99Ms.toFixed(0)} ms, ${burst.updates} updates`);
     const teamVerdict = settings.only ? undefined : timeTeamVerdict(crowd);
     const memory = wants('memory')
       ? await weighDecision(slack, ours, redis, crowd.slice(0, MEMORY_RESPONDENTS))
@@ -222,6 +228,7 @@ async function main() {
       settings,
       scenarios: results,
       ...(teamVerdict ? { teamVerdict: { respondents: TEAM_VERDICT_RESPONDENTS, ...teamVerdict } } : {}),
+      ...(burst ? { burst } : {}),
       ...(memory ? { memory: { respondents: MEMORY_RESPONDENTS, ...memory } } : {}),
       elapsedSeconds: (Date.now() - started) / 1000,
     });
@@ -312,6 +319,25 @@ async function seedDecisions(
   }
   client.disconnect();
   return people;
+}
+
+/** BURST_PEOPLE people of their own press Answer on a fresh decision of ours at once, then all finish at once. */
+async function burstOn(slack: SlackEmulator, ours: ChildApp): Promise<BurstResult> {
+  const title = 'Everyone at once';
+  const channel = 'C0BURST';
+  const id = await startDecision(slack, ours, channel, title);
+  const ts = slack.workspace.messagesIn(channel)[0]?.ts ?? '';
+  const random = seededRandom(BURST_PEOPLE);
+  return runBurst({
+    slack,
+    app: ours,
+    signingSecret: SIGNING_SECRET,
+    decision: { id, title, channel, ts },
+    respondents: Array.from({ length: BURST_PEOPLE }, () => randomRespondent(random)),
+    userIdFor: (index) => userIdFor(20_000 + index),
+    spreadMs: BURST_SPREAD_MS,
+    sendEach,
+  });
 }
 
 /**
