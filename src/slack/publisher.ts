@@ -23,9 +23,9 @@ import { serialised } from './web-api-args.js';
  * that saved, its retry, or a sweeper on any instance) takes the lease if it is free, republishes from
  * everything stored, posts the waiting notes, and repeats until no newer version was asked for, letting go in
  * the same step. A publisher that fails lets go at once and leaves the decision on the dirty list for the
- * sweeper; one stopping for a shutdown does the same. Slack takes one update of a message a second, so the
- * leader keeps the lease for a second after each update: whatever changes meanwhile, on any instance, goes out
- * together in the next one, and the last state is always published.
+ * sweeper; one stopping for a shutdown does the same. Slack takes one update of a message a second, so a leader
+ * with a newer version to publish waits for the second to pass, lease kept: whatever changes meanwhile, on any
+ * instance, goes out together in that next update, and the last state is always published.
  */
 
 /** Longer than one round of publishing takes; a publisher that dies is replaced after this. */
@@ -102,9 +102,9 @@ const IN_ORDER_WAIT_MS = 3 * MESSAGE_UPDATE_INTERVAL_MS;
 const IN_ORDER_POLL_MS = 100;
 
 /**
- * Publishes, and while another publisher has the decision (it keeps it a second after each update), waits
- * for it to publish this change too, for a few seconds at most: what the caller posts next in the thread
- * (the decision record, a reopening) then comes after the message shows the change.
+ * Publishes, and while another publisher has the decision (it may be waiting out Slack's second), waits for
+ * it to publish this change too, for a few seconds at most: what the caller posts next in the thread (the
+ * decision record, a reopening) then comes after the message shows the change.
  */
 export async function publishInOrder(input: {
   deps: ListenerDeps;
@@ -136,9 +136,10 @@ async function publishAsLeader(
       // Read with the state, in the same round trip: a note added after this comes with a newer version.
       const [notes, sent] = await Promise.all([deps.store.pendingNotes(ref), publishOnce(deps, client, ref)]);
       if (sent) await postNotes(deps, client, sent.state, notes);
-      if (sent) await pauseUntil(sent.at + MESSAGE_UPDATE_INTERVAL_MS, deps.stopping);
       const published: number = version;
       version = await persist(() => deps.store.finishPublish(ref, holder, published, LEASE_MS));
+      // Whatever is asked for while the leader waits out Slack's second goes out together in the next update.
+      if (version !== null && sent) await pauseUntil(sent.at + MESSAGE_UPDATE_INTERVAL_MS, deps.stopping);
     }
     return 'published';
   } catch (error) {
