@@ -2,11 +2,11 @@
  * What the team should argue about: for each divided category, the camps people's own answers put them in and
  * the reason each camp gives most often, so the opposing reasons can be read side by side.
  *
- * Deterministic: people are taken in user id order and ties break by name, never by arrival.
+ * Deterministic: no order of people changes it, and ties break by name, never by arrival.
  */
 import type { CostSettings } from './cost.js';
-import { advantageOf, type Contribution, evidenceOf, readBallot, weigh } from './scoring.js';
-import { DEFAULT_COST_SETTINGS, type RespondentAnswers } from './team.js';
+import { type PersonEvidence, type RespondentAnswers, scorePerson } from './person.js';
+import { DEFAULT_COST_SETTINGS } from './team.js';
 import type { Category, Platform } from './types.js';
 
 export interface Camp {
@@ -31,20 +31,22 @@ export function argumentsFor(
   settings: CostSettings = DEFAULT_COST_SETTINGS,
 ): CategoryArgument[] {
   if (targets.length === 0) return [];
-  const people = [...answerSets]
-    .sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))
-    .map(({ answers }) => {
-      const evidence = evidenceOf(readBallot(answers), settings);
-      const standing = weigh(evidence);
-      return { standing, contributions: [...evidence.contributions, ...standing.costContributions] };
-    });
+  return argumentsFrom(
+    answerSets.map((set) => scorePerson(set, settings)),
+    targets,
+  );
+}
 
+/** The same, over people already scored; no order of people changes it. */
+export function argumentsFrom(
+  people: readonly PersonEvidence[],
+  targets: readonly Category[],
+): CategoryArgument[] {
   return targets.map((target) => {
     const camps = new Map<Platform | 'even', Map<string, number>>();
-    for (const { standing, contributions } of people) {
-      const side = advantageOf(standing.rows[target]);
+    for (const person of people) {
+      const { side, reason } = person.rows[target];
       const reasons = camps.get(side) ?? new Map<string, number>();
-      const reason = side === 'even' ? undefined : strongestReason(contributions, target, side);
       if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
       reasons.set('', (reasons.get('') ?? 0) + 1);
       camps.set(side, reasons);
@@ -58,21 +60,6 @@ export function argumentsFor(
       .slice(0, CAMPS_SHOWN);
     return { target, camps: ranked };
   });
-}
-
-/** The reason of the answer that pushed this person's row toward `side` hardest (the first, on a tie). */
-function strongestReason(
-  contributions: readonly Contribution[],
-  target: Category,
-  side: Platform,
-): string | undefined {
-  let best: Contribution | undefined;
-  for (const contribution of contributions) {
-    const { signal } = contribution;
-    if (signal.target !== target || signal.toward !== side) continue;
-    if (!best || signal.points > best.signal.points) best = contribution;
-  }
-  return best?.signal.reason;
 }
 
 /** The most frequent reason (the '' key counts the camp); ties go to the alphabetically first. */

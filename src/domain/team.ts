@@ -17,19 +17,10 @@ import {
 import { figureNotes, guessedFigures, settleFigures } from './figures.js';
 import { whatWouldFlip } from './flip.js';
 import { buildPanel, keyOf, type Move, type Panel, panelEvidence } from './panel.js';
+import { type PersonEvidence, type RespondentAnswers, scorePerson } from './person.js';
 import { DEFAULT_PRICING } from './pricing.js';
 import { ALL_QUESTIONS } from './questions.js';
-import {
-  advantageOf,
-  type Ballot,
-  DONT_KNOW_LIMITS,
-  decide,
-  evidenceOf,
-  readAnswer,
-  readBallot,
-  type Standing,
-  weigh,
-} from './scoring.js';
+import { type Ballot, decide, readAnswer, readBallot, weigh } from './scoring.js';
 import {
   type Answers,
   type AnswerValue,
@@ -43,10 +34,7 @@ import {
 } from './types.js';
 import { answerWords, describeAnswer } from './words.js';
 
-export interface RespondentAnswers {
-  userId: string;
-  answers: Answers;
-}
+export type { RespondentAnswers } from './person.js';
 
 export interface TeamSplit {
   target: Category;
@@ -131,24 +119,37 @@ export function scoreAnswers(answers: Answers, settings: CostSettings = DEFAULT_
 }
 
 export function aggregateTeam(
-  answerSets: RespondentAnswers[],
+  answerSets: readonly RespondentAnswers[],
   settings: CostSettings = DEFAULT_COST_SETTINGS,
 ): TeamVerdict {
-  const people = settleFigures([...answerSets].sort(byUserId));
-  const ballots = people.map(({ answers }) => readBallot(answers));
-  // Each person gets the numbers only; the words are worked out once, for the team.
-  const standings = ballots.map((ballot) => weigh(evidenceOf(ballot, settings)));
+  return teamVerdictOf(
+    answerSets.map((set) => scorePerson(set, settings)),
+    settings,
+  );
+}
+
+/** The team verdict over people already scored (scorePerson) with the same settings. */
+export function teamVerdictOf(
+  evidences: readonly PersonEvidence[],
+  settings: CostSettings = DEFAULT_COST_SETTINGS,
+): TeamVerdict {
+  // Settling the figures changes only answers that guessed a figure someone gave: those people are re-scored.
+  const sorted = [...evidences].sort(byUserId);
+  const people = settleFigures(sorted).map((settled, index) =>
+    settled === sorted[index] ? settled : scorePerson(settled, settings),
+  );
+  const ballots = people.map((person) => person.ballot);
   const panel = buildPanel(ballots, settings);
   const verdict = verdictOf(
     panel,
     settings,
     figureNotes(people, pricedIn(panel)),
-    standings.map((standing) => standing.recommendation),
+    people.map((person) => person.recommendation),
   );
-  const splits = splitsOf(standings);
-  const picks = people.map(({ userId }, index) => ({
+  const splits = splitsOf(people);
+  const picks = people.map(({ userId, unsure, recommendation }) => ({
     userId,
-    pick: unsure(ballots[index]) ? ('unsure' as const) : (standings[index]?.recommendation ?? 'unsure'),
+    pick: unsure ? ('unsure' as const) : recommendation,
   }));
   const ranges = rangesOf(ballots);
   const top = topOfRange(panel, ranges, settings, verdict.recommendation);
@@ -235,13 +236,6 @@ function describeTypical(panel: Panel, questionId: string): string {
     : `${words} (${agreeing} of ${answering})`;
 }
 
-/** Someone whose answers were mostly "Don't know", or who answered fewer than half of the questions. */
-function unsure(ballot: Ballot | undefined): boolean {
-  if (!ballot) return true;
-  const share = ballot.choiceAnsweredCount === 0 ? 1 : ballot.dontKnowCount / ballot.choiceAnsweredCount;
-  return share >= DONT_KNOW_LIMITS.low || ballot.answeredCount < ALL_QUESTIONS.length / 2;
-}
-
 /** The two largest camps of people's own picks are the same size. */
 function isSplit(picks: readonly PersonPick[]): boolean {
   const counts = new Map<string, number>();
@@ -298,7 +292,7 @@ function topOfRange(
  */
 function disputesOf(
   panel: Panel,
-  people: readonly RespondentAnswers[],
+  people: readonly PersonEvidence[],
   ranges: readonly NumberRange[],
   recommendation: Platform,
 ): DisputedFact[] {
@@ -406,10 +400,10 @@ function splitAnswers(panel: Panel, questionId: string): string {
     .join(', ');
 }
 
-function splitsOf(standings: Standing[]): TeamSplit[] {
+function splitsOf(people: readonly PersonEvidence[]): TeamSplit[] {
   return CATEGORIES.map((target) => {
     const counts: Record<Platform | 'even', number> = { kafka: 0, kinesis: 0, msk: 0, even: 0 };
-    for (const standing of standings) counts[advantageOf(standing.rows[target])]++;
+    for (const person of people) counts[person.rows[target].side]++;
     return { target, counts };
   });
 }
@@ -425,7 +419,7 @@ function mostDivided(splits: TeamSplit[], respondents: number): Category[] {
 }
 
 /** The same person twice (which the store should prevent) is still ordered by content, never by arrival. */
-function byUserId(a: RespondentAnswers, b: RespondentAnswers): number {
+function byUserId(a: PersonEvidence, b: PersonEvidence): number {
   if (a.userId !== b.userId) return a.userId < b.userId ? -1 : 1;
   const left = canonical(a.answers);
   const right = canonical(b.answers);

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import { isComplete, respondentsOf } from '../domain/answer-set.js';
-import { argumentsFor } from '../domain/deliberation.js';
-import { aggregateTeam, type RespondentAnswers, type TeamVerdict } from '../domain/team.js';
+import { argumentsFrom } from '../domain/deliberation.js';
+import { type PersonEvidence, PersonEvidenceCache } from '../domain/person.js';
+import { type RespondentAnswers, type TeamVerdict, teamVerdictOf } from '../domain/team.js';
 import {
   type AnswerSet,
   type Decision,
@@ -54,7 +55,12 @@ export interface DecisionState {
   respondents: RespondentAnswers[];
   /** The verdict over the finished sets; absent while nobody finished, or while a blind decision is open. */
   team?: TeamVerdict;
+  /** The finished sets scored one by one, with the team verdict. */
+  people?: PersonEvidence[];
 }
+
+/** People scored at earlier publishes: a publish re-scores only those whose answers changed (see person.ts). */
+const scored = new PersonEvidenceCache();
 
 /** Reads the decision and every answer set, and works out what the message shows. */
 export async function decisionState(deps: ListenerDeps, ref: DecisionRef): Promise<DecisionState | null> {
@@ -64,7 +70,8 @@ export async function decisionState(deps: ListenerDeps, ref: DecisionRef): Promi
   const respondents = respondentsOf(finished);
   const visible = finished.length > 0 && (!decision.blind || decision.closed !== undefined);
   if (!visible) return { decision, sets, finished, respondents };
-  return { decision, sets, finished, respondents, team: aggregateTeam(respondents, deps.costs) };
+  const people = scored.scoreAll(`${ref.teamId}:${ref.decisionId}`, respondents, deps.costs);
+  return { decision, sets, finished, respondents, team: teamVerdictOf(people, deps.costs), people };
 }
 
 /**
@@ -254,8 +261,7 @@ async function publishOnce(
   const state = await decisionState(deps, ref);
   if (!state) return undefined;
   const { decision, team } = state;
-  const opposing =
-    team && team.respondents > 1 ? argumentsFor(state.respondents, team.mostDivided, deps.costs) : [];
+  const opposing = team && team.respondents > 1 ? argumentsFrom(state.people ?? [], team.mostDivided) : [];
   const message = buildDecisionMessage({
     decision,
     ...(team ? { team } : {}),

@@ -1,0 +1,124 @@
+/**
+ * One person's part of a team verdict, scored from their answers alone: what the team aggregation and the
+ * argument camps need of each person, worked out once per answer set rather than at every publish.
+ *
+ * PersonEvidenceCache keeps them in the process: a publish re-scores only the people whose answers changed since
+ * the last one. It is checked against the answers themselves, so it can never serve a stale score, and losing it
+ * (a restart, another instance) only costs one full rescore.
+ */
+import type { CostSettings } from './cost.js';
+import { ALL_QUESTIONS } from './questions.js';
+import { advantageOf, type Ballot, DONT_KNOW_LIMITS, evidenceOf, readBallot, weigh } from './scoring.js';
+import { type Answers, type AnswerValue, CATEGORIES, type Category, type Platform } from './types.js';
+
+export interface RespondentAnswers {
+  userId: string;
+  answers: Answers;
+}
+
+/** Where one person's own answers put a category row, and the reason that pushed it there hardest. */
+export interface PersonRow {
+  side: Platform | 'even';
+  /** Absent for 'even', or when no answer moved the row. */
+  reason?: string;
+}
+
+export interface PersonEvidence {
+  userId: string;
+  /** The answers as given, to order the same person twice by content. */
+  answers: Answers;
+  /** The answers read against today's questions; its parts are shared with every other ballot. */
+  ballot: Ballot;
+  /** Their own overall recommendation. */
+  recommendation: Platform;
+  /** Mostly "Don't know", or fewer than half of the questions answered: no pick of their own. */
+  unsure: boolean;
+  rows: Record<Category, PersonRow>;
+}
+
+/** Scores one person. The team verdict must be aggregated with the same settings. */
+export function scorePerson({ userId, answers }: RespondentAnswers, settings: CostSettings): PersonEvidence {
+  const ballot = readBallot(answers);
+  const evidence = evidenceOf(ballot, settings);
+  const standing = weigh(evidence);
+  const contributions = [...evidence.contributions, ...standing.costContributions];
+  const rowOf = (target: Category): PersonRow => {
+    const side = advantageOf(standing.rows[target]);
+    if (side === 'even') return { side };
+    // The first of the strongest contributions toward the side.
+    let best: (typeof contributions)[number] | undefined;
+    for (const contribution of contributions) {
+      const { signal } = contribution;
+      if (signal.target !== target || signal.toward !== side) continue;
+      if (!best || signal.points > best.signal.points) best = contribution;
+    }
+    return best ? { side, reason: best.signal.reason } : { side };
+  };
+  return {
+    userId,
+    answers,
+    ballot,
+    recommendation: standing.recommendation,
+    unsure: unsure(ballot),
+    rows: Object.fromEntries(CATEGORIES.map((target) => [target, rowOf(target)])) as Record<
+      Category,
+      PersonRow
+    >,
+  };
+}
+
+function unsure(ballot: Ballot): boolean {
+  const share = ballot.choiceAnsweredCount === 0 ? 1 : ballot.dontKnowCount / ballot.choiceAnsweredCount;
+  return share >= DONT_KNOW_LIMITS.low || ballot.answeredCount < ALL_QUESTIONS.length / 2;
+}
+
+/** About 1 KB each beside the shared question data: ten thousand people is a few megabytes. */
+const DEFAULT_LIMIT = 10_000;
+
+/**
+ * Scored people, least recently used first out. An entry is reused only for the same scope and person, the
+ * very same settings object, and answers equal value for value; anything else is scored afresh.
+ */
+export class PersonEvidenceCache {
+  private readonly entries = new Map<string, { settings: CostSettings; evidence: PersonEvidence }>();
+
+  constructor(private readonly limit = DEFAULT_LIMIT) {}
+
+  /** Everyone's evidence, in the order given; `scope` names the decision, e.g. "T1:D1". */
+  scoreAll(scope: string, sets: readonly RespondentAnswers[], settings: CostSettings): PersonEvidence[] {
+    return sets.map((set) => {
+      const key = `${scope}\n${set.userId}`;
+      const known = this.entries.get(key);
+      this.entries.delete(key);
+      const evidence =
+        known && known.settings === settings && sameAnswers(known.evidence.answers, set.answers)
+          ? known.evidence
+          : scorePerson(set, settings);
+      this.entries.set(key, { settings, evidence });
+      if (this.entries.size > this.limit) {
+        const oldest = this.entries.keys().next().value;
+        if (oldest !== undefined) this.entries.delete(oldest);
+      }
+      return evidence;
+    });
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+function sameAnswers(a: Answers, b: Answers): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => {
+    const left = a[key];
+    const right = b[key];
+    return left !== undefined && right !== undefined && sameValue(left, right);
+  });
+}
+
+function sameValue(a: AnswerValue, b: AnswerValue): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b)) return a === b;
+  return a.length === b.length && a.every((item, index) => item === b[index]);
+}

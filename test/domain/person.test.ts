@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { argumentsFor, argumentsFrom } from '../../src/domain/deliberation.js';
+import { DEFAULT_COST_SETTINGS, DEFAULT_PRICING } from '../../src/domain/index.js';
+import { PersonEvidenceCache, type RespondentAnswers } from '../../src/domain/person.js';
+import { aggregateTeam, teamVerdictOf } from '../../src/domain/team.js';
+import { randomAnswers, reordered, seededRandom } from './random-answers.js';
+
+function randomTeam(random: () => number, size: number): RespondentAnswers[] {
+  return Array.from({ length: size }, (_, index) => ({
+    userId: `U${String(index).padStart(4, '0')}`,
+    answers: randomAnswers(random),
+  }));
+}
+
+describe('people scored once and reused', () => {
+  it('gives the verdict and the argument of a full rescore, publish after publish, as people change answers', () => {
+    const random = seededRandom(16);
+    const cache = new PersonEvidenceCache();
+    let sets = randomTeam(random, 30);
+    for (let publish = 0; publish < 12; publish++) {
+      const people = cache.scoreAll('T1:D1', sets, DEFAULT_COST_SETTINGS);
+      const team = teamVerdictOf(people, DEFAULT_COST_SETTINGS);
+      expect(team, `publish ${publish}`).toEqual(aggregateTeam(sets));
+      expect(argumentsFrom(people, team.mostDivided)).toEqual(argumentsFor(sets, team.mostDivided));
+      // One person answers again, in place, as a re-opened questionnaire does.
+      const changed = Math.floor(random() * sets.length);
+      sets = sets.map((set, index) =>
+        index === changed ? { userId: set.userId, answers: randomAnswers(random) } : set,
+      );
+    }
+  });
+
+  it('re-scores only the person whose answers changed', () => {
+    const random = seededRandom(3);
+    const cache = new PersonEvidenceCache();
+    const sets = randomTeam(random, 5);
+    const first = cache.scoreAll('T1:D1', sets, DEFAULT_COST_SETTINGS);
+    const changed = sets.map((set, index) =>
+      index === 2 ? { userId: set.userId, answers: { ...set.answers, avg_write_mbps: 123 } } : set,
+    );
+    const second = cache.scoreAll('T1:D1', changed, DEFAULT_COST_SETTINGS);
+    expect(second.map((person, index) => person === first[index])).toEqual([true, true, false, true, true]);
+    expect(second[2]?.ballot.answers.avg_write_mbps).toBe(123);
+  });
+
+  it('scores afresh for other settings, another decision, or answers that differ only in order', () => {
+    const random = seededRandom(5);
+    const cache = new PersonEvidenceCache();
+    const sets = randomTeam(random, 3);
+    const first = cache.scoreAll('T1:D1', sets, DEFAULT_COST_SETTINGS);
+    const dearer = { ...DEFAULT_COST_SETTINGS, pricing: DEFAULT_PRICING, engineerYearlyUsd: 400_000 };
+    const repriced = cache.scoreAll('T1:D1', sets, dearer);
+    expect(repriced.some((person, index) => person === first[index])).toBe(false);
+    expect(teamVerdictOf(repriced, dearer)).toEqual(aggregateTeam(sets, dearer));
+    const elsewhere = cache.scoreAll('T1:D2', sets, DEFAULT_COST_SETTINGS);
+    expect(elsewhere.some((person, index) => person === first[index])).toBe(false);
+    const shuffled = sets.map(({ userId, answers }) => ({ userId, answers: reordered(random, answers) }));
+    expect(teamVerdictOf(cache.scoreAll('T1:D1', shuffled, DEFAULT_COST_SETTINGS))).toEqual(
+      aggregateTeam(sets),
+    );
+  });
+
+  it('holds at most its limit of people, dropping the least recently used', () => {
+    const random = seededRandom(8);
+    const cache = new PersonEvidenceCache(4);
+    const sets = randomTeam(random, 3);
+    const kept = cache.scoreAll('T1:D1', sets, DEFAULT_COST_SETTINGS);
+    cache.scoreAll('T1:D2', sets.slice(0, 2), DEFAULT_COST_SETTINGS);
+    expect(cache.size).toBe(4);
+    // D1's first person was the least recently used, so went; the other two are still there.
+    const again = cache.scoreAll('T1:D1', sets.slice(1), DEFAULT_COST_SETTINGS);
+    expect(again.map((person, index) => person === kept[index + 1])).toEqual([true, true]);
+    expect(cache.scoreAll('T1:D1', sets.slice(0, 1), DEFAULT_COST_SETTINGS)[0]).not.toBe(kept[0]);
+    expect(cache.size).toBe(4);
+  });
+});
