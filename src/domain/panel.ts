@@ -43,10 +43,14 @@ export interface Panel {
   answering: number[];
   agreeing: number[];
   workload: Workload | undefined;
-  /** Per person: every platform their answers rule out, in the order the reasons speak. */
-  exclusions: Exclusion[][];
-  /** Per person: the points of each deciding-factor row. */
-  factorPoints: Record<DecidingFactor, Record<Platform, number>>[];
+  /**
+   * People with the same exclusions (every platform their answers rule out, in the order the reasons speak), and
+   * people with the same answers to the questions that lean a deciding factor: what a move recomputes is worked
+   * out once per group, so it costs as much for three hundred people as for the few different answers they gave.
+   * Groups are in the order of their first member.
+   */
+  exclusionGroups: Group<Exclusion[]>[];
+  factorGroups: Group<FactorGroup>[];
   settings: CostSettings;
   /** What the answers as given decide, kept so that a move only recomputes what it touches. */
   base: Pick<
@@ -65,6 +69,18 @@ export interface Panel {
   excluding: Set<number>;
   leaningFactors: Set<number>;
   strengthening: Set<number>;
+}
+
+export interface Group<T> {
+  of: T;
+  people: number;
+}
+
+interface FactorGroup {
+  /** The parts of one member, who answers as every other. */
+  parts: readonly (AnswerPart | undefined)[];
+  /** The points of each deciding-factor row. */
+  points: Record<DecidingFactor, Record<Platform, number>>;
 }
 
 /** Everyone answering one question the same way; `part` is what that answer adds. */
@@ -86,13 +102,70 @@ const COST_QUESTIONS = new Set(
   ),
 );
 
+/** Questions whose options speak of Kafka experience or operating habits (see opsStrength). */
+const STRENGTHENING = new Set(
+  ALL_QUESTIONS.flatMap((question, index) =>
+    question.kind !== 'number' &&
+    question.options.some((option) => option.kafkaExperience !== undefined || option.opsSupport)
+      ? [index]
+      : [],
+  ),
+);
+
+/** An answer to one question and how many gave it. */
+interface Typical {
+  value: AnswerValue;
+  times: number;
+}
+
+/** What the panel reads of one person beyond their parts, worked out once per ballot: ballots outlive a publish. */
+interface BallotFacts {
+  exclusions: Exclusion[];
+  /** The exclusions as text, to find the people with the same ones. */
+  exclusionKey: string;
+  factorPoints: Record<DecidingFactor, Record<Platform, number>>;
+}
+
+const BALLOT_FACTS = new WeakMap<Ballot, BallotFacts>();
+
+function factsOf(ballot: Ballot): BallotFacts {
+  const known = BALLOT_FACTS.get(ballot);
+  if (known) return known;
+  const exclusions = allExclusions(ballot.parts);
+  const facts = {
+    exclusions,
+    exclusionKey: exclusions
+      .map(({ platform, questionId, reason }) => `${platform}\t${questionId}\t${reason}`)
+      .join('\n'),
+    factorPoints: factorPointsOf(ballot.parts),
+  };
+  BALLOT_FACTS.set(ballot, facts);
+  return facts;
+}
+
 export function buildPanel(ballots: Ballot[], settings: CostSettings): Panel {
   const count = ballots.length;
-  const averaged = ALL_QUESTIONS.map((_, index) => {
-    const totals = new Map<Contribution, number>();
+  // Choice parts are shared objects, one per answer: each question's answers are counted per part, not per person.
+  const given = ALL_QUESTIONS.map((question, index) => {
+    const answers = new Map<AnswerPart, Typical>();
     for (const ballot of ballots) {
-      for (const contribution of ballot.parts[index]?.contributions ?? []) {
-        totals.set(contribution, (totals.get(contribution) ?? 0) + contribution.signal.points);
+      const part = ballot.parts[index];
+      const value = ballot.answers[question.id];
+      if (!part || value === undefined) continue;
+      const known = answers.get(part);
+      if (known) known.times++;
+      else answers.set(part, { value, times: 1 });
+    }
+    return answers;
+  });
+  const averaged = given.map((answers) => {
+    const totals = new Map<Contribution, number>();
+    for (const [part, { times: people }] of answers) {
+      for (const contribution of part.contributions) {
+        // Added once per person, as a sum person by person would, so the rounding is the same.
+        let total = totals.get(contribution) ?? 0;
+        for (let person = 0; person < people; person++) total += contribution.signal.points;
+        totals.set(contribution, total);
       }
     }
     return Array.from(totals, ([{ questionId, signal }, points]) => ({
@@ -104,36 +177,30 @@ export function buildPanel(ballots: Ballot[], settings: CostSettings): Panel {
   const consensus: Answers = {};
   const answering: number[] = [];
   const agreeing: number[] = [];
-  for (const question of ALL_QUESTIONS) {
-    const given = ballots.flatMap((ballot) => {
-      const value = ballot.answers[question.id];
-      return value === undefined ? [] : [value];
-    });
-    answering.push(given.length);
-    const typical = typicalAnswer(question.id, given);
-    if (typical === undefined) {
-      agreeing.push(0);
-      continue;
-    }
-    consensus[question.id] = typical;
-    agreeing.push(given.filter((value) => keyOf(value) === keyOf(typical)).length);
-  }
+  ALL_QUESTIONS.forEach((question, index) => {
+    const typical =
+      question.kind === 'number' ? medianAnswer(ballots, question.id) : commonAnswer(index, given[index]);
+    answering.push(sumOf(given[index]?.values() ?? []));
+    agreeing.push(typical?.times ?? 0);
+    if (typical) consensus[question.id] = typical.value;
+  });
 
   const workload = readWorkload(consensus);
   const total = (pick: (ballot: Ballot) => number) => ballots.reduce((sum, ballot) => sum + pick(ballot), 0);
-  const exclusions = ballots.map((ballot) => allExclusions(ballot.parts));
-  const factorPoints = ballots.map((ballot) => factorPointsOf(ballot.parts));
+  const facts = ballots.map(factsOf);
   const touched = (carries: (part: AnswerPart) => boolean) =>
-    new Set(
-      ALL_QUESTIONS.flatMap((_, index) =>
-        ballots.some((ballot) => {
-          const part = ballot.parts[index];
-          return part !== undefined && carries(part);
-        })
-          ? [index]
-          : [],
-      ),
-    );
+    new Set(given.flatMap((answers, index) => ([...answers.keys()].some(carries) ? [index] : [])));
+  const leaningFactors = touched((part) => part.contributions.some(leansFactor));
+  const exclusionGroups = groupsOf(
+    facts,
+    (fact) => fact.exclusionKey,
+    (fact) => fact.exclusions,
+  );
+  const factorGroups = groupsOf(
+    ballots,
+    (ballot) => [...leaningFactors].map((index) => partIdOf(ballot.parts[index])).join(' '),
+    (ballot, index) => ({ parts: ballot.parts, points: facts[index]?.factorPoints ?? factorPointsOf([]) }),
+  );
   return {
     ballots,
     averaged,
@@ -141,12 +208,12 @@ export function buildPanel(ballots: Ballot[], settings: CostSettings): Panel {
     answering,
     agreeing,
     workload,
-    exclusions,
-    factorPoints,
+    exclusionGroups,
+    factorGroups,
     settings,
     base: {
-      excluded: excludedBy(ballots.length, exclusions, []),
-      strongFactors: strongFactorsOf(ballots, factorPoints, []),
+      excluded: excludedBy(ballots.length, exclusionGroups, []),
+      strongFactors: strongFactorsOf(ballots.length, factorGroups, []),
       ...(workload && { costs: platformCosts(workload, consensus, settings) }),
       engineerMonthlyUsd: settings.engineerYearlyUsd / 12,
       opsStrength: opsStrengthOf(ballots, []),
@@ -157,16 +224,43 @@ export function buildPanel(ballots: Ballot[], settings: CostSettings): Panel {
       questionCount: ALL_QUESTIONS.length * Math.max(1, ballots.length),
     },
     excluding: touched((part) => part.excludes.length > 0),
-    leaningFactors: touched((part) => part.contributions.some(leansFactor)),
-    strengthening: new Set(
-      ALL_QUESTIONS.flatMap((question, index) =>
-        question.kind !== 'number' &&
-        question.options.some((option) => option.kafkaExperience !== undefined || option.opsSupport)
-          ? [index]
-          : [],
-      ),
-    ),
+    leaningFactors,
+    strengthening: STRENGTHENING,
   };
+}
+
+function groupsOf<Item, T>(
+  items: readonly Item[],
+  keyOfItem: (item: Item) => string,
+  describe: (item: Item, index: number) => T,
+): Group<T>[] {
+  const groups = new Map<string, Group<T>>();
+  items.forEach((item, index) => {
+    const key = keyOfItem(item);
+    const known = groups.get(key);
+    if (known) known.people++;
+    else groups.set(key, { of: describe(item, index), people: 1 });
+  });
+  return [...groups.values()];
+}
+
+/** A number per answer part: parts are shared, so equal ids mean equal answers. */
+const PART_IDS = new WeakMap<AnswerPart, number>();
+let nextPartId = 0;
+
+function partIdOf(part: AnswerPart | undefined): number {
+  if (!part) return -1;
+  const known = PART_IDS.get(part);
+  if (known !== undefined) return known;
+  const id = nextPartId++;
+  PART_IDS.set(part, id);
+  return id;
+}
+
+function sumOf(answers: Iterable<Typical>): number {
+  let sum = 0;
+  for (const { times } of answers) sum += times;
+  return sum;
 }
 
 /** The team's Kafka operating strength: each person's, capped, averaged, with the moves applied to everyone. */
@@ -201,11 +295,11 @@ export function panelEvidence(panel: Panel, moves: readonly Move[] = []): Eviden
   const touches = (questions: Set<number>) => moves.some((move) => questions.has(move.questionIndex));
   const excluded =
     touches(panel.excluding) || moves.some((move) => move.part.excludes.length > 0)
-      ? excludedBy(count, panel.exclusions, moves)
+      ? excludedBy(count, panel.exclusionGroups, moves)
       : panel.base.excluded;
   const strongFactors =
     touches(panel.leaningFactors) || moves.some((move) => move.part.contributions.some(leansFactor))
-      ? strongFactorsOf(panel.ballots, panel.factorPoints, moves)
+      ? strongFactorsOf(count, panel.factorGroups, moves)
       : panel.base.strongFactors;
   let costs = panel.base.costs;
   if (touches(COST_QUESTIONS)) {
@@ -231,40 +325,48 @@ export function panelEvidence(panel: Panel, moves: readonly Move[] = []): Eviden
   };
 }
 
-/** Platforms anyone's answers rule out, each with the reason given most often. */
-function excludedBy(count: number, exclusions: Exclusion[][], moves: readonly Move[]): Exclusion[] {
+/** Platforms anyone's answers rule out, each with the reason given most often (the first met, on a tie). */
+function excludedBy(
+  count: number,
+  groups: readonly Group<Exclusion[]>[],
+  moves: readonly Move[],
+): Exclusion[] {
   const movedIds = new Set(moves.map((move) => ALL_QUESTIONS[move.questionIndex]?.id));
   const movedExclusions = moves.flatMap((move) => move.part.excludes);
   return PLATFORMS.flatMap((platform) => {
-    const reasons: Exclusion[] = [];
-    for (const own of exclusions) {
+    const tally = new Map<string, { exclusion: Exclusion; times: number }>();
+    for (const { of: own, people } of groups) {
       const reason =
         own.find((exclusion) => exclusion.platform === platform && !movedIds.has(exclusion.questionId)) ??
         movedExclusions.find((exclusion) => exclusion.platform === platform);
-      if (reason) reasons.push(reason);
+      if (!reason) continue;
+      const known = tally.get(reason.reason);
+      if (known) known.times += people;
+      else tally.set(reason.reason, { exclusion: reason, times: people });
     }
-    const chosen = reasons.length > 0 && count > 0 ? mostCommon(reasons) : undefined;
-    return chosen ? [chosen] : [];
+    let best: { exclusion: Exclusion; times: number } | undefined;
+    for (const entry of tally.values()) if (!best || entry.times > best.times) best = entry;
+    return best && count > 0 ? [best.exclusion] : [];
   });
 }
 
 /** Deciding factors that most people answered strongly enough to override the categories. */
 function strongFactorsOf(
-  ballots: Ballot[],
-  factorPoints: Record<DecidingFactor, Record<Platform, number>>[],
+  count: number,
+  groups: readonly Group<FactorGroup>[],
   moves: readonly Move[],
 ): DecidingFactor[] {
   return DECIDING_FACTORS.filter((factor) => {
     let strong = 0;
-    factorPoints.forEach((points, person) => {
-      const row = { ...points[factor] };
+    for (const { of: member, people } of groups) {
+      const row = { ...member.points[factor] };
       for (const move of moves) {
-        adjust(row, ballots[person]?.parts[move.questionIndex]?.contributions, factor, -1);
+        adjust(row, member.parts[move.questionIndex]?.contributions, factor, -1);
         adjust(row, move.part.contributions, factor, 1);
       }
-      if (row.kafka - Math.max(row.kinesis, row.msk) >= OVERRIDE_MARGIN) strong++;
-    });
-    return strong > ballots.length / 2;
+      if (row.kafka - Math.max(row.kinesis, row.msk) >= OVERRIDE_MARGIN) strong += people;
+    }
+    return strong > count / 2;
   });
 }
 
@@ -287,38 +389,38 @@ export function keyOf(value: AnswerValue): string {
   return Array.isArray(value) ? [...value].sort().join(' ') : String(value);
 }
 
-function typicalAnswer(questionId: string, given: AnswerValue[]): AnswerValue | undefined {
-  if (given.length === 0) return undefined;
-  const question = ALL_QUESTIONS.find((candidate) => candidate.id === questionId);
-  if (question?.kind === 'number') {
-    // The lower median: a value someone actually gave, and for peaks never below the averages' median.
-    const sorted = given.map(Number).sort((a, b) => a - b);
-    return sorted[Math.floor((sorted.length - 1) / 2)];
+/** The lower median: a value someone actually gave, and for peaks never below the averages' median. */
+function medianAnswer(ballots: readonly Ballot[], questionId: string): Typical | undefined {
+  const sorted: number[] = [];
+  for (const ballot of ballots) {
+    const value = ballot.answers[questionId];
+    if (value !== undefined) sorted.push(Number(value));
   }
-  const tally = new Map<string, { value: AnswerValue; times: number }>();
-  for (const value of given) {
-    const key = keyOf(value);
-    const known = tally.get(key);
-    if (known) known.times++;
-    else tally.set(key, { value: Array.isArray(value) ? [...value].sort() : value, times: 1 });
-  }
-  // Ties go to the answer listed first in the question, then to the smaller set of picks.
+  sorted.sort((a, b) => a - b);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (median === undefined) return undefined;
+  return { value: median, times: sorted.filter((value) => value === median).length };
+}
+
+/**
+ * The most common choice (one part per distinct answer); ties go to the answer listed first in the question, then
+ * to the smaller set of picks.
+ */
+function commonAnswer(index: number, given: Map<AnswerPart, Typical> | undefined): Typical | undefined {
+  const question = ALL_QUESTIONS[index];
+  const options = question?.kind === 'number' ? [] : (question?.options ?? []);
   const order = (value: AnswerValue) => {
     const ids = Array.isArray(value) ? value : [value];
-    const options = question?.options ?? [];
     return ids.map((id) => options.findIndex((option) => option.id === id));
   };
-  let best: { value: AnswerValue; times: number } | undefined;
-  for (const entry of tally.values()) {
-    if (
-      !best ||
-      entry.times > best.times ||
-      (entry.times === best.times && comesFirst(order(entry.value), order(best.value)))
-    ) {
-      best = entry;
-    }
+  let best: (Typical & { order: number[] }) | undefined;
+  for (const { value, times } of given?.values() ?? []) {
+    if (best && times < best.times) continue;
+    const sorted = Array.isArray(value) ? [...value].sort() : value;
+    const entry = { value: sorted, times, order: order(sorted) };
+    if (!best || entry.times > best.times || comesFirst(entry.order, best.order)) best = entry;
   }
-  return best?.value;
+  return best && { value: best.value, times: best.times };
 }
 
 function comesFirst(a: number[], b: number[]): boolean {
@@ -363,17 +465,4 @@ function adjust(
   for (const { signal } of contributions ?? []) {
     if (signal.target === factor) row[signal.toward] += sign * signal.points;
   }
-}
-
-/** The reason given most often; ties go to the one met first. */
-function mostCommon(reasons: Exclusion[]): Exclusion | undefined {
-  const tally = new Map<string, { exclusion: Exclusion; times: number }>();
-  for (const exclusion of reasons) {
-    const known = tally.get(exclusion.reason);
-    if (known) known.times++;
-    else tally.set(exclusion.reason, { exclusion, times: 1 });
-  }
-  let best: { exclusion: Exclusion; times: number } | undefined;
-  for (const entry of tally.values()) if (!best || entry.times > best.times) best = entry;
-  return best?.exclusion;
 }
