@@ -19,7 +19,10 @@
  *
  * For a team the same search runs on the panel: a change means everyone giving that answer, which, where the team
  * is split, reads "if the team agreed on …". It costs one merged rescore per change, never one per person.
- * At most about 300 single changes and 45 pairs are tried.
+ * At most about 300 single changes and 45 pairs are tried, and fewer once one flips: questions are tried least
+ * effort first, and a change that could no longer beat the best flip found (more effort, or as much and no
+ * smaller a move) is not tried at all. That bound never changes the answer; test/domain/flip-bound.test.ts holds
+ * it to the exhaustive search.
  */
 import { formatNumber, roundToSignificant } from './format.js';
 import { answersWith, keyOf, type Move, type Panel, panelEvidence } from './panel.js';
@@ -78,11 +81,15 @@ interface Candidate {
   size: number;
   /** What making the change takes (EFFORT). */
   effort: number;
-  /** Generation order, for deterministic ties. */
+  /** Where it comes in the questionnaire (question, then the order its changes are listed), for deterministic ties. */
   order: number;
 }
 
-export function whatWouldFlip(panel: Panel, current: Platform): Flip | null {
+/** Room for every change of one question in the order of candidates. */
+const CHANGES_PER_QUESTION = 1000;
+
+/** `exhaustive` tries every change even once one flips: the search the bound must agree with, for tests. */
+export function whatWouldFlip(panel: Panel, current: Platform, { exhaustive = false } = {}): Flip | null {
   if (panel.ballots.length === 0) return null;
   const evaluate = (moves: Move[]): Standing => weigh(panelEvidence(panel, moves));
   // A change that rules the recommendation out only restates a hard limit: not worth arguing about.
@@ -91,6 +98,7 @@ export function whatWouldFlip(panel: Panel, current: Platform): Flip | null {
 
   const tried: { candidate: Candidate; standing: Standing }[] = [];
   const found: { candidate: Candidate; standing: Standing }[] = [];
+  let best: Candidate | undefined;
   let order = 0;
   const moveTo = (question: Question, value: AnswerValue): Move | undefined => {
     const part = readAnswer(question, value);
@@ -108,28 +116,41 @@ export function whatWouldFlip(panel: Panel, current: Platform): Flip | null {
     const standing = evaluate([move]);
     if (restatesLimit(standing)) return;
     const effort = effortOf(question, panel.consensus[question.id]) ?? 1;
-    (flips(standing) ? found : tried).push({
-      candidate: { move, question, size, effort, order: order++ },
-      standing,
-    });
+    const candidate = { move, question, size, effort, order: order++ };
+    if (!flips(standing)) {
+      tried.push({ candidate, standing });
+      return;
+    }
+    found.push({ candidate, standing });
+    if (!best || compareSets([candidate], [best]) < 0) best = candidate;
   };
 
-  ALL_QUESTIONS.forEach((question, index) => {
+  // Least effort first; a change of more effort than the best flip found cannot beat it.
+  const questions = ALL_QUESTIONS.flatMap((question, index) => {
+    const effort = effortOf(question, panel.consensus[question.id]);
+    return effort === undefined ? [] : [{ question, index, effort }];
+  }).sort((a, b) => a.effort - b.effort || a.index - b.index);
+  for (const { question, index, effort } of questions) {
+    if (!exhaustive && best && effort > best.effort) break;
+    order = index * CHANGES_PER_QUESTION;
     const typical = panel.consensus[question.id];
-    if (effortOf(question, typical) === undefined) return;
     const unanimous = panel.agreeing[index] === panel.ballots.length;
     if (question.kind === 'number') {
       if (typeof typical === 'number') searchNumber(panel, question, typical, { probe, consider });
-      return;
+      continue;
     }
     for (const { value, size } of choiceChanges(question, typical)) {
       if (unanimous && typical !== undefined && keyOf(value) === keyOf(typical)) continue;
+      // As much effort and no smaller a move, found later: it would lose the tie.
+      if (!exhaustive && best && size >= best.size) {
+        order++;
+        continue;
+      }
       consider(question, value, size);
     }
-  });
+  }
 
-  const best = smallest(found.map(({ candidate }) => [candidate]));
-  if (best) return flipOf(panel, best, found.find(({ candidate }) => candidate === best[0])?.standing);
+  if (best) return flipOf(panel, [best], found.find(({ candidate }) => candidate === best)?.standing);
 
   const pool = [...tried]
     .sort(
@@ -241,20 +262,24 @@ function roundAway(value: number, up: boolean, integer: boolean): number {
   return rounded;
 }
 
-/** Fewest changes, then the least effort, then the smallest moves, then the earliest found. */
+/** Fewest changes, then the least effort, then the smallest moves, then the earliest in the questionnaire. */
 function smallest(sets: Candidate[][]): Candidate[] | undefined {
+  let best: Candidate[] | undefined;
+  for (const set of sets) {
+    if (!best || compareSets(set, best) < 0) best = set;
+  }
+  return best;
+}
+
+function compareSets(a: Candidate[], b: Candidate[]): number {
   const total = (set: Candidate[], of: (candidate: Candidate) => number) =>
     set.reduce((sum, candidate) => sum + of(candidate), 0);
-  const compare = (a: Candidate[], b: Candidate[]) =>
+  return (
     a.length - b.length ||
     total(a, (candidate) => candidate.effort) - total(b, (candidate) => candidate.effort) ||
     total(a, (candidate) => candidate.size) - total(b, (candidate) => candidate.size) ||
-    orderOf(a) - orderOf(b);
-  let best: Candidate[] | undefined;
-  for (const set of sets) {
-    if (!best || compare(set, best) < 0) best = set;
-  }
-  return best;
+    orderOf(a) - orderOf(b)
+  );
 }
 
 function orderOf(set: Candidate[]): number {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIGURE_TYPICAL, FIGURE_UNKNOWN, figureLines } from '../../src/domain/figures.js';
+import { whatWouldFlip } from '../../src/domain/flip.js';
 import {
   ALL_QUESTIONS,
   type Answers,
@@ -9,6 +10,7 @@ import {
   scoreAnswers,
   type Verdict,
 } from '../../src/domain/index.js';
+import { buildPanel, panelEvidence } from '../../src/domain/panel.js';
 import { evidenceOf, readBallot, weigh } from '../../src/domain/scoring.js';
 import {
   AWS_SHOP_WANTING_KAFKA,
@@ -342,6 +344,36 @@ describe('the expert table', () => {
         expect(identity).not.toContain(change.questionId);
       }
     }
+  });
+});
+
+describe('the bounded flip search on the expert table', () => {
+  /** The flip the search gives, bounded and exhaustive, for these people as one panel. */
+  const bothFlips = (people: Answers[]) => {
+    const panel = buildPanel(people.map(readBallot), DEFAULT_COST_SETTINGS);
+    const current = weigh(panelEvidence(panel)).recommendation;
+    return [whatWouldFlip(panel, current), whatWouldFlip(panel, current, { exhaustive: true })];
+  };
+
+  it.each(CASES)('$name: the same flip as the exhaustive search', ({ answers }) => {
+    const [bounded, exhaustive] = bothFlips([answers]);
+    expect(bounded).toEqual(exhaustive);
+  });
+
+  it('gives the same flip as the exhaustive search for teams made of the cases', () => {
+    CASES.forEach((first, index) => {
+      const second = CASES[(index + 1) % CASES.length];
+      if (!second) return;
+      for (const people of [
+        [first.answers, second.answers],
+        [first.answers, first.answers, second.answers],
+      ]) {
+        const [bounded, exhaustive] = bothFlips(people);
+        expect(bounded, `${first.name} with ${second.name}`).toEqual(exhaustive);
+      }
+    });
+    const [bounded, exhaustive] = bothFlips(CASES.map(({ answers }) => answers));
+    expect(bounded, 'the whole table').toEqual(exhaustive);
   });
 });
 
