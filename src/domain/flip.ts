@@ -25,7 +25,7 @@
  * it to the exhaustive search.
  */
 import { formatNumber, roundToSignificant } from './format.js';
-import { answersWith, keyOf, type Move, type Panel, panelEvidence } from './panel.js';
+import { answersWith, keyOf, type Move, type Panel, panelEvidence, standingWith } from './panel.js';
 import { ALL_QUESTIONS } from './questions.js';
 import { OVERRIDE_MARGIN, readAnswer, type Standing, weigh } from './scoring.js';
 import {
@@ -91,7 +91,8 @@ const CHANGES_PER_QUESTION = 1000;
 /** `exhaustive` tries every change even once one flips: the search the bound must agree with, for tests. */
 export function whatWouldFlip(panel: Panel, current: Platform, { exhaustive = false } = {}): Flip | null {
   if (panel.ballots.length === 0) return null;
-  const evaluate = (moves: Move[]): Standing => weigh(panelEvidence(panel, moves));
+  const evaluate = (moves: Move[]): Standing =>
+    moves.length === 1 && moves[0] ? standingWith(panel, moves[0]) : weigh(panelEvidence(panel, moves));
   // A change that rules the recommendation out only restates a hard limit: not worth arguing about.
   const restatesLimit = (standing: Standing) => !standing.candidates.includes(current);
   const flips = (standing: Standing) => standing.recommendation !== current;

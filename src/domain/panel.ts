@@ -22,6 +22,8 @@ import {
   type Exclusion,
   OVERRIDE_MARGIN,
   opsStrength,
+  type Standing,
+  weigh,
 } from './scoring.js';
 import {
   type Answers,
@@ -323,6 +325,21 @@ export function panelEvidence(panel: Panel, moves: readonly Move[] = []): Eviden
     answeredCount,
     questionCount,
   };
+}
+
+const SINGLE_MOVES = new WeakMap<Panel, Map<string, Standing>>();
+
+/**
+ * The standing were everyone to answer one question this way, worked out once per panel: the flip search and the
+ * disputed facts ask about many of the same answers.
+ */
+export function standingWith(panel: Panel, move: Move): Standing {
+  const known = SINGLE_MOVES.get(panel) ?? new Map<string, Standing>();
+  SINGLE_MOVES.set(panel, known);
+  const key = `${move.questionIndex}\t${keyOf(move.value)}`;
+  const standing = known.get(key) ?? weigh(panelEvidence(panel, [move]));
+  known.set(key, standing);
+  return standing;
 }
 
 /** Platforms anyone's answers rule out, each with the reason given most often (the first met, on a tie). */

@@ -16,11 +16,11 @@ import {
 } from './cost.js';
 import { figureNotes, guessedFigures, settleFigures } from './figures.js';
 import { whatWouldFlip } from './flip.js';
-import { buildPanel, keyOf, type Move, type Panel, panelEvidence } from './panel.js';
+import { buildPanel, keyOf, type Panel, panelEvidence, standingWith } from './panel.js';
 import { type PersonEvidence, type RespondentAnswers, scorePerson } from './person.js';
 import { DEFAULT_PRICING } from './pricing.js';
 import { ALL_QUESTIONS } from './questions.js';
-import { type Ballot, decide, readAnswer, readBallot, weigh } from './scoring.js';
+import { type AnswerPart, type Ballot, decide, readAnswer, readBallot } from './scoring.js';
 import {
   type Answers,
   type AnswerValue,
@@ -299,23 +299,31 @@ function disputesOf(
   const disputes: DisputedFact[] = [];
   ALL_QUESTIONS.forEach((question, questionIndex) => {
     if (!question.fact) return;
-    const sides = new Map<string, FactSide>();
+    // One side per distinct answer: a choice's part is shared by everyone who gave it, a number is its own key.
+    const sides = new Map<AnswerPart | number, FactSide>();
+    const dontKnow = new Set<AnswerPart>();
     panel.ballots.forEach((ballot, person) => {
       const value = ballot.answers[question.id];
+      const part = ballot.parts[questionIndex];
       const userId = people[person]?.userId;
-      if (value === undefined || userId === undefined || keyOf(value) === 'dont_know') return;
-      const key = question.kind === 'number' ? String(value) : keyOf(value);
-      // Words are worked out only for the sides shown (see below): a team may give hundreds of numbers.
-      const side = sides.get(key) ?? {
-        value: Array.isArray(value) ? [...value].sort() : value,
-        words: '',
-        userIds: [],
-        rulesOut: [
-          ...new Set(readAnswer(question, value)?.excludes.map((exclusion) => exclusion.platform) ?? []),
-        ],
-      };
+      if (value === undefined || part === undefined || userId === undefined || dontKnow.has(part)) return;
+      const key = question.kind === 'number' ? Number(value) : part;
+      let side = sides.get(key);
+      if (!side) {
+        if (keyOf(value) === 'dont_know') {
+          dontKnow.add(part);
+          return;
+        }
+        // Words are worked out only for the sides shown (see below): a team may give hundreds of numbers.
+        side = {
+          value: Array.isArray(value) ? [...value].sort() : value,
+          words: '',
+          userIds: [],
+          rulesOut: [...new Set(part.excludes.map((exclusion) => exclusion.platform))],
+        };
+        sides.set(key, side);
+      }
       side.userIds.push(userId);
-      sides.set(key, side);
     });
     if (sides.size < 2) return;
     const range = ranges.find((candidate) => candidate.questionId === question.id);
@@ -326,8 +334,7 @@ function disputesOf(
     );
     const settledOn = (side: FactSide): Platform | undefined => {
       const part = readAnswer(question, side.value);
-      const move: Move | undefined = part && { questionIndex, value: side.value, part };
-      return move && weigh(panelEvidence(panel, [move])).recommendation;
+      return part && standingWith(panel, { questionIndex, value: side.value, part }).recommendation;
     };
     const lenient = ordered.find((side) => side.rulesOut.length === 0);
     let otherwise: Platform | undefined;
