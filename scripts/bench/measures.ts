@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
-import { aggregateTeam } from '../../src/domain/team.js';
+import { argumentsFrom } from '../../src/domain/deliberation.js';
+import { PersonEvidenceCache } from '../../src/domain/person.js';
+import { DEFAULT_COST_SETTINGS, teamVerdictOf } from '../../src/domain/team.js';
 import { buildDecisionMessage } from '../../src/slack/views/decision-message.js';
 import type { Decision } from '../../src/store/port.js';
 import { mergedAnswers, type Respondent } from './answers.js';
@@ -28,22 +30,59 @@ export interface Timing {
   runs: number;
 }
 
+export interface TeamVerdictTimings {
+  /** Every person scored: the first publish after a start, or on an instance that never published it. */
+  cold: Timing;
+  /** One person's answers changed since the last publish and the others' scores are reused: a publish's usual cost. */
+  onePersonChanged: Timing;
+}
+
 /**
- * The team verdict as publishing it computes it, for `respondents.length` people: each answer set scored,
- * aggregated, and the decision message built. Pure CPU, timed in this process once it is warm.
+ * The team verdict as publishing it computes it (src/slack/publisher.ts), for `respondents.length` people: each
+ * answer set scored or taken from the process's cache, aggregated with what would flip it, the argument camps,
+ * and the decision message built. Pure CPU, timed in this process once it is warm.
  */
-export function timeTeamVerdict(respondents: readonly Respondent[], runs = 60): Timing {
+export function timeTeamVerdict(respondents: readonly Respondent[], runs = 60): TeamVerdictTimings {
   const decision = benchDecision();
+  const scope = `${decision.teamId}:${decision.decisionId}`;
   const sets = respondents.map((respondent, index) => ({
     userId: userIdFor(index),
     answers: mergedAnswers(respondent),
   }));
-  const build = () => buildDecisionMessage({ decision, team: aggregateTeam(sets), inProgress: 0 });
-  for (let warm = 0; warm < 10; warm++) build();
+  const publish = (cache: PersonEvidenceCache, people: typeof sets) => {
+    const scored = cache.scoreAll(scope, people, DEFAULT_COST_SETTINGS);
+    const team = teamVerdictOf(scored, DEFAULT_COST_SETTINGS);
+    return buildDecisionMessage({
+      decision,
+      team,
+      inProgress: 0,
+      answered: scored.length,
+      arguments: argumentsFrom(scored, team.mostDivided),
+    });
+  };
+  const cold = timed(runs, () => publish(new PersonEvidenceCache(), sets));
+  const cache = new PersonEvidenceCache();
+  publish(cache, sets);
+  // Each run one person (a different one each time) swaps answers with a neighbour: re-scored, the rest reused.
+  const onePersonChanged = timed(runs, (run) => {
+    const changed = run % sets.length;
+    const other = sets[(changed + 1) % sets.length];
+    return publish(
+      cache,
+      sets.map((set, index) =>
+        index === changed && other && run % 2 === 0 ? { userId: set.userId, answers: other.answers } : set,
+      ),
+    );
+  });
+  return { cold, onePersonChanged };
+}
+
+function timed(runs: number, work: (run: number) => unknown): Timing {
+  for (let warm = 0; warm < 10; warm++) work(warm);
   const times: number[] = [];
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
-    build();
+    work(run);
     times.push(performance.now() - started);
   }
   return { medianMs: percentile(times, 0.5), p95Ms: percentile(times, 0.95), runs };

@@ -1,6 +1,6 @@
 import type { BurstResult } from './burst.js';
 import type { LoadResult } from './load.js';
-import type { DecisionMemory, Timing } from './measures.js';
+import type { DecisionMemory, TeamVerdictTimings } from './measures.js';
 
 export type AppRun = LoadResult & { webApi: { ok: number; failed: Record<string, number> } };
 
@@ -24,7 +24,7 @@ export interface Report {
   settings: { seconds: number; rounds: number; warmupSeconds: number; connections: number };
   scenarios: ScenarioResult[];
   /** Left out with --only. */
-  teamVerdict?: Timing & { respondents: number };
+  teamVerdict?: TeamVerdictTimings & { respondents: number };
   burst?: BurstResult;
   memory?: DecisionMemory & { respondents: number };
   elapsedSeconds: number;
@@ -120,8 +120,10 @@ export function printReport(report: Report): void {
     );
   }
   if (teamVerdict) {
+    const { respondents, cold, onePersonChanged: warm } = teamVerdict;
     lines.push(
-      `  ${verdict(teamVerdict.medianMs <= TARGETS.teamVerdictMs)} team verdict for ${teamVerdict.respondents} respondents ≤ ${TARGETS.teamVerdictMs} ms: median ${ms(teamVerdict.medianMs)}, p95 ${ms(teamVerdict.p95Ms)} over ${teamVerdict.runs} runs (score, aggregate, build the message)`,
+      `  ${verdict(warm.medianMs <= TARGETS.teamVerdictMs)} team verdict for ${respondents} respondents ≤ ${TARGETS.teamVerdictMs} ms, one person changed, ${respondents - 1} scores reused (a publish): median ${ms(warm.medianMs)}, p95 ${ms(warm.p95Ms)} over ${warm.runs} runs (score who changed, aggregate, flip, argument camps, build the message)`,
+      `  ${verdict(cold.medianMs <= TARGETS.teamVerdictMs)} the same, cold (every person scored: the first publish on an instance): median ${ms(cold.medianMs)}, p95 ${ms(cold.p95Ms)} over ${cold.runs} runs`,
     );
   }
   if (memory) {
