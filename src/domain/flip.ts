@@ -126,6 +126,9 @@ export function whatWouldFlip(panel: Panel, current: Platform, { exhaustive = fa
     if (!best || compareSets([candidate], [best]) < 0) best = candidate;
   };
 
+  // As much effort and no smaller a move, found later (questions come least effort first): it would lose the tie.
+  const beaten: Beaten = (size) => !exhaustive && best !== undefined && size >= best.size;
+
   // Least effort first; a change of more effort than the best flip found cannot beat it.
   const questions = ALL_QUESTIONS.flatMap((question, index) => {
     const effort = effortOf(question, panel.consensus[question.id]);
@@ -137,13 +140,12 @@ export function whatWouldFlip(panel: Panel, current: Platform, { exhaustive = fa
     const typical = panel.consensus[question.id];
     const unanimous = panel.agreeing[index] === panel.ballots.length;
     if (question.kind === 'number') {
-      if (typeof typical === 'number') searchNumber(panel, question, typical, { probe, consider });
+      if (typeof typical === 'number') searchNumber(panel, question, typical, { probe, consider, beaten });
       continue;
     }
     for (const { value, size } of choiceChanges(question, typical)) {
       if (unanimous && typical !== undefined && keyOf(value) === keyOf(typical)) continue;
-      // As much effort and no smaller a move, found later: it would lose the tie.
-      if (!exhaustive && best && size >= best.size) {
+      if (beaten(size)) {
         order++;
         continue;
       }
@@ -206,6 +208,8 @@ function choiceChanges(
 
 type Probe = (question: Question, value: AnswerValue) => boolean;
 type Consider = (question: Question, value: AnswerValue, size: number) => void;
+/** Whether a change of this size, of the effort now tried, can no longer beat the best flip found. */
+type Beaten = (size: number) => boolean;
 
 /**
  * For one number, the nearest value each way that flips the verdict, if the far end of its range does; otherwise a
@@ -215,7 +219,7 @@ function searchNumber(
   panel: Panel,
   question: Question & { kind: 'number' },
   typical: number,
-  { probe, consider }: { probe: Probe; consider: Consider },
+  { probe, consider, beaten }: { probe: Probe; consider: Consider; beaten: Beaten },
 ): void {
   // The average never goes above the peak, nor the peak below the average.
   const peak = Number(panel.consensus.peak_write_mbps);
@@ -234,20 +238,24 @@ function searchNumber(
     const up = end > typical;
     if (!probe(question, end)) {
       const tenfold = clamp(up ? typical * 10 : typical / 10);
-      if (tenfold !== typical) consider(question, tenfold, sizeOf(tenfold));
+      if (tenfold !== typical && !beaten(sizeOf(tenfold))) consider(question, tenfold, sizeOf(tenfold));
       continue;
     }
-    // Bisect between the typical value (no flip) and the end (flip).
+    // Bisect between the typical value (no flip) and the end (flip). The flip lies beyond `calm`, so once that is
+    // as far as the best flip found, this one cannot beat it.
     let calm = typical;
     let flipped = end;
-    for (let step = 0; step < NUMBER_STEPS; step++) {
+    let lost = false;
+    for (let step = 0; step < NUMBER_STEPS && !lost; step++) {
       // Halve the ratio while the two are far apart, the difference once they are close.
       const far = Math.max(calm, flipped) / Math.min(calm, flipped) > 2;
       const middle = clamp(far ? Math.sqrt(calm * flipped) : (calm + flipped) / 2);
       if (middle === calm || middle === flipped) break;
       if (probe(question, middle)) flipped = middle;
       else calm = middle;
+      lost = beaten(sizeOf(calm));
     }
+    if (lost) continue;
     const rounded = clamp(roundAway(flipped, up, question.integer));
     const value = rounded !== typical && probe(question, rounded) ? rounded : flipped;
     consider(question, value, sizeOf(value));
