@@ -25,7 +25,8 @@
  * it to the exhaustive search.
  */
 import { formatNumber, roundToSignificant } from './format.js';
-import { answersWith, keyOf, type Move, type Panel, panelEvidence, standingWith } from './panel.js';
+import { keyOf, type Move, type Panel } from './panel.js';
+import { answersWith, panelEvidence, standingWith } from './panel-evidence.js';
 import { ALL_QUESTIONS } from './questions.js';
 import { OVERRIDE_MARGIN, readAnswer, type Standing, weigh } from './scoring.js';
 import {

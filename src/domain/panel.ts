@@ -1,7 +1,7 @@
 /**
  * A panel is everyone's answers read once and merged per question, so that the team's evidence, and the team's
  * evidence had everyone answered one question differently, are both a cheap sum over questions rather than a
- * rescore of every person. One person's verdict is a panel of one.
+ * rescore of every person (panel-evidence.ts works out the latter). One person's verdict is a panel of one.
  *
  * Rules, chosen so that the order answers arrive in never matters:
  * - people are taken in userId order;
@@ -12,7 +12,7 @@
  * - the cost estimate prices the team's typical workload: the median of each number and the most common answer
  *   to each question.
  */
-import { type CostSettings, PEOPLE_QUESTIONS, platformCosts, readWorkload, type Workload } from './cost.js';
+import { type CostSettings, platformCosts, readWorkload, type Workload } from './cost.js';
 import { ALL_QUESTIONS } from './questions.js';
 import {
   type AnswerPart,
@@ -22,8 +22,6 @@ import {
   type Exclusion,
   OVERRIDE_MARGIN,
   opsStrength,
-  type Standing,
-  weigh,
 } from './scoring.js';
 import {
   type Answers,
@@ -91,18 +89,6 @@ export interface Move {
   value: AnswerValue;
   part: AnswerPart;
 }
-
-/** Questions the cost estimate reads: the workload for the machines, and the people figures' answers. */
-const COST_QUESTIONS = new Set(
-  ALL_QUESTIONS.flatMap((question, index) =>
-    question.kind === 'number' ||
-    question.id === 'availability_zones' ||
-    question.id === 'kafka_usage' ||
-    PEOPLE_QUESTIONS.has(question.id)
-      ? [index]
-      : [],
-  ),
-);
 
 /** Questions whose options speak of Kafka experience or operating habits (see opsStrength). */
 const STRENGTHENING = new Set(
@@ -182,7 +168,7 @@ export function buildPanel(ballots: Ballot[], settings: CostSettings): Panel {
   ALL_QUESTIONS.forEach((question, index) => {
     const typical =
       question.kind === 'number' ? medianAnswer(ballots, question.id) : commonAnswer(index, given[index]);
-    answering.push(sumOf(given[index]?.values() ?? []));
+    answering.push([...(given[index]?.values() ?? [])].reduce((sum, { times }) => sum + times, 0));
     agreeing.push(typical?.times ?? 0);
     if (typical) consensus[question.id] = typical.value;
   });
@@ -259,14 +245,8 @@ function partIdOf(part: AnswerPart | undefined): number {
   return id;
 }
 
-function sumOf(answers: Iterable<Typical>): number {
-  let sum = 0;
-  for (const { times } of answers) sum += times;
-  return sum;
-}
-
 /** The team's Kafka operating strength: each person's, capped, averaged, with the moves applied to everyone. */
-function opsStrengthOf(ballots: readonly Ballot[], moves: readonly Move[]): number {
+export function opsStrengthOf(ballots: readonly Ballot[], moves: readonly Move[]): number {
   if (ballots.length === 0) return 0;
   let total = 0;
   for (const ballot of ballots) {
@@ -282,68 +262,8 @@ function opsStrengthOf(ballots: readonly Ballot[], moves: readonly Move[]): numb
   return total / ballots.length;
 }
 
-/**
- * The panel's evidence, optionally with everyone answering some questions another way ("Don't know" counts stay
- * those of the answers as given: a move only changes what decides the recommendation).
- */
-export function panelEvidence(panel: Panel, moves: readonly Move[] = []): Evidence {
-  const count = panel.ballots.length;
-  const contributions: Contribution[] = [];
-  panel.averaged.forEach((merged, index) => {
-    const moved = moves.find((move) => move.questionIndex === index)?.part;
-    for (const contribution of moved ? moved.contributions : merged) contributions.push(contribution);
-  });
-
-  const touches = (questions: Set<number>) => moves.some((move) => questions.has(move.questionIndex));
-  const excluded =
-    touches(panel.excluding) || moves.some((move) => move.part.excludes.length > 0)
-      ? excludedBy(count, panel.exclusionGroups, moves)
-      : panel.base.excluded;
-  const strongFactors =
-    touches(panel.leaningFactors) || moves.some((move) => move.part.contributions.some(leansFactor))
-      ? strongFactorsOf(count, panel.factorGroups, moves)
-      : panel.base.strongFactors;
-  let costs = panel.base.costs;
-  if (touches(COST_QUESTIONS)) {
-    const answers = answersWith(panel, moves);
-    const workload = readWorkload(answers);
-    costs = workload && platformCosts(workload, answers, panel.settings);
-  }
-  const opsStrength = touches(panel.strengthening)
-    ? opsStrengthOf(panel.ballots, moves)
-    : panel.base.opsStrength;
-  const { dontKnowCount, choiceAnsweredCount, answeredCount, questionCount, engineerMonthlyUsd } = panel.base;
-  return {
-    contributions,
-    excluded,
-    strongFactors,
-    ...(costs && { costs }),
-    engineerMonthlyUsd,
-    opsStrength,
-    dontKnowCount,
-    choiceAnsweredCount,
-    answeredCount,
-    questionCount,
-  };
-}
-
-const SINGLE_MOVES = new WeakMap<Panel, Map<string, Standing>>();
-
-/**
- * The standing were everyone to answer one question this way, worked out once per panel: the flip search and the
- * disputed facts ask about many of the same answers.
- */
-export function standingWith(panel: Panel, move: Move): Standing {
-  const known = SINGLE_MOVES.get(panel) ?? new Map<string, Standing>();
-  SINGLE_MOVES.set(panel, known);
-  const key = `${move.questionIndex}\t${keyOf(move.value)}`;
-  const standing = known.get(key) ?? weigh(panelEvidence(panel, [move]));
-  known.set(key, standing);
-  return standing;
-}
-
 /** Platforms anyone's answers rule out, each with the reason given most often (the first met, on a tie). */
-function excludedBy(
+export function excludedBy(
   count: number,
   groups: readonly Group<Exclusion[]>[],
   moves: readonly Move[],
@@ -368,7 +288,7 @@ function excludedBy(
 }
 
 /** Deciding factors that most people answered strongly enough to override the categories. */
-function strongFactorsOf(
+export function strongFactorsOf(
   count: number,
   groups: readonly Group<FactorGroup>[],
   moves: readonly Move[],
@@ -387,18 +307,8 @@ function strongFactorsOf(
   });
 }
 
-function leansFactor({ signal }: Contribution): boolean {
+export function leansFactor({ signal }: Contribution): boolean {
   return (DECIDING_FACTORS as readonly string[]).includes(signal.target);
-}
-
-/** The team's typical answers with the moves applied. */
-export function answersWith(panel: Panel, moves: readonly Move[]): Answers {
-  const answers = { ...panel.consensus };
-  for (const move of moves) {
-    const question = ALL_QUESTIONS[move.questionIndex];
-    if (question) answers[question.id] = move.value;
-  }
-  return answers;
 }
 
 /** A stable text form of an answer, for counting identical ones whatever order multi-choice picks came in. */
@@ -473,7 +383,7 @@ function factorPointsOf(
   return points;
 }
 
-function adjust(
+export function adjust(
   row: Record<Platform, number>,
   contributions: readonly Contribution[] | undefined,
   factor: DecidingFactor,

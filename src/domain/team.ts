@@ -16,7 +16,8 @@ import {
 } from './cost.js';
 import { figureNotes, guessedFigures, settleFigures } from './figures.js';
 import { whatWouldFlip } from './flip.js';
-import { buildPanel, keyOf, type Panel, panelEvidence, standingWith } from './panel.js';
+import { buildPanel, keyOf, type Panel } from './panel.js';
+import { panelEvidence, standingWith } from './panel-evidence.js';
 import { type PersonEvidence, type RespondentAnswers, scorePerson } from './person.js';
 import { DEFAULT_PRICING } from './pricing.js';
 import { ALL_QUESTIONS } from './questions.js';

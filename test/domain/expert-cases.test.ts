@@ -10,7 +10,8 @@ import {
   scoreAnswers,
   type Verdict,
 } from '../../src/domain/index.js';
-import { buildPanel, panelEvidence } from '../../src/domain/panel.js';
+import { buildPanel } from '../../src/domain/panel.js';
+import { panelEvidence } from '../../src/domain/panel-evidence.js';
 import { evidenceOf, readBallot, weigh } from '../../src/domain/scoring.js';
 import {
   AWS_SHOP_WANTING_KAFKA,

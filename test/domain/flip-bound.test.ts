@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { whatWouldFlip } from '../../src/domain/flip.js';
 import { DEFAULT_COST_SETTINGS } from '../../src/domain/index.js';
-import { buildPanel, panelEvidence } from '../../src/domain/panel.js';
+import { buildPanel } from '../../src/domain/panel.js';
+import { panelEvidence } from '../../src/domain/panel-evidence.js';
 import { readBallot, weigh } from '../../src/domain/scoring.js';
 import { randomAnswers, seededRandom } from './random-answers.js';
 
