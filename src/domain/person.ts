@@ -76,35 +76,47 @@ function unsure(ballot: Ballot): boolean {
 const DEFAULT_LIMIT = 10_000;
 
 /**
- * Scored people, least recently used first out. An entry is reused only for the same scope and person, the
- * very same settings object, and answers equal value for value; anything else is scored afresh.
+ * Scored people, the decision least recently published first out. An entry is reused only for the same scope
+ * and person, the very same settings object, and answers equal value for value; anything else is scored afresh.
  */
 export class PersonEvidenceCache {
-  private readonly entries = new Map<string, { settings: CostSettings; evidence: PersonEvidence }>();
+  /** Per scope (a decision), its people by user id; scopes in the order last used. */
+  private readonly scopes = new Map<
+    string,
+    Map<string, { settings: CostSettings; evidence: PersonEvidence }>
+  >();
+  private people = 0;
 
   constructor(private readonly limit = DEFAULT_LIMIT) {}
 
   /** Everyone's evidence, in the order given; `scope` names the decision, e.g. "T1:D1". */
   scoreAll(scope: string, sets: readonly RespondentAnswers[], settings: CostSettings): PersonEvidence[] {
-    return sets.map((set) => {
-      const key = `${scope}\n${set.userId}`;
-      const known = this.entries.get(key);
-      this.entries.delete(key);
+    const known = this.scopes.get(scope);
+    const kept = new Map<string, { settings: CostSettings; evidence: PersonEvidence }>();
+    const scored = sets.map((set) => {
+      const entry = known?.get(set.userId);
       const evidence =
-        known && known.settings === settings && sameAnswers(known.evidence.answers, set.answers)
-          ? known.evidence
+        entry && entry.settings === settings && sameAnswers(entry.evidence.answers, set.answers)
+          ? entry.evidence
           : scorePerson(set, settings);
-      this.entries.set(key, { settings, evidence });
-      if (this.entries.size > this.limit) {
-        const oldest = this.entries.keys().next().value;
-        if (oldest !== undefined) this.entries.delete(oldest);
-      }
+      kept.set(set.userId, { settings, evidence });
       return evidence;
     });
+    // Only the people of this publish are kept: someone who left the decision is forgotten with it.
+    this.people += kept.size - (known?.size ?? 0);
+    this.scopes.delete(scope);
+    this.scopes.set(scope, kept);
+    for (const [oldest, people] of this.scopes) {
+      if (this.people <= this.limit || oldest === scope) break;
+      this.scopes.delete(oldest);
+      this.people -= people.size;
+    }
+    return scored;
   }
 
+  /** How many people are kept. */
   get size(): number {
-    return this.entries.size;
+    return this.people;
   }
 }
 

@@ -300,6 +300,9 @@ function disputesOf(
   const disputes: DisputedFact[] = [];
   ALL_QUESTIONS.forEach((question, questionIndex) => {
     if (!question.fact) return;
+    const range = ranges.find((candidate) => candidate.questionId === question.id);
+    // A number is disputed only when the answers are far apart or one rules a platform out.
+    if (question.kind === 'number' && !range?.wide && !panel.excluding.has(questionIndex)) return;
     // One side per distinct answer: a choice's part is shared by everyone who gave it, a number is its own key.
     const sides = new Map<AnswerPart | number, FactSide>();
     const dontKnow = new Set<AnswerPart>();
@@ -327,7 +330,6 @@ function disputesOf(
       side.userIds.push(userId);
     });
     if (sides.size < 2) return;
-    const range = ranges.find((candidate) => candidate.questionId === question.id);
     const ruling = [...sides.values()].some((side) => side.rulesOut.length > 0);
     if (question.kind === 'number' && !range?.wide && !ruling) return;
     const ordered = [...sides.values()].sort(

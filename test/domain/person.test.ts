@@ -60,17 +60,20 @@ describe('people scored once and reused', () => {
     );
   });
 
-  it('holds at most its limit of people, dropping the least recently used', () => {
+  it('holds at most its limit of people, dropping the decisions least recently published', () => {
     const random = seededRandom(8);
     const cache = new PersonEvidenceCache(4);
     const sets = randomTeam(random, 3);
     const kept = cache.scoreAll('T1:D1', sets, DEFAULT_COST_SETTINGS);
-    cache.scoreAll('T1:D2', sets.slice(0, 2), DEFAULT_COST_SETTINGS);
+    cache.scoreAll('T1:D2', sets.slice(0, 1), DEFAULT_COST_SETTINGS);
     expect(cache.size).toBe(4);
-    // D1's first person was the least recently used, so went; the other two are still there.
-    const again = cache.scoreAll('T1:D1', sets.slice(1), DEFAULT_COST_SETTINGS);
-    expect(again.map((person, index) => person === kept[index + 1])).toEqual([true, true]);
-    expect(cache.scoreAll('T1:D1', sets.slice(0, 1), DEFAULT_COST_SETTINGS)[0]).not.toBe(kept[0]);
-    expect(cache.size).toBe(4);
+    // D1 again: reused, and now the most recently published.
+    const again = cache.scoreAll('T1:D1', sets, DEFAULT_COST_SETTINGS);
+    expect(again.every((person, index) => person === kept[index])).toBe(true);
+    // Two more people: D2, then D1, have to go.
+    cache.scoreAll('T1:D3', sets.slice(0, 2), DEFAULT_COST_SETTINGS);
+    expect(cache.size).toBe(2);
+    expect(cache.scoreAll('T1:D1', sets, DEFAULT_COST_SETTINGS)[0]).not.toBe(kept[0]);
+    expect(cache.size).toBe(3);
   });
 });
