@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { argumentsFor, argumentsFrom } from '../../src/domain/deliberation.js';
-import { DEFAULT_COST_SETTINGS, DEFAULT_PRICING } from '../../src/domain/index.js';
+import { FIGURE_TYPICAL, FIGURE_UNKNOWN } from '../../src/domain/figures.js';
+import { ALL_QUESTIONS, DEFAULT_COST_SETTINGS, DEFAULT_PRICING } from '../../src/domain/index.js';
 import { PersonEvidenceCache, type RespondentAnswers } from '../../src/domain/person.js';
 import { aggregateTeam, teamVerdictOf } from '../../src/domain/team.js';
 import { randomAnswers, reordered, seededRandom } from './random-answers.js';
@@ -27,6 +28,24 @@ describe('people scored once and reused', () => {
       sets = sets.map((set, index) =>
         index === changed ? { userId: set.userId, answers: randomAnswers(random) } : set,
       );
+    }
+  });
+
+  it('scores someone who agreed to a typical figure as not knowing it once a teammate gave the figure', () => {
+    const random = seededRandom(21);
+    const numbers = ALL_QUESTIONS.filter((question) => question.kind === 'number');
+    for (let run = 0; run < 40; run++) {
+      const [giver, guesser] = randomTeam(random, 2);
+      if (!giver || !guesser) continue;
+      const given = Object.fromEntries(numbers.map((question) => [question.id, question.min]));
+      const guessed = Object.fromEntries(numbers.map((question) => [question.id, FIGURE_TYPICAL]));
+      const unknown = Object.fromEntries(numbers.map((question) => [question.id, FIGURE_UNKNOWN]));
+      const team = (answers: typeof unknown) => [
+        { userId: giver.userId, answers: { ...giver.answers, ...given } },
+        { userId: guesser.userId, answers: { ...guesser.answers, ...answers } },
+      ];
+      const settled = aggregateTeam(team(unknown));
+      expect(aggregateTeam(team(guessed)), `run ${run}`).toEqual(settled);
     }
   });
 
