@@ -1,5 +1,6 @@
 import type { Answers } from '../domain/types.js';
-import { dirtyMember, dirtyRefOf, dueItemOf, dueMember } from './keys.js';
+import { dirtyMember, dirtyRefOf } from './keys.js';
+import { MemoryDueList } from './memory-due-list.js';
 import type {
   AnswerSet,
   Closure,
@@ -8,8 +9,6 @@ import type {
   DecisionRef,
   DecisionStore,
   DirtyClaim,
-  DueFailures,
-  DueItem,
   PendingNote,
   Progress,
   PublishClaim,
@@ -23,6 +22,8 @@ export interface MemoryStoreOptions {
   retentionDays: number;
   now?: () => number;
 }
+
+type Args<Method extends keyof DecisionStore> = Parameters<DecisionStore[Method]>;
 
 interface Entry<T> {
   value: T;
@@ -46,10 +47,7 @@ export class MemoryStore implements DecisionStore {
   >();
   /** Thread notes waiting to be posted, per decision, by user id. */
   private readonly notes = new Map<string, Map<string, PendingNote>>();
-  /** Due-list members and when each is due (ms). */
-  private readonly due = new Map<string, number>();
-  /** Failed attempts per due-list member. */
-  private readonly dueFailures = new Map<string, DueFailures>();
+  private readonly dueList = new MemoryDueList();
   /** Decisions a sweeper should look at, and when (ms). */
   private readonly dirty = new Map<string, number>();
   private readonly homes = new Map<string, Entry<Map<string, number>>>();
@@ -66,7 +64,7 @@ export class MemoryStore implements DecisionStore {
     this.decisions.set(refKey(decision), this.entry(structuredClone(decision)));
     await this.setLatestInChannel(decision, decision.channelId);
     await this.rememberForHome(decision, decision.createdBy, listing.at);
-    for (const { item, at } of listing.due) await this.schedule(item, at);
+    for (const { item, at } of listing.due) await this.dueList.schedule(item, at);
   }
 
   async getDecision(ref: DecisionRef): Promise<Decision | null> {
@@ -244,39 +242,6 @@ export class MemoryStore implements DecisionStore {
     return true;
   }
 
-  async schedule(item: DueItem, at: Date): Promise<void> {
-    this.due.set(dueMember(item), at.getTime());
-  }
-
-  async unschedule(item: DueItem): Promise<void> {
-    this.due.delete(dueMember(item));
-    this.dueFailures.delete(dueMember(item));
-  }
-
-  async noteDueFailure(item: DueItem, at: Date): Promise<DueFailures> {
-    const previous = this.dueFailures.get(dueMember(item));
-    const failures = { count: (previous?.count ?? 0) + 1, firstAt: previous?.firstAt ?? new Date(at) };
-    this.dueFailures.set(dueMember(item), failures);
-    return { count: failures.count, firstAt: new Date(failures.firstAt) };
-  }
-
-  async dueCounts(now: Date): Promise<{ waiting: number; overdue: number }> {
-    const times = [...this.due.values()];
-    return { waiting: times.length, overdue: times.filter((at) => at <= now.getTime()).length };
-  }
-
-  async claimDue(now: Date, leaseMs: number, limit: number): Promise<DueItem[]> {
-    const due = [...this.due]
-      .filter(([, at]) => at <= now.getTime())
-      .sort(([a, x], [b, y]) => x - y || a.localeCompare(b))
-      .slice(0, limit);
-    for (const [member] of due) this.due.set(member, now.getTime() + leaseMs);
-    return due.flatMap(([member]) => {
-      const item = dueItemOf(member);
-      return item ? [item] : [];
-    });
-  }
-
   async answeredDecisions(teamId: string, userId: string): Promise<string[]> {
     const found: string[] = [];
     for (const [key] of this.answers) {
@@ -296,19 +261,27 @@ export class MemoryStore implements DecisionStore {
     return true;
   }
 
-  async unscheduleTenant(teamId: string): Promise<number> {
-    let removed = 0;
-    for (const member of [...this.due.keys()]) {
-      if (dueItemOf(member)?.teamId !== teamId) continue;
-      this.due.delete(member);
-      this.dueFailures.delete(member);
-      removed += 1;
-    }
-    return removed;
+  schedule(...args: Args<'schedule'>) {
+    return this.dueList.schedule(...args);
+  }
+  unschedule(...args: Args<'unschedule'>) {
+    return this.dueList.unschedule(...args);
+  }
+  noteDueFailure(...args: Args<'noteDueFailure'>) {
+    return this.dueList.noteDueFailure(...args);
+  }
+  dueCounts(...args: Args<'dueCounts'>) {
+    return this.dueList.dueCounts(...args);
+  }
+  claimDue(...args: Args<'claimDue'>) {
+    return this.dueList.claimDue(...args);
+  }
+  unscheduleTenant(...args: Args<'unscheduleTenant'>) {
+    return this.dueList.unscheduleTenant(...args);
   }
 
   async eraseTenant(teamId: string): Promise<TenantErasure> {
-    const dueItems = await this.unscheduleTenant(teamId);
+    const dueItems = await this.dueList.unscheduleTenant(teamId);
     const ofTenant = (key: string) => key.startsWith(`${teamId}:`);
     const dirtyDecisions = removeKeys(this.dirty, ofTenant);
     let answerSets = 0;
@@ -375,8 +348,7 @@ export class MemoryStore implements DecisionStore {
     this.recentDeliveries.clear();
     this.publishing.clear();
     this.notes.clear();
-    this.due.clear();
-    this.dueFailures.clear();
+    this.dueList.clear();
     this.dirty.clear();
     this.homes.clear();
     this.latest.clear();

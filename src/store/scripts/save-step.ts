@@ -1,3 +1,5 @@
+import type { ScriptDefinition } from './definition.js';
+
 /**
  * save-step: saves one questionnaire step for one person, once.
  *
@@ -24,7 +26,9 @@
  * KEYS[1..4] share the decision's hash tag, so on a Cluster (without KEYS[5]) the script runs on one slot; the
  * check and the write cannot interleave with another instance's.
  */
-export const SAVE_STEP_LUA = `
+export const SAVE_STEP: ScriptDefinition = {
+  // No fixed number of keys: 5 with the person's Home list, 4 without (Cluster); each call says which.
+  lua: `
 local meta = redis.call('HGET', KEYS[3], 'meta')
 if not meta then return {'missing'} end
 local message = redis.call('HGET', KEYS[3], 'message') or ''
@@ -57,7 +61,8 @@ if KEYS[5] then
   redis.call('PEXPIRE', KEYS[5], ARGV[5])
 end
 return {'saved', meta, message, redis.call('HGETALL', KEYS[1]), finishedBefore}
-`;
+`,
+};
 
 export type SaveStepReply =
   | ['missing']

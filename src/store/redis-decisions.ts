@@ -1,0 +1,119 @@
+import { CLOSED_FIELD, dueMember } from './keys.js';
+import type { Closure, Decision, DecisionListing, DecisionRef, DecisionStore } from './port.js';
+import { DAY_MS } from './port.js';
+import { decisionFromRecord, parseJson } from './records.js';
+import type { RedisAccess } from './redis-access.js';
+
+/** How long a request (claimRequest) is remembered: far longer than any retry. */
+const REQUEST_TTL_MS = DAY_MS;
+
+/** The decision records and where they are listed: the channel's latest, each person's Home, request markers. */
+export class RedisDecisions
+  implements
+    Pick<
+      DecisionStore,
+      | 'createDecision'
+      | 'getDecision'
+      | 'setDecisionMessage'
+      | 'setDecisionClosed'
+      | 'rememberForHome'
+      | 'homeDecisions'
+      | 'setLatestInChannel'
+      | 'latestInChannel'
+      | 'claimRequest'
+    >
+{
+  constructor(private readonly redis: RedisAccess) {}
+
+  async createDecision(decision: Decision, listing: DecisionListing): Promise<void> {
+    const { client, keys, ttlMs } = this.redis;
+    const { message, ...meta } = decision;
+    const key = keys.decision(decision);
+    const home = keys.home(decision.teamId, decision.createdBy);
+    const due = listing.due.flatMap(({ item, at }) => [at.getTime(), dueMember(item)]);
+    // One MULTI, one round trip. A Cluster cannot run a MULTI across slots, and the indexes live in other slots
+    // than the decision, so there each key gets a MULTI of its own, all sent at once: still one wait.
+    const single = this.redis.cluster ? undefined : client.multi();
+    const tx = () => single ?? client.multi();
+    const writes = [
+      tx()
+        .hset(key, 'meta', JSON.stringify(meta), ...(message ? ['message', JSON.stringify(message)] : []))
+        .pexpire(key, ttlMs),
+      tx().set(keys.latest(decision.teamId, decision.channelId), decision.decisionId, 'PX', ttlMs),
+      tx().zadd(home, listing.at.getTime(), decision.decisionId).pexpire(home, ttlMs),
+      ...(due.length > 0 ? [tx().zadd(keys.due(), ...due)] : []),
+    ];
+    await Promise.all([...new Set(writes)].map((write) => this.redis.exec(write)));
+  }
+
+  async getDecision(ref: DecisionRef): Promise<Decision | null> {
+    const fields = await this.redis.run(() => this.redis.client.hgetall(this.redis.keys.decision(ref)));
+    if (!fields.meta) return null;
+    const decision = decisionFromRecord(
+      parseJson(fields.meta),
+      parseJson(fields.message),
+      parseJson(fields[CLOSED_FIELD]),
+    );
+    // A record under another decision's key is never returned, whatever it claims.
+    return decision && decision.teamId === ref.teamId && decision.decisionId === ref.decisionId
+      ? decision
+      : null;
+  }
+
+  async setDecisionMessage(ref: DecisionRef, message: { channel: string; ts: string }): Promise<void> {
+    const key = this.redis.keys.decision(ref);
+    await this.redis.exec(
+      this.redis.client.multi().hset(key, 'message', JSON.stringify(message)).pexpire(key, this.redis.ttlMs),
+    );
+  }
+
+  async setDecisionClosed(ref: DecisionRef, closure: Closure | null): Promise<Decision | null> {
+    // Only an existing decision is changed: a closure written to a missing key would linger alone.
+    const decision = await this.getDecision(ref);
+    if (!decision) return null;
+    const key = this.redis.keys.decision(ref);
+    // HSETNX / HDEL say whether this call changed anything, so of two closes at once only one goes on.
+    // The republish it calls for is asked for in the same step (a repeat close asks once more, harmlessly).
+    const tx = closure
+      ? this.redis.client.multi().hsetnx(key, CLOSED_FIELD, JSON.stringify(closure))
+      : this.redis.client.multi().hdel(key, CLOSED_FIELD);
+    const [changed] = await this.redis.exec(
+      tx.hincrby(key, 'publish_requested', 1).pexpire(key, this.redis.ttlMs),
+    );
+    if (changed !== 1) return null;
+    const { closed: _previous, ...open } = decision;
+    return closure ? { ...open, closed: closure } : open;
+  }
+
+  async rememberForHome(ref: DecisionRef, userId: string, at: Date): Promise<void> {
+    const key = this.redis.keys.home(ref.teamId, userId);
+    await this.redis.exec(
+      this.redis.client.multi().zadd(key, at.getTime(), ref.decisionId).pexpire(key, this.redis.ttlMs),
+    );
+  }
+
+  async homeDecisions(teamId: string, userId: string, limit: number): Promise<string[]> {
+    return this.redis.run(() =>
+      this.redis.client.zrevrange(this.redis.keys.home(teamId, userId), 0, limit - 1),
+    );
+  }
+
+  async setLatestInChannel(ref: DecisionRef, channelId: string): Promise<void> {
+    await this.redis.exec(
+      this.redis.client
+        .multi()
+        .set(this.redis.keys.latest(ref.teamId, channelId), ref.decisionId, 'PX', this.redis.ttlMs),
+    );
+  }
+
+  async latestInChannel(teamId: string, channelId: string): Promise<string | null> {
+    return this.redis.run(() => this.redis.client.get(this.redis.keys.latest(teamId, channelId)));
+  }
+
+  async claimRequest(teamId: string, requestId: string): Promise<boolean> {
+    const claimed = await this.redis.run(() =>
+      this.redis.client.set(this.redis.keys.request(teamId, requestId), '1', 'PX', REQUEST_TTL_MS, 'NX'),
+    );
+    return claimed === 'OK';
+  }
+}
