@@ -686,6 +686,20 @@ describe('memory store retention', () => {
     expect(await store.getDecision(ref)).toBeNull();
     expect(await store.getAnswerSet(ref, 'U0001')).toBeNull();
   });
+
+  it('sweeps request markers a day old, so a sandbox left running does not hold every command it ever saw', async () => {
+    let now = Date.parse('2026-11-24T10:00:00Z');
+    const store = new MemoryStore({ retentionDays: 90, now: () => now });
+    for (let command = 0; command < 50; command++) await store.claimRequest('T0001', `trigger-${command}`);
+    now += 86_400_000 - 1;
+    expect(await store.claimRequest('T0001', 'trigger-49')).toBe(false);
+    now += 1;
+    // A new command sweeps the day-old markers (they are never looked up again); its own stays a day.
+    expect(await store.claimRequest('T0001', 'trigger-new')).toBe(true);
+    expect(await store.claimRequest('T0001', 'trigger-new')).toBe(false);
+    // Erasing the workspace deletes what is held: the one live marker, not fifty-one.
+    expect((await store.eraseTenant('T0001')).keys).toBe(1);
+  });
 });
 
 function hashTag(key: string): string {
