@@ -28,6 +28,15 @@ export class KeySpace {
     return `${this.tag(ref)}:respondents`;
   }
 
+  /**
+   * A delivery's marker as the previous version wrote it (one key per submission, a day's TTL), read by
+   * scripts/save-step.ts only so that a retry of a submission that version saved is not saved twice. Remove
+   * it a day after every instance runs this version.
+   */
+  previousDeliveryMarker(ref: DecisionRef, deliveryId: string): string {
+    return `${this.tag(ref)}:delivery:${deliveryId}`;
+  }
+
   /** Marks a request of a tenant that is not about one decision (a slash command, an event) as handled. */
   request(teamId: string, requestId: string): string {
     return `${this.prefix}:request:{${teamId}}:${requestId}`;

@@ -39,6 +39,7 @@ export class RedisAnswers
       keys.respondents(ref),
       keys.decision(ref),
       keys.notes(ref),
+      keys.previousDeliveryMarker(ref, deliveryId),
     ];
     // The person's Home list is in the script too (one round trip), except on a Cluster, where it lives in
     // another slot than the decision's keys and is written after the save instead.

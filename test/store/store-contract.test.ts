@@ -573,6 +573,23 @@ describe('redis store specifics', () => {
     await ns.cleanup();
   });
 
+  it('takes a delivery the previous version marked with a key of its own as a repeat, for the day those keys live', async () => {
+    await store.createDecision(decision, LISTED);
+    const team = { id: 'team', answers: { company_size: 'small' } };
+    await store.saveStep(ref, 'U0001', team, progress(1), 'delivery-new-1');
+    // The previous version saved the next step under this delivery and marked it so; Slack's retry reaches us.
+    const oldMarker = `${ns.prefix}:{${ref.teamId}:${ref.decisionId}}:delivery:delivery-old`;
+    await ns.client.set(oldMarker, '1', 'PX', 86_400_000);
+    const retried = { id: 'team', answers: { company_size: 'large' } };
+    const repeat = await store.saveStep(ref, 'U0001', retried, progress(2), 'delivery-old');
+    expect(repeat.status).toBe('duplicate');
+    expect((await store.getAnswerSet(ref, 'U0001'))?.steps).toEqual({ team: team.answers });
+    // Only that delivery: a new one is saved, and no marker key is written any more.
+    const next = await store.saveStep(ref, 'U0001', retried, progress(2), 'delivery-new-2');
+    expect(next.status).toBe('saved');
+    expect(await ns.client.keys(`${ns.prefix}:*:delivery:*`)).toEqual([oldMarker]);
+  });
+
   it('puts a decision’s keys in one cluster hash slot and gives every key a TTL', async () => {
     await store.createDecision(decision, LISTED);
     await save(store, ref, 'U0001', { id: 'team', answers: { company_size: 'small' } }, progress(1));
