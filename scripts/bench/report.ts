@@ -110,7 +110,7 @@ export function printReport(report: Report): void {
     );
   }
   lines.push(
-    '  (test) Redis round trips: 1 per step submission, 3 per slash command: counted with MONITOR in test/e2e/redis-round-trips.test.ts',
+    '  (test) Redis round trips: 1 per step submission, 2 per slash command: counted with MONITOR in test/e2e/redis-round-trips.test.ts',
   );
   if (burst) {
     lines.push(

@@ -9,7 +9,7 @@ import type { DecisionStore } from '../store/port.js';
 import { redisUrlSecrets } from '../store/redis-url.js';
 import type { ListenerDeps } from './deps.js';
 import { registerActions } from './listeners/actions/index.js';
-import { registerCommands } from './listeners/commands/index.js';
+import { registerCommands, startsDecision } from './listeners/commands/index.js';
 import { registerEvents } from './listeners/events/index.js';
 import { handleOnce } from './listeners/redelivery.js';
 import { answerWhileInstallationUnreadable } from './listeners/store-unavailable.js';
@@ -154,7 +154,7 @@ export function createSlackApp(options: SlackAppOptions & Operations): App {
   observeRequests(app, metrics);
   if (oauth) app.use(answerWhileInstallationUnreadable);
   app.use(acknowledgeUnclaimed);
-  app.use(handleOnce(store));
+  app.use(handleOnce(store, startsDecision));
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);

@@ -5,6 +5,7 @@ import type {
   AnswerSet,
   Closure,
   Decision,
+  DecisionCreation,
   DecisionListing,
   DecisionRef,
   DecisionStore,
@@ -65,6 +66,14 @@ export class MemoryStore implements DecisionStore {
     await this.setLatestInChannel(decision, decision.channelId);
     await this.rememberForHome(decision, decision.createdBy, listing.at);
     for (const { item, at } of listing.due) await this.dueList.schedule(item, at);
+  }
+
+  createDecisionOnce(decision: Decision, listing: DecisionListing, requestId: string): DecisionCreation {
+    const first = this.claimRequest(decision.teamId, requestId);
+    return {
+      first,
+      created: first.then((claimed) => (claimed ? this.createDecision(decision, listing) : undefined)),
+    };
   }
 
   async getDecision(ref: DecisionRef): Promise<Decision | null> {

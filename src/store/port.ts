@@ -142,12 +142,27 @@ export interface DecisionListing {
   due: { item: DueItem; at: Date }[];
 }
 
+/** A new decision for a request Slack may deliver again, in two stages that settle together where they can. */
+export interface DecisionCreation {
+  /** Whether this is the request's first delivery (false: a repeat, and nothing is written). */
+  first: Promise<boolean>;
+  /** The decision and its listings written (at once, for a repeat). */
+  created: Promise<void>;
+}
+
 export interface DecisionStore {
   /**
    * Saves a new decision and, in the same round trip, lists it: latest in its channel, on its starter's Home
    * and, with `listing.due`, on the due-list.
    */
   createDecision(decision: Decision, listing: DecisionListing): Promise<void>;
+  /**
+   * createDecision for the first delivery of a request (a slash command, by `requestId` as claimRequest takes
+   * it) only. Where the marker can change with the decision (Redis standalone or Sentinel, in memory), the
+   * claim and the writes are one step and `first` settles with `created`; on a Cluster the marker lives in
+   * another slot, so it is claimed first (`first`, one round trip of its own) and the writes follow.
+   */
+  createDecisionOnce(decision: Decision, listing: DecisionListing, requestId: string): DecisionCreation;
   getDecision(ref: DecisionRef): Promise<Decision | null>;
   setDecisionMessage(ref: DecisionRef, message: { channel: string; ts: string }): Promise<void>;
   /**

@@ -1,5 +1,12 @@
 import { CLOSED_FIELD, dueMember } from './keys.js';
-import type { Closure, Decision, DecisionListing, DecisionRef, DecisionStore } from './port.js';
+import type {
+  Closure,
+  Decision,
+  DecisionCreation,
+  DecisionListing,
+  DecisionRef,
+  DecisionStore,
+} from './port.js';
 import { DAY_MS } from './port.js';
 import { decisionFromRecord, parseJson } from './records.js';
 import type { RedisAccess } from './redis-access.js';
@@ -13,6 +20,7 @@ export class RedisDecisions
     Pick<
       DecisionStore,
       | 'createDecision'
+      | 'createDecisionOnce'
       | 'getDecision'
       | 'setDecisionMessage'
       | 'setDecisionClosed'
@@ -26,24 +34,68 @@ export class RedisDecisions
   constructor(private readonly redis: RedisAccess) {}
 
   async createDecision(decision: Decision, listing: DecisionListing): Promise<void> {
+    await this.create(decision, listing);
+  }
+
+  createDecisionOnce(decision: Decision, listing: DecisionListing, requestId: string): DecisionCreation {
+    if (!this.redis.cluster) {
+      const written = this.create(decision, listing, requestId);
+      return { first: written, created: written.then(() => undefined) };
+    }
+    // The marker is in another slot than the decision: claimed on its own, then the writes.
+    const first = this.claimRequest(decision.teamId, requestId);
+    const created = first.then(async (claimed) => {
+      if (claimed) await this.create(decision, listing);
+    });
+    return { first, created };
+  }
+
+  /** Writes a new decision and its listings unless `requestId` was claimed before (standalone only); true if written. */
+  private async create(decision: Decision, listing: DecisionListing, requestId?: string): Promise<boolean> {
     const { client, keys, ttlMs } = this.redis;
     const { message, ...meta } = decision;
     const key = keys.decision(decision);
+    const latest = keys.latest(decision.teamId, decision.channelId);
     const home = keys.home(decision.teamId, decision.createdBy);
     const due = listing.due.flatMap(({ item, at }) => [at.getTime(), dueMember(item)]);
-    // One MULTI, one round trip. A Cluster cannot run a MULTI across slots, and the indexes live in other slots
-    // than the decision, so there each key gets a MULTI of its own, all sent at once: still one wait.
-    const single = this.redis.cluster ? undefined : client.multi();
-    const tx = () => single ?? client.multi();
-    const writes = [
-      tx()
-        .hset(key, 'meta', JSON.stringify(meta), ...(message ? ['message', JSON.stringify(message)] : []))
-        .pexpire(key, ttlMs),
-      tx().set(keys.latest(decision.teamId, decision.channelId), decision.decisionId, 'PX', ttlMs),
-      tx().zadd(home, listing.at.getTime(), decision.decisionId).pexpire(home, ttlMs),
-      ...(due.length > 0 ? [tx().zadd(keys.due(), ...due)] : []),
-    ];
-    await Promise.all([...new Set(writes)].map((write) => this.redis.exec(write)));
+    if (!this.redis.cluster) {
+      // One script, one round trip, with the request's claim in it when there is one.
+      const scriptKeys = [
+        key,
+        latest,
+        home,
+        keys.due(),
+        ...(requestId ? [keys.request(decision.teamId, requestId)] : []),
+      ];
+      const written = await this.redis.run(() =>
+        client.svCreateDecision(
+          scriptKeys.length,
+          ...scriptKeys,
+          JSON.stringify(meta),
+          message ? JSON.stringify(message) : '',
+          ttlMs,
+          decision.decisionId,
+          listing.at.getTime(),
+          REQUEST_TTL_MS,
+          ...due,
+        ),
+      );
+      return written === 1;
+    }
+    // A Cluster cannot run a script or MULTI across slots, and the indexes live in other slots than the decision,
+    // so there each key gets a MULTI of its own, all sent at once: still one wait.
+    await Promise.all(
+      [
+        client
+          .multi()
+          .hset(key, 'meta', JSON.stringify(meta), ...(message ? ['message', JSON.stringify(message)] : []))
+          .pexpire(key, ttlMs),
+        client.multi().set(latest, decision.decisionId, 'PX', ttlMs),
+        client.multi().zadd(home, listing.at.getTime(), decision.decisionId).pexpire(home, ttlMs),
+        ...(due.length > 0 ? [client.multi().zadd(keys.due(), ...due)] : []),
+      ].map((write) => this.redis.exec(write)),
+    );
+    return true;
   }
 
   async getDecision(ref: DecisionRef): Promise<Decision | null> {

@@ -55,6 +55,9 @@ export class RedisStore implements DecisionStore {
   createDecision(...args: Args<'createDecision'>) {
     return this.decisions.createDecision(...args);
   }
+  createDecisionOnce(...args: Args<'createDecisionOnce'>) {
+    return this.decisions.createDecisionOnce(...args);
+  }
   getDecision(...args: Args<'getDecision'>) {
     return this.decisions.getDecision(...args);
   }

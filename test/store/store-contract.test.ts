@@ -245,6 +245,22 @@ describe.each(adapters)('$name store', (adapter) => {
     expect(await store.claimRequest('T0002', 'trigger-1')).toBe(true);
   });
 
+  it('creates a decision once per request: repeats, even at once, write nothing, and the claim holds as claimRequest’s', async () => {
+    const creations = [0, 1, 2].map((index) =>
+      store.createDecisionOnce({ ...decision, decisionId: `d-try-${index}` }, LISTED, 'trigger-1'),
+    );
+    const firsts = await Promise.all(creations.map((creation) => creation.first));
+    await Promise.all(creations.map((creation) => creation.created));
+    expect(firsts.filter(Boolean)).toHaveLength(1);
+    const made = firsts.indexOf(true);
+    expect(await store.getDecision({ teamId: 'T0001', decisionId: `d-try-${made}` })).not.toBeNull();
+    for (const index of [0, 1, 2].filter((other) => other !== made))
+      expect(await store.getDecision({ teamId: 'T0001', decisionId: `d-try-${index}` })).toBeNull();
+    expect(await store.latestInChannel('T0001', 'C0001')).toBe(`d-try-${made}`);
+    expect(await store.homeDecisions('T0001', 'U0001', 10)).toEqual([`d-try-${made}`]);
+    expect(await store.claimRequest('T0001', 'trigger-1')).toBe(false);
+  });
+
   it('forgets one person’s answers and nobody else’s', async () => {
     await store.createDecision(decision, LISTED);
     await save(store, ref, 'U0001', { id: 'team', answers: { company_size: 'small' } }, progress(1));

@@ -8,7 +8,9 @@ import { slackIdSchema, slashCommandSchema, tenantOf } from './requester.js';
  * A slash command or an event that Slack (or a proxy) delivers again, with or without `X-Slack-Retry-Num`,
  * has one effect: the first delivery claims its id (a command's trigger id, an event's event id) and any
  * repeat is acknowledged and dropped. The retry header alone drops nothing: a retry is often the first
- * delivery that reached us. View submissions are deduplicated with their save (`store/scripts/save-step.ts`);
+ * delivery that reached us. A command that starts a decision is claimed by its listener in the same write as
+ * the decision (`DecisionStore.createDecisionOnce`, one round trip where Redis allows it), so it is passed on
+ * unclaimed here. View submissions are deduplicated with their save (`store/scripts/save-step.ts`);
  * `app_uninstalled` and `tokens_revoked` are left out: they are idempotent, and a marker would outlive the
  * erasure of the tenant they end.
  */
@@ -27,10 +29,16 @@ const eventSchema = z.object({
  * The tenant and the id of a request Slack may repeat, only for a well-formed one: a payload the listeners
  * would refuse writes nothing, not even a marker.
  */
-function repeatableRequest(body: unknown, context: Context): { tenant: string; id: string } | undefined {
+function repeatableRequest(
+  body: unknown,
+  context: Context,
+  claimedByItsListener: (commandText: string) => boolean,
+): { tenant: string; id: string } | undefined {
   const command = slashCommandSchema.safeParse(body);
   if (command.success)
-    return { tenant: command.data.tenant_id, id: hashed(`command:${command.data.trigger_id}`) };
+    return claimedByItsListener(command.data.text ?? '')
+      ? undefined
+      : { tenant: command.data.tenant_id, id: commandRequestId(command.data.trigger_id) };
   const event = eventSchema.safeParse(body);
   if (!event.success) return undefined;
   const tenant = tenantOf({
@@ -43,14 +51,23 @@ function repeatableRequest(body: unknown, context: Context): { tenant: string; i
     : undefined;
 }
 
+/** A slash command's request id for claimRequest and createDecisionOnce: one per trigger id. */
+export function commandRequestId(triggerId: string): string {
+  return hashed(`command:${triggerId}`);
+}
+
 /** Hashed: the id comes from the payload and goes into a Redis key. */
 function hashed(id: string): string {
   return createHash('sha256').update(id).digest('base64url').slice(0, 22);
 }
 
-export function handleOnce(store: DecisionStore): Middleware<AnyMiddlewareArgs> {
+/** `claimedByItsListener`: a slash command, by its text, whose listener claims it itself (starting a decision). */
+export function handleOnce(
+  store: DecisionStore,
+  claimedByItsListener: (commandText: string) => boolean,
+): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
-    const request = repeatableRequest(args.body, args.context);
+    const request = repeatableRequest(args.body, args.context, claimedByItsListener);
     if (!request) {
       await args.next();
       return;

@@ -3,6 +3,7 @@ import { ABANDON_PUBLISH } from './abandon-publish.js';
 import { CLAIM_DIRTY } from './claim-dirty.js';
 import { CLAIM_DUE } from './claim-due.js';
 import { CLAIM_PUBLISH } from './claim-publish.js';
+import { CREATE_DECISION } from './create-decision.js';
 import { FINISH_PUBLISH } from './finish-publish.js';
 import { FORGET_ANSWERS } from './forget-answers.js';
 import { SAVE_STEP, type SaveStepReply } from './save-step.js';
@@ -10,6 +11,7 @@ import { SETTLE_DIRTY } from './settle-dirty.js';
 
 /** The store's Lua scripts (one per file, each with its KEYS, ARGV and reply), by the command name they run as. */
 const SCRIPTS = {
+  svCreateDecision: CREATE_DECISION,
   svSaveStep: SAVE_STEP,
   svClaimPublish: CLAIM_PUBLISH,
   svFinishPublish: FINISH_PUBLISH,
@@ -24,6 +26,7 @@ type Args = (string | number)[];
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
+    svCreateDecision(...keysAndArgs: Args): Result<0 | 1, Context>;
     svSaveStep(...keysAndArgs: Args): Result<SaveStepReply, Context>;
     svClaimPublish(...keysAndArgs: Args): Result<['clean' | 'busy' | 'leader', number], Context>;
     svFinishPublish(...keysAndArgs: Args): Result<number, Context>;

@@ -31,19 +31,38 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   },
 ];
 
+/** The command's words, compared as typed but for case and spacing. */
+function wordsOf(text: string): string {
+  return text.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+// Only the exact words run a sub-command: "Export pipeline rewrite" or "forget me nots" are titles.
+function subcommandOf(words: string): Subcommand | undefined {
+  return SUBCOMMANDS.find((candidate) => candidate.name.toLowerCase() === words);
+}
+
+// "exprot" would start a public decision titled so: ask first, with a button to do that after all.
+function nearMissOf(words: string): string | undefined {
+  return nearMiss(
+    words,
+    SUBCOMMANDS.map((candidate) => candidate.name),
+  );
+}
+
+/** Whether a command with this text starts a decision (its listener then claims it with the decision). */
+export function startsDecision(text: string): boolean {
+  const words = wordsOf(text);
+  return !subcommandOf(words) && !nearMissOf(words);
+}
+
 export function registerCommands(app: App, deps: ListenerDeps): void {
   const start = startDecision(deps);
   app.command(COMMAND, async (args) => {
     const text = (typeof args.command.text === 'string' ? args.command.text : '').trim();
-    // Only the exact words run a sub-command: "Export pipeline rewrite" or "forget me nots" are titles.
-    const words = text.toLowerCase().replace(/\s+/g, ' ');
-    const sub = SUBCOMMANDS.find((candidate) => candidate.name.toLowerCase() === words);
+    const words = wordsOf(text);
+    const sub = subcommandOf(words);
     if (sub) return sub.run(deps, args);
-    // "exprot" would start a public decision titled so: ask first, with a button to do that after all.
-    const suggestion = nearMiss(
-      words,
-      SUBCOMMANDS.map((candidate) => candidate.name),
-    );
+    const suggestion = nearMissOf(words);
     if (suggestion)
       return args.ack({
         response_type: 'ephemeral',

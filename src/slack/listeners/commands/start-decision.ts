@@ -9,6 +9,7 @@ import { notices } from '../../questionnaire.js';
 import { buildDecisionMessage } from '../../views/decision-message.js';
 import { buildQuestionnaireModal } from '../../views/questionnaire-modal.js';
 import { serialised } from '../../web-api-args.js';
+import { commandRequestId } from '../redelivery.js';
 import { slashCommandSchema } from '../requester.js';
 import type { CommandArgs } from './command-args.js';
 import { parseStartOptions, START_USAGE, setsDeadline } from './options.js';
@@ -58,7 +59,20 @@ export function startDecision(deps: ListenerDeps) {
     };
     addToLogContext({ decision: decision.decisionId });
 
-    // The trigger id dies in 3 s: open the modal first, and save the decision at the same time.
+    // Once per trigger id: a repeated delivery of the command starts nothing. Where Redis allows (not on a
+    // Cluster) the claim is in the same round trip as the decision and where it is listed (channel, Home,
+    // due-list), so the modal waits on Redis once, as it did for the claim alone.
+    const creation = deps.store.createDecisionOnce(
+      decision,
+      { at: deps.now(), due: deadlineItems(decision, deps.now()) },
+      commandRequestId(fields.data.trigger_id),
+    );
+    // Without the store the save below fails too, and says so to the person: better that than silence.
+    if (!(await creation.first.catch(() => true))) {
+      logger.info('Dropped a repeated delivery of a slash command');
+      return;
+    }
+    // The trigger id dies in 3 s: open the modal first, and finish saving the decision at the same time.
     const [opened, saved] = await Promise.allSettled([
       client.views.open(
         serialised({
@@ -70,8 +84,7 @@ export function startDecision(deps: ListenerDeps) {
           }),
         }),
       ),
-      // The decision and where it is listed (channel, Home, due-list) in one round trip.
-      deps.store.createDecision(decision, { at: deps.now(), due: deadlineItems(decision, deps.now()) }),
+      creation.created,
     ]);
     if (opened.status === 'rejected') {
       logger.warn(
