@@ -1,121 +1,42 @@
 /**
  * The state of one emulated Slack workspace: people, channels, messages, ephemeral messages, the modals each
- * person has open, Home tabs, trigger ids and response URLs. It applies Slack's rules about that state
+ * person has open, Home tabs (workspace-views.ts), trigger ids and response URLs. It applies Slack's rules about that state
  * (trigger ids are single use and short lived, at most 3 stacked modals, hashes guard view updates) but does
  * not validate Block Kit: callers check `limits.ts` first, as Slack's API layer does.
  */
 import { randomBytes } from 'node:crypto';
-import type { AnyBlock, View } from '@slack/types';
-import { isJsonObject } from './limits.js';
-import type { EmulatedView, SharedFile, SlackMessage, ViewState } from './types.js';
-import { retainViewState } from './view-state.js';
+import { WorkspaceFiles } from './workspace-files.js';
+import { WorkspaceIds } from './workspace-ids.js';
+import type {
+  EphemeralMessage,
+  Outcome,
+  PostedMessage,
+  ResponseContext,
+  Trigger,
+  TriggerError,
+  WorkspaceChannel,
+  WorkspaceOptions,
+  WorkspaceUser,
+} from './workspace-types.js';
+import { WorkspaceViews } from './workspace-views.js';
 
 /** Slack gives a trigger id this long to be exchanged for a modal. */
 export const TRIGGER_TTL_MS = 3000;
-/** Slack stacks at most this many modals. */
-export const MAX_MODAL_STACK = 3;
 
-export interface WorkspaceUser {
-  id: string;
-  name: string;
-  /** A workspace admin (users.info `is_admin`). */
-  isAdmin?: boolean;
-  /** The name shown for them (users.info `profile.display_name`); the handle when absent. */
-  displayName?: string;
-  /** IANA time zone from their profile (users.info `tz`); UTC when absent. */
-  tz?: string;
-}
-
-/** A file on its way through files.getUploadURLExternal → upload → files.completeUploadExternal. */
-export interface UploadedFile {
-  id: string;
-  filename: string;
-  /** The length announced in files.getUploadURLExternal. */
-  length: number;
-  /** What was posted to the upload URL; undefined until then. */
-  content?: string;
-  /** Set once files.completeUploadExternal shared it. */
-  title?: string;
-}
-
-export interface WorkspaceChannel {
-  id: string;
-  name: string;
-  /** A direct message between the app and `user`. */
-  isIm?: boolean;
-  user?: string;
-}
-
-export interface WorkspaceOptions {
-  /**
-   * The app is installed org-wide for this Enterprise Grid org: every payload and event from the workspace
-   * carries the org and `is_enterprise_install: true`.
-   */
-  orgWideInstall?: { id: string; name: string };
-  teamId?: string;
-  teamDomain?: string;
-  teamName?: string;
-  appId?: string;
-  botId?: string;
-  botUserId?: string;
-  botName?: string;
-  /** The legacy verification token Slack puts in every payload's `token` field. */
-  verificationToken?: string;
-  /** A fixed roster; without it, any user id is accepted and the person is created on first use. */
-  users?: readonly WorkspaceUser[];
-  /** A fixed channel list; without it, any channel id is accepted and the channel is created on first use. */
-  channels?: readonly WorkspaceChannel[];
-  /** Clock in milliseconds, injectable so tests can expire trigger ids without waiting. */
-  now?: () => number;
-}
-
-/** A message in a channel, with the emulator's bookkeeping next to the wire fields. */
-export interface PostedMessage extends SlackMessage {
-  channel: string;
-  /** How many times chat.update (or a response_url replacement) has changed it. */
-  editCount: number;
-  /** When each of those changes was made, by the workspace clock (ms): Slack takes one a second per message. */
-  editTimes: number[];
-}
-
-export interface EphemeralMessage {
-  channel: string;
-  /** The only person who sees it. */
-  user: string;
-  ts: string;
-  text: string;
-  blocks?: AnyBlock[];
-}
-
-/** A view a person has open: a modal in their stack, or their Home tab. */
-export interface OpenView {
-  userId: string;
-  view: EmulatedView;
-  /** Validation errors shown under input blocks, from `response_action: 'errors'` or Slack's own client checks. */
-  errors: Record<string, string>;
-}
-
-/** Where a response_url (or a slash command's acknowledgement body) delivers its message. */
-export interface ResponseContext {
-  channel: string;
-  userId: string;
-  /** The message the interaction came from, which `replace_original` / `delete_original` act on. */
-  messageTs?: string;
-  isEphemeral: boolean;
-}
-
-export type Outcome<T, E extends string> = { ok: true; value: T } | { ok: false; error: E };
-
-export type TriggerError = 'invalid_trigger_id' | 'exchanged_trigger_id' | 'expired_trigger_id';
-
-/** A view argument that has already passed `checkView`: a typed `View`, or JSON decoded from a request. */
-export type ViewInput = View | Record<string, unknown>;
-
-interface Trigger {
-  userId: string;
-  issuedAt: number;
-  exchanged: boolean;
-}
+export type {
+  EphemeralMessage,
+  OpenView,
+  Outcome,
+  PostedMessage,
+  ResponseContext,
+  TriggerError,
+  UploadedFile,
+  ViewInput,
+  WorkspaceChannel,
+  WorkspaceOptions,
+  WorkspaceUser,
+} from './workspace-types.js';
+export { MAX_MODAL_STACK } from './workspace-views.js';
 
 export class Workspace {
   readonly orgWideInstall: { id: string; name: string } | undefined;
@@ -135,14 +56,12 @@ export class Workspace {
   private readonly channelsById = new Map<string, WorkspaceChannel>();
   private readonly messagesByChannel = new Map<string, PostedMessage[]>();
   private readonly ephemeralMessages: EphemeralMessage[] = [];
-  private readonly modalStacks = new Map<string, OpenView[]>();
-  private readonly homeViews = new Map<string, OpenView>();
   private readonly triggers = new Map<string, Trigger>();
   private readonly responseContexts = new Map<string, ResponseContext>();
   private readonly changeListeners = new Set<() => void>();
-  private readonly uploads = new Map<string, UploadedFile>();
-  private lastTs = { seconds: 0, micros: 0 };
-  private sequence = 0;
+  private readonly ids: WorkspaceIds;
+  private readonly views: WorkspaceViews;
+  private readonly files: WorkspaceFiles;
 
   constructor(options: WorkspaceOptions = {}) {
     this.orgWideInstall = options.orgWideInstall;
@@ -159,6 +78,13 @@ export class Workspace {
     this.channelListIsFixed = options.channels !== undefined;
     for (const user of options.users ?? []) this.usersById.set(user.id, { ...user });
     for (const channel of options.channels ?? []) this.channelsById.set(channel.id, { ...channel });
+    this.ids = new WorkspaceIds(this.now, this.teamId);
+    this.views = new WorkspaceViews(this.ids, this, () => this.notifyChange());
+    this.files = new WorkspaceFiles(
+      this.ids,
+      (input) => this.postMessage(input),
+      () => this.notifyChange(),
+    );
   }
 
   // People and channels
@@ -217,7 +143,7 @@ export class Workspace {
     user?: string;
   }): PostedMessage {
     const byBot = input.user === undefined || input.user === this.botUserId;
-    const ts = this.nextTs();
+    const ts = this.ids.ts();
     const message: PostedMessage = {
       type: 'message',
       ts,
@@ -225,7 +151,7 @@ export class Workspace {
       ...(byBot ? { bot_id: this.botId, app_id: this.appId } : {}),
       text: input.text,
       team: this.teamId,
-      ...(input.blocks ? { blocks: this.withGeneratedIds(input.blocks) } : {}),
+      ...(input.blocks ? { blocks: this.ids.withGeneratedIds(input.blocks) } : {}),
       ...(input.threadTs ? { thread_ts: input.threadTs } : {}),
       channel: input.channel,
       editCount: 0,
@@ -247,8 +173,8 @@ export class Workspace {
     const message = this.message(channel, ts);
     if (!message) return undefined;
     if (change.text !== undefined) message.text = change.text;
-    if (change.blocks !== undefined) message.blocks = this.withGeneratedIds(change.blocks);
-    message.edited = { user: message.user, ts: this.nextTs() };
+    if (change.blocks !== undefined) message.blocks = this.ids.withGeneratedIds(change.blocks);
+    message.edited = { user: message.user, ts: this.ids.ts() };
     message.editCount += 1;
     message.editTimes.push(this.now());
     this.notifyChange();
@@ -288,9 +214,9 @@ export class Workspace {
     const message: EphemeralMessage = {
       channel: input.channel,
       user: input.user,
-      ts: this.nextTs(),
+      ts: this.ids.ts(),
       text: input.text,
-      ...(input.blocks ? { blocks: this.withGeneratedIds(input.blocks) } : {}),
+      ...(input.blocks ? { blocks: this.ids.withGeneratedIds(input.blocks) } : {}),
     };
     this.ephemeralMessages.push(message);
     this.notifyChange();
@@ -301,7 +227,7 @@ export class Workspace {
     const message = this.ephemeralMessages.find((candidate) => candidate.ts === ts);
     if (!message) return undefined;
     message.text = change.text;
-    if (change.blocks) message.blocks = this.withGeneratedIds(change.blocks);
+    if (change.blocks) message.blocks = this.ids.withGeneratedIds(change.blocks);
     else delete message.blocks;
     this.notifyChange();
     return message;
@@ -322,67 +248,26 @@ export class Workspace {
     );
   }
 
-  // Files
+  // Files (workspace-files.ts)
 
-  /** files.getUploadURLExternal: a new file id waiting for its content. */
-  reserveUpload(filename: string, length: number): UploadedFile {
-    this.sequence += 1;
-    const file: UploadedFile = {
-      id: `F${this.sequence.toString(36).toUpperCase().padStart(10, '0')}`,
-      filename,
-      length,
-    };
-    this.uploads.set(file.id, file);
-    return file;
+  reserveUpload(...args: Parameters<WorkspaceFiles['reserveUpload']>) {
+    return this.files.reserveUpload(...args);
   }
-
-  /** The upload URL received the file's content; false for an id that was never reserved. */
-  receiveUpload(fileId: string, content: string): boolean {
-    const file = this.uploads.get(fileId);
-    if (!file) return false;
-    file.content = content;
-    return true;
+  receiveUpload(...args: Parameters<WorkspaceFiles['receiveUpload']>) {
+    return this.files.receiveUpload(...args);
   }
-
-  /** An uploaded file, by id. */
-  file(fileId: string): UploadedFile | undefined {
-    return this.uploads.get(fileId);
+  file(...args: Parameters<WorkspaceFiles['file']>) {
+    return this.files.file(...args);
   }
-
-  /** Shares uploaded files in a channel (or thread) as one message, as files.completeUploadExternal does. */
-  shareFiles(input: {
-    channel: string;
-    files: { id: string; title?: string }[];
-    comment?: string;
-    threadTs?: string;
-  }): PostedMessage {
-    const shared: SharedFile[] = input.files.map(({ id, title }) => {
-      const file = this.uploads.get(id) as UploadedFile;
-      file.title = title ?? file.filename;
-      return {
-        id,
-        name: file.filename,
-        title: file.title,
-        mimetype: file.filename.endsWith('.md') ? 'text/markdown' : 'text/plain',
-        size: Buffer.byteLength(file.content ?? ''),
-      };
-    });
-    const message = this.postMessage({
-      channel: input.channel,
-      text: input.comment ?? '',
-      ...(input.threadTs ? { threadTs: input.threadTs } : {}),
-    });
-    message.files = shared;
-    this.notifyChange();
-    return message;
+  shareFiles(...args: Parameters<WorkspaceFiles['shareFiles']>) {
+    return this.files.shareFiles(...args);
   }
 
   // Trigger ids and response URLs
 
   /** Issues a trigger id for an interaction by this person, as Slack does for each command, click or submit. */
   issueTriggerId(userId: string): string {
-    this.sequence += 1;
-    const triggerId = `${1_000_000 + this.sequence}.${this.teamNumber()}.${randomBytes(16).toString('hex')}`;
+    const triggerId = this.ids.triggerId();
     this.triggers.set(triggerId, { userId, issuedAt: this.now(), exchanged: false });
     return triggerId;
   }
@@ -406,8 +291,7 @@ export class Workspace {
 
   /** A unique Events API event id, e.g. `Ev0000000001`. */
   issueEventId(): string {
-    this.sequence += 1;
-    return `Ev${this.sequence.toString(36).toUpperCase().padStart(10, '0')}`;
+    return this.ids.eventId();
   }
 
   issueResponseUrlId(context: ResponseContext): string {
@@ -420,138 +304,43 @@ export class Workspace {
     return this.responseContexts.get(id);
   }
 
-  // Views
+  // Views (workspace-views.ts)
 
-  /** The modal this person currently sees: the top of their stack. */
-  openViewFor(userId: string): OpenView | undefined {
-    return this.modalStacks.get(userId)?.at(-1);
+  openViewFor(...args: Parameters<WorkspaceViews['openViewFor']>) {
+    return this.views.openViewFor(...args);
   }
-
-  /** This person's modal stack, bottom first. */
-  modalStackFor(userId: string): OpenView[] {
-    return [...(this.modalStacks.get(userId) ?? [])];
+  modalStackFor(...args: Parameters<WorkspaceViews['modalStackFor']>) {
+    return this.views.modalStackFor(...args);
   }
-
-  homeViewFor(userId: string): OpenView | undefined {
-    return this.homeViews.get(userId);
+  homeViewFor(...args: Parameters<WorkspaceViews['homeViewFor']>) {
+    return this.views.homeViewFor(...args);
   }
-
-  findView(viewId: string): OpenView | undefined {
-    return this.allOpenViews().find((open) => open.view.id === viewId);
+  findView(...args: Parameters<WorkspaceViews['findView']>) {
+    return this.views.findView(...args);
   }
-
-  findViewByExternalId(externalId: string): OpenView | undefined {
-    if (externalId === '') return undefined;
-    return this.allOpenViews().find((open) => open.view.external_id === externalId);
+  findViewByExternalId(...args: Parameters<WorkspaceViews['findViewByExternalId']>) {
+    return this.views.findViewByExternalId(...args);
   }
-
-  /** Opens a modal as the person's only view, replacing whatever stack they had. */
-  openModal(userId: string, input: ViewInput): Outcome<OpenView, 'duplicate_external_id'> {
-    if (this.externalIdTaken(input.external_id)) return { ok: false, error: 'duplicate_external_id' };
-    const id = this.nextViewId();
-    const open: OpenView = {
-      userId,
-      view: this.buildView(input, { id, rootViewId: id, previousViewId: null }),
-      errors: {},
-    };
-    this.modalStacks.set(userId, [open]);
-    this.notifyChange();
-    return { ok: true, value: open };
+  openModal(...args: Parameters<WorkspaceViews['openModal']>) {
+    return this.views.openModal(...args);
   }
-
-  /** Pushes a modal on top of the person's stack. */
-  pushModal(
-    userId: string,
-    input: ViewInput,
-  ): Outcome<OpenView, 'not_found' | 'push_limit_reached' | 'duplicate_external_id'> {
-    const stack = this.modalStacks.get(userId);
-    const top = stack?.at(-1);
-    if (!stack || !top) return { ok: false, error: 'not_found' };
-    if (stack.length >= MAX_MODAL_STACK) return { ok: false, error: 'push_limit_reached' };
-    if (this.externalIdTaken(input.external_id)) return { ok: false, error: 'duplicate_external_id' };
-    const view = this.buildView(input, {
-      id: this.nextViewId(),
-      rootViewId: top.view.root_view_id,
-      previousViewId: top.view.id,
-    });
-    const open: OpenView = { userId, view, errors: {} };
-    stack.push(open);
-    this.notifyChange();
-    return { ok: true, value: open };
+  pushModal(...args: Parameters<WorkspaceViews['pushModal']>) {
+    return this.views.pushModal(...args);
   }
-
-  /**
-   * Replaces an open view's content, keeping its id and what the person entered in elements that survive.
-   * A `hash` that is not the current one means someone else updated it first.
-   */
-  updateView(
-    target: { viewId?: string; externalId?: string },
-    input: ViewInput,
-    hash?: string,
-  ): Outcome<OpenView, 'not_found' | 'hash_conflict' | 'duplicate_external_id'> {
-    const open =
-      target.viewId !== undefined
-        ? this.findView(target.viewId)
-        : this.findViewByExternalId(target.externalId ?? '');
-    if (!open) return { ok: false, error: 'not_found' };
-    if (hash !== undefined && hash !== open.view.hash) return { ok: false, error: 'hash_conflict' };
-    if (this.externalIdTaken(input.external_id, open.view.id))
-      return { ok: false, error: 'duplicate_external_id' };
-    const blocks = this.withGeneratedIds(Array.isArray(input.blocks) ? input.blocks : []);
-    // A view sent without an external_id keeps the one it had, so it can still be addressed by it.
-    const externalId = input.external_id ?? open.view.external_id;
-    open.view = this.buildView(
-      { ...input, blocks, external_id: externalId },
-      {
-        id: open.view.id,
-        rootViewId: open.view.root_view_id,
-        previousViewId: open.view.previous_view_id,
-        state: retainViewState(blocks, open.view.state),
-      },
-    );
-    open.errors = {};
-    this.notifyChange();
-    return { ok: true, value: open };
+  updateView(...args: Parameters<WorkspaceViews['updateView']>) {
+    return this.views.updateView(...args);
   }
-
-  /** Publishes (or replaces) a person's Home tab. */
-  publishHome(userId: string, input: ViewInput, hash?: string): Outcome<OpenView, 'hash_conflict'> {
-    const existing = this.homeViews.get(userId);
-    if (existing && hash !== undefined && hash !== existing.view.hash)
-      return { ok: false, error: 'hash_conflict' };
-    const id = existing?.view.id ?? this.nextViewId();
-    const open: OpenView = {
-      userId,
-      view: this.buildView(input, { id, rootViewId: id, previousViewId: null }),
-      errors: {},
-    };
-    this.homeViews.set(userId, open);
-    this.notifyChange();
-    return { ok: true, value: open };
+  publishHome(...args: Parameters<WorkspaceViews['publishHome']>) {
+    return this.views.publishHome(...args);
   }
-
-  /** Records what the person has entered in a view. */
-  setViewState(viewId: string, state: ViewState): void {
-    const open = this.findView(viewId);
-    if (!open) return;
-    open.view.state = state;
-    this.notifyChange();
+  setViewState(...args: Parameters<WorkspaceViews['setViewState']>) {
+    return this.views.setViewState(...args);
   }
-
-  setViewErrors(viewId: string, errors: Record<string, string>): void {
-    const open = this.findView(viewId);
-    if (!open) return;
-    open.errors = { ...errors };
-    this.notifyChange();
+  setViewErrors(...args: Parameters<WorkspaceViews['setViewErrors']>) {
+    return this.views.setViewErrors(...args);
   }
-
-  /** Closes the person's top modal, or their whole stack; returns the views that closed, top first. */
-  closeModals(userId: string, { all }: { all: boolean }): OpenView[] {
-    const stack = this.modalStacks.get(userId) ?? [];
-    const closed = all ? stack.splice(0).reverse() : stack.splice(-1);
-    if (stack.length === 0) this.modalStacks.delete(userId);
-    if (closed.length > 0) this.notifyChange();
-    return closed;
+  closeModals(...args: Parameters<WorkspaceViews['closeModals']>) {
+    return this.views.closeModals(...args);
   }
 
   // Change notification
@@ -596,104 +385,5 @@ export class Workspace {
   private addChannel(channel: WorkspaceChannel): WorkspaceChannel {
     this.channelsById.set(channel.id, channel);
     return channel;
-  }
-
-  private allOpenViews(): OpenView[] {
-    return [...[...this.modalStacks.values()].flat(), ...this.homeViews.values()];
-  }
-
-  private externalIdTaken(externalId: unknown, exceptViewId?: string): boolean {
-    if (typeof externalId !== 'string' || externalId === '') return false;
-    return this.allOpenViews().some(
-      (open) => open.view.external_id === externalId && open.view.id !== exceptViewId,
-    );
-  }
-
-  private buildView(
-    input: ViewInput,
-    identity: { id: string; rootViewId: string; previousViewId: string | null; state?: ViewState },
-  ): EmulatedView {
-    const fields = input as Record<string, unknown>;
-    const text = (value: unknown) => (typeof value === 'string' ? value : '');
-    const plainText = (value: unknown) =>
-      isJsonObject(value) ? (structuredClone(value) as unknown as EmulatedView['title']) : null;
-    return {
-      id: identity.id,
-      team_id: this.teamId,
-      type: fields.type === 'home' ? 'home' : 'modal',
-      blocks: this.withGeneratedIds(Array.isArray(fields.blocks) ? fields.blocks : []),
-      private_metadata: text(fields.private_metadata),
-      callback_id: text(fields.callback_id),
-      state: identity.state ?? { values: {} },
-      hash: this.nextHash(),
-      title: plainText(fields.title),
-      clear_on_close: fields.clear_on_close === true,
-      notify_on_close: fields.notify_on_close === true,
-      close: plainText(fields.close),
-      submit: plainText(fields.submit),
-      previous_view_id: identity.previousViewId,
-      root_view_id: identity.rootViewId,
-      app_id: this.appId,
-      external_id: text(fields.external_id),
-      app_installed_team_id: this.teamId,
-      bot_id: this.botId,
-    };
-  }
-
-  /** Slack fills in a block_id / action_id wherever the app left one out; so does the emulator. */
-  private withGeneratedIds(blocks: readonly unknown[]): AnyBlock[] {
-    const copy = structuredClone(blocks) as unknown[];
-    for (const block of copy) {
-      if (!isJsonObject(block)) continue;
-      if (block.block_id === undefined) block.block_id = this.generatedId();
-      const elements = [
-        block.element,
-        block.accessory,
-        ...(Array.isArray(block.elements) ? block.elements : []),
-      ];
-      for (const element of elements) {
-        if (isJsonObject(element) && element.action_id === undefined && block.type !== 'context') {
-          element.action_id = this.generatedId();
-        }
-      }
-    }
-    return copy as AnyBlock[];
-  }
-
-  private generatedId(): string {
-    this.sequence += 1;
-    return `g${this.sequence.toString(36).padStart(4, '0')}`;
-  }
-
-  private nextViewId(): string {
-    this.sequence += 1;
-    return `V${this.sequence.toString(36).toUpperCase().padStart(10, '0')}`;
-  }
-
-  private nextHash(): string {
-    return `${Math.floor(this.now() / 1000)}.${randomBytes(6).toString('base64url')}`;
-  }
-
-  /** Message timestamps are unique and strictly increasing even when the injected clock stands still. */
-  private nextTs(): string {
-    const clockSeconds = Math.floor(this.now() / 1000);
-    let { seconds, micros } = this.lastTs;
-    if (clockSeconds > seconds) {
-      seconds = clockSeconds;
-      micros = 100;
-    } else {
-      micros += 100;
-      if (micros > 999_999) {
-        seconds += 1;
-        micros = 100;
-      }
-    }
-    this.lastTs = { seconds, micros };
-    return `${seconds}.${String(micros).padStart(6, '0')}`;
-  }
-
-  private teamNumber(): string {
-    const digits = this.teamId.replace(/\D/g, '');
-    return digits === '' ? '1' : digits;
   }
 }
