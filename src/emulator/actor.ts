@@ -2,9 +2,11 @@
  * A person using the app through the emulated Slack. Each action sends the app the exact request Slack would
  * send (a signed HTTP post, or a Socket Mode envelope: the transport is one function), waits for the
  * acknowledgement as Slack does (3 seconds at most), and then applies what Slack does with that
- * acknowledgement: shows a slash command's reply, closes, updates or pushes a modal, or shows errors.
+ * acknowledgement: shows a slash command's reply, closes, updates or pushes a modal, or shows errors
+ * (submission-reply.ts). How requests reach the app is app-transport.ts.
  */
-import { checkView, isJsonObject } from './limits.js';
+import { type AppReply, type AppTransport, parseJsonOr } from './app-transport.js';
+import { isJsonObject } from './limits.js';
 import {
   type ButtonAction,
   eventCallbackBody,
@@ -17,13 +19,10 @@ import {
   viewSubmissionPayload,
 } from './payloads.js';
 import { deliverResponseMessage } from './response-messages.js';
-import { signRequest } from './signing.js';
-import { type Answers, buildViewState, clientSideErrors, inputBlockIds } from './view-state.js';
+import { applySubmissionReply, type SubmitOutcome } from './submission-reply.js';
+import { type Answers, buildViewState, clientSideErrors } from './view-state.js';
 import { toWireMessage } from './web-api-methods.js';
 import type { OpenView, ResponseContext, Workspace, WorkspaceUser } from './workspace.js';
-
-/** Slack waits this long for an app to acknowledge a request, then shows the person an error. */
-export const ACK_TIMEOUT_MS = 3000;
 
 export interface SlackActorOptions {
   workspace: Workspace;
@@ -33,44 +32,6 @@ export interface SlackActorOptions {
   /** Makes the response_url put in payloads; without it they point at hooks.slack.com and reach nothing. */
   responseUrlFor?: (context: ResponseContext) => string;
 }
-
-/**
- * One request for the app, as the body Slack would post to its request URL (form fields, or JSON for
- * events), and the Socket Mode envelope type it would travel in instead.
- */
-export interface AppRequest {
-  type: 'slash_commands' | 'interactive' | 'events_api';
-  body: string;
-}
-
-/** Delivers one request to the app and brings back its acknowledgement. */
-export type AppTransport = (request: AppRequest) => Promise<AppReply>;
-
-export interface HttpTransportOptions {
-  /** The app's request URL, e.g. `http://127.0.0.1:3000/slack/events`. */
-  appEventsUrl: string;
-  signingSecret: string;
-  /**
-   * Clock (ms) for signature timestamps. Wall time by default, even when the workspace clock is injected,
-   * because the app rejects requests whose timestamp is more than 5 minutes away from its own clock.
-   */
-  signatureClock?: () => number;
-  ackTimeoutMs?: number;
-}
-
-/**
- * How the app answered one request. `status` is null when it did not answer in time or could not be reached;
- * over Socket Mode an acknowledgement counts as 200, its payload as the body.
- */
-export interface AppReply {
-  status: number | null;
-  body: string;
-  tookMs: number;
-  /** Why Slack would show the person an error instead of the app's answer; empty when all went well. */
-  problems: string[];
-}
-
-export type SubmitOutcome = 'closed' | 'updated' | 'errors' | 'pushed' | 'unchanged';
 
 export interface SubmitResult extends AppReply {
   outcome: SubmitOutcome;
@@ -285,7 +246,7 @@ export class SlackActor {
       view: structuredClone(open.view),
     });
     const reply = await this.send({ type: 'interactive', body: interactiveBody(payload) });
-    const outcome = this.applySubmissionReply(open, reply);
+    const outcome = applySubmissionReply(this.workspace, this.userId, open, reply);
     const view = this.workspace.openViewFor(person.id);
     return {
       ...reply,
@@ -312,68 +273,6 @@ export class SlackActor {
     }
     const view = this.workspace.openViewFor(person.id);
     return { notified: reply !== undefined, ...(reply ? { reply } : {}), ...(view ? { view } : {}) };
-  }
-
-  private applySubmissionReply(open: OpenView, reply: AppReply): SubmitOutcome {
-    if (reply.status !== 200) return 'unchanged';
-    const unchanged = (problem: string): SubmitOutcome => {
-      reply.problems.push(problem);
-      return 'unchanged';
-    };
-    if (reply.body === '') {
-      this.workspace.closeModals(this.userId, { all: false });
-      return 'closed';
-    }
-    const answer = parseJsonOr(reply.body, undefined);
-    if (!isJsonObject(answer)) return unchanged('the view_submission acknowledgement is not a JSON object');
-    switch (answer.response_action) {
-      case undefined:
-        this.workspace.closeModals(this.userId, { all: false });
-        return 'closed';
-      case 'clear':
-        this.workspace.closeModals(this.userId, { all: true });
-        return 'closed';
-      case 'errors':
-        return this.showErrors(open, answer.errors, unchanged);
-      case 'update': {
-        const problems = checkView(answer.view, 'modal');
-        if (problems.length > 0)
-          return unchanged(`response_action 'update' has an invalid view: ${problems.join('; ')}`);
-        const updated = this.workspace.updateView(
-          { viewId: open.view.id },
-          answer.view as Record<string, unknown>,
-        );
-        return updated.ok ? 'updated' : unchanged(`response_action 'update' failed: ${updated.error}`);
-      }
-      case 'push': {
-        const problems = checkView(answer.view, 'modal');
-        if (problems.length > 0)
-          return unchanged(`response_action 'push' has an invalid view: ${problems.join('; ')}`);
-        const pushed = this.workspace.pushModal(this.userId, answer.view as Record<string, unknown>);
-        return pushed.ok ? 'pushed' : unchanged(`response_action 'push' failed: ${pushed.error}`);
-      }
-      default:
-        return unchanged(`unknown response_action '${String(answer.response_action)}'`);
-    }
-  }
-
-  /** Slack only accepts errors keyed by input blocks of the submitted view; anything else is rejected whole. */
-  private showErrors(
-    open: OpenView,
-    errors: unknown,
-    unchanged: (problem: string) => SubmitOutcome,
-  ): SubmitOutcome {
-    if (!isJsonObject(errors) || Object.keys(errors).length === 0) {
-      return unchanged("response_action 'errors' needs a non-empty errors object");
-    }
-    const inputs = inputBlockIds(open.view.blocks);
-    for (const [blockId, message] of Object.entries(errors)) {
-      if (!inputs.has(blockId))
-        return unchanged(`errors names '${blockId}', which is not an input block of the view`);
-      if (typeof message !== 'string') return unchanged(`the error for '${blockId}' must be a string`);
-    }
-    this.workspace.setViewErrors(open.view.id, errors as Record<string, string>);
-    return 'errors';
   }
 
   private person(): WorkspaceUser {
@@ -433,45 +332,5 @@ export class SlackActor {
     }
     const where = target.blockId ? ` in block '${target.blockId}'` : '';
     throw new Error(`no button with action_id '${target.actionId}'${where}`);
-  }
-}
-
-/** Posts each request to the app's request URL, signed with its signing secret, as Slack does over HTTP. */
-export function httpTransport(options: HttpTransportOptions): AppTransport {
-  const { appEventsUrl, signingSecret } = options;
-  const signatureClock = options.signatureClock ?? Date.now;
-  const ackTimeoutMs = options.ackTimeoutMs ?? ACK_TIMEOUT_MS;
-  return async ({ type, body }) => {
-    const headers = {
-      'content-type': type === 'events_api' ? 'application/json' : 'application/x-www-form-urlencoded',
-      ...signRequest(signingSecret, body, Math.floor(signatureClock() / 1000)),
-    };
-    const started = performance.now();
-    try {
-      const response = await fetch(appEventsUrl, {
-        method: 'POST',
-        headers,
-        body,
-        signal: AbortSignal.timeout(ackTimeoutMs),
-      });
-      const text = await response.text();
-      const problems = response.status === 200 ? [] : [`the app answered HTTP ${response.status}`];
-      return { status: response.status, body: text, tookMs: performance.now() - started, problems };
-    } catch (error) {
-      const tookMs = performance.now() - started;
-      const problem =
-        error instanceof Error && error.name === 'TimeoutError'
-          ? `the app did not answer within ${ackTimeoutMs} ms`
-          : `could not reach the app at ${appEventsUrl}: ${error instanceof Error ? error.message : String(error)}`;
-      return { status: null, body: '', tookMs, problems: [problem] };
-    }
-  };
-}
-
-function parseJsonOr(text: string, fallback: unknown): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return fallback;
   }
 }

@@ -14,7 +14,8 @@
  * Socket Mode: `startSlackEmulator({ …, appToken: 'xapp-…' })`, start the app with that app token and
  * `slackApiUrl: slack.apiUrl`, then `slack.actorFor('U0ALICE', { transport: 'socket' })`.
  */
-import { httpTransport, SlackActor } from './actor.js';
+import { SlackActor } from './actor.js';
+import { httpTransport } from './app-transport.js';
 import { SocketModeServer, socketModeTransport } from './socket-mode-server.js';
 import { type InstallOptions, type RecordedCall, WebApiServer } from './web-api-server.js';
 import { Workspace, type WorkspaceOptions } from './workspace.js';
@@ -109,19 +110,20 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
 }
 
 export {
+  type ClickTarget,
+  type CloseResult,
+  SlackActor,
+  type SlackActorOptions,
+  type SubmitResult,
+} from './actor.js';
+export {
   ACK_TIMEOUT_MS,
   type AppReply,
   type AppRequest,
   type AppTransport,
-  type ClickTarget,
-  type CloseResult,
   type HttpTransportOptions,
   httpTransport,
-  SlackActor,
-  type SlackActorOptions,
-  type SubmitOutcome,
-  type SubmitResult,
-} from './actor.js';
+} from './app-transport.js';
 export { BLOCK_KIT_LIMITS, checkMessageBlocks, checkMessageText, checkView, type Problem } from './limits.js';
 export { eventCallbackBody, interactiveBody, slashCommandBody } from './payloads.js';
 export { type SlackSignatureHeaders, signRequest } from './signing.js';
@@ -132,6 +134,7 @@ export {
   type SocketModeServerOptions,
   socketModeTransport,
 } from './socket-mode-server.js';
+export type { SubmitOutcome } from './submission-reply.js';
 export type { EmulatedView, SharedFile, SlackMessage, ViewState, ViewStateValue } from './types.js';
 export type { Answer, Answers } from './view-state.js';
 export type { InstallOptions, MethodTally, RecordedCall, WebApiServerOptions } from './web-api-server.js';

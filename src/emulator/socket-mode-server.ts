@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
-import { ACK_TIMEOUT_MS, type AppRequest, type AppTransport } from './actor.js';
+import { ACK_TIMEOUT_MS, type AppRequest, type AppTransport } from './app-transport.js';
 import { isJsonObject } from './limits.js';
 
 export type EnvelopeType = AppRequest['type'];
