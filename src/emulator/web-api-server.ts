@@ -7,15 +7,17 @@
  * for a bot token and, with token rotation on, an expiring token for a fresh one (`grant_type=refresh_token`);
  * a revoked token is answered `token_revoked`, an expired one `token_expired`. Every answer is HTTP 200 with `{ ok, … }`, except a
  * simulated rate limit (429 with `Retry-After`). It also serves the response URLs it hands out in payloads
- * (`POST /hooks/<id>`). Every request is recorded for inspection.
+ * (`POST /hooks/<id>`). Every request is recorded for inspection. Tokens and installs: web-api-tokens.ts.
  */
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { text } from 'node:stream/consumers';
 import { deliverResponseMessage } from './response-messages.js';
 import { failure, type SlackApiResponse, WEB_API_METHODS } from './web-api-methods.js';
+import { type InstallOptions, WebApiTokens } from './web-api-tokens.js';
 import type { ResponseContext, Workspace } from './workspace.js';
+
+export type { InstallOptions } from './web-api-tokens.js';
 
 /**
  * One request the server answered. `method` is the Web API method, `response_url` for hook posts, or
@@ -46,20 +48,6 @@ export interface WebApiServerOptions {
   install?: InstallOptions;
 }
 
-export interface InstallOptions {
-  /** Token rotation on: installs and refreshes hand out bot tokens that expire this long after issue. */
-  tokenLifetimeSeconds?: number;
-  /** An org-wide install on Enterprise Grid: the install is the org's, not one workspace's. */
-  orgWide?: { id: string; name: string };
-}
-
-/** What the server knows of a bot token it issued or was given. */
-interface TokenState {
-  /** Workspace clock (ms); absent for tokens that never expire. */
-  expiresAt?: number;
-  revoked: boolean;
-}
-
 /** How many calls to one method were answered `ok`, and how many with each error. */
 export interface MethodTally {
   ok: number;
@@ -81,11 +69,7 @@ export class WebApiServer {
   readonly origin: string;
 
   private readonly recorded: RecordedCall[] = [];
-  /** Bot tokens: those given at start, and those issued by installs and refreshes. */
-  private readonly tokens = new Map<string, TokenState>();
-  private readonly refreshTokens = new Set<string>();
-  /** With no tokens given at start, any token is accepted (tests of the methods alone). */
-  private readonly acceptsAnyToken: boolean;
+  private readonly tokens: WebApiTokens;
   private readonly tallies = new Map<string, MethodTally>();
   private readonly scheduled = new Map<string, ScheduledAnswer[]>();
   private readonly delays = new Map<string, number[]>();
@@ -96,10 +80,9 @@ export class WebApiServer {
     tokens: readonly string[] | undefined,
     private readonly maxRecordedCalls: number,
     private readonly socketMode: WebApiServerOptions['socketMode'],
-    private readonly install: InstallOptions,
+    install: InstallOptions,
   ) {
-    this.acceptsAnyToken = tokens === undefined;
-    for (const token of tokens ?? []) this.tokens.set(token, { revoked: false });
+    this.tokens = new WebApiTokens(workspace, tokens, socketMode?.appToken, install);
     const { address, port } = server.address() as AddressInfo;
     this.origin = `http://${address}:${port}`;
     this.url = `${this.origin}/api/`;
@@ -147,15 +130,12 @@ export class WebApiServer {
 
   /** Every bot token stops working, as when an admin revokes them or removes the app: calls get `token_revoked`. */
   revokeBotTokens(): void {
-    for (const state of this.tokens.values()) state.revoked = true;
-    this.refreshTokens.clear();
+    this.tokens.revokeAll();
   }
-
   /** The bot tokens that still work now (neither revoked nor expired), oldest first. */
   liveBotTokens(): string[] {
-    return [...this.tokens].filter(([token]) => this.tokenState(token) === 'live').map(([token]) => token);
+    return this.tokens.live();
   }
-
   /** The next call to `method` is answered HTTP 429 with `Retry-After`, as Slack's rate limiter does. */
   rateLimitNext(method: string, retryAfterSeconds = 1): void {
     this.schedule(method, { kind: 'rate_limit', retryAfterSeconds });
@@ -251,7 +231,8 @@ export class WebApiServer {
     decodingError: string | undefined,
   ): { httpStatus: number; payload: SlackApiResponse; headers?: Record<string, string> } {
     // The OAuth code exchange is the one call made before the app has any token.
-    if (method === 'oauth.v2.access') return { httpStatus: 200, payload: this.exchangeOAuthCode(args) };
+    if (method === 'oauth.v2.access')
+      return { httpStatus: 200, payload: this.tokens.exchangeOAuthCode(args) };
     const implementation = WEB_API_METHODS[method];
     if (!implementation)
       return { httpStatus: 200, payload: { ...failure('unknown_method'), req_method: method } };
@@ -262,93 +243,11 @@ export class WebApiServer {
     }
     if (scheduled?.kind === 'error') return { httpStatus: 200, payload: failure(scheduled.error) };
     if (decodingError) return { httpStatus: 200, payload: failure(decodingError) };
-    const tokenProblem = this.tokenProblem(method, token);
+    const tokenProblem = this.tokens.problem(method, token);
     if (tokenProblem) return { httpStatus: 200, payload: failure(tokenProblem) };
     const socketModeUrl = this.socketMode?.issueConnectionUrl;
     const context = { origin: this.origin, ...(socketModeUrl ? { socketModeUrl } : {}) };
     return { httpStatus: 200, payload: implementation(args, this.workspace, context) };
-  }
-
-  /** `apps.connections.open` takes only the app-level token; every other method takes a bot token. */
-  private tokenProblem(method: string, token: string | undefined): string | undefined {
-    if (!token) return 'not_authed';
-    const isAppToken = token === this.socketMode?.appToken;
-    if (method === 'apps.connections.open') {
-      if (isAppToken) return undefined;
-      return this.tokens?.has(token) ? 'not_allowed_token_type' : 'invalid_auth';
-    }
-    if (isAppToken) return 'not_allowed_token_type';
-    if (this.acceptsAnyToken) return undefined;
-    const state = this.tokenState(token);
-    return state === 'live' ? undefined : state;
-  }
-
-  private tokenState(token: string): 'live' | 'invalid_auth' | 'token_revoked' | 'token_expired' {
-    const state = this.tokens.get(token);
-    if (!state) return 'invalid_auth';
-    if (state.revoked) return 'token_revoked';
-    if (state.expiresAt !== undefined && this.workspace.now() >= state.expiresAt) return 'token_expired';
-    return 'live';
-  }
-
-  /**
-   * oauth.v2.access: a code from the install redirect becomes the install's bot token; with token rotation on,
-   * a refresh token becomes a fresh expiring token (the refresh token stays usable, as Slack's does).
-   */
-  private exchangeOAuthCode(args: Record<string, unknown>): SlackApiResponse {
-    if (typeof args.client_id !== 'string' || typeof args.client_secret !== 'string')
-      return failure('invalid_client_id');
-    if (args.grant_type === 'refresh_token') {
-      const refreshToken = typeof args.refresh_token === 'string' ? args.refresh_token : '';
-      if (!this.refreshTokens.has(refreshToken)) return failure('invalid_refresh_token');
-      return this.grant(this.issueExpiringToken(), refreshToken);
-    }
-    const code = typeof args.code === 'string' ? args.code : '';
-    if (!code) return failure('invalid_code');
-    if (this.install.tokenLifetimeSeconds === undefined) {
-      // An install after the tokens were revoked (a reinstall) gets a new one.
-      const [botToken = this.issueToken(undefined)] = this.liveBotTokens();
-      return this.grant(botToken);
-    }
-    const refreshToken = `xoxe-1-${randomBytes(16).toString('hex')}`;
-    this.refreshTokens.add(refreshToken);
-    return this.grant(this.issueExpiringToken(), refreshToken);
-  }
-
-  private issueExpiringToken(): string {
-    return this.issueToken((this.install.tokenLifetimeSeconds ?? 0) * 1000);
-  }
-
-  /** A new bot token, expiring `lifetimeMs` from now or never. */
-  private issueToken(lifetimeMs: number | undefined): string {
-    const secret = randomBytes(16).toString('hex');
-    if (lifetimeMs === undefined) {
-      const token = `xoxb-1-${secret}`;
-      this.tokens.set(token, { revoked: false });
-      return token;
-    }
-    const token = `xoxe.xoxb-1-${secret}`;
-    this.tokens.set(token, { expiresAt: this.workspace.now() + lifetimeMs, revoked: false });
-    return token;
-  }
-
-  /** The answer to an install or a refresh, for a workspace install or an org-wide one. */
-  private grant(botToken: string, refreshToken?: string): SlackApiResponse {
-    const { workspace } = this;
-    const { orgWide, tokenLifetimeSeconds } = this.install;
-    return {
-      ok: true,
-      app_id: workspace.appId,
-      authed_user: { id: 'U0INSTALLER' },
-      scope: 'commands,chat:write,chat:write.public',
-      token_type: 'bot',
-      access_token: botToken,
-      bot_user_id: workspace.botUserId,
-      ...(refreshToken ? { refresh_token: refreshToken, expires_in: tokenLifetimeSeconds } : {}),
-      team: orgWide ? null : { id: workspace.teamId, name: workspace.teamName },
-      enterprise: orgWide ?? null,
-      is_enterprise_install: orgWide !== undefined,
-    };
   }
 
   /** An upload URL from files.getUploadURLExternal: the raw content, or a multipart form with the file in it. */
