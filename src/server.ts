@@ -11,10 +11,10 @@ import {
   type SlackAppOptions,
   webClientOptions,
 } from './slack/app.js';
+import { type Scheduler, startScheduler } from './slack/flows/schedule.js';
+import { type Sweeper, startSweeper } from './slack/flows/sweep.js';
 import { InFlightWork } from './slack/in-flight.js';
 import { scheduledClients } from './slack/scheduled-clients.js';
-import { type Scheduler, startScheduler } from './slack/scheduler.js';
-import { type Sweeper, startSweeper } from './slack/sweeper.js';
 import { EncryptedInstallationStore, memorySecrets, redisSecrets } from './store/installation-store.js';
 import { KeySpace } from './store/keys.js';
 import { MemoryStore } from './store/memory-store.js';

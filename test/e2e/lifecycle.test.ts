@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { Answers } from '../../src/domain/types.js';
 import type { SlackActor } from '../../src/emulator/index.js';
-import { GIVE_UP_AFTER_MS } from '../../src/slack/scheduler.js';
+import { GIVE_UP_AFTER_MS } from '../../src/slack/flows/schedule.js';
 import { STREAMING_IS_THE_PRODUCT, WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
 import { installThroughOAuth, oauthMode } from '../support/oauth-install.js';
 import { CHANNEL, type Harness, startHarness } from './harness.js';

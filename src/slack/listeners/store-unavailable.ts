@@ -1,8 +1,8 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { z } from 'zod';
 import { STEPS } from '../../domain/questions.js';
+import { notices } from '../flows/questionnaire.js';
 import { decodeMetadata } from '../metadata.js';
-import { notices } from '../questionnaire.js';
 
 /**
  * OAuth mode: a request whose workspace installation could not be read (the store is down or slow; see

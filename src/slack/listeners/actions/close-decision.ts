@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { closeDecision, mayClose, reopenDecision } from '../../closing.js';
 import type { ListenerDeps } from '../../deps.js';
+import { closeDecision, mayClose, reopenDecision } from '../../flows/close.js';
 import { decisionIdSchema } from '../../metadata.js';
 import { requesterOf } from '../requester.js';
 

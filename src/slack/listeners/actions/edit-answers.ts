@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { STEPS } from '../../../domain/questions.js';
 import type { ListenerDeps } from '../../deps.js';
 import { slackErrorCode } from '../../errors.js';
+import { notices, summaryOrStepView } from '../../flows/questionnaire.js';
 import { decodeMetadata } from '../../metadata.js';
-import { notices, summaryOrStepView } from '../../questionnaire.js';
 import { serialised } from '../../web-api-args.js';
 import { requesterOf } from '../requester.js';
 

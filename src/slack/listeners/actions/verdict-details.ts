@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { argumentsFor } from '../../../domain/deliberation.js';
 import type { ListenerDeps } from '../../deps.js';
+import { decisionState } from '../../flows/publish.js';
 import { decisionIdSchema } from '../../metadata.js';
-import { decisionState } from '../../publisher.js';
 import { buildNoticeModal } from '../../views/questionnaire-modal.js';
 import { buildVerdictDetailsModal } from '../../views/verdict-details.js';
 import { serialised } from '../../web-api-args.js';

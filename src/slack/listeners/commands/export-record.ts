@@ -1,8 +1,8 @@
 import { recordMarkdown } from '../../../domain/decision-record.js';
-import { recordOf } from '../../closing.js';
 import type { ListenerDeps } from '../../deps.js';
 import { slackErrorCode } from '../../errors.js';
-import { type DecisionState, decisionState } from '../../publisher.js';
+import { recordOf } from '../../flows/close.js';
+import { type DecisionState, decisionState } from '../../flows/publish.js';
 import { escapeMrkdwn, truncate } from '../../views/text.js';
 import { acknowledgeCommand } from './acknowledge.js';
 import type { CommandArgs } from './command-args.js';

@@ -1,5 +1,5 @@
 import type { ListenerDeps } from '../../deps.js';
-import { publishDecision } from '../../publisher.js';
+import { publishDecision } from '../../flows/publish.js';
 import { acknowledgeCommand } from './acknowledge.js';
 import type { CommandArgs } from './command-args.js';
 

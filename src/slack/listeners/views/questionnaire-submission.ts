@@ -6,9 +6,9 @@ import { type SavedStep, StoreUnavailableError } from '../../../store/port.js';
 import { deliveryIdOf } from '../../delivery.js';
 import type { ListenerDeps } from '../../deps.js';
 import { explainPostFailure, isRetryable } from '../../errors.js';
+import { listForSweep, publishDecision } from '../../flows/publish.js';
+import { answersSummaryView, notices } from '../../flows/questionnaire.js';
 import { decodeMetadata } from '../../metadata.js';
-import { listForSweep, publishDecision } from '../../publisher.js';
-import { answersSummaryView, notices } from '../../questionnaire.js';
 import { readStepValues } from '../../state.js';
 import {
   buildNoticeModal,

@@ -1,12 +1,12 @@
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { isComplete } from '../domain/answer-set.js';
-import { withLogContext } from '../ops/log-context.js';
-import { DAY_MS, type DueItem } from '../store/port.js';
-import { closeDecision } from './closing.js';
-import type { ListenerDeps } from './deps.js';
-import { slackErrorCode } from './errors.js';
-import { deadlineWords } from './views/deliberation.js';
+import { isComplete } from '../../domain/answer-set.js';
+import { withLogContext } from '../../ops/log-context.js';
+import { DAY_MS, type DueItem } from '../../store/port.js';
+import type { ListenerDeps } from '../deps.js';
+import { slackErrorCode } from '../errors.js';
+import { deadlineWords } from '../views/deliberation.js';
+import { closeDecision } from './close.js';
 
 /**
  * Deadlines: the day before a decision's *decide by*, a reminder in its thread names who has not finished; at

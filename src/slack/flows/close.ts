@@ -2,13 +2,13 @@ import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { addDays } from 'date-fns';
 import { z } from 'zod';
-import { decisionRecord } from '../domain/decision-record.js';
-import { argumentsFor } from '../domain/deliberation.js';
-import type { Decision, DecisionListing, DecisionRef } from '../store/port.js';
-import type { ListenerDeps } from './deps.js';
-import { type DecisionState, decisionState, listForSweep, publishInOrder } from './publisher.js';
-import { buildRecordMessage } from './views/decision-record.js';
-import { serialised } from './web-api-args.js';
+import { decisionRecord } from '../../domain/decision-record.js';
+import { argumentsFor } from '../../domain/deliberation.js';
+import type { Decision, DecisionListing, DecisionRef } from '../../store/port.js';
+import type { ListenerDeps } from '../deps.js';
+import { buildRecordMessage } from '../views/decision-record.js';
+import { serialised } from '../web-api-args.js';
+import { type DecisionState, decisionState, listForSweep, publishInOrder } from './publish.js';
 
 /** Closing and reopening a decision, by a person or by its deadline, and the record a closed one leaves. */
 

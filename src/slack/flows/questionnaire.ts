@@ -1,16 +1,16 @@
 import type { Logger } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import { firstMissingStep, isComplete, mergeSteps } from '../domain/answer-set.js';
-import { STEPS } from '../domain/questions.js';
-import { scoreAnswers } from '../domain/team.js';
-import type { AnswerSet, Decision, DecisionRef } from '../store/port.js';
-import type { ListenerDeps } from './deps.js';
-import { slackErrorCode } from './errors.js';
-import { buildAnswersSummaryModal } from './views/answers-summary.js';
-import { buildOwnVerdictText } from './views/decision-message.js';
-import { buildNoticeModal, buildQuestionnaireModal } from './views/questionnaire-modal.js';
-import { serialised } from './web-api-args.js';
+import { firstMissingStep, isComplete, mergeSteps } from '../../domain/answer-set.js';
+import { STEPS } from '../../domain/questions.js';
+import { scoreAnswers } from '../../domain/team.js';
+import type { AnswerSet, Decision, DecisionRef } from '../../store/port.js';
+import type { ListenerDeps } from '../deps.js';
+import { slackErrorCode } from '../errors.js';
+import { buildAnswersSummaryModal } from '../views/answers-summary.js';
+import { buildOwnVerdictText } from '../views/decision-message.js';
+import { buildNoticeModal, buildQuestionnaireModal } from '../views/questionnaire-modal.js';
+import { serialised } from '../web-api-args.js';
 
 /**
  * The questionnaire's moves that more than one listener makes: opening (or resuming) it for a person, and the

@@ -1,12 +1,12 @@
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { ListenerDeps } from './deps.js';
-import { listForSweep, publishDecision } from './publisher.js';
+import type { ListenerDeps } from '../deps.js';
+import { listForSweep, publishDecision } from './publish.js';
 
 /**
  * The safety net of the outbox: every instance polls the store's dirty list, and each decision on it is handed
  * to one of them, which republishes it if its message or thread notes lag behind the store (see
- * publisher.ts). So a change whose request died, timed out or was cut short by a shutdown is published within
+ * publish.ts). So a change whose request died, timed out or was cut short by a shutdown is published within
  * about two sweep intervals by whichever instance is up.
  */
 

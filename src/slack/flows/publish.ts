@@ -1,20 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
-import { isComplete, respondentsOf } from '../domain/answer-set.js';
-import { argumentsFrom } from '../domain/deliberation.js';
-import { type PersonEvidence, PersonEvidenceCache } from '../domain/person.js';
-import { type RespondentAnswers, type TeamVerdict, teamVerdictOf } from '../domain/team.js';
+import { isComplete, respondentsOf } from '../../domain/answer-set.js';
+import { argumentsFrom } from '../../domain/deliberation.js';
+import { type PersonEvidence, PersonEvidenceCache } from '../../domain/person.js';
+import { type RespondentAnswers, type TeamVerdict, teamVerdictOf } from '../../domain/team.js';
 import {
   type AnswerSet,
   type Decision,
   type DecisionRef,
   type PendingNote,
   StoreUnavailableError,
-} from '../store/port.js';
-import type { ListenerDeps } from './deps.js';
-import { isRetryable } from './errors.js';
-import { buildDecisionMessage, buildFinishedNote } from './views/decision-message.js';
-import { serialised } from './web-api-args.js';
+} from '../../store/port.js';
+import type { ListenerDeps } from '../deps.js';
+import { isRetryable } from '../errors.js';
+import { buildDecisionMessage, buildFinishedNote } from '../views/decision-message.js';
+import { serialised } from '../web-api-args.js';
 
 /**
  * Keeps the decision message and its thread notes in step with the store, however many people finish at once,
