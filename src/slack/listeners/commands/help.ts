@@ -1,5 +1,5 @@
+import { START_USAGE } from '../../flows/start-options.js';
 import type { Subcommand } from './command-args.js';
-import { START_USAGE } from './options.js';
 
 /** `/stream-verdict help`: every sub-command with an example, built from the router's own list. */
 export function helpText(command: string, subcommands: readonly Subcommand[]): string {

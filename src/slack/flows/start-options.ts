@@ -1,6 +1,6 @@
 import { addDays, isValid, parseISO } from 'date-fns';
-import { endOfDayIn, UTC } from '../../../domain/time-zone.js';
-import { escapeMrkdwn } from '../../views/text.js';
+import { endOfDayIn, UTC } from '../../domain/time-zone.js';
+import { escapeMrkdwn } from '../views/text.js';
 
 /** What `/stream-verdict [--blind] [--by YYYY-MM-DD] [title]` asks for. */
 export interface StartOptions {
