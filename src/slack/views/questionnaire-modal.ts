@@ -42,6 +42,18 @@ export const LAST_STEP_SENTENCE =
   '*See my verdict and add it to the team’s:* pressing *See my verdict* shows the verdict your answers point to and adds them to the team verdict in the channel.';
 export const EDIT_STEP_SUBMIT = 'Save this step';
 
+function submitLabel(editing: boolean, isLast: boolean): string {
+  return editing ? EDIT_STEP_SUBMIT : isLast ? LAST_STEP_SUBMIT : 'Next';
+}
+
+/** What the person is told under the step when the store did not answer, true whichever way the save went. */
+export function saveProblem(outcome: 'unknown' | 'failed', editing: boolean, isLast: boolean): string {
+  const button = submitLabel(editing, isLast);
+  return outcome === 'unknown'
+    ? `Still saving: my storage is slow to answer. Press “${button}” again in a moment; nothing will be counted twice.`
+    : `Couldn’t save your answers just now. Nothing you entered is lost: press “${button}” again in a moment.`;
+}
+
 export function buildQuestionnaireModal(input: QuestionnaireModalInput): ModalView {
   const step = STEPS[input.step];
   if (!step) throw new RangeError(`No questionnaire step ${input.step}`);
@@ -119,7 +131,7 @@ export function buildQuestionnaireModal(input: QuestionnaireModalInput): ModalVi
     callback_id: CALLBACK_IDS.questionnaire,
     private_metadata: encodeMetadata({ decisionId: input.decisionId, step: input.step, editing }),
     title: plain(MODAL_TITLE, 24),
-    submit: plain(editing ? EDIT_STEP_SUBMIT : isLast ? LAST_STEP_SUBMIT : 'Next', 24),
+    submit: plain(submitLabel(editing, isLast), 24),
     close: plain(editing ? 'Cancel' : 'Finish later', 24),
     blocks,
   };
