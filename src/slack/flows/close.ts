@@ -32,6 +32,44 @@ export async function scheduleDeadline(deps: ListenerDeps, decision: Decision): 
   for (const { item, at } of deadlineItems(decision, deps.now())) await deps.store.schedule(item, at);
 }
 
+/**
+ * "Close the decision" or "Reopen" pressed by `userId`: only who started it, or a workspace admin, may. Returns
+ * what the person is told privately, or undefined when the message itself shows what happened.
+ */
+export async function closeOrReopenBy(input: {
+  deps: ListenerDeps;
+  client: WebClient;
+  logger: Logger;
+  ref: DecisionRef;
+  userId: string;
+  move: 'close' | 'reopen';
+}): Promise<string | undefined> {
+  const { deps, client, logger, ref, userId, move } = input;
+  try {
+    const decision = await deps.store.getDecision(ref);
+    if (!decision) return 'This decision is no longer available: it may have passed its retention period.';
+    const right = await mayClose(client, decision, userId, logger);
+    if (right === 'unchecked')
+      return `I couldn’t check with Slack whether you are a workspace admin, so for now only <@${decision.createdBy}>, who started this decision, can ${move} it. Please try again in a minute.`;
+    if (right === 'refused')
+      return (
+        `Only <@${decision.createdBy}>, who started this decision, or a workspace admin can ${move} it. ` +
+        'Make your case in the thread, or ask them to.'
+      );
+    if (move === 'close' && decision.closed) return 'This decision is already closed.';
+    if (move === 'reopen' && !decision.closed) return 'This decision is already open.';
+    const changed =
+      move === 'close'
+        ? await closeDecision({ deps, client, ref, by: userId })
+        : await reopenDecision({ deps, client, ref, by: userId });
+    // Someone else (or the deadline) got there a moment earlier.
+    return changed ? undefined : `This decision is already ${move === 'close' ? 'closed' : 'open'}.`;
+  } catch (error) {
+    logger.error(`Could not ${move} a decision`, error);
+    return `:warning: Something went wrong while I tried to ${move} the decision. If its message did not change, please try again in a minute.`;
+  }
+}
+
 /** Closes the decision, republishes its message and posts the decision record in its thread. */
 export async function closeDecision(input: {
   deps: ListenerDeps;

@@ -1,77 +1,12 @@
-import { recordMarkdown } from '../../../domain/decision-record.js';
 import type { ListenerDeps } from '../../deps.js';
-import { slackErrorCode } from '../../errors.js';
-import { recordOf } from '../../flows/close.js';
-import { type DecisionState, decisionState } from '../../flows/publish.js';
-import { escapeMrkdwn, truncate } from '../../views/text.js';
+import { exportLatestRecord } from '../../flows/export-record.js';
 import { acknowledgeCommand } from './acknowledge.js';
 import type { CommandArgs } from './command-args.js';
 
-/** Room for the record in an ephemeral message when the upload fails. */
-const EPHEMERAL_RECORD_MAX = 3_500;
-
-/**
- * `/stream-verdict export`: the latest decision in the channel as a Markdown decision record, uploaded as a file
- * (files.uploadV2, `files:write`), or shown to the person alone if the upload fails.
- */
+/** `/stream-verdict export`: the latest decision in the channel as a Markdown decision record, as a file. */
 export function exportRecord(deps: ListenerDeps) {
   return async (args: CommandArgs): Promise<void> => {
-    const { client, logger } = args;
     const command = await acknowledgeCommand(args);
-    if (!command) return;
-    const { teamId, channelId, userId, tell } = command;
-    let state: DecisionState | null;
-    try {
-      const decisionId = await deps.store.latestInChannel(teamId, channelId);
-      state = decisionId ? await decisionState(deps, { teamId, decisionId }) : null;
-    } catch (error) {
-      logger.error('Could not read a decision to export', error);
-      await tell(
-        ':warning: My storage isn’t answering just now, so I can’t export the record. Please try again in a minute.',
-      );
-      return;
-    }
-    if (!state) {
-      await tell(
-        'No decision has been started in this channel yet (or it has passed its retention period). Start one with `/stream-verdict`.',
-      );
-      return;
-    }
-    const { title } = state.decision;
-    const record = recordOf(deps, state);
-    // The file is read outside Slack, where a mention would show as a bare id.
-    const names = await deps.people.names(
-      client,
-      teamId,
-      [record.startedBy, ...(record.closed?.by ? [record.closed.by] : []), ...record.participants],
-      logger,
-    );
-    // A display name is typed by its owner: inert in the Markdown like the title.
-    const markdown = recordMarkdown(record, (id) => escapeMrkdwn(names.get(id) ?? id));
-    try {
-      await client.files.uploadV2({
-        channel_id: channelId,
-        filename: `decision-record-${slug(title)}.md`,
-        title: `Decision record: ${title}`,
-        content: markdown,
-        initial_comment: `The decision record for “${escapeMrkdwn(title)}”, exported by <@${userId}>.`,
-      });
-    } catch (error) {
-      logger.warn(`files.uploadV2 failed: ${slackErrorCode(error) ?? String(error)}`);
-      await tell(
-        `I couldn’t upload the record as a file here (${slackErrorCode(error) ?? 'upload failed'}), so here it is:\n` +
-          `\`\`\`\n${escapeMrkdwn(truncate(markdown, EPHEMERAL_RECORD_MAX))}\n\`\`\``,
-      );
-    }
+    if (command) await exportLatestRecord({ deps, client: args.client, logger: args.logger, ...command });
   };
-}
-
-function slug(title: string): string {
-  return (
-    title
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 60) || 'decision'
-  );
 }

@@ -1,47 +1,12 @@
 import type { ListenerDeps } from '../../deps.js';
-import { publishDecision } from '../../flows/publish.js';
+import { forgetPerson } from '../../flows/forget-me.js';
 import { acknowledgeCommand } from './acknowledge.js';
 import type { CommandArgs } from './command-args.js';
 
-/**
- * `/stream-verdict forget me`: removes the caller's answers from every decision of their workspace and
- * updates those decisions' verdicts. The decisions themselves stay: they belong to the team. The answers are
- * found by looking through every decision of the workspace, not through the person's Home list, which a
- * failed write may have left without one of them.
- */
+/** `/stream-verdict forget me`, once confirmed: the caller's answers removed from every decision of the workspace. */
 export function forgetMe(deps: ListenerDeps) {
   return async (args: CommandArgs): Promise<void> => {
-    const { client, logger } = args;
     const command = await acknowledgeCommand(args);
-    if (!command) return;
-    const { teamId, userId, tell } = command;
-
-    let forgotten = 0;
-    try {
-      const decisionIds = await deps.store.answeredDecisions(teamId, userId);
-      for (const decisionId of decisionIds) {
-        const ref = { teamId, decisionId };
-        if (!(await deps.store.forgetAnswers(ref, userId))) continue;
-        forgotten += 1;
-        await publishDecision({ deps, client, ref }).catch((error: unknown) => {
-          logger.warn('Answers forgotten, but a verdict could not be updated', error);
-        });
-      }
-    } catch (error) {
-      logger.error('Could not forget answers', error);
-      await tell(
-        `:warning: I couldn’t finish: my storage isn’t answering. ${forgotten > 0 ? `I already removed ${answerSets(forgotten)}; ` : ''}please run it again in a minute.`,
-      );
-      return;
-    }
-    await tell(
-      forgotten === 0
-        ? 'I hold no answers of yours in this workspace.'
-        : `Done: I removed ${answerSets(forgotten)} (one per decision), and the verdicts no longer count them.`,
-    );
+    if (command) await forgetPerson({ deps, client: args.client, logger: args.logger, ...command });
   };
-}
-
-function answerSets(count: number): string {
-  return `${count} answer set${count === 1 ? '' : 's'} of yours`;
 }

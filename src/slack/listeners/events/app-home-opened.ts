@@ -1,11 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import type { Decision } from '../../../store/port.js';
 import type { ListenerDeps } from '../../deps.js';
-import { slackErrorCode } from '../../errors.js';
-import { buildHomeView, HOME_DECISIONS_SHOWN, type HomeEntry } from '../../views/home.js';
-import { serialised } from '../../web-api-args.js';
+import { publishHome } from '../../flows/home.js';
 import { slackIdSchema, tenantOf } from '../requester.js';
 
 const homeOpenedSchema = z.object({
@@ -35,30 +31,6 @@ export function appHomeOpened(deps: ListenerDeps) {
       isEnterpriseInstall: authorizations?.[0]?.is_enterprise_install === true,
     }) as string;
     const userId = parsed.data.event.user;
-    try {
-      const ids = await deps.store.homeDecisions(teamId, userId, HOME_DECISIONS_SHOWN);
-      const decisions = await Promise.all(
-        ids.map((decisionId) => deps.store.getDecision({ teamId, decisionId })),
-      );
-      const entries = await Promise.all(
-        decisions
-          .filter((decision): decision is Decision => decision !== null)
-          .map((decision) => entryOf(client, decision)),
-      );
-      await client.views.publish(
-        serialised({ user_id: userId, view: buildHomeView({ userId, entries, now: deps.now() }) }),
-      );
-    } catch (error) {
-      logger.warn(`Could not publish the Home tab: ${slackErrorCode(error) ?? String(error)}`);
-    }
+    await publishHome({ deps, client, logger, teamId, userId });
   };
-}
-
-async function entryOf(client: WebClient, decision: Decision): Promise<HomeEntry> {
-  if (!decision.message) return { decision };
-  const link = await client.chat
-    .getPermalink({ channel: decision.message.channel, message_ts: decision.message.ts })
-    .then((answer) => answer.permalink)
-    .catch(() => undefined);
-  return link ? { decision, link } : { decision };
 }
