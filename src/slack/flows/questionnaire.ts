@@ -4,6 +4,7 @@ import type { WebClient } from '@slack/web-api';
 import { firstMissingStep, isComplete, mergeSteps } from '../../domain/answer-set.js';
 import { STEPS } from '../../domain/questions.js';
 import { scoreAnswers } from '../../domain/team.js';
+import type { Answers } from '../../domain/types.js';
 import type { AnswerSet, Decision, DecisionRef } from '../../store/port.js';
 import type { ListenerDeps } from '../deps.js';
 import { slackErrorCode } from '../errors.js';
@@ -105,6 +106,42 @@ export async function summaryOrStepView(
     answers: answerSet.steps[STEPS[step]?.id ?? ''],
     editing: true,
   });
+}
+
+/**
+ * "← Back" inside a step: keeps what is valid of this step (`answers`), then shows the previous step with its
+ * saved answers, or why it cannot.
+ */
+export async function stepBackView(input: {
+  deps: ListenerDeps;
+  logger: Logger;
+  ref: DecisionRef;
+  userId: string;
+  step: { index: number; id: string; answers: Answers };
+  deliveryId: string;
+}): Promise<ModalView> {
+  const { deps, ref, step } = input;
+  const previous = step.index - 1;
+  try {
+    const saved = await deps.store.saveStep(
+      ref,
+      input.userId,
+      { id: step.id, answers: step.answers },
+      { currentStep: previous, updatedAt: deps.now().toISOString() },
+      input.deliveryId,
+    );
+    if (saved.status === 'missing') return notices.decisionGone;
+    if (saved.status === 'closed') return notices.decisionClosed;
+    return buildQuestionnaireModal({
+      decisionId: ref.decisionId,
+      decisionTitle: saved.decision.title,
+      step: previous,
+      answers: saved.answerSet.steps[STEPS[previous]?.id ?? ''],
+    });
+  } catch (error) {
+    input.logger.error('Could not save answers on Back', error);
+    return notices.storeDown;
+  }
 }
 
 /**

@@ -2,11 +2,10 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { z } from 'zod';
 import { STEPS } from '../../../domain/questions.js';
 import type { ListenerDeps } from '../../deps.js';
-import { slackErrorCode } from '../../errors.js';
 import { notices, summaryOrStepView } from '../../flows/questionnaire.js';
 import { decodeMetadata } from '../../metadata.js';
-import { serialised } from '../../web-api-args.js';
 import { requesterOf } from '../requester.js';
+import { replaceModal } from './replace-modal.js';
 
 const stepIndexSchema = z.coerce
   .number()
@@ -50,11 +49,6 @@ function showInPlace(
       logger.error('Could not load answers for the summary', error);
       return notices.storeDown;
     });
-    await client.views
-      .update(serialised({ view_id: view.id, hash: view.hash, view: next }))
-      .catch((error: unknown) => {
-        // A hash conflict means the modal moved on meanwhile (a double click); anything else is worth a line.
-        logger.warn(`views.update from the summary failed: ${slackErrorCode(error) ?? String(error)}`);
-      });
+    await replaceModal({ client, logger, modal: view, view: next, after: 'from the summary' });
   };
 }

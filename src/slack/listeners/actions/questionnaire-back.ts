@@ -3,13 +3,11 @@ import { STEPS } from '../../../domain/questions.js';
 import { validAnswersOf } from '../../../domain/validation.js';
 import { deliveryIdOf } from '../../delivery.js';
 import type { ListenerDeps } from '../../deps.js';
-import { slackErrorCode } from '../../errors.js';
-import { notices } from '../../flows/questionnaire.js';
+import { stepBackView } from '../../flows/questionnaire.js';
 import { decodeMetadata } from '../../metadata.js';
 import { readStepValues } from '../../state.js';
-import { buildQuestionnaireModal } from '../../views/questionnaire-modal.js';
-import { serialised } from '../../web-api-args.js';
 import { requesterOf } from '../requester.js';
+import { replaceModal } from './replace-modal.js';
 
 /**
  * "← Back" inside the modal. What the person entered on this step is kept (every answer that is valid so
@@ -28,37 +26,15 @@ export function questionnaireBack(deps: ListenerDeps) {
     const requester = requesterOf(body);
     const step = metadata ? STEPS[metadata.step] : undefined;
     if (!view || !metadata || !step || metadata.step === 0 || metadata.editing || !requester) return;
-
-    const ref = { teamId: requester.teamId, decisionId: metadata.decisionId };
-    const previous = metadata.step - 1;
-    let next = notices.storeDown;
-    try {
-      const saved = await deps.store.saveStep(
-        ref,
-        requester.userId,
-        { id: step.id, answers: validAnswersOf(step, readStepValues(view.state.values, step)) },
-        { currentStep: previous, updatedAt: deps.now().toISOString() },
-        deliveryIdOf(view, 'back'),
-      );
-      next =
-        saved.status === 'missing'
-          ? notices.decisionGone
-          : saved.status === 'closed'
-            ? notices.decisionClosed
-            : buildQuestionnaireModal({
-                decisionId: ref.decisionId,
-                decisionTitle: saved.decision.title,
-                step: previous,
-                answers: saved.answerSet.steps[STEPS[previous]?.id ?? ''],
-              });
-    } catch (error) {
-      logger.error('Could not save answers on Back', error);
-    }
-    await client.views
-      .update(serialised({ view_id: view.id, hash: view.hash, view: next }))
-      .catch((error: unknown) => {
-        // A hash conflict means the person already moved on (a double click); anything else is worth a line.
-        logger.warn(`views.update after Back failed: ${slackErrorCode(error) ?? String(error)}`);
-      });
+    const answers = validAnswersOf(step, readStepValues(view.state.values, step));
+    const next = await stepBackView({
+      deps,
+      logger,
+      ref: { teamId: requester.teamId, decisionId: metadata.decisionId },
+      userId: requester.userId,
+      step: { index: metadata.step, id: step.id, answers },
+      deliveryId: deliveryIdOf(view, 'back'),
+    });
+    await replaceModal({ client, logger, modal: view, view: next, after: 'after Back' });
   };
 }

@@ -1,10 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { argumentsFor } from '../../../domain/deliberation.js';
 import type { ListenerDeps } from '../../deps.js';
-import { decisionState } from '../../flows/publish.js';
+import { verdictDetailsView } from '../../flows/verdict-details.js';
 import { decisionIdSchema } from '../../metadata.js';
-import { buildNoticeModal } from '../../views/questionnaire-modal.js';
-import { buildVerdictDetailsModal } from '../../views/verdict-details.js';
 import { serialised } from '../../web-api-args.js';
 import { requesterOf } from '../requester.js';
 
@@ -20,36 +17,9 @@ export function verdictDetails(deps: ListenerDeps) {
     await ack();
     const decisionId = decisionIdSchema.safeParse(action.value);
     const requester = requesterOf(body);
-    const notice = (text: string) => buildNoticeModal({ title: 'Verdict details', text });
-    let view = notice(
-      'This button doesn’t point at a decision I know. Start a new one with `/stream-verdict`.',
-    );
-    if (decisionId.success && requester) {
-      const state = await decisionState(deps, {
-        teamId: requester.teamId,
-        decisionId: decisionId.data,
-      }).catch((error: unknown) => {
-        logger.warn('verdict details: could not read the decision', error);
-        return undefined;
-      });
-      if (state === undefined)
-        view = notice('I couldn’t read this decision just now. Try again in a moment.');
-      else if (state?.team) {
-        const opposing =
-          state.team.respondents > 1
-            ? argumentsFor(state.respondents, state.team.mostDivided, deps.costs)
-            : [];
-        view = buildVerdictDetailsModal({
-          title: state.decision.title,
-          team: state.team,
-          arguments: opposing,
-        });
-      } else if (state?.decision.blind && state.finished.length > 0) {
-        view = notice('This is a blind decision: the verdict and its details stay hidden until it closes.');
-      } else if (state) {
-        view = notice('No verdict yet: details appear as soon as someone finishes the questionnaire.');
-      }
-    }
+    const ref =
+      decisionId.success && requester ? { teamId: requester.teamId, decisionId: decisionId.data } : undefined;
+    const view = await verdictDetailsView(deps, ref, logger);
     await client.views.open(serialised({ trigger_id: body.trigger_id, view }));
   };
 }
