@@ -23,11 +23,8 @@ import { aggregateTeam, scoreAnswers } from '../../src/domain/team.js';
 import type { Answers } from '../../src/domain/types.js';
 import { parseStepAnswers } from '../../src/domain/validation.js';
 import { ACTION_IDS, CALLBACK_IDS } from '../../src/slack/ids.js';
-import {
-  buildDecisionMessage,
-  buildFinishedNote,
-  buildOwnVerdictText,
-} from '../../src/slack/views/decision-message.js';
+import { buildDecisionMessage } from '../../src/slack/views/decision-message.js';
+import { buildFinishedNote, buildOwnVerdictText } from '../../src/slack/views/own-verdict.js';
 import { buildNoticeModal, buildQuestionnaireModal } from '../../src/slack/views/questionnaire-modal.js';
 import { NAIVE_KEYS, type NaiveDecision } from './naive-keys.js';
 

@@ -13,7 +13,8 @@ import {
 } from '../../store/port.js';
 import type { ListenerDeps } from '../deps.js';
 import { isRetryable } from '../errors.js';
-import { buildDecisionMessage, buildFinishedNote } from '../views/decision-message.js';
+import { buildDecisionMessage } from '../views/decision-message.js';
+import { buildFinishedNote } from '../views/own-verdict.js';
 import { serialised } from '../web-api-args.js';
 
 /**

@@ -9,7 +9,7 @@ import type { AnswerSet, Decision, DecisionRef } from '../../store/port.js';
 import type { ListenerDeps } from '../deps.js';
 import { slackErrorCode } from '../errors.js';
 import { buildAnswersSummaryModal } from '../views/answers-summary.js';
-import { buildOwnVerdictText } from '../views/decision-message.js';
+import { buildOwnVerdictText } from '../views/own-verdict.js';
 import { buildNoticeModal, buildQuestionnaireModal } from '../views/questionnaire-modal.js';
 import { serialised } from '../web-api-args.js';
 

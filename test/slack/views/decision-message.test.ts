@@ -6,12 +6,8 @@ import { aggregateTeam, type TeamVerdict } from '../../../src/domain/team.js';
 import { CATEGORIES, type CategoryResult, DECIDING_FACTORS, PLATFORMS } from '../../../src/domain/types.js';
 import { checkMessageBlocks, checkMessageText, checkView } from '../../../src/emulator/index.js';
 import { ACTION_IDS, BLOCK_IDS } from '../../../src/slack/ids.js';
-import {
-  buildDecisionMessage,
-  buildFinishedNote,
-  buildOwnVerdictText,
-  VERDICT_BLOCK_IDS,
-} from '../../../src/slack/views/decision-message.js';
+import { buildDecisionMessage, VERDICT_BLOCK_IDS } from '../../../src/slack/views/decision-message.js';
+import { buildFinishedNote, buildOwnVerdictText } from '../../../src/slack/views/own-verdict.js';
 import { buildNoticeModal } from '../../../src/slack/views/questionnaire-modal.js';
 import { buildVerdictDetailsModal, verdictDetailBlocks } from '../../../src/slack/views/verdict-details.js';
 import {

@@ -1,0 +1,51 @@
+import { COST_OPTION_LABELS, shownCost } from '../../domain/cost.js';
+import { formatDollars } from '../../domain/format.js';
+import type { TeamVerdict } from '../../domain/team.js';
+import { PLATFORM_LABELS, type Verdict } from '../../domain/types.js';
+import type { SlackMessage } from './decision-message.js';
+import { escapeMrkdwn, section, truncate } from './text.js';
+import { CONFIDENCE_WORDS, countLabel, figuresWords, flipWords } from './verdict-words.js';
+
+/** What finishing the questionnaire shows: the person's own verdict in their modal, and a note in the thread. */
+/** The person's own verdict, for the modal they see when they finish. */
+export function buildOwnVerdictText(verdict: Verdict, channelId: string, blind = false): string {
+  const cheapest = verdict.cost?.options
+    .flatMap((option) => (option.available ? [option] : []))
+    .sort((a, b) => a.totalUsd - b.totalUsd)[0];
+  const lines = [
+    `*Your answers point to ${PLATFORM_LABELS[verdict.recommendation]}* (${CONFIDENCE_WORDS[verdict.confidence]}).`,
+    ...(verdict.costSentence ? [escapeMrkdwn(verdict.costSentence)] : []),
+    `*What would flip it:* ${flipWords(verdict)}`,
+  ];
+  const figures = figuresWords(verdict, 'own');
+  if (figures) lines.push(figures);
+  if (cheapest) {
+    const shown = shownCost(cheapest);
+    lines.push(
+      `*Cheapest all in, by the estimate:* ${COST_OPTION_LABELS[cheapest.option]} (${escapeMrkdwn(cheapest.design)}), ` +
+        `about ${formatDollars(shown.totalUsd)} a month (${formatDollars(shown.machinesUsd)} machines + ${formatDollars(shown.peopleUsd)} people).`,
+    );
+  }
+  lines.push(
+    blind
+      ? `The team verdict in <#${channelId}> counts your answers but stays hidden until the decision closes, so no one is swayed early. ` +
+          'Edit a step below, or later from the decision message, until then.'
+      : `The team verdict in <#${channelId}> now includes your answers, with the full cost table; argue it out in its thread. ` +
+          'Edit a step below, or later from the decision message: the team verdict changes when you save it.',
+  );
+  return truncate(lines.join('\n'), 3000);
+}
+
+/** The short note in the decision's thread when someone finishes (or changes) their answers. */
+export function buildFinishedNote(input: {
+  userId: string;
+  again: boolean;
+  team?: TeamVerdict;
+}): SlackMessage {
+  const what = input.again ? 'changed their answers' : 'finished the questionnaire';
+  const text = input.team
+    ? `<@${input.userId}> ${what}. Verdict now: *${PLATFORM_LABELS[input.team.recommendation]}* ` +
+      `(${CONFIDENCE_WORDS[input.team.confidence]}, ${countLabel(input.team.respondents, 'answer set')}).`
+    : `<@${input.userId}> ${what}. The decision message above counts their answers.`;
+  return { text, blocks: [section('finished_note', text)] };
+}

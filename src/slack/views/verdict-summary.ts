@@ -1,0 +1,179 @@
+import type { KnownBlock } from '@slack/types';
+import { type CostEstimate, type OptionCost, shownCost } from '../../domain/cost.js';
+import type { CategoryArgument } from '../../domain/deliberation.js';
+import { formatDollars, formatNumber, formatUsd } from '../../domain/format.js';
+import type { TeamVerdict } from '../../domain/team.js';
+import { PLATFORM_LABELS, type Platform, TARGET_LABELS } from '../../domain/types.js';
+import { BLOCK_IDS } from '../ids.js';
+import { escapeMrkdwn, section, truncate } from './text.js';
+import {
+  CONFIDENCE_WORDS,
+  countLabel,
+  figuresWords,
+  flipWords,
+  SHORT_NAMES,
+  splitLabel,
+  VERDICT_BLOCK_IDS,
+} from './verdict-words.js';
+
+/** People named in the picks line before "and N more": enough for a team, short enough for a screen. */
+const NAMED_PICKS = 12;
+/** Disputed facts and divided categories shown in the message; the rest are in Details. */
+const SHOWN_DISPUTES = 2;
+const SHOWN_ARGUMENTS = 2;
+const SHOWN_OPTIONS = 3;
+
+/**
+ * The verdict as the channel sees it, on one screen: the verdict and its one-line reason, the cost of the top
+ * options, who picks what, the facts to settle, the two things to argue about and what would flip it. Every row
+ * with its evidence, the split per category and the cost table are one click away (Details).
+ */
+export function verdictBlocks(team: TeamVerdict, opposing: readonly CategoryArgument[]): KnownBlock[] {
+  const { verdict } = team;
+  const blocks: KnownBlock[] = [{ type: 'divider' }];
+  const headline =
+    `*Verdict: ${PLATFORM_LABELS[team.recommendation]}* · ${CONFIDENCE_WORDS[team.confidence]}` +
+    (team.split ? ' · _the team is split_' : '');
+  blocks.push(
+    section(
+      BLOCK_IDS.verdictSummary,
+      `${headline}\n${escapeMrkdwn(oneLineReason(team))}\n_${escapeMrkdwn(verdict.confidenceReason)}_`,
+    ),
+  );
+  const settle = settleLines(team);
+  if (settle.length > 0) blocks.push(section(VERDICT_BLOCK_IDS.settle, settle.join('\n')));
+  if (verdict.cost) blocks.push(section(VERDICT_BLOCK_IDS.cost, costSummary(team, verdict.cost)));
+  const figures = figuresWords(verdict, 'compact');
+  if (figures) blocks.push(section(VERDICT_BLOCK_IDS.figures, figures));
+  if (team.respondents > 1) blocks.push(section(VERDICT_BLOCK_IDS.picks, picksLine(team)));
+  const argue = argueLine(team, opposing);
+  if (argue) blocks.push(section(BLOCK_IDS.verdictTeam, argue));
+  blocks.push(section(VERDICT_BLOCK_IDS.flip, `*What would flip it:* ${flipWords(verdict)}`));
+  blocks.push({
+    type: 'context',
+    block_id: BLOCK_IDS.verdictFooter,
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: `From ${countLabel(team.respondents, 'finished answer set')}. *Details* has every row with its evidence and the full cost table; argue it out in the thread.`,
+      },
+    ],
+  });
+  return blocks;
+}
+
+/** The cost gap when it speaks, else what a deciding factor or a hard limit decided, else the strongest row. */
+function oneLineReason(team: TeamVerdict): string {
+  const { verdict } = team;
+  if (verdict.override) return verdict.override.sentence;
+  if (verdict.costSentence) return verdict.costSentence;
+  const out = verdict.excluded[0];
+  if (out) return `${PLATFORM_LABELS[out.platform]} is out: ${out.reason}.`;
+  const order = { decisive: 0, clear: 1, slight: 2, even: 3 } as const;
+  const best = [...verdict.rows]
+    .filter((row) => row.advantage === team.recommendation)
+    .sort((a, b) => order[a.strength] - order[b.strength])[0];
+  return best ? `${TARGET_LABELS[best.target]}: ${best.reason}.` : 'The rows are close; see Details.';
+}
+
+/** The facts the team disagrees on, by name, the ones that rule a platform out first. */
+function settleLines(team: TeamVerdict): string[] {
+  const lines = team.disputes.slice(0, SHOWN_DISPUTES).map((dispute) => {
+    const [first, ...rest] = dispute.sides;
+    if (!first) return '';
+    const others = rest.map((side) => `${people(side.userIds)} ${escapeMrkdwn(side.words)}`).join('; ');
+    const rules =
+      (first.rulesOut.length > 0
+        ? ` — it rules ${first.rulesOut.map((platform) => PLATFORM_LABELS[platform]).join(' and ')} out`
+        : '') +
+      (dispute.otherwise
+        ? `; settled ${first.rulesOut.length > 0 ? 'the other way' : 'one way'}, the verdict would be ${PLATFORM_LABELS[dispute.otherwise]}`
+        : '');
+    return `:warning: *Settle first — ${escapeMrkdwn(dispute.short)}:* ${people(first.userIds)} ${escapeMrkdwn(first.words)}; ${others}${rules}.`;
+  });
+  const more = team.disputes.length - SHOWN_DISPUTES;
+  if (more > 0) lines.push(`_…and ${countLabel(more, 'more fact')} to settle in Details._`);
+  return lines.filter((line) => line.length > 0);
+}
+
+function people(userIds: readonly string[], named = 3): string {
+  const shown = userIds.slice(0, named).map((id) => `<@${id}>`);
+  const more = userIds.length - shown.length;
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+}
+
+/** The monthly total of the cheapest options, one per platform, and the workload they were priced at. */
+function costSummary(team: TeamVerdict, cost: CostEstimate): string {
+  const best = new Map<Platform, OptionCost & { available: true }>();
+  for (const option of cost.options) {
+    if (!option.available) continue;
+    const known = best.get(option.platform);
+    if (!known || option.totalUsd < known.totalUsd) best.set(option.platform, option);
+  }
+  const options = [...best.values()].sort((a, b) => a.totalUsd - b.totalUsd).slice(0, SHOWN_OPTIONS);
+  const parts = options.map((option) => {
+    const shown = shownCost(option);
+    const marker = option.platform === team.recommendation ? '*' : '';
+    return `${marker}${SHORT_NAMES[option.platform]} ${formatDollars(shown.totalUsd)}${marker} (${escapeMrkdwn(option.design)})`;
+  });
+  const top =
+    team.topOfRangeUsd !== undefined
+      ? ` · up to about ${formatUsd(team.topOfRangeUsd)} for ${PLATFORM_LABELS[team.recommendation]} at the top of the team’s range`
+      : '';
+  const ranges = team.ranges
+    .filter((range) => range.min !== range.max)
+    .map(
+      (range) =>
+        `${escapeMrkdwn(range.short)} ${formatNumber(range.min)}–${formatNumber(range.max)} ${range.unit}` +
+        (range.wide ? ' (:warning: over 3× apart)' : ''),
+    );
+  return (
+    `*A month, machines and people:* ${parts.join(' · ')}${top}` +
+    (ranges.length > 0 ? `\n*The team’s numbers:* ${ranges.join(' · ')}; priced at the median` : '')
+  );
+}
+
+/** "Kinesis: @Alice, @Bob · MSK: @Carol · not sure: @Dan", the largest camp first. */
+function picksLine(team: TeamVerdict): string {
+  const camps = new Map<string, string[]>();
+  for (const { userId, pick } of team.picks) camps.set(pick, [...(camps.get(pick) ?? []), userId]);
+  let named = 0;
+  const parts = [...camps.entries()]
+    .sort(([a, x], [b, y]) =>
+      a === 'unsure' ? 1 : b === 'unsure' ? -1 : y.length - x.length || a.localeCompare(b),
+    )
+    .map(([pick, ids]) => {
+      const room = Math.max(0, NAMED_PICKS - named);
+      named += Math.min(room, ids.length);
+      const label = pick === 'unsure' ? 'not sure' : SHORT_NAMES[pick as Platform];
+      return `${label} (${ids.length}): ${room === 0 ? '…' : people(ids, room)}`;
+    });
+  return `*Who picks what:* ${parts.join(' · ')}`;
+}
+
+/** The two most divided categories with the reasons on each side, in one line each. */
+function argueLine(team: TeamVerdict, opposing: readonly CategoryArgument[]): string | undefined {
+  if (team.respondents < 2 || team.mostDivided.length === 0) return undefined;
+  if (opposing.length === 0) {
+    const names = team.mostDivided.slice(0, SHOWN_ARGUMENTS).map((target) => TARGET_LABELS[target]);
+    return `*Argue about these:* ${names.join(', ')}: the team is most divided here.`;
+  }
+  const splits = new Map(team.splits.map((split) => [split.target, split.counts]));
+  const lines = opposing.slice(0, SHOWN_ARGUMENTS).map((argument) => {
+    const counts = splits.get(argument.target);
+    const row = team.verdict.rows.find((candidate) => candidate.target === argument.target);
+    const sides = argument.camps
+      .map((camp) => {
+        // A camp no answer moved sits where the defaults put it: the team row says why, when it agrees.
+        const reason =
+          camp.reason ??
+          (row && row.advantage === camp.side ? row.reason : undefined) ??
+          (camp.side === 'even' ? 'their answers give no option a lead here' : 'no single answer stands out');
+        const side = camp.side === 'even' ? 'no difference' : SHORT_NAMES[camp.side];
+        return `${side}: _${escapeMrkdwn(truncate(reason, 120))}_`;
+      })
+      .join(' vs ');
+    return `• *${TARGET_LABELS[argument.target]}* (${counts ? splitLabel(counts) : ''}) ${sides}`;
+  });
+  return `*Argue about these:*\n${lines.join('\n')}`;
+}
