@@ -53,7 +53,32 @@ export const BLOCK_IDS = {
   verdictBlind: 'verdict_blind',
   verdictArgue: (target: string) => `verdict_argue_${target}`,
   recordHeader: 'record_header',
+  recordStatus: 'record_status',
+  recordContext: 'record_context',
+  recordDrivers: 'record_drivers',
+  recordOptions: 'record_options',
+  recordOption: (platform: string) => `record_option_${platform}`,
+  recordOutcome: 'record_outcome',
+  recordCosts: 'record_costs',
+  recordDisagreements: 'record_disagreements',
+  recordParticipants: 'record_participants',
+  /** The thread note when someone finishes or changes their answers. */
+  finishedNote: 'finished_note',
   homeHeader: 'home_header',
+  homeEmpty: 'home_empty',
+  homeDecision: (decisionId: string) => `home_decision_${decisionId}`,
   commandPrompt: 'command_prompt',
   commandPromptActions: 'command_prompt_actions',
+} as const;
+
+/** Blocks of the verdict on the decision message and in its Details; tests find them by these ids. */
+export const VERDICT_BLOCK_IDS = {
+  flip: 'verdict_flip',
+  cost: 'verdict_cost',
+  costNotes: 'verdict_cost_notes',
+  costGap: 'verdict_cost_gap',
+  picks: 'verdict_picks',
+  settle: 'verdict_settle',
+  ranges: 'verdict_ranges',
+  figures: 'verdict_figures',
 } as const;

@@ -3,8 +3,7 @@ import type { Config } from '../../src/config.js';
 import { STEPS } from '../../src/domain/questions.js';
 import type { Answers } from '../../src/domain/types.js';
 import { checkMessageBlocks, type SlackActor } from '../../src/emulator/index.js';
-import { ACTION_IDS, BLOCK_IDS } from '../../src/slack/ids.js';
-import { VERDICT_BLOCK_IDS } from '../../src/slack/views/verdict-words.js';
+import { ACTION_IDS, BLOCK_IDS, VERDICT_BLOCK_IDS } from '../../src/slack/ids.js';
 import { AWS_SHOP_WANTING_KAFKA, STREAMING_IS_THE_PRODUCT, WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
 import { randomAnswers, seededRandom } from '../domain/random-answers.js';
 import {

@@ -9,8 +9,6 @@ import { escapeMrkdwn, plain, section, slackDateTime } from './text.js';
 import { verdictBlocks } from './verdict-summary.js';
 import { CONFIDENCE_WORDS, countLabel } from './verdict-words.js';
 
-export { splitLabel, VERDICT_BLOCK_IDS } from './verdict-words.js';
-
 export interface DecisionMessageInput {
   decision: Decision;
   /** The verdict over every finished answer set; absent until someone finishes. */

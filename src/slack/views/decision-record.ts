@@ -26,22 +26,25 @@ export function buildRecordMessage(record: DecisionRecord): SlackMessage {
     : `*Status:* ${record.status} · ${record.closed.by ? `closed by <@${record.closed.by}>` : 'closed at its deadline'} ${when}`;
   const blocks: KnownBlock[] = [
     header,
-    section('record_status', status),
-    section('record_context', `*Context and problem statement*\n${escapeMrkdwn(record.context)}`),
-    section('record_drivers', `*Decision drivers*\n${list(record.drivers, 'No category had a clear lead')}`),
+    section(BLOCK_IDS.recordStatus, status),
+    section(BLOCK_IDS.recordContext, `*Context and problem statement*\n${escapeMrkdwn(record.context)}`),
     section(
-      'record_options',
+      BLOCK_IDS.recordDrivers,
+      `*Decision drivers*\n${list(record.drivers, 'No category had a clear lead')}`,
+    ),
+    section(
+      BLOCK_IDS.recordOptions,
       `*Considered options*\n${record.options.map((option) => `• ${option.label}`).join('\n')}`,
     ),
-    section('record_outcome', `*Decision outcome*\n${escapeMrkdwn(record.outcome)}`),
-    section('record_costs', costText(record)),
+    section(BLOCK_IDS.recordOutcome, `*Decision outcome*\n${escapeMrkdwn(record.outcome)}`),
+    section(BLOCK_IDS.recordCosts, costText(record)),
     section(
-      'record_disagreements',
+      BLOCK_IDS.recordDisagreements,
       `*Where the team disagreed*\n${list(record.disagreements, 'Everyone’s answers pointed the same way')}`,
     ),
     ...record.options.map((option) =>
       section(
-        `record_option_${option.platform}`,
+        BLOCK_IDS.recordOption(option.platform),
         `*${option.label}${option.chosen ? (record.closed ? ' (chosen)' : ' (proposed)') : ''}*\n` +
           [
             ...option.pros.map((item) => `:white_check_mark: ${escapeMrkdwn(item)}`),
@@ -50,7 +53,7 @@ export function buildRecordMessage(record: DecisionRecord): SlackMessage {
       ),
     ),
     section(
-      'record_participants',
+      BLOCK_IDS.recordParticipants,
       `*Participants* (${record.participants.length}), started by <@${record.startedBy}>\n` +
         (shown.length > 0 ? shown.join(', ') : '_Nobody finished the questionnaire_') +
         (more > 0 ? ` and ${more} more (all are named in \`/stream-verdict export\`)` : ''),

@@ -30,7 +30,7 @@ export function buildHomeView(input: { userId: string; entries: readonly HomeEnt
   if (input.entries.length === 0) {
     blocks.push({
       type: 'section',
-      block_id: 'home_empty',
+      block_id: BLOCK_IDS.homeEmpty,
       text: { type: 'mrkdwn', text: '_Nothing yet: decisions you start or answer appear here._' },
     });
   }
@@ -40,7 +40,7 @@ export function buildHomeView(input: { userId: string; entries: readonly HomeEnt
     blocks.push({ type: 'divider' });
     blocks.push({
       type: 'section',
-      block_id: `home_decision_${decision.decisionId}`,
+      block_id: BLOCK_IDS.homeDecision(decision.decisionId),
       text: {
         type: 'mrkdwn',
         text: truncate(

@@ -2,6 +2,7 @@ import { COST_OPTION_LABELS, shownCost } from '../../domain/cost.js';
 import { formatDollars } from '../../domain/format.js';
 import type { TeamVerdict } from '../../domain/team.js';
 import { PLATFORM_LABELS, type Verdict } from '../../domain/types.js';
+import { BLOCK_IDS } from '../ids.js';
 import type { SlackMessage } from './decision-message.js';
 import { escapeMrkdwn, section, truncate } from './text.js';
 import { CONFIDENCE_WORDS, countLabel, figuresWords, flipWords } from './verdict-words.js';
@@ -47,5 +48,5 @@ export function buildFinishedNote(input: {
     ? `<@${input.userId}> ${what}. Verdict now: *${PLATFORM_LABELS[input.team.recommendation]}* ` +
       `(${CONFIDENCE_WORDS[input.team.confidence]}, ${countLabel(input.team.respondents, 'answer set')}).`
     : `<@${input.userId}> ${what}. The decision message above counts their answers.`;
-  return { text, blocks: [section('finished_note', text)] };
+  return { text, blocks: [section(BLOCK_IDS.finishedNote, text)] };
 }

@@ -9,7 +9,7 @@ import type { CategoryArgument } from '../../domain/deliberation.js';
 import { formatDollars, formatNumber } from '../../domain/format.js';
 import type { TeamVerdict } from '../../domain/team.js';
 import { type CategoryResult, PLATFORM_LABELS, type Platform, TARGET_LABELS } from '../../domain/types.js';
-import { BLOCK_IDS, CALLBACK_IDS } from '../ids.js';
+import { BLOCK_IDS, CALLBACK_IDS, VERDICT_BLOCK_IDS } from '../ids.js';
 import { argueBlocks } from './deliberation.js';
 import { escapeMrkdwn, plain, section, truncate } from './text.js';
 import {
@@ -20,7 +20,6 @@ import {
   SHORT_NAMES,
   STRENGTH_WORDS,
   splitLabel,
-  VERDICT_BLOCK_IDS,
 } from './verdict-words.js';
 
 /** Slack keeps a modal to 100 blocks. */

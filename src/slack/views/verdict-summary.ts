@@ -4,7 +4,7 @@ import type { CategoryArgument } from '../../domain/deliberation.js';
 import { formatDollars, formatNumber, formatUsd } from '../../domain/format.js';
 import type { TeamVerdict } from '../../domain/team.js';
 import { PLATFORM_LABELS, type Platform, TARGET_LABELS } from '../../domain/types.js';
-import { BLOCK_IDS } from '../ids.js';
+import { BLOCK_IDS, VERDICT_BLOCK_IDS } from '../ids.js';
 import { escapeMrkdwn, section, truncate } from './text.js';
 import {
   CONFIDENCE_WORDS,
@@ -13,7 +13,6 @@ import {
   flipWords,
   SHORT_NAMES,
   splitLabel,
-  VERDICT_BLOCK_IDS,
 } from './verdict-words.js';
 
 /** People named in the picks line before "and N more": enough for a team, short enough for a screen. */

@@ -1,20 +1,8 @@
-/** Words and block ids shared by the decision message and the verdict's details. */
+/** Words shared by the decision message and the verdict's details. */
 
 import { figureLines, figureSummary } from '../../domain/figures.js';
 import type { Confidence, Platform, Strength, Verdict } from '../../domain/types.js';
 import { escapeMrkdwn } from './text.js';
-
-/** Blocks of the verdict that only these builders make; tests find them by these ids. */
-export const VERDICT_BLOCK_IDS = {
-  flip: 'verdict_flip',
-  cost: 'verdict_cost',
-  costNotes: 'verdict_cost_notes',
-  costGap: 'verdict_cost_gap',
-  picks: 'verdict_picks',
-  settle: 'verdict_settle',
-  ranges: 'verdict_ranges',
-  figures: 'verdict_figures',
-} as const;
 
 /**
  * The workload figures nobody gave exactly, or undefined when every figure was given: one line each in Details
