@@ -38,7 +38,7 @@ export interface TeamVerdictTimings {
 }
 
 /**
- * The team verdict as publishing it computes it (src/slack/publisher.ts), for `respondents.length` people: each
+ * The team verdict as publishing it computes it (src/slack/flows/publish.ts), for `respondents.length` people: each
  * answer set scored or taken from the process's cache, aggregated with what would flip it, the argument camps,
  * and the decision message built. Pure CPU, timed in this process once it is warm.
  */
