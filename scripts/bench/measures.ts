@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
+import type { Decision } from '../../src/domain/decision.js';
 import { argumentsFrom } from '../../src/domain/deliberation.js';
 import { PersonEvidenceCache } from '../../src/domain/person.js';
 import { DEFAULT_COST_SETTINGS, teamVerdictOf } from '../../src/domain/team.js';
 import { buildDecisionMessage } from '../../src/slack/views/decision-message.js';
-import type { Decision } from '../../src/store/port.js';
 import { mergedAnswers, type Respondent } from './answers.js';
 import { percentile } from './load.js';
 

@@ -1,5 +1,6 @@
+import type { DecisionRef } from '../domain/decision.js';
 import { InvalidStoreSettingError } from '../errors.js';
-import type { DecisionRef, DueItem } from './port.js';
+import type { DueItem } from './port.js';
 
 /**
  * Every Redis key the app uses, in one place. A decision's keys share one hash tag, `{team:decision}`, so

@@ -1,17 +1,13 @@
+import type { AnswerSet, Closure, Decision, DecisionRef, Progress } from '../domain/decision.js';
 import type { Answers } from '../domain/types.js';
 import { dirtyMember, dirtyRefOf } from './keys.js';
 import { MemoryDueList } from './memory-due-list.js';
 import type {
-  AnswerSet,
-  Closure,
-  Decision,
   DecisionCreation,
   DecisionListing,
-  DecisionRef,
   DecisionStore,
   DirtyClaim,
   PendingNote,
-  Progress,
   PublishClaim,
   SavedStep,
   StoreHealth,

@@ -1,49 +1,10 @@
+import type { AnswerSet, Closure, Decision, DecisionRef, Progress } from '../domain/decision.js';
 import type { Answers } from '../domain/types.js';
 
 /**
  * The store port: everything the app keeps between requests. Adapters: redis-store.ts (durable, shared by
  * every instance) and memory-store.ts (one process, nothing survives a restart).
  */
-
-/** A decision is always addressed within its workspace, so one workspace can never reach another's. */
-export interface DecisionRef {
-  teamId: string;
-  decisionId: string;
-}
-
-export interface Decision extends DecisionRef {
-  channelId: string;
-  createdBy: string;
-  title: string;
-  /** ISO 8601. */
-  createdAt: string;
-  /** The decision message in the channel, once posted. */
-  message?: { channel: string; ts: string };
-  /** ISO 8601: when the decision closes itself; the thread gets a reminder a day before. */
-  decideBy?: string;
-  /**
-   * Where the deadline's day ends: the time zone of the person who set it (users.info `tz`), or UTC when Slack
-   * did not say (`fromProfile: false`). Absent on older decisions, whose deadlines ended in UTC.
-   */
-  decideByZone?: DeadlineZone;
-  /** Individual results stay hidden until the decision closes, so early answers do not anchor later ones. */
-  blind?: boolean;
-  /** Set while the decision is closed: nobody can answer until it is reopened. */
-  closed?: Closure;
-}
-
-export interface DeadlineZone {
-  /** IANA name, e.g. "America/Los_Angeles". */
-  name: string;
-  fromProfile: boolean;
-}
-
-export interface Closure {
-  /** ISO 8601. */
-  at: string;
-  /** Who closed it; absent when the deadline did. */
-  by?: string;
-}
 
 /** Work the scheduler does at a given time: remind the thread, or close the decision at its deadline. */
 export interface DueItem extends DecisionRef {
@@ -54,16 +15,6 @@ export interface DueItem extends DecisionRef {
 export interface DueFailures {
   count: number;
   firstAt: Date;
-}
-
-/** Where one person is in the questionnaire. */
-export interface Progress {
-  /** Index of the step to show when the person comes back. */
-  currentStep: number;
-  /** ISO 8601, when the last step was last submitted. Saving a step never clears it. */
-  finishedAt?: string;
-  /** ISO 8601. */
-  updatedAt: string;
 }
 
 export type SavedStep =
@@ -80,14 +31,6 @@ export type SavedStep =
       /** True when this save finished a questionnaire the person had already finished before. */
       finishedBefore: boolean;
     };
-
-/** One person's answers to one decision, step by step. */
-export interface AnswerSet {
-  userId: string;
-  /** Answers keyed by step id, each step as last submitted. */
-  steps: Record<string, Answers>;
-  progress: Progress;
-}
 
 /** What erasing a tenant removed, for the one log line that records it. */
 export interface TenantErasure {

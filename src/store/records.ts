@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type { AnswerSet, Decision, Progress } from '../domain/decision.js';
 import { answersSchema } from '../domain/validation.js';
-import type { AnswerSet, Decision, PendingNote, Progress } from './port.js';
+import type { PendingNote } from './port.js';
 
 /** Data read back from a store is validated, never trusted: these schemas check it on the way in. */
 

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import type { AnswerSet, DecisionRef, Progress } from '../domain/decision.js';
 import type { Answers } from '../domain/types.js';
 import { decodeStep, encodeStep } from './answer-codec.js';
 import { FINISHED_FIELD, PROGRESS_FIELD, STEP_FIELD_PREFIX } from './keys.js';
-import type { AnswerSet, DecisionRef, DecisionStore, Progress, SavedStep } from './port.js';
+import type { DecisionStore, SavedStep } from './port.js';
 import { RECENT_DELIVERIES, StoreUnavailableError } from './port.js';
 import { answerSetFromRecord, decisionFromRecord, parseJson } from './records.js';
 import type { RedisAccess } from './redis-access.js';

@@ -1,12 +1,6 @@
+import type { Closure, Decision, DecisionRef } from '../domain/decision.js';
 import { CLOSED_FIELD, dueMember } from './keys.js';
-import type {
-  Closure,
-  Decision,
-  DecisionCreation,
-  DecisionListing,
-  DecisionRef,
-  DecisionStore,
-} from './port.js';
+import type { DecisionCreation, DecisionListing, DecisionStore } from './port.js';
 import { DAY_MS } from './port.js';
 import { decisionFromRecord, parseJson } from './records.js';
 import type { RedisAccess } from './redis-access.js';

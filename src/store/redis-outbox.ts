@@ -1,5 +1,6 @@
+import type { DecisionRef } from '../domain/decision.js';
 import { dirtyMember, dirtyRefOf, tenantDirtyMembers } from './keys.js';
-import type { DecisionRef, DecisionStore, DirtyClaim, PendingNote, PublishClaim } from './port.js';
+import type { DecisionStore, DirtyClaim, PendingNote, PublishClaim } from './port.js';
 import { noteFromRecord, parseJson } from './records.js';
 import type { RedisAccess } from './redis-access.js';
 

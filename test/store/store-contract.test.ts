@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mergeSteps } from '../../src/domain/answer-set.js';
+import type { Decision } from '../../src/domain/decision.js';
 import { STEPS } from '../../src/domain/questions.js';
 import type { Answers } from '../../src/domain/types.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
-import { type Decision, type DecisionStore, RECENT_DELIVERIES } from '../../src/store/port.js';
+import { type DecisionStore, RECENT_DELIVERIES } from '../../src/store/port.js';
 import { RedisStore } from '../../src/store/redis-store.js';
 import { STREAMING_IS_THE_PRODUCT, WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
 import { openRedisNamespace, type RedisNamespace } from '../support/redis-namespace.js';

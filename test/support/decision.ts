@@ -1,4 +1,4 @@
-import type { Decision } from '../../src/store/port.js';
+import type { Decision } from '../../src/domain/decision.js';
 
 /** A decision as the store keeps it, for tests of what is built from one. */
 export const A_DECISION: Decision = {

@@ -1,6 +1,6 @@
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { Decision } from '../../store/port.js';
+import type { Decision } from '../../domain/decision.js';
 import type { ListenerDeps } from '../deps.js';
 import { slackErrorCode } from '../errors.js';
 import { buildHomeView, HOME_DECISIONS_SHOWN, type HomeEntry } from '../views/home.js';

@@ -1,16 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import { isComplete, respondentsOf } from '../../domain/answer-set.js';
+import type { AnswerSet, Decision, DecisionRef } from '../../domain/decision.js';
 import { argumentsFrom } from '../../domain/deliberation.js';
 import { type PersonEvidence, PersonEvidenceCache } from '../../domain/person.js';
 import { type RespondentAnswers, type TeamVerdict, teamVerdictOf } from '../../domain/team.js';
-import {
-  type AnswerSet,
-  type Decision,
-  type DecisionRef,
-  type PendingNote,
-  StoreUnavailableError,
-} from '../../store/port.js';
+import { type PendingNote, StoreUnavailableError } from '../../store/port.js';
 import type { ListenerDeps } from '../deps.js';
 import { isRetryable } from '../errors.js';
 import { buildDecisionMessage } from '../views/decision-message.js';

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import type { DeadlineZone, Decision } from '../../domain/decision.js';
 import { UTC } from '../../domain/time-zone.js';
 import { addToLogContext } from '../../ops/log-context.js';
-import { type DeadlineZone, type Decision, StoreUnavailableError } from '../../store/port.js';
+import { StoreUnavailableError } from '../../store/port.js';
 import type { ListenerDeps } from '../deps.js';
 import { explainPostFailure, slackErrorCode } from '../errors.js';
 import { buildDecisionMessage } from '../views/decision-message.js';

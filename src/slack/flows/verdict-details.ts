@@ -1,7 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
+import type { DecisionRef } from '../../domain/decision.js';
 import { argumentsFor } from '../../domain/deliberation.js';
-import type { DecisionRef } from '../../store/port.js';
 import type { ListenerDeps } from '../deps.js';
 import { buildNoticeModal } from '../views/questionnaire-modal.js';
 import { buildVerdictDetailsModal } from '../views/verdict-details.js';

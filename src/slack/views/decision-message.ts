@@ -1,8 +1,8 @@
 import type { ContextBlock, HeaderBlock, KnownBlock } from '@slack/types';
+import type { Decision } from '../../domain/decision.js';
 import type { CategoryArgument } from '../../domain/deliberation.js';
 import type { TeamVerdict } from '../../domain/team.js';
 import { PLATFORM_LABELS } from '../../domain/types.js';
-import type { Decision } from '../../store/port.js';
 import { BLOCK_IDS } from '../ids.js';
 import { blindSummary, decisionControls, statusWords } from './deliberation.js';
 import { escapeMrkdwn, plain, section, slackDateTime } from './text.js';

@@ -1,11 +1,11 @@
 import { UTCDate } from '@date-fns/utc';
 import type { ActionsBlock, Button, KnownBlock, SectionBlock } from '@slack/types';
 import { format } from 'date-fns';
+import type { Decision } from '../../domain/decision.js';
 import type { CategoryArgument } from '../../domain/deliberation.js';
 import type { TeamVerdict } from '../../domain/team.js';
 import { dayIn, UTC } from '../../domain/time-zone.js';
 import { PLATFORM_LABELS, TARGET_LABELS } from '../../domain/types.js';
-import type { Decision } from '../../store/port.js';
 import { ACTION_IDS, BLOCK_IDS } from '../ids.js';
 import { escapeMrkdwn, plain, section, slackDateTime, truncate } from './text.js';
 import { splitLabel } from './verdict-words.js';

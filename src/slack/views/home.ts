@@ -1,6 +1,6 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import { formatDistanceStrict } from 'date-fns';
-import type { Decision } from '../../store/port.js';
+import type { Decision } from '../../domain/decision.js';
 import { ACTION_IDS, BLOCK_IDS } from '../ids.js';
 import { escapeMrkdwn, plain, truncate } from './text.js';
 
