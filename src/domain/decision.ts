@@ -1,3 +1,5 @@
+import { firstMissingStep } from './answer-set.js';
+import { STEPS } from './questions.js';
 import type { Answers } from './types.js';
 
 /**
@@ -62,4 +64,56 @@ export interface AnswerSet {
   /** Answers keyed by step id, each step as last submitted. */
   steps: Record<string, Answers>;
   progress: Progress;
+}
+
+/** A blind decision hides every result until it closes, so early answers do not anchor later ones. */
+export function resultsHidden(decision: Pick<Decision, 'blind' | 'closed'>): boolean {
+  return decision.blind === true && decision.closed === undefined;
+}
+
+/** The team's verdict is shown once someone finished, unless the decision is blind and still open. */
+export function resultsVisible(decision: Pick<Decision, 'blind' | 'closed'>, finished: number): boolean {
+  return finished > 0 && !resultsHidden(decision);
+}
+
+/** The argument (who picks what, the reasons on each side) needs more than one respondent: alone, nobody disagrees. */
+export function hasArgument(team: { respondents: number }): boolean {
+  return team.respondents > 1;
+}
+
+/**
+ * The step a person comes back to: where they left off, or the start. Someone who finished before but has a
+ * step missing (a question added since) walks on from that step.
+ */
+export function resumeStep(answerSet: Pick<AnswerSet, 'steps' | 'progress'> | null): number {
+  if (!answerSet) return 0;
+  const { currentStep } = answerSet.progress;
+  return Math.min(firstMissingStep(answerSet) ?? currentStep, currentStep, STEPS.length - 1);
+}
+
+/**
+ * Submitting a step finishes the questionnaire on the last step, and also for a step edited alone from the
+ * summary: saved on its own, it counts and republishes once.
+ */
+export function finishesQuestionnaire(step: number, editing: boolean): boolean {
+  return editing || step === STEPS.length - 1;
+}
+
+/** The progress saving a step records: a finish stays on its step; otherwise the person moves on to the next. */
+export function progressAfterSaving(step: number, finishes: boolean, now: string): Progress {
+  return finishes
+    ? { currentStep: step, updatedAt: now, finishedAt: now }
+    : { currentStep: step + 1, updatedAt: now };
+}
+
+/**
+ * Where a saved step leads: the next step, or after a finish the first step still missing; undefined when the
+ * questionnaire is done and the person sees their summary.
+ */
+export function stepAfterSaving(
+  step: number,
+  finishes: boolean,
+  answerSet: Pick<AnswerSet, 'steps'>,
+): number | undefined {
+  return finishes ? firstMissingStep(answerSet) : step + 1;
 }

@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { addDays } from 'date-fns';
 import { z } from 'zod';
 import type { Decision, DecisionRef } from '../../domain/decision.js';
+import { hasArgument } from '../../domain/decision.js';
 import { decisionRecord } from '../../domain/decision-record.js';
 import { argumentsFor } from '../../domain/deliberation.js';
 import type { DecisionListing } from '../../store/port.js';
@@ -133,7 +134,7 @@ export function recordOf(deps: ListenerDeps, state: DecisionState) {
     ...(decision.closed ? { closed: decision.closed } : {}),
     participants: state.finished.map((set) => set.userId),
     ...(team ? { team } : {}),
-    arguments: team ? argumentsFor(state.respondents, team.mostDivided, deps.costs) : [],
+    arguments: team && hasArgument(team) ? argumentsFor(state.respondents, team.mostDivided, deps.costs) : [],
   });
 }
 

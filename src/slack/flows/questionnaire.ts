@@ -1,8 +1,9 @@
 import type { Logger } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import { firstMissingStep, isComplete, mergeSteps } from '../../domain/answer-set.js';
+import { isComplete, mergeSteps } from '../../domain/answer-set.js';
 import type { AnswerSet, Decision, DecisionRef } from '../../domain/decision.js';
+import { resumeStep } from '../../domain/decision.js';
 import { STEPS } from '../../domain/questions.js';
 import { scoreAnswers } from '../../domain/team.js';
 import type { Answers } from '../../domain/types.js';
@@ -50,14 +51,7 @@ export async function questionnaireViewFor(
   if (!decision) return notices.decisionGone;
   if (decision.closed) return notices.decisionClosed;
   if (answerSet && isComplete(answerSet)) return answersSummaryView(deps, decision, answerSet);
-  // Someone who finished before but has a step missing (a question added since) walks on from that step.
-  const step = answerSet
-    ? Math.min(
-        firstMissingStep(answerSet) ?? answerSet.progress.currentStep,
-        answerSet.progress.currentStep,
-        STEPS.length - 1,
-      )
-    : 0;
+  const step = resumeStep(answerSet);
   return buildQuestionnaireModal({
     decisionId: ref.decisionId,
     decisionTitle: decision.title,

@@ -1,8 +1,8 @@
 import type { Logger } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import { firstMissingStep } from '../../domain/answer-set.js';
 import type { DecisionRef } from '../../domain/decision.js';
+import { finishesQuestionnaire, progressAfterSaving, stepAfterSaving } from '../../domain/decision.js';
 import { STEPS } from '../../domain/questions.js';
 import type { Answers, Step } from '../../domain/types.js';
 import { type SavedStep, StoreUnavailableError } from '../../store/port.js';
@@ -46,8 +46,7 @@ export async function saveStep(
   logger: Logger,
 ): Promise<StepSaved> {
   const { ref, index } = submitted;
-  // A step edited alone from the summary finishes again: saved on its own, it counts and republishes once.
-  const finishes = submitted.editing || index === STEPS.length - 1;
+  const finishes = finishesQuestionnaire(index, submitted.editing);
   const now = deps.now().toISOString();
   let saved: SavedStep;
   try {
@@ -64,9 +63,7 @@ export async function saveStep(
       ref,
       submitted.userId,
       { id: submitted.step.id, answers: submitted.answers },
-      finishes
-        ? { currentStep: index, updatedAt: now, finishedAt: now }
-        : { currentStep: index + 1, updatedAt: now },
+      progressAfterSaving(index, finishes, now),
       submitted.deliveryId,
     );
     await listed;
@@ -80,7 +77,7 @@ export async function saveStep(
     return { kind: 'view', view, publish: false };
   }
   const { decision, answerSet } = saved;
-  const nextStep = finishes ? firstMissingStep(answerSet) : index + 1;
+  const nextStep = stepAfterSaving(index, finishes, answerSet);
   if (nextStep === undefined)
     return { kind: 'view', view: answersSummaryView(deps, decision, answerSet), publish: true };
   const view = buildQuestionnaireModal({

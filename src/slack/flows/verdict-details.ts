@@ -1,6 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { DecisionRef } from '../../domain/decision.js';
+import { hasArgument, resultsHidden } from '../../domain/decision.js';
 import { argumentsFor } from '../../domain/deliberation.js';
 import type { ListenerDeps } from '../deps.js';
 import { buildNoticeModal } from '../views/questionnaire-modal.js';
@@ -22,11 +23,12 @@ export async function verdictDetailsView(
   });
   if (state === undefined) return notice('I couldn’t read this decision just now. Try again in a moment.');
   if (state?.team) {
-    const opposing =
-      state.team.respondents > 1 ? argumentsFor(state.respondents, state.team.mostDivided, deps.costs) : [];
+    const opposing = hasArgument(state.team)
+      ? argumentsFor(state.respondents, state.team.mostDivided, deps.costs)
+      : [];
     return buildVerdictDetailsModal({ title: state.decision.title, team: state.team, arguments: opposing });
   }
-  if (state?.decision.blind && state.finished.length > 0)
+  if (state && resultsHidden(state.decision) && state.finished.length > 0)
     return notice('This is a blind decision: the verdict and its details stay hidden until it closes.');
   if (state) return notice('No verdict yet: details appear as soon as someone finishes the questionnaire.');
   return notice('This button doesn’t point at a decision I know. Start a new one with `/stream-verdict`.');

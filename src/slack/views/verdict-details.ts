@@ -5,6 +5,7 @@
 import type { ContextBlock, KnownBlock, ModalView, SectionBlock } from '@slack/types';
 import { format, parseISO } from 'date-fns';
 import { COST_OPTION_LABELS, type CostEstimate, type OptionCost, shownCost } from '../../domain/cost.js';
+import { hasArgument } from '../../domain/decision.js';
 import type { CategoryArgument } from '../../domain/deliberation.js';
 import { formatDollars, formatNumber } from '../../domain/format.js';
 import type { TeamVerdict } from '../../domain/team.js';
@@ -66,11 +67,11 @@ export function verdictDetailBlocks(team: TeamVerdict, opposing: readonly Catego
 
   const splits = new Map(team.splits.map((split) => [split.target, split.counts]));
   for (const row of [...verdict.rows, ...verdict.decidingFactors]) {
-    blocks.push(rowBlock(row, team.respondents > 1 ? splits.get(row.target as never) : undefined));
+    blocks.push(rowBlock(row, hasArgument(team) ? splits.get(row.target as never) : undefined));
   }
   blocks.push(section(VERDICT_BLOCK_IDS.flip, `*What would flip it:* ${flipWords(verdict)}`));
 
-  if (team.respondents > 1) blocks.push(...argueBlocks(team, opposing));
+  if (hasArgument(team)) blocks.push(...argueBlocks(team, opposing));
   const figures = figuresWords(verdict, 'team');
   if (figures) blocks.push(section(VERDICT_BLOCK_IDS.figures, figures));
   if (verdict.cost) blocks.push(...costBlocks(verdict.cost, team.recommendation));

@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { type CostEstimate, type OptionCost, shownCost } from '../../domain/cost.js';
+import { hasArgument } from '../../domain/decision.js';
 import type { CategoryArgument } from '../../domain/deliberation.js';
 import { formatDollars, formatNumber, formatUsd } from '../../domain/format.js';
 import type { TeamVerdict } from '../../domain/team.js';
@@ -44,7 +45,7 @@ export function verdictBlocks(team: TeamVerdict, opposing: readonly CategoryArgu
   if (verdict.cost) blocks.push(section(VERDICT_BLOCK_IDS.cost, costSummary(team, verdict.cost)));
   const figures = figuresWords(verdict, 'compact');
   if (figures) blocks.push(section(VERDICT_BLOCK_IDS.figures, figures));
-  if (team.respondents > 1) blocks.push(section(VERDICT_BLOCK_IDS.picks, picksLine(team)));
+  if (hasArgument(team)) blocks.push(section(VERDICT_BLOCK_IDS.picks, picksLine(team)));
   const argue = argueLine(team, opposing);
   if (argue) blocks.push(section(BLOCK_IDS.verdictTeam, argue));
   blocks.push(section(VERDICT_BLOCK_IDS.flip, `*What would flip it:* ${flipWords(verdict)}`));
@@ -152,7 +153,7 @@ function picksLine(team: TeamVerdict): string {
 
 /** The two most divided categories with the reasons on each side, in one line each. */
 function argueLine(team: TeamVerdict, opposing: readonly CategoryArgument[]): string | undefined {
-  if (team.respondents < 2 || team.mostDivided.length === 0) return undefined;
+  if (!hasArgument(team) || team.mostDivided.length === 0) return undefined;
   if (opposing.length === 0) {
     const names = team.mostDivided.slice(0, SHOWN_ARGUMENTS).map((target) => TARGET_LABELS[target]);
     return `*Argue about these:* ${names.join(', ')}: the team is most divided here.`;
