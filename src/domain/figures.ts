@@ -7,6 +7,7 @@
  * somebody actually gave always beats a guess. A figure nobody gave and nobody agreed to guess leaves the
  * estimate unpriced, and the verdict says which figures were assumed, and by whom.
  */
+import { numberFits } from './answer-fit.js';
 import { formatNumber } from './format.js';
 import { ALL_QUESTIONS } from './questions.js';
 import type { Answers, AnswerValue, FigureNote, NumberQuestion } from './types.js';
@@ -56,12 +57,7 @@ export function roughIdsOf(question: NumberQuestion): string[] {
 /** What an answer to a number question stands for, or undefined when it does not fit the question. */
 export function figureOf(question: NumberQuestion, value: AnswerValue | undefined): Figure | undefined {
   if (typeof value === 'number') {
-    const fits =
-      Number.isFinite(value) &&
-      value >= question.min &&
-      value <= question.max &&
-      (!question.integer || Number.isInteger(value));
-    return fits ? { basis: 'given', value, dontKnow: false } : undefined;
+    return numberFits(question, value) ? { basis: 'given', value, dontKnow: false } : undefined;
   }
   if (value === FIGURE_TYPICAL) return { basis: 'typical', value: question.typical, dontKnow: true };
   if (value === FIGURE_UNKNOWN) return { basis: 'unknown', dontKnow: true };

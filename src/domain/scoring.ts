@@ -8,6 +8,7 @@
  * rescore. Everything walks questions and platforms in a fixed order, so the result never depends on the order
  * of keys in the answers.
  */
+import { choiceMisfit } from './answer-fit.js';
 import { type CostSettings, type PlatformCost, platformCosts, readWorkload, type Workload } from './cost.js';
 import { formatKb } from './cost-model.js';
 import { figureOf } from './figures.js';
@@ -962,15 +963,12 @@ const SINGLE_PICKS = new Map(
 
 /** The chosen options in the question's own order, or undefined when the value does not fit the question. */
 function readChoice(question: Question, value: AnswerValue | undefined): readonly ChoiceOption[] | undefined {
-  if (question.kind === 'number') return undefined;
+  if (question.kind === 'number' || choiceMisfit(question, value)) return undefined;
   if (question.kind === 'single')
     return typeof value === 'string' ? SINGLE_PICKS.get(question.id)?.get(value) : undefined;
-  if (!Array.isArray(value) || !value.every((id) => question.options.some((option) => option.id === id))) {
-    return undefined;
-  }
-  const chosen = question.options.filter((option) => value.includes(option.id));
-  const combinesLoner = chosen.length > 1 && chosen.some((option) => option.dontKnow || option.exclusive);
-  return chosen.length === 0 || combinesLoner ? undefined : chosen;
+  // An optional question left empty fits, but says nothing: it is not counted as answered.
+  const chosen = question.options.filter((option) => Array.isArray(value) && value.includes(option.id));
+  return chosen.length === 0 ? undefined : chosen;
 }
 
 /** A number's part marked "Don't know", built once per part like the others. */

@@ -3,10 +3,11 @@
  * read back from storage, which may predate today's questions.
  */
 import { z } from 'zod';
+import { type ChoiceMisfit, choiceMisfit, numberFits } from './answer-fit.js';
 import { roughFieldOf, roughIdsOf } from './figures.js';
 import { formatNumber } from './format.js';
 import { ALL_QUESTIONS } from './questions.js';
-import type { Answers, AnswerValue, ChoiceOption, NumberQuestion, Question, Step } from './types.js';
+import type { Answers, AnswerValue, NumberQuestion, Question, Step } from './types.js';
 
 /**
  * One step's input as it arrives from a form, keyed by question id: option ids, lists of option ids, or typed
@@ -105,23 +106,27 @@ function cached(
 /** What a stored answer to the question must look like, with the message a person sees when it does not. */
 function valueSchema(question: Question): z.ZodType<AnswerValue> {
   if (question.kind === 'number') return z.union([numberSchema(question), roughSchema(question)]);
-  const ids = question.options.map((option) => option.id);
-  if (question.kind === 'single') {
-    return z.enum(ids, { error: invalidChoiceMessage(question) });
+  const base =
+    question.kind === 'single' ? z.string({ error: invalidChoiceMessage(question) }) : z.array(z.string());
+  return base.superRefine((value, ctx) => {
+    const misfit = choiceMisfit(question, value);
+    if (misfit) ctx.addIssue({ code: 'custom', message: misfitMessage(question, misfit) });
+  });
+}
+
+function misfitMessage(question: Question, misfit: ChoiceMisfit): string {
+  switch (misfit.kind) {
+    case 'not-a-list':
+      return 'Please choose from the list';
+    case 'not-offered':
+      return invalidChoiceMessage(question);
+    case 'none-chosen':
+      return missingMessage(question);
+    case 'repeated':
+      return 'Please choose each answer only once';
+    case 'combined':
+      return `“${misfit.loner.label}” cannot be combined with other answers`;
   }
-  return z
-    .array(z.enum(ids, { error: invalidChoiceMessage(question) }), { error: 'Please choose from the list' })
-    .min(question.optional ? 0 : 1, missingMessage(question))
-    .superRefine((chosen, ctx) => {
-      if (new Set(chosen).size !== chosen.length) {
-        ctx.addIssue({ code: 'custom', message: 'Please choose each answer only once' });
-        return;
-      }
-      const loner = question.options.find((option) => chosen.includes(option.id) && isLoner(option));
-      if (loner && chosen.length > 1) {
-        ctx.addIssue({ code: 'custom', message: `“${loner.label}” cannot be combined with other answers` });
-      }
-    });
 }
 
 /** What a form may send for the question: typed text for numbers, ids otherwise. */
@@ -140,14 +145,9 @@ function roughSchema(question: NumberQuestion): z.ZodType<string> {
   return z.enum(roughIdsOf(question), { error: invalidChoiceMessage(question) });
 }
 
-function numberSchema(question: NumberQuestion): z.ZodNumber {
+function numberSchema(question: NumberQuestion): z.ZodType<number, number> {
   const message = rangeMessage(question);
-  const inRange = z.number({ error: message }).min(question.min, message).max(question.max, message);
-  return question.integer ? inRange.int(message) : inRange;
-}
-
-function isLoner(option: ChoiceOption): boolean {
-  return option.dontKnow === true || option.exclusive === true;
+  return z.number({ error: message }).refine((value) => numberFits(question, value), message);
 }
 
 /** A form field left empty; whitespace alone counts as empty. */
