@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
 import type { Decision } from '../../src/domain/decision.js';
 import { argumentsFrom } from '../../src/domain/deliberation.js';
+import { newDecisionId } from '../../src/domain/ids.js';
 import { PersonEvidenceCache } from '../../src/domain/person.js';
 import { DEFAULT_COST_SETTINGS, teamVerdictOf } from '../../src/domain/team.js';
 import { buildDecisionMessage } from '../../src/slack/views/decision-message.js';
@@ -12,7 +12,7 @@ import { percentile } from './load.js';
 /** Slack-shaped ids of realistic length, so keys and values weigh what they will in production. */
 export const userIdFor = (index: number) => `U0${String(index).padStart(9, '0')}`;
 
-export function benchDecision(decisionId = randomBytes(9).toString('base64url')): Decision {
+export function benchDecision(decisionId = newDecisionId()): Decision {
   return {
     teamId: 'T0001',
     decisionId,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decisionIdSchema } from '../domain/ids.js';
 
 /**
  * What a questionnaire modal carries between requests in `private_metadata`: which decision, which step.
@@ -10,9 +11,6 @@ export interface QuestionnaireMetadata {
   /** The step was opened alone from the summary of a finished person's answers. */
   editing?: boolean;
 }
-
-/** A decision id as the app makes them (base64url); anything else is refused before it reaches a key. */
-export const decisionIdSchema = z.string().regex(/^[\w-]{1,64}$/);
 
 const wireSchema = z.object({
   d: decisionIdSchema,

@@ -1,9 +1,10 @@
 import type { App, ReceiverEvent } from '@slack/bolt';
 import { z } from 'zod';
+import { decisionIdSchema } from '../domain/ids.js';
 import { withLogContext } from '../ops/log-context.js';
 import type { AppMetrics, Surface } from '../ops/metrics.js';
 import { requesterOf, slashCommandSchema } from './listeners/requester.js';
-import { decisionIdSchema, decodeMetadata } from './metadata.js';
+import { decodeMetadata } from './metadata.js';
 
 /**
  * Watches every request on its way through Bolt, in either transport: how long until it is acknowledged,

@@ -1,4 +1,5 @@
 import type { DecisionRef } from '../domain/decision.js';
+import { DECISION_ID, SLACK_ID, TEAM_AND_DECISION } from '../domain/ids.js';
 import { InvalidStoreSettingError } from '../errors.js';
 import type { DueItem } from './port.js';
 
@@ -92,7 +93,7 @@ export class KeySpace {
    */
   tenantPatterns(teamId: string): { decisionKeys: string; indexes: string[]; requestMarkers: string } {
     // The id goes into a glob: only the characters Slack ids are made of.
-    if (!/^[A-Z0-9]{2,32}$/.test(teamId)) throw new InvalidStoreSettingError(`Invalid tenant id: ${teamId}`);
+    if (!SLACK_ID.test(teamId)) throw new InvalidStoreSettingError(`Invalid tenant id: ${teamId}`);
     return {
       decisionKeys: `${this.prefix}:{${teamId}:*`,
       indexes: [`${this.prefix}:home:{${teamId}:*`, `${this.prefix}:latest:{${teamId}:*`],
@@ -118,7 +119,7 @@ export class KeySpace {
     const tail = `}:answers:${userId}`;
     if (!key.startsWith(head) || !key.endsWith(tail)) return undefined;
     const decisionId = key.slice(head.length, key.length - tail.length);
-    return /^[\w-]{1,64}$/.test(decisionId) ? decisionId : undefined;
+    return DECISION_ID.test(decisionId) ? decisionId : undefined;
   }
 
   /**
@@ -163,13 +164,14 @@ export function tenantDirtyMembers(teamId: string): string {
 }
 
 export function dirtyRefOf(member: string): DecisionRef | undefined {
-  const match = /^([A-Z0-9]{2,32}):([\w-]{1,64})$/.exec(member);
+  const match = TEAM_AND_DECISION.exec(member);
   if (!match) return undefined;
   return { teamId: match[1] as string, decisionId: match[2] as string };
 }
 
 export function dueItemOf(member: string): DueItem | undefined {
-  const match = /^(remind|close):([A-Z0-9]{2,32}):([\w-]{1,64})$/.exec(member);
-  if (!match) return undefined;
-  return { kind: match[1] as DueItem['kind'], teamId: match[2] as string, decisionId: match[3] as string };
+  const colon = member.indexOf(':');
+  const kind = member.slice(0, colon);
+  const ref = dirtyRefOf(member.slice(colon + 1));
+  return ref && (kind === 'remind' || kind === 'close') ? { kind, ...ref } : undefined;
 }

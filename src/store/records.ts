@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import type { AnswerSet, Decision, Progress } from '../domain/decision.js';
+import { decisionIdSchema, slackIdSchema } from '../domain/ids.js';
 import { answersSchema } from '../domain/validation.js';
 import type { PendingNote } from './port.js';
 
 /** Data read back from a store is validated, never trusted: these schemas check it on the way in. */
 
-const slackId = z.string().regex(/^[A-Z0-9]{2,}$/);
 const isoDate = z.iso.datetime({ offset: true });
 
 export const decisionMetaSchema = z.object({
-  teamId: slackId,
-  decisionId: z.string().min(1).max(64),
-  channelId: slackId,
-  createdBy: slackId,
+  teamId: slackIdSchema,
+  decisionId: decisionIdSchema,
+  channelId: slackIdSchema,
+  createdBy: slackIdSchema,
   title: z.string().max(150),
   createdAt: isoDate,
   decideBy: isoDate.optional(),
@@ -20,9 +20,9 @@ export const decisionMetaSchema = z.object({
   blind: z.boolean().optional(),
 });
 
-export const closureSchema = z.object({ at: isoDate, by: slackId.optional() });
+export const closureSchema = z.object({ at: isoDate, by: slackIdSchema.optional() });
 
-export const messageRefSchema = z.object({ channel: slackId, ts: z.string().regex(/^\d+\.\d+$/) });
+export const messageRefSchema = z.object({ channel: slackIdSchema, ts: z.string().regex(/^\d+\.\d+$/) });
 
 export const progressSchema = z.object({
   currentStep: z.number().int().min(0),
@@ -36,7 +36,7 @@ export { answersSchema };
 
 export function noteFromRecord(userId: string, record: unknown): PendingNote | null {
   const parsed = noteSchema.safeParse(record);
-  return parsed.success && slackId.safeParse(userId).success ? { userId, ...parsed.data } : null;
+  return parsed.success && slackIdSchema.safeParse(userId).success ? { userId, ...parsed.data } : null;
 }
 
 export function decisionFromRecord(meta: unknown, message: unknown, closed?: unknown): Decision | null {

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { DeadlineZone, Decision } from '../../domain/decision.js';
+import { newDecisionId } from '../../domain/ids.js';
 import { UTC } from '../../domain/time-zone.js';
 import { addToLogContext } from '../../ops/log-context.js';
 import { StoreUnavailableError } from '../../store/port.js';
@@ -52,7 +52,7 @@ export async function planDecision(
     ok: true,
     decision: {
       teamId: request.teamId,
-      decisionId: randomBytes(9).toString('base64url'),
+      decisionId: newDecisionId(),
       channelId: request.channelId,
       createdBy: request.userId,
       title: titleFrom(options.title),

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { AnyMiddlewareArgs, Context, Middleware } from '@slack/bolt';
 import { z } from 'zod';
+import { slackIdSchema } from '../../domain/ids.js';
 import type { DecisionStore } from '../../store/port.js';
-import { slackIdSchema, slashCommandSchema, tenantOf } from './requester.js';
+import { slashCommandSchema, tenantOf } from './requester.js';
 
 /**
  * A slash command or an event that Slack (or a proxy) delivers again, with or without `X-Slack-Retry-Num`,

@@ -1,5 +1,6 @@
 import type { InstallationQuery } from '@slack/bolt';
 import { z } from 'zod';
+import { slackIdSchema } from '../../domain/ids.js';
 
 /**
  * Who is asking, read from a payload and checked: every id that reaches the store or a Redis key is
@@ -13,8 +14,6 @@ export interface Requester {
   teamId: string;
   userId: string;
 }
-
-export const slackIdSchema = z.string().regex(/^[A-Z0-9]{2,32}$/);
 
 /** The tenant of a request: the org for an org-wide install, otherwise the workspace. */
 export function tenantOf(source: {

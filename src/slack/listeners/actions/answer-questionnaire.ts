@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { decisionIdSchema } from '../../../domain/ids.js';
 import type { ListenerDeps } from '../../deps.js';
 import { openQuestionnaire } from '../../flows/questionnaire.js';
-import { decisionIdSchema } from '../../metadata.js';
 import { requesterOf } from '../requester.js';
 
 /** The decision message's button: open the questionnaire for whoever clicked, resuming where they were. */

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
+import { slackIdSchema } from '../../../domain/ids.js';
 import type { CommandArgs } from '../commands/command-args.js';
-import { slackIdSchema } from '../requester.js';
 
 /**
  * A click on a button the slash command put up carries everything the command did (who, where, a fresh trigger

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { decisionIdSchema } from '../../../domain/ids.js';
 import type { ListenerDeps } from '../../deps.js';
 import { closeOrReopenBy } from '../../flows/close.js';
-import { decisionIdSchema } from '../../metadata.js';
 import { requesterOf } from '../requester.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { decisionIdSchema } from '../../../domain/ids.js';
 import type { ListenerDeps } from '../../deps.js';
 import { verdictDetailsView } from '../../flows/verdict-details.js';
-import { decisionIdSchema } from '../../metadata.js';
 import { serialised } from '../../web-api-args.js';
 import { requesterOf } from '../requester.js';
 

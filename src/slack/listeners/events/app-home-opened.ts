@@ -1,8 +1,9 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
+import { slackIdSchema } from '../../../domain/ids.js';
 import type { ListenerDeps } from '../../deps.js';
 import { publishHome } from '../../flows/home.js';
-import { slackIdSchema, tenantOf } from '../requester.js';
+import { tenantOf } from '../requester.js';
 
 const homeOpenedSchema = z.object({
   body: z.object({
