@@ -3,10 +3,10 @@
  * workload numbers, priced from the price table) and in people (from the team's own answers), side by side and
  * never mixed.
  *
- * Every design is sized as an engineer would size it (cost-kinesis.ts, cost-kafka.ts) and within the platform's
- * published limits; every assumption that moves a figure is listed with it and shown with the verdict.
+ * Every design is sized as an engineer would size it (cost-kinesis.ts, cost-msk.ts, cost-kafka.ts) and within
+ * the platform's published limits; every assumption that moves a figure is listed with it and shown with the verdict.
  */
-import { kafkaOnEc2, mskExpress, mskServerless, mskStandard } from './cost-kafka.js';
+import { kafkaOnEc2 } from './cost-kafka.js';
 import { kinesisOnDemand, kinesisProvisioned } from './cost-kinesis.js';
 import {
   COST_OPTIONS,
@@ -24,6 +24,7 @@ import {
   type Workload,
   type Zones,
 } from './cost-model.js';
+import { mskExpress, mskServerless, mskStandard } from './cost-msk.js';
 import { peopleFor } from './cost-people.js';
 import { formatDollars, formatNumber, roundUsd } from './format.js';
 import { CAPACITY, type PriceKey, type PriceTable } from './pricing.js';
