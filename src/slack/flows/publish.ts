@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import { isComplete, respondentsOf } from '../../domain/answer-set.js';
-import type { AnswerSet, Decision, DecisionRef } from '../../domain/decision.js';
+import {
+  type AnswerSet,
+  type Decision,
+  type DecisionRef,
+  hasArgument,
+  resultsVisible,
+} from '../../domain/decision.js';
 import { argumentsFrom } from '../../domain/deliberation.js';
 import { type PersonEvidence, PersonEvidenceCache } from '../../domain/person.js';
 import { type RespondentAnswers, type TeamVerdict, teamVerdictOf } from '../../domain/team.js';
@@ -64,8 +70,7 @@ export async function decisionState(deps: ListenerDeps, ref: DecisionRef): Promi
   if (!decision) return null;
   const finished = sets.filter(isComplete);
   const respondents = respondentsOf(finished);
-  const visible = finished.length > 0 && (!decision.blind || decision.closed !== undefined);
-  if (!visible) return { decision, sets, finished, respondents };
+  if (!resultsVisible(decision, finished.length)) return { decision, sets, finished, respondents };
   const people = scored.scoreAll(`${ref.teamId}:${ref.decisionId}`, respondents, deps.costs);
   return { decision, sets, finished, respondents, team: teamVerdictOf(people, deps.costs), people };
 }
@@ -257,7 +262,7 @@ async function publishOnce(
   const state = await decisionState(deps, ref);
   if (!state) return undefined;
   const { decision, team } = state;
-  const opposing = team && team.respondents > 1 ? argumentsFrom(state.people ?? [], team.mostDivided) : [];
+  const opposing = team && hasArgument(team) ? argumentsFrom(state.people ?? [], team.mostDivided) : [];
   const message = buildDecisionMessage({
     decision,
     ...(team ? { team } : {}),
