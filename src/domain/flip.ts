@@ -24,11 +24,11 @@
  * smaller a move) is not tried at all. That bound never changes the answer; test/domain/flip-bound.test.ts holds
  * it to the exhaustive search.
  */
+import { readAnswer } from './answer-parts.js';
 import { formatNumber, roundToSignificant } from './format.js';
 import { keyOf, type Move, type Panel } from './panel.js';
 import { answersWith, panelEvidence, standingWith } from './panel-evidence.js';
 import { ALL_QUESTIONS } from './questions.js';
-import { OVERRIDE_MARGIN, readAnswer, type Standing, weigh } from './scoring.js';
 import {
   type AnswerChange,
   type AnswerValue,
@@ -39,6 +39,7 @@ import {
   type Platform,
   type Question,
 } from './types.js';
+import { OVERRIDE_MARGIN, type Standing, weigh } from './weighing.js';
 import { quotedAnswer } from './words.js';
 
 /** Bisection steps per number and direction: enough to place a threshold within 1% across a number's whole range. */

@@ -26,15 +26,7 @@ export {
   parsePricingOverride,
 } from './pricing.js';
 export { ALL_QUESTIONS, questionById, STEPS, stepIndexOf } from './questions.js';
-export {
-  AGREEMENT_LIMITS,
-  CATEGORY_WEIGHTS,
-  CLOSE_CALL_MARGIN,
-  DONT_KNOW_LIMITS,
-  OVERRIDE_MARGIN,
-  REASON_MIN_POINTS,
-  STRENGTH_THRESHOLDS,
-} from './scoring.js';
+export { AGREEMENT_LIMITS, CLOSE_CALL_MARGIN, DONT_KNOW_LIMITS, REASON_MIN_POINTS } from './scoring.js';
 export {
   aggregateTeam,
   DEFAULT_COST_SETTINGS,
@@ -52,3 +44,4 @@ export {
   sanitizeAnswers,
   validAnswersOf,
 } from './validation.js';
+export { CATEGORY_WEIGHTS, OVERRIDE_MARGIN, STRENGTH_THRESHOLDS } from './weighing.js';

@@ -3,7 +3,9 @@
  * disputed facts weigh. A single move, the common case, is worked out from tallies kept per panel and moved
  * question, so it costs as much for three hundred people as for the few different answers they gave.
  */
+import type { Contribution, Exclusion } from './answer-parts.js';
 import { PEOPLE_QUESTIONS, platformCosts, readWorkload } from './cost.js';
+import type { Evidence } from './evidence.js';
 import {
   adjust,
   excludedBy,
@@ -16,15 +18,8 @@ import {
   strongFactorsOf,
 } from './panel.js';
 import { ALL_QUESTIONS } from './questions.js';
-import {
-  type Contribution,
-  type Evidence,
-  type Exclusion,
-  OVERRIDE_MARGIN,
-  type Standing,
-  weigh,
-} from './scoring.js';
 import { type Answers, DECIDING_FACTORS, type DecidingFactor, PLATFORMS, type Platform } from './types.js';
+import { OVERRIDE_MARGIN, type Standing, weigh } from './weighing.js';
 
 /** Questions the cost estimate reads: the workload for the machines, and the people figures' answers. */
 const COST_QUESTIONS = new Set(

@@ -12,17 +12,10 @@
  * - the cost estimate prices the team's typical workload: the median of each number and the most common answer
  *   to each question.
  */
+import type { AnswerPart, Ballot, Contribution, Exclusion } from './answer-parts.js';
 import { type CostSettings, platformCosts, readWorkload, type Workload } from './cost.js';
+import { type Evidence, opsStrength } from './evidence.js';
 import { ALL_QUESTIONS } from './questions.js';
-import {
-  type AnswerPart,
-  type Ballot,
-  type Contribution,
-  type Evidence,
-  type Exclusion,
-  OVERRIDE_MARGIN,
-  opsStrength,
-} from './scoring.js';
 import {
   type Answers,
   type AnswerValue,
@@ -31,6 +24,7 @@ import {
   PLATFORMS,
   type Platform,
 } from './types.js';
+import { OVERRIDE_MARGIN } from './weighing.js';
 
 export interface Panel {
   /** In userId order. */

@@ -6,10 +6,13 @@
  * the last one. It is checked against the answers themselves, so it can never serve a stale score, and losing it
  * (a restart, another instance) only costs one full rescore.
  */
+import { type Ballot, readBallot } from './answer-parts.js';
 import type { CostSettings } from './cost.js';
+import { evidenceOf } from './evidence.js';
 import { ALL_QUESTIONS } from './questions.js';
-import { advantageOf, type Ballot, DONT_KNOW_LIMITS, evidenceOf, readBallot, weigh } from './scoring.js';
+import { DONT_KNOW_LIMITS } from './scoring.js';
 import { type Answers, type AnswerValue, CATEGORIES, type Category, type Platform } from './types.js';
+import { advantageOf, weigh } from './weighing.js';
 
 export interface RespondentAnswers {
   userId: string;

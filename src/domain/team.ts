@@ -5,6 +5,7 @@
  * the order answers arrive in from mattering); one person's verdict is a panel of one. Each person is also
  * weighed alone, to show how the team splits and to lower confidence where people's own answers point elsewhere.
  */
+import { type AnswerPart, type Ballot, readAnswer, readBallot } from './answer-parts.js';
 import {
   COST_OPTION_PLATFORMS,
   type CostEstimate,
@@ -21,7 +22,7 @@ import { panelEvidence, standingWith } from './panel-evidence.js';
 import { type PersonEvidence, type RespondentAnswers, scorePerson } from './person.js';
 import { DEFAULT_PRICING } from './pricing.js';
 import { ALL_QUESTIONS } from './questions.js';
-import { type AnswerPart, type Ballot, decide, readAnswer, readBallot } from './scoring.js';
+import { decide } from './scoring.js';
 import {
   type Answers,
   type AnswerValue,

@@ -4,7 +4,13 @@
 import { roughWords } from './figures.js';
 import { formatNumber } from './format.js';
 import { questionById } from './questions.js';
-import { type AnswerValue, COST_ESTIMATE_DRIVER, type Question } from './types.js';
+import {
+  type AnswerValue,
+  COST_ESTIMATE_DRIVER,
+  PLATFORM_LABELS,
+  type Platform,
+  type Question,
+} from './types.js';
 
 /** What the answer says, in a few words: an option's short label, several joined, or a number with its unit. */
 export function answerWords(question: Question, value: AnswerValue): string {
@@ -34,4 +40,13 @@ export function describeAnswer(questionId: string, value: AnswerValue | undefine
   return value === undefined
     ? `${question.short}: not answered`
     : `${question.short} = ${answerWords(question, value)}`;
+}
+
+/** Platform names as they read mid-sentence: "self-managed Kafka", "Amazon Kinesis". */
+export function nameInSentence(platform: Platform): string {
+  return platform === 'kafka' ? lowerFirst(PLATFORM_LABELS.kafka) : PLATFORM_LABELS[platform];
+}
+
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readAnswer } from '../../src/domain/answer-parts.js';
 import { ALL_QUESTIONS, sanitizeAnswers } from '../../src/domain/index.js';
-import { readAnswer } from '../../src/domain/scoring.js';
 import type { AnswerValue, Question } from '../../src/domain/types.js';
 
 /** Values a stored answer set might hold for a question: fitting ones and every way of not fitting. */

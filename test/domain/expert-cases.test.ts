@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readBallot } from '../../src/domain/answer-parts.js';
+import { evidenceOf } from '../../src/domain/evidence.js';
 import { FIGURE_TYPICAL, FIGURE_UNKNOWN, figureLines } from '../../src/domain/figures.js';
 import { whatWouldFlip } from '../../src/domain/flip.js';
 import {
@@ -12,7 +14,7 @@ import {
 } from '../../src/domain/index.js';
 import { buildPanel } from '../../src/domain/panel.js';
 import { panelEvidence } from '../../src/domain/panel-evidence.js';
-import { evidenceOf, readBallot, weigh } from '../../src/domain/scoring.js';
+import { weigh } from '../../src/domain/weighing.js';
 import {
   AWS_SHOP_WANTING_KAFKA,
   answersFor,

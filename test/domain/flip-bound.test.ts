@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { readBallot } from '../../src/domain/answer-parts.js';
 import { whatWouldFlip } from '../../src/domain/flip.js';
 import { DEFAULT_COST_SETTINGS } from '../../src/domain/index.js';
 import { buildPanel } from '../../src/domain/panel.js';
 import { panelEvidence } from '../../src/domain/panel-evidence.js';
-import { readBallot, weigh } from '../../src/domain/scoring.js';
+import { weigh } from '../../src/domain/weighing.js';
 import { randomAnswers, seededRandom } from './random-answers.js';
 
 describe('the bounded flip search', () => {

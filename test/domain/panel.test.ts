@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { type Ballot, type Exclusion, readAnswer, readBallot } from '../../src/domain/answer-parts.js';
 import {
   ALL_QUESTIONS,
   type Answers,
@@ -10,7 +11,6 @@ import {
 } from '../../src/domain/index.js';
 import { buildPanel, keyOf, type Move } from '../../src/domain/panel.js';
 import { panelEvidence } from '../../src/domain/panel-evidence.js';
-import { type Ballot, type Exclusion, readAnswer, readBallot } from '../../src/domain/scoring.js';
 import { randomAnswers, seededRandom } from './random-answers.js';
 
 /*

@@ -1,0 +1,82 @@
+/**
+ * The cost estimate in the verdict: the machine row's signals from each candidate's machine bill, and the points a
+ * candidate loses when its monthly total is far above the cheapest's.
+ */
+import { type Contribution, rule } from './answer-parts.js';
+import type { PlatformCost } from './cost.js';
+import type { Evidence } from './evidence.js';
+import { formatUsd } from './format.js';
+import { COST_ESTIMATE_DRIVER, type Platform } from './types.js';
+import { nameInSentence } from './words.js';
+
+/**
+ * The machine row: each platform gains MACHINE_POINTS_PER_DOUBLING for each halving of its machine bill against
+ * the dearest option's, up to MACHINE_POINTS_MAX; bills within MACHINE_NOISE of each other are within the
+ * estimate's own error and count as even.
+ */
+const MACHINE_POINTS_PER_DOUBLING = 3;
+const MACHINE_POINTS_MAX = 10;
+const MACHINE_NOISE = 1.15;
+
+/**
+ * Cost in the verdict: a candidate whose monthly total (machines and people) is at least COST_GAP_RATIO times the
+ * cheapest candidate's, and dearer by more than an engineer's monthly cost, loses COST_GAP_POINTS of the overall
+ * score, and as much again for each further doubling. A smaller gap never moves the verdict.
+ */
+export const COST_GAP_RATIO = 3;
+export const COST_GAP_POINTS = 20;
+
+/**
+ * The machine row from the estimate: each candidate's points grow with how far its machine bill undercuts the
+ * dearest candidate's, so the cheapest leads the row by as much as its bill undercuts the next one's.
+ */
+export function machineSignals(
+  costs: Partial<Record<Platform, PlatformCost>> | undefined,
+  candidates: readonly Platform[],
+): readonly Contribution[] {
+  if (!costs) return [];
+  const priced = candidates.flatMap((platform) => {
+    const cost = costs[platform];
+    return cost ? [{ platform, usd: Math.max(1, cost.machinesUsd) }] : [];
+  });
+  if (priced.length < 2) return [];
+  const dearest = priced.reduce((a, b) => (b.usd > a.usd ? b : a));
+  return priced.flatMap(({ platform, usd }) => {
+    const ratio = dearest.usd / usd;
+    if (ratio < MACHINE_NOISE) return [];
+    const points = Math.min(
+      MACHINE_POINTS_MAX,
+      Math.round(MACHINE_POINTS_PER_DOUBLING * Math.log2(ratio) * 2) / 2,
+    );
+    if (points <= 0) return [];
+    return rule(
+      COST_ESTIMATE_DRIVER,
+      'ops_machines',
+      { [platform]: points },
+      `the machines on ${nameInSentence(platform)} cost about ${formatUsd(usd)} a month, against ${formatUsd(dearest.usd)} on ${nameInSentence(dearest.platform)}`,
+    );
+  });
+}
+
+/** A candidate whose monthly total is far above the cheapest's, and the points that costs it. */
+export interface CostGap {
+  platform: Platform;
+  points: number;
+}
+
+/** Candidates whose monthly total is far above the cheapest candidate's, and what that costs them in points. */
+export function costGapsOf(evidence: Evidence, candidates: readonly Platform[]): CostGap[] {
+  const costs = evidence.costs;
+  if (!costs) return [];
+  const totals = candidates.flatMap((platform) => {
+    const cost = costs[platform];
+    return cost ? [{ platform, usd: cost.totalUsd }] : [];
+  });
+  if (totals.length < 2) return [];
+  const cheapest = Math.max(1, Math.min(...totals.map(({ usd }) => usd)));
+  return totals.flatMap(({ platform, usd }) => {
+    const ratio = usd / cheapest;
+    if (ratio < COST_GAP_RATIO || usd - cheapest <= evidence.engineerMonthlyUsd) return [];
+    return [{ platform, points: COST_GAP_POINTS * (1 + Math.log2(ratio / COST_GAP_RATIO)) }];
+  });
+}
