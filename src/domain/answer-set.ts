@@ -1,5 +1,4 @@
 import { STEPS } from './questions.js';
-import type { RespondentAnswers } from './team.js';
 import type { Answers } from './types.js';
 
 /**
@@ -10,6 +9,12 @@ export interface SteppedAnswers {
   userId: string;
   steps: Record<string, Answers>;
   progress: { finishedAt?: string };
+}
+
+/** One person's answers merged across steps: what the scorer reads. */
+export interface RespondentAnswers {
+  userId: string;
+  answers: Answers;
 }
 
 /** One person's answers across all steps, as the scorer wants them. */

@@ -4,8 +4,10 @@
  *
  * Deterministic: no order of people changes it, and ties break by name, never by arrival.
  */
+
+import type { RespondentAnswers } from './answer-set.js';
 import type { CostSettings } from './cost.js';
-import { type PersonEvidence, type RespondentAnswers, scorePerson } from './person.js';
+import { type PersonEvidence, scorePerson } from './person.js';
 import { DEFAULT_COST_SETTINGS } from './team.js';
 import type { Category, Platform } from './types.js';
 

@@ -2,6 +2,7 @@ export {
   firstMissingStep,
   isComplete,
   mergeSteps,
+  type RespondentAnswers,
   respondentsOf,
   type SteppedAnswers,
 } from './answer-set.js';
@@ -30,7 +31,6 @@ export { AGREEMENT_LIMITS, CLOSE_CALL_MARGIN, DONT_KNOW_LIMITS, REASON_MIN_POINT
 export {
   aggregateTeam,
   DEFAULT_COST_SETTINGS,
-  type RespondentAnswers,
   scoreAnswers,
   type TeamSplit,
   type TeamVerdict,

@@ -7,17 +7,13 @@
  * (a restart, another instance) only costs one full rescore.
  */
 import { type Ballot, readBallot } from './answer-parts.js';
+import type { RespondentAnswers } from './answer-set.js';
 import type { CostSettings } from './cost.js';
 import { evidenceOf } from './evidence.js';
 import { ALL_QUESTIONS } from './questions.js';
 import { DONT_KNOW_LIMITS } from './scoring.js';
 import { type Answers, type AnswerValue, CATEGORIES, type Category, type Platform } from './types.js';
 import { advantageOf, weigh } from './weighing.js';
-
-export interface RespondentAnswers {
-  userId: string;
-  answers: Answers;
-}
 
 /** Where one person's own answers put a category row, and the reason that pushed it there hardest. */
 export interface PersonRow {

@@ -5,27 +5,34 @@
  * the order answers arrive in from mattering); one person's verdict is a panel of one. Each person is also
  * weighed alone, to show how the team splits and to lower confidence where people's own answers point elsewhere.
  */
-import { type AnswerPart, type Ballot, readAnswer, readBallot } from './answer-parts.js';
+import { readBallot } from './answer-parts.js';
+import type { RespondentAnswers } from './answer-set.js';
 import {
   COST_OPTION_PLATFORMS,
   type CostEstimate,
   type CostSettings,
   DEFAULT_ENGINEER_YEARLY_USD,
   estimateCosts,
-  platformCosts,
-  readWorkload,
 } from './cost.js';
+import {
+  type DisputedFact,
+  disputesOf,
+  type NumberRange,
+  rangesOf,
+  splitAnswers,
+  tiedWithAnother,
+  topOfRange,
+} from './disputes.js';
 import { figureNotes, guessedFigures, settleFigures } from './figures.js';
 import { whatWouldFlip } from './flip.js';
 import { buildPanel, keyOf, type Panel } from './panel.js';
-import { panelEvidence, standingWith } from './panel-evidence.js';
-import { type PersonEvidence, type RespondentAnswers, scorePerson } from './person.js';
+import { panelEvidence } from './panel-evidence.js';
+import { type PersonEvidence, scorePerson } from './person.js';
 import { DEFAULT_PRICING } from './pricing.js';
 import { ALL_QUESTIONS } from './questions.js';
 import { decide } from './scoring.js';
 import {
   type Answers,
-  type AnswerValue,
   CATEGORIES,
   type Category,
   COST_ESTIMATE_DRIVER,
@@ -34,48 +41,12 @@ import {
   type Platform,
   type Verdict,
 } from './types.js';
-import { answerWords, describeAnswer } from './words.js';
-
-export type { RespondentAnswers } from './person.js';
+import { describeAnswer } from './words.js';
 
 export interface TeamSplit {
   target: Category;
   /** How many people's own answers give the row to each platform, or call it even. */
   counts: Record<Platform | 'even', number>;
-}
-
-/** One answer to a disputed fact and who gave it. */
-export interface FactSide {
-  value: AnswerValue;
-  /** The answer in a few words: "must speak Kafka", "40 MB/s". */
-  words: string;
-  userIds: string[];
-  /** Platforms this answer rules out. */
-  rulesOut: Platform[];
-}
-
-/** A fact the team's answers disagree on: to settle before the verdict can be trusted. */
-export interface DisputedFact {
-  questionId: string;
-  /** The question in a few words: "need for the Kafka API". */
-  short: string;
-  /** Every answer given, the ones that rule something out first. */
-  sides: FactSide[];
-  /** The team verdict were the team to settle it on the answer that rules nothing out, when that differs. */
-  otherwise?: Platform;
-}
-
-/** The team's spread on one workload number. */
-export interface NumberRange {
-  questionId: string;
-  short: string;
-  unit: string;
-  min: number;
-  max: number;
-  /** What the estimate is priced at. */
-  median: number;
-  /** More than WIDE_SPREAD times apart: a thing to settle. */
-  wide: boolean;
 }
 
 /** One person's own overall pick; "unsure" when their answers were mostly "Don't know" or unanswered. */
@@ -111,8 +82,6 @@ export const DEFAULT_COST_SETTINGS: CostSettings = {
 };
 
 const MOST_DIVIDED_LIMIT = 3;
-/** Workload numbers further apart than this are a thing to settle. */
-export const WIDE_SPREAD = 3;
 
 /** One person's verdict. */
 export function scoreAnswers(answers: Answers, settings: CostSettings = DEFAULT_COST_SETTINGS): Verdict {
@@ -244,171 +213,6 @@ function isSplit(picks: readonly PersonPick[]): boolean {
   for (const { pick } of picks) if (pick !== 'unsure') counts.set(pick, (counts.get(pick) ?? 0) + 1);
   const [first, second] = [...counts.values()].sort((a, b) => b - a);
   return first !== undefined && second !== undefined && first === second;
-}
-
-const NUMBER_QUESTIONS = ALL_QUESTIONS.filter((question) => question.kind === 'number');
-
-function rangesOf(ballots: readonly Ballot[]): NumberRange[] {
-  return NUMBER_QUESTIONS.flatMap((question) => {
-    const given = ballots
-      .map((ballot) => ballot.answers[question.id])
-      .filter((value): value is number => typeof value === 'number')
-      .sort((a, b) => a - b);
-    const min = given[0];
-    const max = given[given.length - 1];
-    const median = given[Math.floor((given.length - 1) / 2)];
-    if (min === undefined || max === undefined || median === undefined || question.kind !== 'number')
-      return [];
-    return [
-      {
-        questionId: question.id,
-        short: question.short,
-        unit: question.unit,
-        min,
-        max,
-        median,
-        wide: min > 0 && max / min > WIDE_SPREAD,
-      },
-    ];
-  });
-}
-
-/** The recommended platform's cheapest total were every workload number at the top of the team's range. */
-function topOfRange(
-  panel: Panel,
-  ranges: readonly NumberRange[],
-  settings: CostSettings,
-  recommendation: Platform,
-): number | undefined {
-  if (!panel.workload || !ranges.some((range) => range.max !== range.median)) return undefined;
-  const answers: Answers = { ...panel.consensus };
-  for (const range of ranges) answers[range.questionId] = range.max;
-  const workload = readWorkload(answers);
-  return workload && platformCosts(workload, answers, settings)[recommendation]?.totalUsd;
-}
-
-/**
- * Facts the answers disagree on: choices given differently ("Don't know" aside), and workload numbers more than
- * WIDE_SPREAD apart. Those where one side rules a platform out come first, with what the verdict would be were
- * the team to settle on the side that rules nothing out.
- */
-function disputesOf(
-  panel: Panel,
-  people: readonly PersonEvidence[],
-  ranges: readonly NumberRange[],
-  recommendation: Platform,
-): DisputedFact[] {
-  const disputes: DisputedFact[] = [];
-  ALL_QUESTIONS.forEach((question, questionIndex) => {
-    if (!question.fact) return;
-    const range = ranges.find((candidate) => candidate.questionId === question.id);
-    // A number is disputed only when the answers are far apart or one rules a platform out.
-    if (question.kind === 'number' && !range?.wide && !panel.excluding.has(questionIndex)) return;
-    // One side per distinct answer: a choice's part is shared by everyone who gave it, a number is its own key.
-    const sides = new Map<AnswerPart | number, FactSide>();
-    const dontKnow = new Set<AnswerPart>();
-    panel.ballots.forEach((ballot, person) => {
-      const value = ballot.answers[question.id];
-      const part = ballot.parts[questionIndex];
-      const userId = people[person]?.userId;
-      if (value === undefined || part === undefined || userId === undefined || dontKnow.has(part)) return;
-      const key = question.kind === 'number' ? Number(value) : part;
-      let side = sides.get(key);
-      if (!side) {
-        if (keyOf(value) === 'dont_know') {
-          dontKnow.add(part);
-          return;
-        }
-        // Words are worked out only for the sides shown (see below): a team may give hundreds of numbers.
-        side = {
-          value: Array.isArray(value) ? [...value].sort() : value,
-          words: '',
-          userIds: [],
-          rulesOut: [...new Set(part.excludes.map((exclusion) => exclusion.platform))],
-        };
-        sides.set(key, side);
-      }
-      side.userIds.push(userId);
-    });
-    if (sides.size < 2) return;
-    const ruling = [...sides.values()].some((side) => side.rulesOut.length > 0);
-    if (question.kind === 'number' && !range?.wide && !ruling) return;
-    const ordered = [...sides.values()].sort(
-      (a, b) => b.rulesOut.length - a.rulesOut.length || b.userIds.length - a.userIds.length,
-    );
-    const settledOn = (side: FactSide): Platform | undefined => {
-      const part = readAnswer(question, side.value);
-      return part && standingWith(panel, { questionIndex, value: side.value, part }).recommendation;
-    };
-    const lenient = ordered.find((side) => side.rulesOut.length === 0);
-    let otherwise: Platform | undefined;
-    if (ruling && lenient) {
-      const settled = settledOn(lenient);
-      if (settled && settled !== recommendation) otherwise = settled;
-    }
-    if (question.kind !== 'number' && !ruling) {
-      // A choice that rules nothing out matters only if settling it some way changes the verdict.
-      otherwise = ordered
-        .map(settledOn)
-        .find((settled) => settled !== undefined && settled !== recommendation);
-      if (!otherwise) return;
-    }
-    const shown = question.kind === 'number' ? extremes(ordered) : ordered;
-    disputes.push({
-      questionId: question.id,
-      short: question.short,
-      sides: shown.map((side) => ({ ...side, words: answerWords(question, side.value) })),
-      ...(otherwise && { otherwise }),
-    });
-  });
-  // What rules a platform out first, then what changes the verdict, then wide numbers.
-  return disputes.sort(
-    (a, b) =>
-      ruleCount(b) - ruleCount(a) || Number(b.otherwise !== undefined) - Number(a.otherwise !== undefined),
-  );
-}
-
-/** For a number, the lowest and the highest answer, the one that rules a platform out first. */
-function extremes(sides: readonly FactSide[]): FactSide[] {
-  let low: FactSide | undefined;
-  let high: FactSide | undefined;
-  for (const side of sides) {
-    if (!low || Number(side.value) < Number(low.value)) low = side;
-    if (!high || Number(side.value) > Number(high.value)) high = side;
-  }
-  if (!low || !high) return [];
-  return low.rulesOut.length > high.rulesOut.length
-    ? [low, high]
-    : [high, low].sort((a, b) => b.rulesOut.length - a.rulesOut.length || Number(a.value) - Number(b.value));
-}
-
-function ruleCount(dispute: DisputedFact): number {
-  return dispute.sides.reduce((sum, side) => sum + side.rulesOut.length, 0);
-}
-
-function answerTally(panel: Panel, questionId: string): Map<string, { value: AnswerValue; times: number }> {
-  const tally = new Map<string, { value: AnswerValue; times: number }>();
-  for (const ballot of panel.ballots) {
-    const value = ballot.answers[questionId];
-    if (value === undefined) continue;
-    const known = tally.get(keyOf(value));
-    if (known) known.times++;
-    else tally.set(keyOf(value), { value, times: 1 });
-  }
-  return tally;
-}
-
-function tiedWithAnother(panel: Panel, questionId: string, agreeing: number): boolean {
-  return [...answerTally(panel, questionId).values()].filter(({ times }) => times === agreeing).length > 1;
-}
-
-function splitAnswers(panel: Panel, questionId: string): string {
-  const question = ALL_QUESTIONS.find((candidate) => candidate.id === questionId);
-  if (!question) return '';
-  return [...answerTally(panel, questionId).values()]
-    .sort((a, b) => b.times - a.times)
-    .map(({ value, times }) => `“${answerWords(question, value)}” (${times})`)
-    .join(', ');
 }
 
 function splitsOf(people: readonly PersonEvidence[]): TeamSplit[] {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { RespondentAnswers } from '../../src/domain/answer-set.js';
 import { argumentsFor, argumentsFrom } from '../../src/domain/deliberation.js';
 import { FIGURE_TYPICAL, FIGURE_UNKNOWN } from '../../src/domain/figures.js';
 import { ALL_QUESTIONS, DEFAULT_COST_SETTINGS, DEFAULT_PRICING } from '../../src/domain/index.js';
-import { PersonEvidenceCache, type RespondentAnswers } from '../../src/domain/person.js';
+import { PersonEvidenceCache } from '../../src/domain/person.js';
 import { aggregateTeam, teamVerdictOf } from '../../src/domain/team.js';
 import { randomAnswers, reordered, seededRandom } from './random-answers.js';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
-import { isComplete, respondentsOf } from '../../domain/answer-set.js';
+import { isComplete, type RespondentAnswers, respondentsOf } from '../../domain/answer-set.js';
 import {
   type AnswerSet,
   type Decision,
@@ -10,7 +10,7 @@ import {
 } from '../../domain/decision.js';
 import { argumentsFrom } from '../../domain/deliberation.js';
 import { type PersonEvidence, PersonEvidenceCache } from '../../domain/person.js';
-import { type RespondentAnswers, type TeamVerdict, teamVerdictOf } from '../../domain/team.js';
+import { type TeamVerdict, teamVerdictOf } from '../../domain/team.js';
 import { type PendingNote, StoreUnavailableError } from '../../store/port.js';
 import type { ListenerDeps } from '../deps.js';
 import { isRetryable } from '../errors.js';

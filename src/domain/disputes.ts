@@ -1,0 +1,215 @@
+/**
+ * What a team's answers disagree on: the spread of each workload number (and the cost at the top of it), and the
+ * facts to settle before the verdict can be trusted, each with who gave which answer and what the verdict would
+ * be were the team to settle it the other way.
+ */
+import { type AnswerPart, type Ballot, readAnswer } from './answer-parts.js';
+import { type CostSettings, platformCosts, readWorkload } from './cost.js';
+import { keyOf, type Panel } from './panel.js';
+import { standingWith } from './panel-evidence.js';
+import type { PersonEvidence } from './person.js';
+import { ALL_QUESTIONS } from './questions.js';
+import type { Answers, AnswerValue, Platform } from './types.js';
+import { answerWords } from './words.js';
+
+/** One answer to a disputed fact and who gave it. */
+export interface FactSide {
+  value: AnswerValue;
+  /** The answer in a few words: "must speak Kafka", "40 MB/s". */
+  words: string;
+  userIds: string[];
+  /** Platforms this answer rules out. */
+  rulesOut: Platform[];
+}
+
+/** A fact the team's answers disagree on: to settle before the verdict can be trusted. */
+export interface DisputedFact {
+  questionId: string;
+  /** The question in a few words: "need for the Kafka API". */
+  short: string;
+  /** Every answer given, the ones that rule something out first. */
+  sides: FactSide[];
+  /** The team verdict were the team to settle it on the answer that rules nothing out, when that differs. */
+  otherwise?: Platform;
+}
+
+/** The team's spread on one workload number. */
+export interface NumberRange {
+  questionId: string;
+  short: string;
+  unit: string;
+  min: number;
+  max: number;
+  /** What the estimate is priced at. */
+  median: number;
+  /** More than WIDE_SPREAD times apart: a thing to settle. */
+  wide: boolean;
+}
+
+/** Workload numbers further apart than this are a thing to settle. */
+export const WIDE_SPREAD = 3;
+
+const NUMBER_QUESTIONS = ALL_QUESTIONS.filter((question) => question.kind === 'number');
+
+export function rangesOf(ballots: readonly Ballot[]): NumberRange[] {
+  return NUMBER_QUESTIONS.flatMap((question) => {
+    const given = ballots
+      .map((ballot) => ballot.answers[question.id])
+      .filter((value): value is number => typeof value === 'number')
+      .sort((a, b) => a - b);
+    const min = given[0];
+    const max = given[given.length - 1];
+    const median = given[Math.floor((given.length - 1) / 2)];
+    if (min === undefined || max === undefined || median === undefined || question.kind !== 'number')
+      return [];
+    return [
+      {
+        questionId: question.id,
+        short: question.short,
+        unit: question.unit,
+        min,
+        max,
+        median,
+        wide: min > 0 && max / min > WIDE_SPREAD,
+      },
+    ];
+  });
+}
+
+/** The recommended platform's cheapest total were every workload number at the top of the team's range. */
+export function topOfRange(
+  panel: Panel,
+  ranges: readonly NumberRange[],
+  settings: CostSettings,
+  recommendation: Platform,
+): number | undefined {
+  if (!panel.workload || !ranges.some((range) => range.max !== range.median)) return undefined;
+  const answers: Answers = { ...panel.consensus };
+  for (const range of ranges) answers[range.questionId] = range.max;
+  const workload = readWorkload(answers);
+  return workload && platformCosts(workload, answers, settings)[recommendation]?.totalUsd;
+}
+
+/**
+ * Facts the answers disagree on: choices given differently ("Don't know" aside), and workload numbers more than
+ * WIDE_SPREAD apart. Those where one side rules a platform out come first, with what the verdict would be were
+ * the team to settle on the side that rules nothing out.
+ */
+export function disputesOf(
+  panel: Panel,
+  people: readonly PersonEvidence[],
+  ranges: readonly NumberRange[],
+  recommendation: Platform,
+): DisputedFact[] {
+  const disputes: DisputedFact[] = [];
+  ALL_QUESTIONS.forEach((question, questionIndex) => {
+    if (!question.fact) return;
+    const range = ranges.find((candidate) => candidate.questionId === question.id);
+    // A number is disputed only when the answers are far apart or one rules a platform out.
+    if (question.kind === 'number' && !range?.wide && !panel.excluding.has(questionIndex)) return;
+    // One side per distinct answer: a choice's part is shared by everyone who gave it, a number is its own key.
+    const sides = new Map<AnswerPart | number, FactSide>();
+    const dontKnow = new Set<AnswerPart>();
+    panel.ballots.forEach((ballot, person) => {
+      const value = ballot.answers[question.id];
+      const part = ballot.parts[questionIndex];
+      const userId = people[person]?.userId;
+      if (value === undefined || part === undefined || userId === undefined || dontKnow.has(part)) return;
+      const key = question.kind === 'number' ? Number(value) : part;
+      let side = sides.get(key);
+      if (!side) {
+        if (keyOf(value) === 'dont_know') {
+          dontKnow.add(part);
+          return;
+        }
+        // Words are worked out only for the sides shown (see below): a team may give hundreds of numbers.
+        side = {
+          value: Array.isArray(value) ? [...value].sort() : value,
+          words: '',
+          userIds: [],
+          rulesOut: [...new Set(part.excludes.map((exclusion) => exclusion.platform))],
+        };
+        sides.set(key, side);
+      }
+      side.userIds.push(userId);
+    });
+    if (sides.size < 2) return;
+    const ruling = [...sides.values()].some((side) => side.rulesOut.length > 0);
+    if (question.kind === 'number' && !range?.wide && !ruling) return;
+    const ordered = [...sides.values()].sort(
+      (a, b) => b.rulesOut.length - a.rulesOut.length || b.userIds.length - a.userIds.length,
+    );
+    const settledOn = (side: FactSide): Platform | undefined => {
+      const part = readAnswer(question, side.value);
+      return part && standingWith(panel, { questionIndex, value: side.value, part }).recommendation;
+    };
+    const lenient = ordered.find((side) => side.rulesOut.length === 0);
+    let otherwise: Platform | undefined;
+    if (ruling && lenient) {
+      const settled = settledOn(lenient);
+      if (settled && settled !== recommendation) otherwise = settled;
+    }
+    if (question.kind !== 'number' && !ruling) {
+      // A choice that rules nothing out matters only if settling it some way changes the verdict.
+      otherwise = ordered
+        .map(settledOn)
+        .find((settled) => settled !== undefined && settled !== recommendation);
+      if (!otherwise) return;
+    }
+    const shown = question.kind === 'number' ? extremes(ordered) : ordered;
+    disputes.push({
+      questionId: question.id,
+      short: question.short,
+      sides: shown.map((side) => ({ ...side, words: answerWords(question, side.value) })),
+      ...(otherwise && { otherwise }),
+    });
+  });
+  // What rules a platform out first, then what changes the verdict, then wide numbers.
+  return disputes.sort(
+    (a, b) =>
+      ruleCount(b) - ruleCount(a) || Number(b.otherwise !== undefined) - Number(a.otherwise !== undefined),
+  );
+}
+
+/** For a number, the lowest and the highest answer, the one that rules a platform out first. */
+function extremes(sides: readonly FactSide[]): FactSide[] {
+  let low: FactSide | undefined;
+  let high: FactSide | undefined;
+  for (const side of sides) {
+    if (!low || Number(side.value) < Number(low.value)) low = side;
+    if (!high || Number(side.value) > Number(high.value)) high = side;
+  }
+  if (!low || !high) return [];
+  return low.rulesOut.length > high.rulesOut.length
+    ? [low, high]
+    : [high, low].sort((a, b) => b.rulesOut.length - a.rulesOut.length || Number(a.value) - Number(b.value));
+}
+
+function ruleCount(dispute: DisputedFact): number {
+  return dispute.sides.reduce((sum, side) => sum + side.rulesOut.length, 0);
+}
+
+function answerTally(panel: Panel, questionId: string): Map<string, { value: AnswerValue; times: number }> {
+  const tally = new Map<string, { value: AnswerValue; times: number }>();
+  for (const ballot of panel.ballots) {
+    const value = ballot.answers[questionId];
+    if (value === undefined) continue;
+    const known = tally.get(keyOf(value));
+    if (known) known.times++;
+    else tally.set(keyOf(value), { value, times: 1 });
+  }
+  return tally;
+}
+
+export function tiedWithAnother(panel: Panel, questionId: string, agreeing: number): boolean {
+  return [...answerTally(panel, questionId).values()].filter(({ times }) => times === agreeing).length > 1;
+}
+
+export function splitAnswers(panel: Panel, questionId: string): string {
+  const question = ALL_QUESTIONS.find((candidate) => candidate.id === questionId);
+  if (!question) return '';
+  return [...answerTally(panel, questionId).values()]
+    .sort((a, b) => b.times - a.times)
+    .map(({ value, times }) => `“${answerWords(question, value)}” (${times})`)
+    .join(', ');
+}
