@@ -66,6 +66,46 @@ function runtimeClosure(entry: string): Set<string> {
   return seen;
 }
 
+/**
+ * The decision as a pipeline, in the order its stages run: a domain file imports only files of its own stage or of
+ * earlier ones, so no stage calls back into a later one. Every file of src/domain/ has a place here.
+ */
+const DOMAIN_STAGES: { stage: string; files: string[] }[] = [
+  {
+    stage: 'vocabulary',
+    files: ['types', 'platform', 'format', 'pricing', 'cost-model', 'ids', 'time-zone', 'near-miss'],
+  },
+  {
+    stage: 'questions and answers',
+    files: [
+      'steps/options',
+      'steps/team-profile',
+      'steps/workload',
+      'steps/setup',
+      'steps/running-it',
+      'steps/risk',
+      'steps/priorities',
+      'questions',
+      'answer-fit',
+      'figures',
+      'validation',
+      'words',
+      'answer-set',
+      'decision',
+    ],
+  },
+  {
+    stage: 'workload and cost estimate',
+    files: ['cost-people', 'cost-kinesis', 'cost-kafka-cluster', 'cost-msk', 'cost-kafka', 'cost'],
+  },
+  { stage: 'evidence per row', files: ['answer-parts', 'evidence', 'cost-row', 'weighing'] },
+  { stage: 'verdict', files: ['scoring'] },
+  { stage: "the team's facts", files: ['person', 'panel', 'panel-evidence', 'disputes'] },
+  { stage: 'what would flip it', files: ['flip'] },
+  { stage: 'team verdict and its record', files: ['team', 'deliberation', 'decision-record'] },
+  { stage: 'public surface', files: ['index'] },
+];
+
 describe('the import graph of src/', () => {
   const graph = importGraph();
 
@@ -81,6 +121,25 @@ describe('the import graph of src/', () => {
   it('has no cycles', () => {
     const cycles = cyclesOf(graph).map((cycle) => cycle.map((file) => relative(SRC, file)).join(' → '));
     expect(cycles).toEqual([]);
+  });
+
+  it('keeps the domain pipeline one way: each stage imports only its own and earlier stages', () => {
+    const stageOf = new Map(
+      DOMAIN_STAGES.flatMap(({ files }, index) =>
+        files.map((file) => [join(SRC, 'domain', `${file}.ts`), index]),
+      ),
+    );
+    const domainFiles = [...graph.keys()].filter((file) => relative(SRC, file).startsWith('domain/'));
+    expect(domainFiles.filter((file) => !stageOf.has(file)).map((file) => relative(SRC, file))).toEqual([]);
+    const backwards = domainFiles.flatMap((file) =>
+      (graph.get(file) ?? [])
+        .filter((target) => (stageOf.get(target) ?? 0) > (stageOf.get(file) ?? 0))
+        .map(
+          (target) =>
+            `${relative(SRC, file)} (${DOMAIN_STAGES[stageOf.get(file) ?? 0]?.stage}) → ${relative(SRC, target)} (${DOMAIN_STAGES[stageOf.get(target) ?? 0]?.stage})`,
+        ),
+    );
+    expect(backwards).toEqual([]);
   });
 
   it('loads the emulated Slack and the sandbox only when the sandbox runs (a dynamic import)', () => {
