@@ -7,7 +7,7 @@
  * - people are taken in userId order;
  * - each question's signals count 1/n per person on top of the shared priors;
  * - a platform is out when anyone's answer to a fact rules it out (the stricter side holds until the team settles
- *   it; team.ts names the dispute), and a deciding factor overrides only when more than half of the people's
+ *   it; disputes.ts names the dispute), and a deciding factor overrides only when more than half of the people's
  *   answers say so;
  * - the cost estimate prices the team's typical workload: the median of each number and the most common answer
  *   to each question.

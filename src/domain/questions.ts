@@ -4,7 +4,7 @@
  *
  * Points use a small scale: 1 a nudge, 2 a real lean, 3 a strong lean, 5 reserved for the deciding factors.
  * Number questions and the zones question feed the cost estimate (cost.ts); the thresholds that turn numbers into
- * signals and hard limits live in scoring.ts. Each step's questions are in steps/, one file per step.
+ * signals and hard limits live in answer-parts.ts. Each step's questions are in steps/, one file per step.
  */
 import { PRIORITIES } from './steps/priorities.js';
 import { RISK } from './steps/risk.js';

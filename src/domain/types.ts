@@ -58,7 +58,7 @@ export interface ChoiceOption {
   exclusive?: boolean;
   /**
    * How long the team has run Kafka in production, 0..1: the managed services' starting lead shrinks with it
-   * (see opsStrengthOf in scoring.ts), the more so with the answers marked `opsSupport`.
+   * (see opsStrength in evidence.ts), the more so with the answers marked `opsSupport`.
    */
   kafkaExperience?: number;
   /** An operating habit that makes Kafka experience count: 24-hour on-call, a platform team, strong monitoring. */

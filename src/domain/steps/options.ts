@@ -17,7 +17,7 @@ export function lean(
 
 /**
  * Rough ranges for a throughput in MB/s. Each is priced at its geometric middle, rounded: the figure an order of
- * magnitude most likely sits near. The bounds match the thresholds in scoring.ts (100 and 1,000 MB/s peaks).
+ * magnitude most likely sits near. The bounds match the thresholds in answer-parts.ts (100 and 1,000 MB/s peaks).
  */
 export function throughputRanges(prefix: string): RoughRange[] {
   return [

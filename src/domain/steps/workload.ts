@@ -75,7 +75,7 @@ export const WORKLOAD: Step = {
       min: 1,
       max: 500,
       integer: true,
-      // Split where Kinesis's shared reads start to crowd (more than 5, more than 20; see scoring.ts).
+      // Split where Kinesis's shared reads start to crowd (more than 5, more than 20; see answer-parts.ts).
       ranges: [
         { id: 'readers_1', label: 'one', low: 1, high: 1, pricedAt: 1 },
         { id: 'readers_2_5', label: '2 to 5', low: 2, high: 5, pricedAt: 3 },
