@@ -20,6 +20,7 @@ import {
   type Strength,
   TARGET_LABELS,
 } from './types.js';
+import { lowerFirst } from './words.js';
 
 export interface DecisionRecordInput {
   title: string;
@@ -278,10 +279,6 @@ function runnerUp(row: CategoryResult, platform: Platform, out: ReadonlySet<Plat
 function con(row: CategoryResult): string {
   const leader = row.advantage === 'even' ? 'nobody' : PLATFORM_LABELS[row.advantage];
   return `${TARGET_LABELS[row.target]}: ${leader} has ${STRENGTH[row.strength]} (${row.reason})`;
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /** "accepted, closed by Alice on 2026-11-24 16:30 UTC"; the file is read outside Slack, so its zone is explicit. */
