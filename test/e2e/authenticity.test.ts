@@ -87,6 +87,20 @@ describe('only requests signed by Slack are served', () => {
     await expectNothingHappened();
   });
 
+  it('an unsigned SSL check is answered, and a command riding in its payload field is not run', async () => {
+    const reply = await fetch(harness.eventsUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      // Bolt reads a form's `payload` field as the whole request, whatever else the form holds.
+      body: new URLSearchParams({
+        ssl_check: '1',
+        payload: JSON.stringify(Object.fromEntries(new URLSearchParams(body))),
+      }).toString(),
+    });
+    expect(reply.status).toBe(200);
+    await expectNothingHappened();
+  });
+
   it('the same request, fresh and correctly signed, is served (so the checks above can fail)', async () => {
     const reply = await postSigned(harness.eventsUrl, SIGNING_SECRET, body);
     expect(reply.status).toBe(200);
