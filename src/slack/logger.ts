@@ -55,15 +55,24 @@ function redactPart(part: unknown, redact: (text: string) => string): unknown {
   return part;
 }
 
+const SEVERITY: Record<string, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+
 /** Wraps a logger so nothing secret reaches it. */
 export function redactingLogger(inner: Logger, secrets: (string | undefined)[]): Logger {
   const redact = redactor(secrets);
-  const clean = (parts: unknown[]) => parts.map((part) => redactPart(part, redact));
+  // Lines below the inner logger's level are dropped before redaction: WebClient writes each request body at
+  // DEBUG, and redacting lines only to drop them cost about 0.3 ms of each slash command.
+  const at =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...parts: unknown[]) => {
+      if ((SEVERITY[level] ?? 0) < (SEVERITY[inner.getLevel()] ?? 0)) return;
+      inner[level](...parts.map((part) => redactPart(part, redact)));
+    };
   return {
-    debug: (...parts) => inner.debug(...clean(parts)),
-    info: (...parts) => inner.info(...clean(parts)),
-    warn: (...parts) => inner.warn(...clean(parts)),
-    error: (...parts) => inner.error(...clean(parts)),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
     setLevel: (level) => inner.setLevel(level),
     getLevel: () => inner.getLevel(),
     setName: (name) => inner.setName(name),
