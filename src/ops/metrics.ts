@@ -158,19 +158,31 @@ export class AppMetrics {
     this.redisReconnects.inc();
   }
 
-  /** A `fetch` for the WebClient that counts each request's answer; the answer itself is passed on untouched. */
+  /**
+   * A `fetch` for the WebClient that counts each request's answer. A 200's body is read once here and handed on
+   * as a new Response of the same bytes, status and headers: a clone would tee the stream, which cost more
+   * than reading it.
+   */
   observedFetch(inner: typeof globalThis.fetch = globalThis.fetch): FetchFunction {
     return async (url, init) => {
       const method = API_METHOD.exec(new URL(url).pathname)?.[1] ?? 'file_upload';
+      const count = (outcome: string) => this.slackCalls.inc({ method, outcome });
       let response: Response;
+      let body: ArrayBuffer;
       try {
         response = await inner(url, init);
+        if (response.status !== 200 || method === 'file_upload') {
+          count(this.outcomeOfStatus(method, response));
+          return response;
+        }
+        body = await response.arrayBuffer();
       } catch (error) {
-        this.slackCalls.inc({ method, outcome: 'network_error' });
+        count('network_error');
         throw error;
       }
-      this.slackCalls.inc({ method, outcome: await this.outcomeOf(method, response) });
-      return response;
+      count(outcomeOfAnswer(body));
+      const { status, statusText, headers } = response;
+      return new Response(body, { status, statusText, headers });
     };
   }
 
@@ -182,23 +194,27 @@ export class AppMetrics {
     return this.registry.metrics();
   }
 
-  private async outcomeOf(method: string, response: Response): Promise<string> {
+  private outcomeOfStatus(method: string, response: Response): string {
     if (response.status === 429) {
       const seconds = Number(response.headers.get('retry-after'));
       if (Number.isFinite(seconds) && seconds >= 0) this.retryAfter.observe({ method }, seconds);
       return 'ratelimited';
     }
-    if (response.status !== 200) return `http_${response.status}`;
-    if (method === 'file_upload') return 'ok';
-    const answer = apiAnswerSchema.safeParse(
-      await response
-        .clone()
-        .json()
-        .catch(() => undefined),
-    );
-    if (!answer.success) return 'unreadable';
-    if (answer.data.ok) return 'ok';
-    const code = slackErrorCode.safeParse(answer.data.error);
-    return code.success ? code.data : 'other_error';
+    return response.status === 200 ? 'ok' : `http_${response.status}`;
   }
+}
+
+/** `ok`, Slack's error code, or why the answer could not say. */
+function outcomeOfAnswer(body: ArrayBuffer): string {
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(body).toString('utf8'));
+  } catch {
+    return 'unreadable';
+  }
+  const answer = apiAnswerSchema.safeParse(json);
+  if (!answer.success) return 'unreadable';
+  if (answer.data.ok) return 'ok';
+  const code = slackErrorCode.safeParse(answer.data.error);
+  return code.success ? code.data : 'other_error';
 }
