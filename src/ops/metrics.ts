@@ -158,31 +158,21 @@ export class AppMetrics {
     this.redisReconnects.inc();
   }
 
-  /**
-   * A `fetch` for the WebClient that counts each request's answer. A 200's body is read once here and handed on
-   * as a new Response of the same bytes, status and headers: a clone would tee the stream, which cost more
-   * than reading it.
-   */
+  /** A `fetch` for the WebClient that counts each request's answer; the answer itself is passed on untouched. */
   observedFetch(inner: typeof globalThis.fetch = globalThis.fetch): FetchFunction {
     return async (url, init) => {
       const method = API_METHOD.exec(new URL(url).pathname)?.[1] ?? 'file_upload';
       const count = (outcome: string) => this.slackCalls.inc({ method, outcome });
       let response: Response;
-      let body: ArrayBuffer;
       try {
         response = await inner(url, init);
-        if (response.status !== 200 || method === 'file_upload') {
-          count(this.outcomeOfStatus(method, response));
-          return response;
-        }
-        body = await response.arrayBuffer();
       } catch (error) {
         count('network_error');
         throw error;
       }
-      count(outcomeOfAnswer(body));
-      const { status, statusText, headers } = response;
-      return new Response(body, { status, statusText, headers });
+      if (response.status === 200 && method !== 'file_upload') return countedWhenRead(response, count);
+      count(this.outcomeOfStatus(method, response));
+      return response;
     };
   }
 
@@ -205,23 +195,49 @@ export class AppMetrics {
 }
 
 /**
+ * A Web API answer, counted when WebClient reads its body (`text()`, or `arrayBuffer()` for a gzip answer):
+ * reading it here as well, by a clone or into a new Response, cost more than the read itself.
+ */
+function countedWhenRead(response: Response, count: (outcome: string) => void): Response {
+  const counted =
+    <Body>(read: () => Promise<Body>, outcomeOf: (body: Body) => string) =>
+    async (): Promise<Body> => {
+      let body: Body;
+      try {
+        body = await read();
+      } catch (error) {
+        count('network_error');
+        throw error;
+      }
+      count(outcomeOf(body));
+      return body;
+    };
+  // Own properties over Response's methods: WebClient gets the same object, and reads it once.
+  return Object.defineProperties(response, {
+    text: { value: counted(response.text.bind(response), outcomeOfAnswer) },
+    arrayBuffer: {
+      value: counted(response.arrayBuffer.bind(response), (bytes) =>
+        outcomeOfAnswer(Buffer.from(bytes).toString('utf8')),
+      ),
+    },
+  });
+}
+
+/**
  * How Slack's answers begin, `{"ok":true` or `{"ok":false,"error":"<code>"`: the outcome is read there, since
  * WebClient parses the whole body anyway and a second parse of an echoed modal or message cost ~0.25 ms a
  * slash command. An answer that begins otherwise is parsed whole.
  */
 const ANSWER_START = /^\s*\{\s*"ok"\s*:\s*(true|false)\s*(?:\}|,\s*(?:"error"\s*:\s*"([^"\\]*)")?)/;
-const ANSWER_START_BYTES = 160;
 
 /** `ok`, Slack's error code, or why the answer could not say. */
-function outcomeOfAnswer(body: ArrayBuffer): string {
-  const start = ANSWER_START.exec(
-    Buffer.from(body, 0, Math.min(body.byteLength, ANSWER_START_BYTES)).toString(),
-  );
+function outcomeOfAnswer(body: string): string {
+  const start = ANSWER_START.exec(body);
   if (start?.[1] === 'true') return 'ok';
   if (start?.[2] !== undefined) return errorLabel(start[2]);
   let json: unknown;
   try {
-    json = JSON.parse(Buffer.from(body).toString('utf8'));
+    json = JSON.parse(body);
   } catch {
     return 'unreadable';
   }
