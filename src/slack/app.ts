@@ -149,6 +149,8 @@ export function createSlackApp(options: SlackAppOptions & Operations): App {
     logLevel: LOG_LEVELS[config.logLevel],
     logger,
     clientOptions,
+    // No listener keeps conversation state; Bolt's store would look each request up and make an Error of the miss.
+    convoStore: false,
   });
 
   observeRequests(app, metrics);
