@@ -9,7 +9,8 @@ export function nearMiss(text: string, names: readonly string[]): string | undef
   return names.find((name) => {
     const start = words.slice(0, name.split(' ').length).join(' ');
     // The exact words followed by more are a title ("Export pipeline rewrite"), not a typo.
-    return start !== name && editDistance(start, name) <= 1;
+    // Lengths two apart are two edits at least: most titles need no table of distances.
+    return start !== name && Math.abs(start.length - name.length) <= 1 && editDistance(start, name) <= 1;
   });
 }
 
