@@ -37,6 +37,16 @@ export type RedisClient = Pick<Redis, ClientSlice> | Pick<Cluster, ClientSlice |
 /** Keys asked for per SCAN step and dealt with before the next: erasing a large workspace never holds many. */
 export const ERASE_BATCH = 200;
 
+/** ioredis's message for a command past its commandTimeout; the deadline below says the same. */
+const TIMED_OUT = 'Command timed out';
+
+/**
+ * A command is given up on after this even if ioredis never settles it. The client's own commandTimeout
+ * (1.2 s) answers first whenever it can, but a command in flight when Redis dies can stay pending for good:
+ * under kill -9 a publisher and a sweeper each waited forever on one, and the decision was never republished.
+ */
+export const COMMAND_DEADLINE_MS = 2_500;
+
 /** What each part of the Redis adapter shares: the client, the key names, the TTL and how failures are told. */
 export class RedisAccess {
   /** A Cluster runs a script or MULTI on one slot only: the per-person and per-channel indexes are elsewhere. */
@@ -83,13 +93,19 @@ export class RedisAccess {
   }
 
   async run<T>(command: () => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(TIMED_OUT)), COMMAND_DEADLINE_MS);
+    });
     try {
-      return await command();
+      return await Promise.race([command(), deadline]);
     } catch (error) {
       this.onCommandError();
       // A command that timed out was sent (or sits in the offline queue): Redis may still run it.
-      const timedOut = error instanceof Error && error.message === 'Command timed out';
+      const timedOut = error instanceof Error && error.message === TIMED_OUT;
       throw new StoreUnavailableError(error, timedOut ? 'unknown' : 'failed');
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

@@ -94,7 +94,7 @@ describe('the last step during a Redis stall', () => {
 });
 
 describe('kill -9 of Redis while 20 people finish', () => {
-  it('after the sweep, the message counts every acknowledged finisher and the thread notes each once', {
+  it('after the sweep, the message counts every acknowledged finisher and the thread notes each (one repeat at most)', {
     timeout: 120_000,
   }, async () => {
     redis = await startRedisServer({ appendOnly: true });
@@ -138,18 +138,23 @@ describe('kill -9 of Redis while 20 people finish', () => {
     await until(
       async () => {
         const stored = await finished();
-        return countedFinishers(h) === stored.length && notedFinishers(h, posted.ts).length === stored.length;
+        const noted = new Set(notedFinishers(h, posted.ts));
+        return countedFinishers(h) === stored.length && stored.every((userId) => noted.has(userId));
       },
       'the message and thread to catch up with the store',
-      // A publish lease taken just before the crash may have to run out (30 s) before a sweeper takes over.
-      45_000,
+      // A publish lease taken just before the crash may have to run out (30 s) before a sweeper takes over; a
+      // sweeper's claim taken just before it, whose re-mark was lost with the store, hides the decision for
+      // the claim's 60 s.
+      75_000,
     );
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const stored = await finished();
     expect(countedFinishers(h)).toBe(stored.length);
     const noted = notedFinishers(h, posted.ts);
-    expect([...noted].sort()).toEqual([...stored].sort());
-    expect(new Set(noted).size).toBe(noted.length);
+    expect([...new Set(noted)].sort()).toEqual([...stored].sort());
+    // At least once (SECURITY.md): the one note Slack took while Redis died, before it was recorded, may be
+    // posted again; only one publisher posts at a time, so no more than one note repeats.
+    expect(noted.length - new Set(noted).size).toBeLessThanOrEqual(1);
     console.info(
       `kill -9: ${acknowledged.length} of 20 acknowledged, ${stored.length} finished in the store`,
     );
