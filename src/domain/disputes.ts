@@ -194,9 +194,10 @@ function answerTally(panel: Panel, questionId: string): Map<string, { value: Ans
   for (const ballot of panel.ballots) {
     const value = ballot.answers[questionId];
     if (value === undefined) continue;
-    const known = tally.get(keyOf(value));
+    const key = keyOf(value);
+    const known = tally.get(key);
     if (known) known.times++;
-    else tally.set(keyOf(value), { value, times: 1 });
+    else tally.set(key, { value, times: 1 });
   }
   return tally;
 }

@@ -307,7 +307,9 @@ export function leansFactor({ signal }: Contribution): boolean {
 
 /** A stable text form of an answer, for counting identical ones whatever order multi-choice picks came in. */
 export function keyOf(value: AnswerValue): string {
-  return Array.isArray(value) ? [...value].sort().join(' ') : String(value);
+  if (!Array.isArray(value)) return String(value);
+  // Called per person per question: one pick needs no sorted copy.
+  return value.length === 1 ? String(value[0]) : [...value].sort().join(' ');
 }
 
 /** The lower median: a value someone actually gave, and for peaks never below the averages' median. */

@@ -119,17 +119,22 @@ export class PersonEvidenceCache {
   }
 }
 
+// Plain loops: this runs for every cached person at every publish.
 function sameAnswers(a: Answers, b: Answers): boolean {
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) => {
+  let count = 0;
+  for (const key in a) {
     const left = a[key];
     const right = b[key];
-    return left !== undefined && right !== undefined && sameValue(left, right);
-  });
+    if (left === undefined || right === undefined || !sameValue(left, right)) return false;
+    count++;
+  }
+  for (const _ in b) count--;
+  return count === 0;
 }
 
 function sameValue(a: AnswerValue, b: AnswerValue): boolean {
   if (!Array.isArray(a) || !Array.isArray(b)) return a === b;
-  return a.length === b.length && a.every((item, index) => item === b[index]);
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
 }
