@@ -63,6 +63,23 @@ describe('people scored once and reused', () => {
     expect(second[2]?.ballot.answers.avg_write_mbps).toBe(123);
   });
 
+  it('re-scores someone who answered one more question', () => {
+    const random = seededRandom(8);
+    const cache = new PersonEvidenceCache();
+    const [set] = randomTeam(random, 1);
+    if (!set) throw new Error('no person');
+    const question = ALL_QUESTIONS.find((candidate) => candidate.kind === 'number');
+    if (!question) throw new Error('no number question');
+    const { [question.id]: _left, ...fewer } = set.answers;
+    cache.scoreAll('T1:D1', [{ userId: set.userId, answers: fewer }], DEFAULT_COST_SETTINGS);
+    const [more] = cache.scoreAll(
+      'T1:D1',
+      [{ userId: set.userId, answers: { ...fewer, [question.id]: 777 } }],
+      DEFAULT_COST_SETTINGS,
+    );
+    expect(more?.ballot.answers[question.id]).toBe(777);
+  });
+
   it('scores afresh for other settings, another decision, or answers that differ only in order', () => {
     const random = seededRandom(5);
     const cache = new PersonEvidenceCache();
