@@ -38,26 +38,46 @@ export const notices = {
   }),
 } as const;
 
+/** The decision and the person's answers read afresh, or the notice that stands in for a closed or gone one. */
+async function openFor(
+  deps: ListenerDeps,
+  ref: DecisionRef,
+  userId: string,
+): Promise<{ notice: ModalView } | { decision: Decision; answerSet: AnswerSet | null }> {
+  const [decision, answerSet] = await Promise.all([
+    deps.store.getDecision(ref),
+    deps.store.getAnswerSet(ref, userId),
+  ]);
+  if (!decision) return { notice: notices.decisionGone };
+  if (decision.closed) return { notice: notices.decisionClosed };
+  return { decision, answerSet };
+}
+
+/** One step of the questionnaire with what the person saved for it. */
+function stepView(decision: Decision, answerSet: AnswerSet | null, step: number, editing = false): ModalView {
+  return buildQuestionnaireModal({
+    decisionId: decision.decisionId,
+    decisionTitle: decision.title,
+    step,
+    answers: answerSet?.steps[STEPS[step]?.id ?? ''],
+    ...(editing ? { editing } : {}),
+  });
+}
+
+/** Where a person stands: their summary once finished, else where they left off, pre-filled, or the start. */
+function resumeView(deps: ListenerDeps, decision: Decision, answerSet: AnswerSet | null): ModalView {
+  if (answerSet && isComplete(answerSet)) return answersSummaryView(deps, decision, answerSet);
+  return stepView(decision, answerSet, resumeStep(answerSet));
+}
+
 /** The modal a person should see for a decision: where they left off, pre-filled, or the start. */
 export async function questionnaireViewFor(
   deps: ListenerDeps,
   ref: DecisionRef,
   userId: string,
 ): Promise<ModalView> {
-  const [decision, answerSet] = await Promise.all([
-    deps.store.getDecision(ref),
-    deps.store.getAnswerSet(ref, userId),
-  ]);
-  if (!decision) return notices.decisionGone;
-  if (decision.closed) return notices.decisionClosed;
-  if (answerSet && isComplete(answerSet)) return answersSummaryView(deps, decision, answerSet);
-  const step = resumeStep(answerSet);
-  return buildQuestionnaireModal({
-    decisionId: ref.decisionId,
-    decisionTitle: decision.title,
-    step,
-    answers: answerSet?.steps[STEPS[step]?.id ?? ''],
-  });
+  const opened = await openFor(deps, ref, userId);
+  return 'notice' in opened ? opened.notice : resumeView(deps, opened.decision, opened.answerSet);
 }
 
 /** The modal a finished person ends on: their own verdict and their answers, each step with its Edit button. */
@@ -85,21 +105,13 @@ export async function summaryOrStepView(
   userId: string,
   step: number | undefined,
 ): Promise<ModalView> {
-  const [decision, answerSet] = await Promise.all([
-    deps.store.getDecision(ref),
-    deps.store.getAnswerSet(ref, userId),
-  ]);
-  if (!decision) return notices.decisionGone;
-  if (decision.closed) return notices.decisionClosed;
-  if (!answerSet || !isComplete(answerSet)) return questionnaireViewFor(deps, ref, userId);
-  if (step === undefined) return answersSummaryView(deps, decision, answerSet);
-  return buildQuestionnaireModal({
-    decisionId: ref.decisionId,
-    decisionTitle: decision.title,
-    step,
-    answers: answerSet.steps[STEPS[step]?.id ?? ''],
-    editing: true,
-  });
+  const opened = await openFor(deps, ref, userId);
+  if ('notice' in opened) return opened.notice;
+  const { decision, answerSet } = opened;
+  // Not finished (after "forget me", say): where they stand instead of a step opened alone.
+  if (!answerSet || !isComplete(answerSet) || step === undefined)
+    return resumeView(deps, decision, answerSet);
+  return stepView(decision, answerSet, step, true);
 }
 
 /**
