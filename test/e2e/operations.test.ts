@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { structuredLogger } from '../../src/slack/logger.js';
 import { WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
 import { type RedisServerHandle, startRedisServer } from '../support/redis-server.js';
+import { until } from '../support/until.js';
 import { BOT_TOKEN, CHANNEL, type Harness, SIGNING_SECRET, startHarness, stepValues } from './harness.js';
 import { decisionIdOf, startDecision } from './journey.js';
 
@@ -44,15 +45,6 @@ async function sample(h: Harness, name: string, labels: Record<string, string> =
         wanted.every((label) => candidate.includes(label)),
     );
   return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
-}
-
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<number> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  return Date.now() - started;
 }
 
 describe('/metrics', () => {
@@ -114,7 +106,12 @@ describe('/healthz and /readyz', () => {
 
     const server = redis;
     await server.stop();
-    const notReadyAfterMs = await until(async () => (await probe(h, '/readyz')).code === 503, '503');
+    const notReadyAfterMs = await until(
+      async () => (await probe(h, '/readyz')).code === 503,
+      '503',
+      10_000,
+      25,
+    );
     expect(notReadyAfterMs).toBeLessThan(1_000);
     expect(await probe(h, '/readyz')).toMatchObject({ code: 503, body: { status: 'degraded' } });
     expect(await probe(h, '/healthz')).toMatchObject({ code: 200, body: { status: 'degraded' } });

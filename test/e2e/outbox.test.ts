@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
 import { type RedisServerHandle, startRedisServer } from '../support/redis-server.js';
+import { until } from '../support/until.js';
 import { CHANNEL, type Harness, startHarness, stepValues, visibleText } from './harness.js';
 import { answerAllButTheLastStep, decisionIdOf, LAST_STEP, startDecision } from './journey.js';
 
@@ -36,18 +37,6 @@ function notedFinishers(h: Harness, ts: string): string[] {
 async function healthy(h: Harness): Promise<boolean> {
   const response = await fetch(`http://127.0.0.1:${h.app.port}/healthz`);
   return ((await response.json()) as { status: string }).status === 'ok';
-}
-
-async function until(
-  probe: () => boolean | Promise<boolean>,
-  what: string,
-  timeoutMs: number,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe('the last step during a Redis stall', () => {

@@ -3,6 +3,7 @@ import { STEPS } from '../../src/domain/questions.js';
 import { ACTION_IDS } from '../../src/slack/ids.js';
 import { WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
 import { type RedisServerHandle, startRedisServer } from '../support/redis-server.js';
+import { until } from '../support/until.js';
 import { CHANNEL, type Harness, startHarness, stepValues } from './harness.js';
 import { startDecision } from './journey.js';
 
@@ -20,14 +21,6 @@ async function health(h: Harness): Promise<{ status: string; store: { status: st
   const response = await fetch(`http://127.0.0.1:${h.app.port}/healthz`);
   expect(response.status).toBe(200);
   return response.json() as Promise<{ status: string; store: { status: string } }>;
-}
-
-async function until(probe: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe('Redis down at start', () => {
