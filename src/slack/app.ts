@@ -16,7 +16,7 @@ import { answerWhileInstallationUnreadable } from './listeners/store-unavailable
 import { acknowledgeUnclaimed } from './listeners/unclaimed.js';
 import { registerViews } from './listeners/views/index.js';
 import { redactingLogger, structuredLogger } from './logger.js';
-import { observeRequests } from './observe.js';
+import { inRequestContext, observeRequests } from './observe.js';
 import { PeopleDirectory } from './people.js';
 import { createGuardedHttpReceiver } from './receiver.js';
 import { BOT_SCOPES } from './scopes.js';
@@ -156,7 +156,7 @@ export function createSlackApp(options: SlackAppOptions & Operations): App {
   observeRequests(app, metrics);
   if (oauth) app.use(answerWhileInstallationUnreadable);
   app.use(acknowledgeUnclaimed);
-  app.use(handleOnce(store, startsDecision));
+  app.use(inRequestContext(handleOnce(store, startsDecision)));
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);

@@ -2,7 +2,7 @@ import type { Logger, LogLevel } from '@slack/bolt';
 import { pino } from 'pino';
 import { z } from 'zod';
 import type { LogFormat, LogLevel as LogLevelName } from '../config.js';
-import { currentLogContext } from '../ops/log-context.js';
+import { type LogContext, WITH_CONTEXT, withLogContext } from '../ops/log-context.js';
 import { slackErrorCode } from './errors.js';
 
 /**
@@ -60,23 +60,27 @@ const SEVERITY: Record<string, number> = { debug: 0, info: 1, warn: 2, error: 3 
 /** Wraps a logger so nothing secret reaches it. */
 export function redactingLogger(inner: Logger, secrets: (string | undefined)[]): Logger {
   const redact = redactor(secrets);
-  // Lines below the inner logger's level are dropped before redaction: WebClient writes each request body at
-  // DEBUG, and redacting lines only to drop them cost about 0.3 ms of each slash command.
-  const at =
-    (level: 'debug' | 'info' | 'warn' | 'error') =>
-    (...parts: unknown[]) => {
-      if ((SEVERITY[level] ?? 0) < (SEVERITY[inner.getLevel()] ?? 0)) return;
-      inner[level](...parts.map((part) => redactPart(part, redact)));
-    };
-  return {
-    debug: at('debug'),
-    info: at('info'),
-    warn: at('warn'),
-    error: at('error'),
-    setLevel: (level) => inner.setLevel(level),
-    getLevel: () => inner.getLevel(),
-    setName: (name) => inner.setName(name),
+  const wrap = (logger: Logger): Logger => {
+    // Lines below the inner logger's level are dropped before redaction: WebClient writes each request body at
+    // DEBUG, and redacting lines only to drop them cost about 0.3 ms of each slash command.
+    const at =
+      (level: 'debug' | 'info' | 'warn' | 'error') =>
+      (...parts: unknown[]) => {
+        if ((SEVERITY[level] ?? 0) < (SEVERITY[logger.getLevel()] ?? 0)) return;
+        logger[level](...parts.map((part) => redactPart(part, redact)));
+      };
+    return {
+      debug: at('debug'),
+      info: at('info'),
+      warn: at('warn'),
+      error: at('error'),
+      setLevel: (level) => logger.setLevel(level),
+      getLevel: () => logger.getLevel(),
+      setName: (name) => logger.setName(name),
+      [WITH_CONTEXT]: (context: LogContext) => wrap(withLogContext(logger, context)),
+    } as Logger;
   };
+  return wrap(inner);
 }
 
 /** Where log lines go: stdout in production, an array in tests. Each call is one whole line. */
@@ -86,8 +90,9 @@ export interface LogSink {
 
 /**
  * The app's logger, and through Bolt the Web API client's, the Socket Mode client's and the OAuth
- * installer's: pino, writing JSON lines (`json`) or readable ones (`text`). Each line carries the log
- * context of the request it belongs to, and the whole line is redacted before it is written.
+ * installer's: pino, writing JSON lines (`json`) or readable ones (`text`). A line written through
+ * `withLogContext(logger, …)` (a listener's logger, a scheduled item's) carries that context; the whole line
+ * is redacted before it is written.
  */
 export function structuredLogger(options: {
   level: LogLevelName;
@@ -103,34 +108,37 @@ export function structuredLogger(options: {
       level: options.level,
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      mixin: () => ({ ...currentLogContext() }),
     },
     { write: (line: string) => sink.write(redact(render(line))) },
   );
-  const write =
-    (at: 'debug' | 'info' | 'warn' | 'error') =>
-    (...parts: unknown[]) => {
-      if (!base.isLevelEnabled(at)) return;
-      const error = parts.find((part): part is Error => part instanceof Error);
-      const message = parts
-        .filter((part) => part !== error)
-        .map(describePart)
-        .join(' ');
-      if (error) base[at]({ err: errorFields(error) }, message || error.message);
-      else base[at](message);
-    };
-  return {
-    debug: write('debug'),
-    info: write('info'),
-    warn: write('warn'),
-    error: write('error'),
-    setLevel: (level) => {
-      base.level = level;
-    },
-    getLevel: () => base.level as LogLevel,
-    // Every Slack client shares this logger and renames it after itself: a name would be wrong on the others' lines.
-    setName: () => undefined,
+  const carrying = (context: LogContext): Logger => {
+    const write =
+      (at: 'debug' | 'info' | 'warn' | 'error') =>
+      (...parts: unknown[]) => {
+        if (!base.isLevelEnabled(at)) return;
+        const error = parts.find((part): part is Error => part instanceof Error);
+        const message = parts
+          .filter((part) => part !== error)
+          .map(describePart)
+          .join(' ');
+        if (error) base[at]({ ...context, err: errorFields(error) }, message || error.message);
+        else base[at]({ ...context }, message);
+      };
+    return {
+      debug: write('debug'),
+      info: write('info'),
+      warn: write('warn'),
+      error: write('error'),
+      setLevel: (level) => {
+        base.level = level;
+      },
+      getLevel: () => base.level as LogLevel,
+      // Every Slack client shares this logger and renames it after itself: a name would be wrong on the others' lines.
+      setName: () => undefined,
+      [WITH_CONTEXT]: (more: LogContext) => carrying({ ...context, ...more }),
+    } as Logger;
   };
+  return carrying({});
 }
 
 function describePart(part: unknown): string {

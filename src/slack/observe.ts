@@ -1,14 +1,14 @@
-import type { App, ReceiverEvent } from '@slack/bolt';
+import type { App, Logger, ReceiverEvent } from '@slack/bolt';
 import { z } from 'zod';
 import { decisionIdSchema } from '../domain/ids.js';
-import { withLogContext } from '../ops/log-context.js';
+import { withLazyLogContext } from '../ops/log-context.js';
 import type { AppMetrics, Surface } from '../ops/metrics.js';
 import { requesterOf, slashCommandSchema } from './listeners/requester.js';
 import { decodeMetadata } from './metadata.js';
 
 /**
- * Watches every request on its way through Bolt, in either transport: how long until it is acknowledged,
- * whether its listener succeeded, and the log context (tenant, decision, surface) of everything it logs.
+ * Watches every request on its way through Bolt, in either transport: how long until it is acknowledged and
+ * whether its listener succeeded.
  */
 export function observeRequests(app: App, metrics: AppMetrics): void {
   // processEvent is the one door every receiver (HTTP, Socket Mode) hands requests through, with their ack.
@@ -23,7 +23,7 @@ export function observeRequests(app: App, metrics: AppMetrics): void {
         metrics.acknowledged(surface, (performance.now() - arrived) / 1000);
       }
     };
-    return withLogContext({ surface, ...whereFrom(event.body) }, () => processEvent({ ...event, ack }));
+    return processEvent({ ...event, ack });
   };
   app.use(async ({ body, next }) => {
     const surface = surfaceOf(body);
@@ -35,6 +35,21 @@ export function observeRequests(app: App, metrics: AppMetrics): void {
       throw error;
     }
   });
+}
+
+/**
+ * The logger for what is done about one request: its lines carry the tenant, decision and surface the
+ * payload names (worked out when the first line is written).
+ */
+export function requestLogger(logger: Logger, body: unknown): Logger {
+  return withLazyLogContext(logger, () => ({ surface: surfaceOf(body), ...whereFrom(body) }));
+}
+
+/** A listener that logs through the request's logger (above) instead of Bolt's shared one. */
+export function inRequestContext<Args extends { logger: Logger; body: unknown }>(
+  listener: (args: Args) => Promise<void>,
+): (args: Args) => Promise<void> {
+  return (args) => listener({ ...args, logger: requestLogger(args.logger, args.body) });
 }
 
 const typedBody = z.object({ type: z.string().optional(), command: z.string().optional() });

@@ -1,8 +1,11 @@
 import { LogLevel } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
+import { newDecisionId } from '../../src/domain/ids.js';
 import { withLogContext } from '../../src/ops/log-context.js';
 import { secretsOf } from '../../src/slack/app.js';
-import { redactor, structuredLogger } from '../../src/slack/logger.js';
+import { redactingLogger, redactor, structuredLogger } from '../../src/slack/logger.js';
+import { encodeMetadata } from '../../src/slack/metadata.js';
+import { requestLogger } from '../../src/slack/observe.js';
 
 const TOKEN = 'xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOp';
 
@@ -20,7 +23,7 @@ function capture(format: 'json' | 'text') {
 describe('the structured logger', () => {
   it('writes one JSON object a line with the level, the message and the request’s context', () => {
     const { logger, lines } = capture('json');
-    withLogContext({ workspace: 'T0001', decision: 'd-1', surface: 'view' }, () => logger.info('saved', 2));
+    withLogContext(logger, { workspace: 'T0001', decision: 'd-1', surface: 'view' }).info('saved', 2);
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0] ?? '')).toMatchObject({
       level: 'info',
@@ -36,10 +39,39 @@ describe('the structured logger', () => {
     const error = Object.assign(new Error('An API error occurred: not_in_channel'), {
       data: { error: 'not_in_channel' },
     });
-    withLogContext({ workspace: 'T0001', surface: 'command' }, () => logger.warn('Could not post', error));
+    withLogContext(logger, { workspace: 'T0001', surface: 'command' }).warn('Could not post', error);
     expect(lines[0]).toMatch(
       /^\d{4}-\d\d-\d\dT[\d:.]+Z WARN {2}Could not post {2}workspace=T0001 surface=command code=not_in_channel\n {4}Error: An API error/,
     );
+  });
+
+  it('gives a request’s lines the tenant, decision and surface its payload names, through any wrapping', () => {
+    const { logger, lines } = capture('json');
+    const decisionId = newDecisionId();
+    const submission = {
+      type: 'view_submission',
+      team: { id: 'T0001' },
+      user: { id: 'U0001', team_id: 'T0001' },
+      view: { private_metadata: encodeMetadata({ decisionId, step: 2 }) },
+    };
+    const wrapped = redactingLogger(logger, [TOKEN]);
+    requestLogger(wrapped, submission).warn(`Slack refused ${TOKEN}`);
+    withLogContext(
+      requestLogger(logger, {
+        command: '/stream-verdict',
+        team_id: 'T0002',
+        user_id: 'U0001',
+        channel_id: 'C0001',
+        trigger_id: '1.2.abc',
+      }),
+      {
+        decision: decisionId,
+      },
+    ).info('created');
+    expect(lines.map((line) => JSON.parse(line))).toMatchObject([
+      { msg: 'Slack refused [redacted]', workspace: 'T0001', decision: decisionId, surface: 'view' },
+      { msg: 'created', workspace: 'T0002', decision: decisionId, surface: 'command' },
+    ]);
   });
 
   it('cuts secrets out of every line: by value, by token shape, by key, and URL passwords', () => {

@@ -77,6 +77,7 @@ export async function saveStep(
     return { kind: 'view', view, publish: false };
   }
   const { decision, answerSet } = saved;
+  logger.debug(`Saved step ${index + 1} of ${STEPS.length} for ${submitted.userId}`);
   const nextStep = stepAfterSaving(index, finishes, answerSet);
   if (nextStep === undefined)
     return { kind: 'view', view: answersSummaryView(deps, decision, answerSet), publish: true };

@@ -67,13 +67,13 @@ export function startScheduler(input: {
     let done = 0;
     for (const item of items) {
       const where = { workspace: item.teamId, decision: item.decisionId, surface: 'scheduler' };
-      if (await withLogContext(where, () => runItem(item))) done += 1;
+      if (await runItem(item, withLogContext(logger, where))) done += 1;
     }
     return done;
   }
 
   /** Does one due item; true when it is done (a dropped or rescheduled item is not). */
-  async function runItem(item: DueItem): Promise<boolean> {
+  async function runItem(item: DueItem, logger: Logger): Promise<boolean> {
     try {
       const client = await input.clientFor(item.teamId);
       if (!client) {
@@ -88,14 +88,14 @@ export function startScheduler(input: {
       return true;
     } catch (error) {
       // If this fails too (the store is down), the item stays claimed and is offered again after the claim.
-      await giveUpOrRetry(item, error).catch((storeError: unknown) => {
+      await giveUpOrRetry(item, error, logger).catch((storeError: unknown) => {
         logger.error(`Could not ${describe(item)}, nor note the failure`, storeError);
       });
       return false;
     }
   }
 
-  async function giveUpOrRetry(item: DueItem, error: unknown): Promise<void> {
+  async function giveUpOrRetry(item: DueItem, error: unknown, logger: Logger): Promise<void> {
     const code = slackErrorCode(error);
     if (code && AUTH_ERRORS.has(code)) {
       await deps.store.unschedule(item);

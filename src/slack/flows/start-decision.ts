@@ -3,7 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { DeadlineZone, Decision } from '../../domain/decision.js';
 import { newDecisionId } from '../../domain/ids.js';
 import { UTC } from '../../domain/time-zone.js';
-import { addToLogContext } from '../../ops/log-context.js';
+import { withLogContext } from '../../ops/log-context.js';
 import { StoreUnavailableError } from '../../store/port.js';
 import type { ListenerDeps } from '../deps.js';
 import { explainPostFailure, slackErrorCode } from '../errors.js';
@@ -76,9 +76,9 @@ export async function openDecision(input: {
   requestId: string;
   decision: Decision;
 }): Promise<StartProblem> {
-  const { deps, client, logger, decision } = input;
+  const { deps, client, decision } = input;
+  const logger = withLogContext(input.logger, { decision: decision.decisionId });
   const startedAt = Date.now();
-  addToLogContext({ decision: decision.decisionId });
 
   // Once per trigger id: a repeated delivery of the command starts nothing. Where Redis allows (not on a
   // Cluster) the claim is in the same round trip as the decision and where it is listed (channel, Home,

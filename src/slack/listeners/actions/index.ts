@@ -7,6 +7,7 @@ import type {
 } from '@slack/bolt';
 import type { ListenerDeps } from '../../deps.js';
 import { ACTION_IDS } from '../../ids.js';
+import { inRequestContext } from '../../observe.js';
 import { answerQuestionnaire } from './answer-questionnaire.js';
 import { closeDecisionAction, reopenDecisionAction } from './close-decision.js';
 import { confirmForgetMe, startDecisionAnyway } from './command-prompts.js';
@@ -38,5 +39,5 @@ export const ACTION_LISTENERS: Record<string, (deps: ListenerDeps) => ButtonList
 
 export function registerActions(app: App, deps: ListenerDeps): void {
   for (const [actionId, listener] of Object.entries(ACTION_LISTENERS))
-    app.action<BlockAction<ButtonAction>>(actionId, listener(deps));
+    app.action<BlockAction<ButtonAction>>(actionId, inRequestContext(listener(deps)));
 }

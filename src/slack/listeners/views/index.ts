@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { ListenerDeps } from '../../deps.js';
 import { CALLBACK_IDS } from '../../ids.js';
+import { inRequestContext } from '../../observe.js';
 import { questionnaireSubmission } from './questionnaire-submission.js';
 
 type SubmissionListener = (
@@ -14,5 +15,5 @@ export const VIEW_LISTENERS: Record<string, (deps: ListenerDeps) => SubmissionLi
 
 export function registerViews(app: App, deps: ListenerDeps): void {
   for (const [callbackId, listener] of Object.entries(VIEW_LISTENERS))
-    app.view<ViewSubmitAction>(callbackId, listener(deps));
+    app.view<ViewSubmitAction>(callbackId, inRequestContext(listener(deps)));
 }
