@@ -4,8 +4,10 @@ import type { Decision } from '../../src/domain/decision.js';
 import { argumentsFrom } from '../../src/domain/deliberation.js';
 import { newDecisionId } from '../../src/domain/ids.js';
 import { PersonEvidenceCache } from '../../src/domain/person.js';
+import { STEPS } from '../../src/domain/questions.js';
 import { DEFAULT_COST_SETTINGS, teamVerdictOf } from '../../src/domain/team.js';
 import { buildDecisionMessage } from '../../src/slack/views/decision-message.js';
+import { encodeStep } from '../../src/store/answer-codec.js';
 import { mergedAnswers, type Respondent } from './answers.js';
 import { percentile } from './load.js';
 
@@ -45,9 +47,11 @@ export interface TeamVerdictTimings {
 export function timeTeamVerdict(respondents: readonly Respondent[], runs = 60): TeamVerdictTimings {
   const decision = benchDecision();
   const scope = `${decision.teamId}:${decision.decisionId}`;
+  // As the Redis store reads them back: with a version, its encoding of the steps (redis-answers.ts).
   const sets = respondents.map((respondent, index) => ({
     userId: userIdFor(index),
     answers: mergedAnswers(respondent),
+    version: STEPS.map((step, at) => encodeStep(step.id, respondent.answers[at] ?? {})).join('\u0002'),
   }));
   const publish = (cache: PersonEvidenceCache, people: typeof sets) => {
     const scored = cache.scoreAll(scope, people, DEFAULT_COST_SETTINGS);
@@ -70,7 +74,7 @@ export function timeTeamVerdict(respondents: readonly Respondent[], runs = 60): 
     return publish(
       cache,
       sets.map((set, index) =>
-        index === changed && other && run % 2 === 0 ? { userId: set.userId, answers: other.answers } : set,
+        index === changed && other && run % 2 === 0 ? { ...other, userId: set.userId } : set,
       ),
     );
   });

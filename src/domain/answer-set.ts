@@ -9,12 +9,19 @@ export interface SteppedAnswers {
   userId: string;
   steps: Record<string, Answers>;
   progress: { finishedAt?: string };
+  /** Equal for equal answers (the store's encoding of every step): see RespondentAnswers.version. */
+  version?: string;
 }
 
 /** One person's answers merged across steps: what the scorer reads. */
 export interface RespondentAnswers {
   userId: string;
   answers: Answers;
+  /**
+   * Where known, a string that is equal only for equal answers, so a person scored before is recognised by one
+   * string comparison instead of a walk through every answer (PersonEvidenceCache, at each publish).
+   */
+  version?: string;
 }
 
 /** One person's answers across all steps, as the scorer wants them. */
@@ -35,5 +42,9 @@ export function isComplete(set: SteppedAnswers): boolean {
 
 /** The complete answer sets, ready to score as a team. */
 export function respondentsOf(sets: readonly SteppedAnswers[]): RespondentAnswers[] {
-  return sets.filter(isComplete).map((set) => ({ userId: set.userId, answers: mergeSteps(set) }));
+  return sets.filter(isComplete).map((set) => ({
+    userId: set.userId,
+    answers: mergeSteps(set),
+    ...(set.version !== undefined && { version: set.version }),
+  }));
 }

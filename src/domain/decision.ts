@@ -64,6 +64,8 @@ export interface AnswerSet {
   /** Answers keyed by step id, each step as last submitted. */
   steps: Record<string, Answers>;
   progress: Progress;
+  /** Equal only for equal steps (the store's encoding of them), where the store has one. */
+  version?: string;
 }
 
 /** A blind decision hides every result until it closes, so early answers do not anchor later ones. */

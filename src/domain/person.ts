@@ -3,8 +3,9 @@
  * argument camps need of each person, worked out once per answer set rather than at every publish.
  *
  * PersonEvidenceCache keeps them in the process: a publish re-scores only the people whose answers changed since
- * the last one. It is checked against the answers themselves, so it can never serve a stale score, and losing it
- * (a restart, another instance) only costs one full rescore.
+ * the last one. It is checked against the answers themselves (or their version, which the store derives from
+ * them), so it can never serve a stale score, and losing it (a restart, another instance) only costs one full
+ * rescore.
  */
 import { type Ballot, readBallot } from './answer-parts.js';
 import type { RespondentAnswers } from './answer-set.js';
@@ -26,6 +27,8 @@ export interface PersonEvidence {
   userId: string;
   /** The answers as given, to order the same person twice by content. */
   answers: Answers;
+  /** The answers' version, when the caller knew one (RespondentAnswers.version). */
+  version?: string;
   /** The answers read against today's questions; its parts are shared with every other ballot. */
   ballot: Ballot;
   /** Their own overall recommendation. */
@@ -36,7 +39,10 @@ export interface PersonEvidence {
 }
 
 /** Scores one person. The team verdict must be aggregated with the same settings. */
-export function scorePerson({ userId, answers }: RespondentAnswers, settings: CostSettings): PersonEvidence {
+export function scorePerson(
+  { userId, answers, version }: RespondentAnswers,
+  settings: CostSettings,
+): PersonEvidence {
   const ballot = readBallot(answers);
   const evidence = evidenceOf(ballot, settings);
   const standing = weigh(evidence);
@@ -56,6 +62,7 @@ export function scorePerson({ userId, answers }: RespondentAnswers, settings: Co
   return {
     userId,
     answers,
+    ...(version !== undefined && { version }),
     ballot,
     recommendation: standing.recommendation,
     unsure: unsure(ballot),
@@ -76,7 +83,8 @@ const DEFAULT_LIMIT = 10_000;
 
 /**
  * Scored people, the decision least recently published first out. An entry is reused only for the same scope
- * and person, the very same settings object, and answers equal value for value; anything else is scored afresh.
+ * and person, the very same settings object, and answers equal value for value (or the same version); anything
+ * else is scored afresh.
  */
 export class PersonEvidenceCache {
   /** Per scope (a decision), its people by user id; scopes in the order last used. */
@@ -95,7 +103,7 @@ export class PersonEvidenceCache {
     const scored = sets.map((set) => {
       const entry = known?.get(set.userId);
       const evidence =
-        entry && entry.settings === settings && sameAnswers(entry.evidence.answers, set.answers)
+        entry && entry.settings === settings && sameAnswerSet(entry.evidence, set)
           ? entry.evidence
           : scorePerson(set, settings);
       kept.set(set.userId, { settings, evidence });
@@ -119,7 +127,13 @@ export class PersonEvidenceCache {
   }
 }
 
-// Plain loops: this runs for every cached person at every publish.
+/** By version where both have one (a string comparison), else answer by answer. */
+function sameAnswerSet(scored: PersonEvidence, set: RespondentAnswers): boolean {
+  if (scored.version !== undefined && set.version !== undefined) return scored.version === set.version;
+  return sameAnswers(scored.answers, set.answers);
+}
+
+// Plain loops: this runs for every cached person at every publish that has no versions.
 function sameAnswers(a: Answers, b: Answers): boolean {
   let count = 0;
   for (const key in a) {

@@ -146,16 +146,19 @@ function storedDeliveryId(deliveryId: string): string {
 
 function toAnswerSet(userId: string, fields: Record<string, string> | null | undefined): AnswerSet | null {
   if (!fields?.[PROGRESS_FIELD]) return null;
-  const steps = Object.entries(fields)
+  const stored = Object.entries(fields)
     .filter(([field]) => field.startsWith(STEP_FIELD_PREFIX))
-    .map(([field, stored]): [string, unknown] => {
-      const stepId = field.slice(STEP_FIELD_PREFIX.length);
-      return [stepId, decodeStep(stepId, stored)];
-    });
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const steps = stored.map(([field, value]): [string, unknown] => {
+    const stepId = field.slice(STEP_FIELD_PREFIX.length);
+    return [stepId, decodeStep(stepId, value)];
+  });
   const position = parseJson(fields[PROGRESS_FIELD]);
   const finishedAt = fields[FINISHED_FIELD];
   const progress = typeof position === 'object' && finishedAt ? { ...position, finishedAt } : position;
-  return answerSetFromRecord(userId, progress, steps);
+  const set = answerSetFromRecord(userId, progress, steps);
+  // The steps as stored decode to the same answers every time: equal strings, equal answers.
+  return set && { ...set, version: stored.map(([field, value]) => `${field}\u0001${value}`).join('\u0002') };
 }
 
 /** HGETALL as Lua returns it, a flat [field, value, …] list, as an object. */

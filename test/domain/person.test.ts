@@ -63,6 +63,24 @@ describe('people scored once and reused', () => {
     expect(second[2]?.ballot.answers.avg_write_mbps).toBe(123);
   });
 
+  it('recognises a person by the version of their answers where the store gives one', () => {
+    const random = seededRandom(5);
+    const cache = new PersonEvidenceCache();
+    const sets = randomTeam(random, 3).map((set, index) => ({ ...set, version: `v${index}` }));
+    const first = cache.scoreAll('T1:D1', sets, DEFAULT_COST_SETTINGS);
+    // Answers read back afresh (new objects), same versions: reused without a walk through the answers.
+    const reread = sets.map((set) => ({ ...set, answers: { ...set.answers } }));
+    const second = cache.scoreAll('T1:D1', reread, DEFAULT_COST_SETTINGS);
+    expect(second.map((person, index) => person === first[index])).toEqual([true, true, true]);
+    // A changed step gives a new version: that person is scored from the new answers.
+    const changed = reread.map((set, index) =>
+      index === 1 ? { ...set, answers: { ...set.answers, avg_write_mbps: 321 }, version: 'v1-b' } : set,
+    );
+    const third = cache.scoreAll('T1:D1', changed, DEFAULT_COST_SETTINGS);
+    expect(third.map((person, index) => person === second[index])).toEqual([true, false, true]);
+    expect(third[1]?.ballot.answers.avg_write_mbps).toBe(321);
+  });
+
   it('re-scores someone who answered one more question', () => {
     const random = seededRandom(8);
     const cache = new PersonEvidenceCache();

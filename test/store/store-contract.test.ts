@@ -24,6 +24,13 @@ const stepOf = (index: number, answers: Answers): Answers =>
     (STEPS[index]?.questions ?? []).filter((q) => q.id in answers).map((q) => [q.id, answers[q.id]]),
   ) as Answers;
 /** Where a new decision is listed: its starter's Home (and its channel), no deadline. */
+/** An answer set as the contract states it: the Redis store adds a version (tested on its own below). */
+function withoutVersion<T extends { version?: string }>(set: T | null): Omit<T, 'version'> | null {
+  if (!set) return set;
+  const { version: _version, ...rest } = set;
+  return rest;
+}
+
 const LISTED = { at: new Date('2026-11-24T10:00:00Z'), due: [] };
 const progress = (currentStep: number, finishedAt?: string) => ({
   currentStep,
@@ -105,7 +112,7 @@ describe.each(adapters)('$name store', (adapter) => {
     await store.createDecision(decision, LISTED);
     await save(store, ref, 'U0001', { id: 'team', answers: { company_size: 'small' } }, progress(1));
     await save(store, ref, 'U0001', { id: 'workload', answers: { avg_write_mbps: 2.5 } }, progress(2));
-    expect(await store.getAnswerSet(ref, 'U0001')).toEqual({
+    expect(withoutVersion(await store.getAnswerSet(ref, 'U0001'))).toEqual({
       userId: 'U0001',
       steps: { team: { company_size: 'small' }, workload: { avg_write_mbps: 2.5 } },
       progress: progress(2),
@@ -652,6 +659,19 @@ describe('redis store specifics', () => {
     expect(left.filter((key) => key.includes('T00012:'))).toHaveLength(3);
   });
 
+  it('versions each answer set: the same until a step changes, then different', async () => {
+    await store.createDecision(decision, LISTED);
+    await save(store, ref, 'U0001', { id: 'team', answers: { company_size: 'small' } }, progress(1));
+    const first = (await store.getAnswerSet(ref, 'U0001'))?.version;
+    expect(first).toEqual(expect.any(String));
+    expect((await store.listAnswerSets(ref))[0]?.version).toBe(first);
+    await save(store, ref, 'U0001', { id: 'team', answers: { company_size: 'large' } }, progress(1));
+    const second = (await store.getAnswerSet(ref, 'U0001'))?.version;
+    expect(second).not.toBe(first);
+    await save(store, ref, 'U0001', { id: 'workload', answers: { avg_write_mbps: 2.5 } }, progress(2));
+    expect((await store.getAnswerSet(ref, 'U0001'))?.version).not.toBe(second);
+  });
+
   it('reads the answers the previous version stored as JSON, alone or next to new ones', async () => {
     await store.createDecision(decision, LISTED);
     const key = ns.keys.answers(ref, 'U0001');
@@ -665,7 +685,7 @@ describe('redis store specifics', () => {
       'progress',
       JSON.stringify({ currentStep: 1, updatedAt: '2026-11-24T10:05:00.000Z' }),
     );
-    expect(await store.getAnswerSet(ref, 'U0001')).toEqual({
+    expect(withoutVersion(await store.getAnswerSet(ref, 'U0001'))).toEqual({
       userId: 'U0001',
       steps: { team_profile: teamProfile },
       progress: progress(1),
