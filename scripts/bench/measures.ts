@@ -26,6 +26,9 @@ export function benchDecision(decisionId = newDecisionId()): Decision {
   };
 }
 
+/** How many respondents the team verdict is timed for. */
+export const TEAM_VERDICT_RESPONDENTS = 300;
+
 export interface Timing {
   medianMs: number;
   p95Ms: number;

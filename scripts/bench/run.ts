@@ -12,6 +12,7 @@
  * profiles of the apps to bench-profiles/ and summarise them).
  * Everything listens on loopback only and stops by itself.
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, release } from 'node:os';
@@ -24,7 +25,13 @@ import { freePort, type RedisServerHandle, startRedisServer } from '../../test/s
 import { type Respondent, randomRespondent, seededRandom } from './answers.js';
 import { type BurstResult, runBurst } from './burst.js';
 import { combine, drive, type LoadSlice } from './load.js';
-import { type DecisionMemory, decisionMemory, timeTeamVerdict, userIdFor } from './measures.js';
+import {
+  type DecisionMemory,
+  decisionMemory,
+  TEAM_VERDICT_RESPONDENTS,
+  type TeamVerdictTimings,
+  userIdFor,
+} from './measures.js';
 import { NAIVE_KEYS, type NaiveDecision } from './naive-keys.js';
 import { type ChildApp, startChildApp } from './processes.js';
 import { summariseProfile } from './profile-summary.js';
@@ -43,7 +50,6 @@ const BOT_TOKEN = `xoxb-0000000001-0000000002-${randomBytes(12).toString('hex')}
 const LAST_STEP = STEPS.length - 1;
 const DECISIONS = 20;
 const PEOPLE_PER_DECISION = 5;
-const TEAM_VERDICT_RESPONDENTS = 300;
 const MEMORY_RESPONDENTS = 50;
 const BURST_PEOPLE = 300;
 const BURST_SPREAD_MS = 1_000;
@@ -210,7 +216,7 @@ async function main() {
     const burst = wants('burst') ? await burstOn(slack, ours) : undefined;
     if (burst)
       console.error(`bench: burst: modal p99 ${burst.modalP99Ms.toFixed(0)} ms, ${burst.updates} updates`);
-    const teamVerdict = settings.only ? undefined : timeTeamVerdict(crowd);
+    const teamVerdict = wants('team') ? await timeTeamVerdictApart() : undefined;
     const memory = wants('memory')
       ? await weighDecision(slack, ours, redis, crowd.slice(0, MEMORY_RESPONDENTS))
       : undefined;
@@ -436,6 +442,18 @@ function sumTallies(deltas: readonly { ok: number; failed: Record<string, number
       sum.failed[what] = (sum.failed[what] ?? 0) + count;
   }
   return sum;
+}
+
+/** The team verdict timed in a child process of its own (team-verdict.ts says why). */
+async function timeTeamVerdictApart(): Promise<TeamVerdictTimings> {
+  const child = spawn(process.execPath, [join(here, 'team-verdict.js')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const output: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`team-verdict.js exited with ${code}`);
+  return JSON.parse(Buffer.concat(output).toString()) as TeamVerdictTimings;
 }
 
 async function redisVersion(redis: RedisServerHandle): Promise<string> {
