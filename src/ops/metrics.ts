@@ -214,11 +214,13 @@ function countedWhenRead(response: Response, count: (outcome: string) => void): 
     };
   // Own properties over Response's methods: WebClient gets the same object, and reads it once.
   return Object.defineProperties(response, {
-    text: { value: counted(response.text.bind(response), outcomeOfAnswer) },
+    // Configurable: the Web API budget (web-api-budget.ts) wraps the same methods again.
+    text: { value: counted(response.text.bind(response), outcomeOfAnswer), configurable: true },
     arrayBuffer: {
       value: counted(response.arrayBuffer.bind(response), (bytes) =>
         outcomeOfAnswer(Buffer.from(bytes).toString('utf8')),
       ),
+      configurable: true,
     },
   });
 }
