@@ -216,12 +216,13 @@ async function main() {
     const burst = wants('burst') ? await burstOn(slack, ours) : undefined;
     if (burst)
       console.error(`bench: burst: modal p99 ${burst.modalP99Ms.toFixed(0)} ms, ${burst.updates} updates`);
-    const teamVerdict = wants('team') ? await timeTeamVerdictApart() : undefined;
     const memory = wants('memory')
       ? await weighDecision(slack, ours, redis, crowd.slice(0, MEMORY_RESPONDENTS))
       : undefined;
 
     await Promise.all(apps.splice(0).map((app) => app.stop()));
+    // Once the apps are stopped: they finish their work after the last scenario (publishing the burst) for a while.
+    const teamVerdict = wants('team') ? await timeTeamVerdictApart() : undefined;
     printReport({
       machine: {
         cores: cpus().length,
