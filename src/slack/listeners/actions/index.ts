@@ -37,7 +37,24 @@ export const ACTION_LISTENERS: Record<string, (deps: ListenerDeps) => ButtonList
       ack(),
 };
 
+/**
+ * One Bolt listener for all of them, which hands each click to its own: Bolt runs every registered listener's
+ * matchers on every request it receives, so ten listeners here were ten middleware chains per request.
+ */
 export function registerActions(app: App, deps: ListenerDeps): void {
-  for (const [actionId, listener] of Object.entries(ACTION_LISTENERS))
-    app.action<BlockAction<ButtonAction>>(actionId, inRequestContext(listener(deps)));
+  const listeners = new Map(
+    Object.entries(ACTION_LISTENERS).map(([actionId, listener]) => [
+      actionId,
+      inRequestContext(listener(deps)),
+    ]),
+  );
+  app.action<BlockAction<ButtonAction>>(exactly(listeners.keys()), async (args) =>
+    listeners.get(args.action.action_id)?.(args),
+  );
+}
+
+/** A pattern that matches these ids and nothing else. */
+function exactly(ids: Iterable<string>): RegExp {
+  const escaped = [...ids].map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^(?:${escaped.join('|')})$`);
 }
