@@ -1,11 +1,16 @@
 import { type Logger, LogLevel } from '@slack/bolt';
 
-const RANK: Record<LogLevel, number> = {
+const RANK: Record<string, number> = {
   [LogLevel.DEBUG]: 0,
   [LogLevel.INFO]: 1,
   [LogLevel.WARN]: 2,
   [LogLevel.ERROR]: 3,
 };
+
+/** Whether `logger` writes lines at `level` (a level it does not know counts as the lowest). */
+export function writesAt(logger: Logger, level: LogLevel): boolean {
+  return (RANK[level] ?? 0) >= (RANK[logger.getLevel()] ?? 0);
+}
 
 /**
  * What every log line says about where it comes from: the tenant, the decision and the Slack surface of the
@@ -46,12 +51,16 @@ export function withLazyLogContext(logger: Logger, contextOf: () => LogContext):
     return bound;
   };
   // A line below the level is dropped before the context is worked out for it.
-  const enabled = (level: LogLevel) => RANK[level] >= RANK[logger.getLevel()];
+  const at =
+    (level: LogLevel) =>
+    (...parts: unknown[]) => {
+      if (writesAt(logger, level)) carrier()[level](...parts);
+    };
   return {
-    debug: (...parts) => enabled(LogLevel.DEBUG) && carrier().debug(...parts),
-    info: (...parts) => carrier().info(...parts),
-    warn: (...parts) => carrier().warn(...parts),
-    error: (...parts) => carrier().error(...parts),
+    debug: at(LogLevel.DEBUG),
+    info: at(LogLevel.INFO),
+    warn: at(LogLevel.WARN),
+    error: at(LogLevel.ERROR),
     setLevel: (level) => logger.setLevel(level),
     getLevel: () => logger.getLevel(),
     setName: (name) => logger.setName(name),

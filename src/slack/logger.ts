@@ -2,7 +2,7 @@ import type { Logger, LogLevel } from '@slack/bolt';
 import { pino } from 'pino';
 import { z } from 'zod';
 import type { LogFormat, LogLevel as LogLevelName } from '../config.js';
-import { type LogContext, WITH_CONTEXT, withLogContext } from '../ops/log-context.js';
+import { type LogContext, WITH_CONTEXT, withLogContext, writesAt } from '../ops/log-context.js';
 import { slackErrorCode } from './errors.js';
 
 /**
@@ -55,8 +55,6 @@ function redactPart(part: unknown, redact: (text: string) => string): unknown {
   return part;
 }
 
-const SEVERITY: Record<string, number> = { debug: 0, info: 1, warn: 2, error: 3 };
-
 /** Wraps a logger so nothing secret reaches it. */
 export function redactingLogger(inner: Logger, secrets: (string | undefined)[]): Logger {
   const redact = redactor(secrets);
@@ -66,7 +64,7 @@ export function redactingLogger(inner: Logger, secrets: (string | undefined)[]):
     const at =
       (level: 'debug' | 'info' | 'warn' | 'error') =>
       (...parts: unknown[]) => {
-        if ((SEVERITY[level] ?? 0) < (SEVERITY[logger.getLevel()] ?? 0)) return;
+        if (!writesAt(logger, level as LogLevel)) return;
         logger[level](...parts.map((part) => redactPart(part, redact)));
       };
     return {
