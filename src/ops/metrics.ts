@@ -2,6 +2,7 @@ import type { FetchFunction } from '@slack/web-api';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { z } from 'zod';
 import type { DecisionStore } from '../store/port.js';
+import { aroundBodyReads } from './body-reads.js';
 
 /**
  * What an operator watches (`GET /metrics`, Prometheus text format): requests by Slack surface and outcome,
@@ -194,34 +195,25 @@ export class AppMetrics {
   }
 }
 
-/**
- * A Web API answer, counted when WebClient reads its body (`text()`, or `arrayBuffer()` for a gzip answer):
- * reading it here as well, by a clone or into a new Response, cost more than the read itself.
- */
+/** A Web API answer, counted when WebClient reads its body (see aroundBodyReads). */
 function countedWhenRead(response: Response, count: (outcome: string) => void): Response {
-  const counted =
-    <Body>(read: () => Promise<Body>, outcomeOf: (body: Body) => string) =>
-    async (): Promise<Body> => {
-      let body: Body;
-      try {
-        body = await read();
-      } catch (error) {
-        count('network_error');
-        throw error;
-      }
-      count(outcomeOf(body));
-      return body;
-    };
-  // Own properties over Response's methods: WebClient gets the same object, and reads it once.
-  return Object.defineProperties(response, {
-    // Configurable: the Web API budget (web-api-budget.ts) wraps the same methods again.
-    text: { value: counted(response.text.bind(response), outcomeOfAnswer), configurable: true },
-    arrayBuffer: {
-      value: counted(response.arrayBuffer.bind(response), (bytes) =>
-        outcomeOfAnswer(Buffer.from(bytes).toString('utf8')),
-      ),
-      configurable: true,
-    },
+  const counted = async <Body>(
+    read: () => Promise<Body>,
+    outcomeOf: (body: Body) => string,
+  ): Promise<Body> => {
+    let body: Body;
+    try {
+      body = await read();
+    } catch (error) {
+      count('network_error');
+      throw error;
+    }
+    count(outcomeOf(body));
+    return body;
+  };
+  return aroundBodyReads(response, {
+    text: (read) => counted(read, outcomeOfAnswer),
+    arrayBuffer: (read) => counted(read, (bytes) => outcomeOfAnswer(Buffer.from(bytes).toString('utf8'))),
   });
 }
 

@@ -1,4 +1,5 @@
 import type { FetchFunction, WebClientOptions } from '@slack/web-api';
+import { aroundBodyReads } from '../ops/body-reads.js';
 
 /**
  * Time budgets for Slack's Web API. WebClient's own defaults retry a failed call for about 30 minutes and, on
@@ -104,13 +105,9 @@ function deadlineSignal(ms: number): { signal: AbortSignal; done: () => void } {
 
 /** The attempt is over once WebClient has read the answer (or failed to): the body is under the deadline too. */
 function doneWhenRead(response: FetchResponse, done: () => void): FetchResponse {
-  const finishing =
-    <Body>(read: () => Promise<Body>) =>
-    (): Promise<Body> =>
-      read().finally(done);
-  return Object.defineProperties(response, {
-    text: { value: finishing(response.text.bind(response)), configurable: true },
-    arrayBuffer: { value: finishing(response.arrayBuffer.bind(response)), configurable: true },
+  return aroundBodyReads(response, {
+    text: (read) => read().finally(done),
+    arrayBuffer: (read) => read().finally(done),
   });
 }
 
