@@ -147,15 +147,16 @@ export async function startStreamVerdict(
   metrics.watchStore(input.store, now);
   let draining = false;
   const stopping = new AbortController();
+  const inFlight = new InFlightWork();
   const options = {
     ...input,
     metrics,
+    inFlight,
     draining: () => draining,
     stopping: stopping.signal,
     ...(installs ? { installationStore: installs.store } : {}),
   };
   const app = createSlackApp(options);
-  const inFlight = InFlightWork.track(app);
   const started = (await app.start(input.config.port)) as Server | undefined;
   const address =
     started && typeof started.address === 'function' ? (started.address() as AddressInfo | null) : null;

@@ -14,21 +14,24 @@ export function nearMiss(text: string, names: readonly string[]): string | undef
   });
 }
 
-/** Optimal string alignment distance between two strings. */
+/** Optimal string alignment distance between two strings (one flat table, as it runs for every command). */
 export function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  const at = (i: number, j: number) => rows[i]?.[j] ?? Number.POSITIVE_INFINITY;
+  const width = b.length + 1;
+  const table = new Uint32Array((a.length + 1) * width);
+  for (let j = 0; j <= b.length; j++) table[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    table[i * width] = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      let best = Math.min(
+        (table[(i - 1) * width + j] as number) + 1,
+        (table[i * width + j - 1] as number) + 1,
+        (table[(i - 1) * width + j - 1] as number) + cost,
+      );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        best = Math.min(best, at(i - 2, j - 2) + 1);
-      const row = rows[i];
-      if (row) row[j] = best;
+        best = Math.min(best, (table[(i - 2) * width + j - 2] as number) + 1);
+      table[i * width + j] = best;
     }
   }
-  return at(a.length, b.length);
+  return table[a.length * width + b.length] as number;
 }

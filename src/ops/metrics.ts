@@ -3,6 +3,7 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom
 import { z } from 'zod';
 import type { DecisionStore } from '../store/port.js';
 import { aroundBodyReads } from './body-reads.js';
+import { webApiMethodOf } from './web-api-url.js';
 
 /**
  * What an operator watches (`GET /metrics`, Prometheus text format): requests by Slack surface and outcome,
@@ -41,7 +42,6 @@ export class PendingWork {
 /** Slack's error codes are short snake_case words; anything else is not made a label (nor leaked into one). */
 const slackErrorCode = z.string().regex(/^[a-z0-9_]{1,64}$/);
 const apiAnswerSchema = z.object({ ok: z.boolean(), error: z.string().optional() });
-const API_METHOD = /\/api\/([A-Za-z0-9_.]{1,80})$/;
 
 export class AppMetrics {
   readonly registry = new Registry();
@@ -162,7 +162,7 @@ export class AppMetrics {
   /** A `fetch` for the WebClient that counts each request's answer; the answer itself is passed on untouched. */
   observedFetch(inner: typeof globalThis.fetch = globalThis.fetch): FetchFunction {
     return async (url, init) => {
-      const method = API_METHOD.exec(new URL(url).pathname)?.[1] ?? 'file_upload';
+      const method = webApiMethodOf(String(url)) ?? 'file_upload';
       const count = (outcome: string) => this.slackCalls.inc({ method, outcome });
       let response: Response;
       try {

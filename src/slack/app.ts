@@ -8,6 +8,8 @@ import { tokenlessWhileUnavailable } from '../store/installation-store.js';
 import type { DecisionStore } from '../store/port.js';
 import { redisUrlSecrets } from '../store/redis-url.js';
 import type { ListenerDeps } from './deps.js';
+import { frontDoor } from './front-door.js';
+import type { InFlightWork } from './in-flight.js';
 import { registerActions } from './listeners/actions/index.js';
 import { registerCommands, startsDecision } from './listeners/commands/index.js';
 import { registerEvents } from './listeners/events/index.js';
@@ -16,7 +18,7 @@ import { answerWhileInstallationUnreadable } from './listeners/store-unavailable
 import { acknowledgeUnclaimed } from './listeners/unclaimed.js';
 import { registerViews } from './listeners/views/index.js';
 import { redactingLogger, structuredLogger } from './logger.js';
-import { inRequestContext, observeRequests } from './observe.js';
+import { observeRequests } from './observe.js';
 import { PeopleDirectory } from './people.js';
 import { createGuardedHttpReceiver } from './receiver.js';
 import { BOT_SCOPES } from './scopes.js';
@@ -34,9 +36,10 @@ export interface SlackAppOptions {
   stopping?: AbortSignal;
 }
 
-/** What the running app (server.ts) adds: its metrics, and whether it is draining for a shutdown. */
+/** What the running app (server.ts) adds: its metrics, its count of work in progress, whether it is draining. */
 export interface Operations {
   metrics: AppMetrics;
+  inFlight: InFlightWork;
   draining: () => boolean;
 }
 
@@ -153,10 +156,14 @@ export function createSlackApp(options: SlackAppOptions & Operations): App {
     convoStore: false,
   });
 
-  observeRequests(app, metrics);
-  if (oauth) app.use(answerWhileInstallationUnreadable);
-  app.use(acknowledgeUnclaimed);
-  app.use(inRequestContext(handleOnce(store, startsDecision)));
+  observeRequests(app, metrics, options.inFlight);
+  app.use(
+    frontDoor(metrics, [
+      ...(oauth ? [answerWhileInstallationUnreadable] : []),
+      acknowledgeUnclaimed,
+      handleOnce(store, startsDecision),
+    ]),
+  );
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);

@@ -82,3 +82,9 @@ export const VERDICT_BLOCK_IDS = {
   ranges: 'verdict_ranges',
   figures: 'verdict_figures',
 } as const;
+
+/** A pattern that matches these ids and nothing else: one Bolt listener for several (see listeners/actions). */
+export function exactly(ids: Iterable<string>): RegExp {
+  const escaped = [...ids].map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^(?:${escaped.join('|')})$`);
+}

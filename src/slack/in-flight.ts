@@ -1,26 +1,21 @@
-import type { App } from '@slack/bolt';
-
 /**
  * Counts listener work in progress, including what a listener does after it acknowledged (posting the
- * verdict, noting the thread), so shutdown can wait for it instead of cutting a decision in half.
+ * verdict, noting the thread), so shutdown can wait for it instead of cutting a decision in half. Every
+ * request is counted from its arrival until its listener is done (see observeRequests).
  */
 export class InFlightWork {
   private running = 0;
   private waiters: (() => void)[] = [];
 
-  /** Registers a global middleware that counts every request from its arrival until its listener is done. */
-  static track(app: App): InFlightWork {
-    const work = new InFlightWork();
-    app.use(async ({ next }) => {
-      work.running += 1;
-      try {
-        await next();
-      } finally {
-        work.running -= 1;
-        if (work.running === 0) for (const wake of work.waiters.splice(0)) wake();
-      }
-    });
-    return work;
+  /** Runs `work`, counted while it runs. */
+  async during<T>(work: () => Promise<T>): Promise<T> {
+    this.running += 1;
+    try {
+      return await work();
+    } finally {
+      this.running -= 1;
+      if (this.running === 0) for (const wake of this.waiters.splice(0)) wake();
+    }
   }
 
   get count(): number {

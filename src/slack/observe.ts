@@ -3,15 +3,18 @@ import { z } from 'zod';
 import { decisionIdSchema } from '../domain/ids.js';
 import { withLazyLogContext } from '../ops/log-context.js';
 import type { AppMetrics, Surface } from '../ops/metrics.js';
+import type { InFlightWork } from './in-flight.js';
 import { requesterOf, slashCommandSchema } from './listeners/requester.js';
 import { decodeMetadata } from './metadata.js';
 
 /**
- * Watches every request on its way through Bolt, in either transport: how long until it is acknowledged and
- * whether its listener succeeded.
+ * Watches every request on its way through Bolt, in either transport: how long until it is acknowledged, and
+ * the work in progress from its arrival until its listener is done (whether it succeeded is counted by the
+ * front door, front-door.ts).
  */
-export function observeRequests(app: App, metrics: AppMetrics): void {
-  // processEvent is the one door every receiver (HTTP, Socket Mode) hands requests through, with their ack.
+export function observeRequests(app: App, metrics: AppMetrics, inFlight: InFlightWork): void {
+  // processEvent is the one door every receiver (HTTP, Socket Mode) hands requests through, with their ack,
+  // and it returns once every listener is done, what it does after acknowledging included.
   const processEvent = app.processEvent.bind(app);
   app.processEvent = (event: ReceiverEvent) => {
     const surface = surfaceOf(event.body);
@@ -23,18 +26,8 @@ export function observeRequests(app: App, metrics: AppMetrics): void {
         metrics.acknowledged(surface, (performance.now() - arrived) / 1000);
       }
     };
-    return processEvent({ ...event, ack });
+    return inFlight.during(() => processEvent({ ...event, ack }));
   };
-  app.use(async ({ body, next }) => {
-    const surface = surfaceOf(body);
-    try {
-      await next();
-      metrics.requestHandled(surface, 'ok');
-    } catch (error) {
-      metrics.requestHandled(surface, 'error');
-      throw error;
-    }
-  });
 }
 
 /**
@@ -52,13 +45,13 @@ export function inRequestContext<Args extends { logger: Logger; body: unknown }>
   return (args) => listener({ ...args, logger: requestLogger(args.logger, args.body) });
 }
 
-const typedBody = z.object({ type: z.string().optional(), command: z.string().optional() });
-
+/** What kind of request a payload is; read on every request, so without a schema: two fields, each a string or not. */
 export function surfaceOf(body: unknown): Surface {
-  const parsed = typedBody.safeParse(body);
-  if (!parsed.success) return 'other';
-  if (parsed.data.command !== undefined) return 'command';
-  switch (parsed.data.type) {
+  if (body === null || typeof body !== 'object') return 'other';
+  const { type, command } = body as { type?: unknown; command?: unknown };
+  if (typeof command === 'string') return 'command';
+  if (command !== undefined) return 'other';
+  switch (type) {
     case 'block_actions':
       return 'action';
     case 'view_submission':

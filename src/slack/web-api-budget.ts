@@ -1,5 +1,6 @@
 import type { FetchFunction, WebClientOptions } from '@slack/web-api';
 import { aroundBodyReads } from '../ops/body-reads.js';
+import { webApiMethodOf } from '../ops/web-api-url.js';
 
 /**
  * Time budgets for Slack's Web API. WebClient's own defaults retry a failed call for about 30 minutes and, on
@@ -31,8 +32,11 @@ const CONNECTION_RETRY_PAUSE_MS = 200;
 
 /** The deadline for a call to `url` (`…/api/<method>` or an upload URL). */
 export function budgetFor(url: string): number {
-  const method = new URL(url).pathname.split('/').pop() ?? '';
-  return BUDGET_MS[method] ?? DEFAULT_BUDGET_MS;
+  const method = webApiMethodOf(url);
+  // Own keys only: `toString` is a method name too.
+  return method !== undefined && Object.hasOwn(BUDGET_MS, method)
+    ? (BUDGET_MS[method] as number)
+    : DEFAULT_BUDGET_MS;
 }
 
 /**

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { AnyMiddlewareArgs, Context, Middleware } from '@slack/bolt';
+import type { Context } from '@slack/bolt';
 import { z } from 'zod';
 import { slackIdSchema } from '../../domain/ids.js';
 import type { DecisionStore } from '../../store/port.js';
+import type { Guard } from '../front-door.js';
 import { slashCommandSchema, tenantOf } from './requester.js';
 
 /**
@@ -66,26 +67,21 @@ function hashed(id: string): string {
 export function handleOnce(
   store: DecisionStore,
   claimedByItsListener: (commandText: string) => boolean,
-): Middleware<AnyMiddlewareArgs> {
+): Guard {
   return async (args) => {
     const request = repeatableRequest(args.body, args.context, claimedByItsListener);
-    if (!request) {
-      await args.next();
-      return;
-    }
+    if (!request) return false;
     const first = await store.claimRequest(request.tenant, request.id).catch((error: unknown) => {
       // Without the store the listener fails anyway and says so to the person; better that than silence.
       args.logger.warn('Could not check whether a request was delivered before', error);
       return true;
     });
-    if (first) {
-      await args.next();
-      return;
-    }
+    if (first) return false;
     args.logger.info(
       `Dropped a repeated delivery${args.context.retryNum ? ` (X-Slack-Retry-Num ${args.context.retryNum})` : ''}`,
     );
     const ack = (args as { ack?: () => Promise<void> }).ack;
     await ack?.();
+    return true;
   };
 }

@@ -1,7 +1,7 @@
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { z } from 'zod';
 import { STEPS } from '../../domain/questions.js';
 import { notices } from '../flows/questionnaire.js';
+import type { Guard } from '../front-door.js';
 import { decodeMetadata } from '../metadata.js';
 
 /**
@@ -32,21 +32,18 @@ const EVENTS_WITHOUT_AUTHORIZATION = new Set(['app_uninstalled', 'tokens_revoked
 
 type Reply = (response?: Record<string, unknown>) => Promise<void>;
 
-export const answerWhileInstallationUnreadable: Middleware<AnyMiddlewareArgs> = async (args) => {
+export const answerWhileInstallationUnreadable: Guard = async (args) => {
   const body = payloadSchema.safeParse(args.body);
   const payload = body.success ? body.data : {};
   const unauthorizedEvent =
     payload.event !== undefined && EVENTS_WITHOUT_AUTHORIZATION.has(payload.event.type);
-  if (args.context.botToken !== undefined || unauthorizedEvent) {
-    await args.next();
-    return;
-  }
+  if (args.context.botToken !== undefined || unauthorizedEvent) return false;
   // Other events have no one waiting for an answer, and without a token nothing can be said to anyone.
   const ack = (args as { ack?: Reply }).ack;
-  if (!ack) return;
+  if (!ack) return true;
   if (payload.command !== undefined) {
     await ack({ response_type: 'ephemeral', text: COMMAND_TEXT });
-    return;
+    return true;
   }
   if (payload.type === 'view_submission') {
     const metadata = decodeMetadata(payload.view?.private_metadata);
@@ -56,11 +53,12 @@ export const answerWhileInstallationUnreadable: Middleware<AnyMiddlewareArgs> = 
         ? { response_action: 'errors', errors: { [field]: STEP_TEXT } }
         : { response_action: 'update', view: notices.storeDown },
     );
-    return;
+    return true;
   }
   await ack();
   // A button in a message carries a response URL, which needs no token.
   const respond = (args as { respond?: Reply }).respond;
   if (payload.type === 'block_actions' && respond)
     await respond({ response_type: 'ephemeral', replace_original: false, text: CLICK_TEXT });
+  return true;
 };

@@ -1,4 +1,4 @@
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { Guard } from '../front-door.js';
 import { ACTION_LISTENERS } from './actions/index.js';
 import { VIEW_LISTENERS } from './views/index.js';
 
@@ -11,14 +11,12 @@ const OUR_ACTIONS = new Set(Object.keys(ACTION_LISTENERS));
  * view_closed we never asked for) are acknowledged at once with an empty body, instead of leaving Slack to
  * wait 3 seconds for a 404.
  */
-export const acknowledgeUnclaimed: Middleware<AnyMiddlewareArgs> = async (args) => {
+export const acknowledgeUnclaimed: Guard = async (args) => {
   const body = args.body as { type?: unknown; view?: { callback_id?: unknown } | null; actions?: unknown };
   const ack = (args as { ack?: () => Promise<void> }).ack;
-  if (ack && isUnclaimed(body)) {
-    await ack();
-    return;
-  }
-  await args.next();
+  if (!ack || !isUnclaimed(body)) return false;
+  await ack();
+  return true;
 };
 
 function isUnclaimed(body: {

@@ -6,7 +6,7 @@ import type {
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
 import type { ListenerDeps } from '../../deps.js';
-import { ACTION_IDS } from '../../ids.js';
+import { ACTION_IDS, exactly } from '../../ids.js';
 import { inRequestContext } from '../../observe.js';
 import { answerQuestionnaire } from './answer-questionnaire.js';
 import { closeDecisionAction, reopenDecisionAction } from './close-decision.js';
@@ -51,10 +51,4 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(exactly(listeners.keys()), async (args) =>
     listeners.get(args.action.action_id)?.(args),
   );
-}
-
-/** A pattern that matches these ids and nothing else. */
-function exactly(ids: Iterable<string>): RegExp {
-  const escaped = [...ids].map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^(?:${escaped.join('|')})$`);
 }
