@@ -85,6 +85,11 @@ export interface Evidence {
   choiceAnsweredCount: number;
   answeredCount: number;
   questionCount: number;
+  /**
+   * In a team verdict, how many of the people hold each deciding factor (their own answers lean it strongly enough
+   * to override): the team's row averages everyone, so one person's strong answer can lead it alone.
+   */
+  factorHolders?: { people: number; holding: Record<DecidingFactor, number> };
   /** In a team verdict, each person's own recommendation: disagreement with the team lowers confidence. */
   peerRecommendations?: Platform[];
   /** Workload figures nobody gave (short labels): the cost rests on a typical figure, or is not priced. */

@@ -10,6 +10,7 @@ import {
   adjust,
   excludedBy,
   type Group,
+  heldByMost,
   keyOf,
   leansFactor,
   type Move,
@@ -210,16 +211,15 @@ function strongFactorsWith(panel: Panel, move: Move): DecidingFactor[] {
     };
     perQuestion.set(taken, rows);
   }
-  const known = rows;
-  return DECIDING_FACTORS.filter((factor) => {
-    let strong = 0;
-    for (const { of: rest, people } of known[factor]) {
+  const holders = { streaming_product: 0, versatile_deployment: 0 };
+  for (const factor of DECIDING_FACTORS) {
+    for (const { of: rest, people } of rows[factor]) {
       const row = { ...rest };
       adjust(row, move.part.contributions, factor, 1);
-      if (row.kafka - Math.max(row.kinesis, row.msk) >= OVERRIDE_MARGIN) strong += people;
+      if (row.kafka - Math.max(row.kinesis, row.msk) >= OVERRIDE_MARGIN) holders[factor] += people;
     }
-    return strong > panel.ballots.length / 2;
-  });
+  }
+  return heldByMost(panel.ballots.length, holders);
 }
 
 /** The team's typical answers with the moves applied. */

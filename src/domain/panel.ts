@@ -45,6 +45,12 @@ export interface Panel {
    */
   exclusionGroups: Group<Exclusion[]>[];
   factorGroups: Group<FactorGroup>[];
+  /**
+   * Per deciding factor, how many people's own answers lean it strongly enough to override: the team's row
+   * averages everyone, so it cannot tell one person's strong answer from most people's. base.strongFactors are
+   * the factors most people hold.
+   */
+  factorHolders: Record<DecidingFactor, number>;
   settings: CostSettings;
   /** What the answers as given decide, kept so that a move only recomputes what it touches. */
   base: Pick<
@@ -183,6 +189,7 @@ export function buildPanel(ballots: Ballot[], settings: CostSettings): Panel {
     (ballot) => [...leaningFactors].map((index) => partIdOf(ballot.parts[index])).join(' '),
     (ballot, index) => ({ parts: ballot.parts, points: facts[index]?.factorPoints ?? factorPointsOf([]) }),
   );
+  const factorHolders = factorHoldersOf(factorGroups, []);
   return {
     ballots,
     averaged,
@@ -192,10 +199,11 @@ export function buildPanel(ballots: Ballot[], settings: CostSettings): Panel {
     workload,
     exclusionGroups,
     factorGroups,
+    factorHolders,
     settings,
     base: {
       excluded: excludedBy(ballots.length, exclusionGroups, []),
-      strongFactors: strongFactorsOf(ballots.length, factorGroups, []),
+      strongFactors: heldByMost(ballots.length, factorHolders),
       ...(workload && { costs: platformCosts(workload, consensus, settings) }),
       engineerMonthlyUsd: settings.engineerYearlyUsd / 12,
       opsStrength: opsStrengthOf(ballots, []),
@@ -287,18 +295,31 @@ export function strongFactorsOf(
   groups: readonly Group<FactorGroup>[],
   moves: readonly Move[],
 ): DecidingFactor[] {
-  return DECIDING_FACTORS.filter((factor) => {
-    let strong = 0;
+  return heldByMost(count, factorHoldersOf(groups, moves));
+}
+
+/** Per deciding factor, how many people's own rows Kafka leads by OVERRIDE_MARGIN, with the moves applied to everyone. */
+export function factorHoldersOf(
+  groups: readonly Group<FactorGroup>[],
+  moves: readonly Move[],
+): Record<DecidingFactor, number> {
+  const holders = { streaming_product: 0, versatile_deployment: 0 };
+  for (const factor of DECIDING_FACTORS) {
     for (const { of: member, people } of groups) {
       const row = { ...member.points[factor] };
       for (const move of moves) {
         adjust(row, member.parts[move.questionIndex]?.contributions, factor, -1);
         adjust(row, move.part.contributions, factor, 1);
       }
-      if (row.kafka - Math.max(row.kinesis, row.msk) >= OVERRIDE_MARGIN) strong += people;
+      if (row.kafka - Math.max(row.kinesis, row.msk) >= OVERRIDE_MARGIN) holders[factor] += people;
     }
-    return strong > count / 2;
-  });
+  }
+  return holders;
+}
+
+/** A deciding factor overrides only when more than half of the people hold it: one person's answer is not the team's. */
+export function heldByMost(count: number, holders: Record<DecidingFactor, number>): DecidingFactor[] {
+  return DECIDING_FACTORS.filter((factor) => holders[factor] > count / 2);
 }
 
 export function leansFactor({ signal }: Contribution): boolean {

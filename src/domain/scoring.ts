@@ -85,7 +85,9 @@ export function decide(evidence: Evidence, describe: (questionId: string) => str
     confidenceReason,
     ...(costSentence && { costSentence }),
     rows: CATEGORIES.map(explain),
-    decidingFactors: applying.map(explain),
+    decidingFactors: applying.map((factor) =>
+      withHolders(explain(factor), factor, evidence.factorHolders, standing.strongFactors),
+    ),
     ...(overridingFactor && {
       override: {
         categoriesFavour,
@@ -97,6 +99,36 @@ export function decide(evidence: Evidence, describe: (questionId: string) => str
     }),
     excluded: evidence.excluded.map(({ platform, reason }) => ({ platform, reason })),
     dontKnowShare: dontKnowShare(evidence),
+  };
+}
+
+/** What someone holding each deciding factor says, in the questionnaire's own words. */
+const FACTOR_CLAIMS: Record<DecidingFactor, string> = {
+  streaming_product: 'streaming is what you sell',
+  versatile_deployment: 'you must deploy anywhere',
+};
+
+/**
+ * A team's deciding-factor row says how many people hold the factor. The row averages everyone, so one person's
+ * strong answer can lead it clearly while the rest said no; yet the factor decides only when most people hold it,
+ * so one that most do not hold claims no more than a slight lead.
+ */
+function withHolders(
+  row: CategoryResult,
+  factor: DecidingFactor,
+  holders: Evidence['factorHolders'],
+  strongFactors: readonly DecidingFactor[],
+): CategoryResult {
+  if (!holders) return row;
+  const holding = holders.holding[factor];
+  const held =
+    `${holding === 0 ? 'none of the' : `${holding} of`} ${holders.people} people say ` +
+    FACTOR_CLAIMS[factor];
+  if (strongFactors.includes(factor)) return { ...row, reason: held };
+  return {
+    ...row,
+    strength: row.strength === 'even' ? 'even' : 'slight',
+    reason: `${held}; it decides only when most do`,
   };
 }
 

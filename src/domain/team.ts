@@ -141,8 +141,11 @@ export function teamVerdictOf(
 
 function verdictOf(panel: Panel, settings: CostSettings, figures: FigureNote[], peers?: Platform[]): Verdict {
   const evidence = panelEvidence(panel);
-  // One person agreeing with themselves says nothing about the team.
+  // One person agreeing with themselves says nothing about the team, nor does one person holding a factor.
   if (peers && peers.length > 1) evidence.peerRecommendations = peers;
+  if (panel.ballots.length > 1) {
+    evidence.factorHolders = { people: panel.ballots.length, holding: panel.factorHolders };
+  }
   const guessed = guessedFigures(figures);
   if (guessed.length > 0) evidence.guessedFigures = guessed;
   const judgement = decide(evidence, (questionId) => describeTypical(panel, questionId));

@@ -168,7 +168,10 @@ export interface Verdict {
   costSentence?: string;
   /** One row per category, in CATEGORIES order. */
   rows: CategoryResult[];
-  /** Deciding-factor rows that apply (Kafka leads), in DECIDING_FACTORS order. */
+  /**
+   * Deciding-factor rows that apply (Kafka leads), in DECIDING_FACTORS order. In a team verdict each says how many
+   * people hold the factor, and one that most do not hold claims no more than a slight lead.
+   */
   decidingFactors: CategoryResult[];
   /** Set when a deciding factor overrode what the categories favour. */
   override?: { categoriesFavour: Platform; factor: DecidingFactor; sentence: string };

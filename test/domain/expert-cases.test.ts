@@ -6,9 +6,12 @@ import { whatWouldFlip } from '../../src/domain/flip.js';
 import {
   ALL_QUESTIONS,
   type Answers,
+  aggregateTeam,
   type Confidence,
   DEFAULT_COST_SETTINGS,
+  type DecidingFactor,
   type Platform,
+  type Strength,
   scoreAnswers,
   type Verdict,
 } from '../../src/domain/index.js';
@@ -18,6 +21,9 @@ import { weigh } from '../../src/domain/weighing.js';
 import {
   AWS_SHOP_WANTING_KAFKA,
   answersFor,
+  DEPLOYS_ANYWHERE,
+  NEUTRAL_ANSWERS,
+  SELLS_STREAMING,
   STREAMING_IS_THE_PRODUCT,
   WEB_APP_SHOP_ON_AWS,
 } from './fixtures.js';
@@ -314,6 +320,90 @@ const CASES: ExpertCase[] = [
   },
 ];
 
+interface TeamCase {
+  name: string;
+  people: Answers[];
+  verdicts: Platform[];
+  /** The deciding factor that overrides the categories; absent when none does. */
+  override?: DecidingFactor;
+  /** Every deciding-factor row the team is shown: the strengths an expert would accept, and its reason word for word. */
+  factors: { target: DecidingFactor; strengths: Strength[]; reason: string }[];
+}
+
+/**
+ * The expert table for teams: a team's deciding-factor row averages everyone, so it must say how many people hold
+ * the factor, and must not read as a clear lead for a factor most of the team said no to.
+ */
+const TEAM_CASES: TeamCase[] = [
+  {
+    name: '1 of 3 says streaming is what they sell, 2 say no: no override, and no clear lead',
+    people: [SELLS_STREAMING, NEUTRAL_ANSWERS, NEUTRAL_ANSWERS],
+    verdicts: ['kinesis', 'msk'],
+    factors: [
+      {
+        target: 'streaming_product',
+        strengths: ['slight'],
+        reason: '1 of 3 people say streaming is what you sell; it decides only when most do',
+      },
+    ],
+  },
+  {
+    name: '2 of 3 say streaming is what they sell: it overrides, and the row says who holds it',
+    people: [SELLS_STREAMING, SELLS_STREAMING, NEUTRAL_ANSWERS],
+    verdicts: ['kafka'],
+    override: 'streaming_product',
+    factors: [
+      {
+        target: 'streaming_product',
+        strengths: ['clear', 'decisive'],
+        reason: '2 of 3 people say streaming is what you sell',
+      },
+    ],
+  },
+  {
+    name: 'everyone says streaming powers a feature they sell on speed, nobody that it is what they sell',
+    people: Array.from({ length: 3 }, () =>
+      answersFor({ streaming_is_product: 'part', speed_is_feature: 'yes' }),
+    ),
+    verdicts: ['kinesis', 'msk'],
+    factors: [
+      {
+        target: 'streaming_product',
+        strengths: ['slight'],
+        reason: 'none of the 3 people say streaming is what you sell; it decides only when most do',
+      },
+    ],
+  },
+  {
+    name: '1 of 3 says customers decide where it runs, 2 say no: no override, and no clear lead',
+    people: [NEUTRAL_ANSWERS, DEPLOYS_ANYWHERE, NEUTRAL_ANSWERS],
+    verdicts: ['kinesis', 'msk'],
+    factors: [
+      {
+        target: 'versatile_deployment',
+        strengths: ['slight'],
+        reason: '1 of 3 people say you must deploy anywhere; it decides only when most do',
+      },
+    ],
+  },
+  {
+    name: '2 of 3 say customers decide where it runs: it overrides, and the row says who holds it',
+    people: [DEPLOYS_ANYWHERE, NEUTRAL_ANSWERS, DEPLOYS_ANYWHERE],
+    verdicts: ['kafka'],
+    override: 'versatile_deployment',
+    factors: [
+      {
+        target: 'versatile_deployment',
+        strengths: ['clear', 'decisive'],
+        reason: '2 of 3 people say you must deploy anywhere',
+      },
+    ],
+  },
+];
+
+const teamOf = (people: Answers[]) =>
+  aggregateTeam(people.map((answers, index) => ({ userId: `U${index}`, answers })));
+
 /** Every word the verdict shows: rows, their evidence, the cost table's notes, the confidence and the flip. */
 function wordsOf(verdict: Verdict): string {
   return [
@@ -350,6 +440,33 @@ describe('the expert table', () => {
   });
 });
 
+describe('the expert table for teams', () => {
+  it.each(TEAM_CASES)('$name', ({ people, verdicts, override, factors }) => {
+    const { verdict } = teamOf(people);
+    expect(verdicts).toContain(verdict.recommendation);
+    expect(verdict.override?.factor).toBe(override);
+    expect(verdict.decidingFactors.map((row) => row.target)).toEqual(factors.map((factor) => factor.target));
+    for (const { target, strengths, reason } of factors) {
+      const row = verdict.decidingFactors.find((candidate) => candidate.target === target);
+      expect(strengths, target).toContain(row?.strength);
+      expect(row?.reason, target).toBe(reason);
+    }
+  });
+
+  it('leaves each teammate’s own verdict as it was: one person holding a factor decides it for themselves', () => {
+    for (const [answers, factor] of [
+      [SELLS_STREAMING, 'streaming_product'],
+      [DEPLOYS_ANYWHERE, 'versatile_deployment'],
+    ] as const) {
+      const own = scoreAnswers(answers);
+      expect(own.override?.factor).toBe(factor);
+      expect(own.decidingFactors).toMatchObject([{ target: factor, strength: 'decisive' }]);
+      expect(own.decidingFactors[0]?.reason).not.toMatch(/people say/);
+      expect(teamOf([answers]).verdict).toEqual(own);
+    }
+  });
+});
+
 describe('the bounded flip search on the expert table', () => {
   /** The flip the search gives, bounded and exhaustive, for these people as one panel. */
   const bothFlips = (people: Answers[]) => {
@@ -360,6 +477,11 @@ describe('the bounded flip search on the expert table', () => {
 
   it.each(CASES)('$name: the same flip as the exhaustive search', ({ answers }) => {
     const [bounded, exhaustive] = bothFlips([answers]);
+    expect(bounded).toEqual(exhaustive);
+  });
+
+  it.each(TEAM_CASES)('$name: the same flip as the exhaustive search', ({ people }) => {
+    const [bounded, exhaustive] = bothFlips(people);
     expect(bounded).toEqual(exhaustive);
   });
 

@@ -123,3 +123,23 @@ export const AWS_SHOP_WANTING_KAFKA: Answers = answersFor({
   dedicated_engineers: 'part_of_one',
   downtime_cost: 'lost_revenue',
 });
+
+/**
+ * An ordinary teammate who says streaming is what customers pay for, sold on speed and tuned at every layer: the
+ * "Streaming is the product" row as strong as one person can make it.
+ */
+export const SELLS_STREAMING: Answers = answersFor({
+  streaming_is_product: 'core',
+  speed_is_feature: 'yes',
+  tunability: 'every_layer',
+});
+
+/**
+ * An ordinary teammate whose customers decide where the stream runs, some inside their own environment, with
+ * infrastructure cost shaping the margin: the "Deploy anywhere" row as strong as one person can make it on AWS.
+ */
+export const DEPLOYS_ANYWHERE: Answers = answersFor({
+  deploy_anywhere: 'yes',
+  data_rules: ['customer_environment'],
+  infra_cost_margin: 'yes',
+});

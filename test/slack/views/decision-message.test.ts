@@ -1,18 +1,29 @@
 import { describe, expect, it } from 'vitest';
+import { decisionRecord, recordMarkdown } from '../../../src/domain/decision-record.js';
 import { argumentsFor } from '../../../src/domain/deliberation.js';
 import { FIGURE_TYPICAL, FIGURE_UNKNOWN } from '../../../src/domain/figures.js';
-import { ALL_QUESTIONS, scoreAnswers } from '../../../src/domain/index.js';
+import { ALL_QUESTIONS, type Answers, scoreAnswers } from '../../../src/domain/index.js';
 import { aggregateTeam, type TeamVerdict } from '../../../src/domain/team.js';
-import { CATEGORIES, type CategoryResult, DECIDING_FACTORS, PLATFORMS } from '../../../src/domain/types.js';
+import {
+  CATEGORIES,
+  type CategoryResult,
+  DECIDING_FACTORS,
+  type DecidingFactor,
+  PLATFORMS,
+} from '../../../src/domain/types.js';
 import { checkMessageBlocks, checkMessageText, checkView } from '../../../src/emulator/index.js';
 import { ACTION_IDS, BLOCK_IDS, VERDICT_BLOCK_IDS } from '../../../src/slack/ids.js';
 import { buildDecisionMessage } from '../../../src/slack/views/decision-message.js';
+import { buildRecordMessage } from '../../../src/slack/views/decision-record.js';
 import { buildFinishedNote, buildOwnVerdictText } from '../../../src/slack/views/own-verdict.js';
 import { buildNoticeModal } from '../../../src/slack/views/questionnaire-modal.js';
 import { buildVerdictDetailsModal, verdictDetailBlocks } from '../../../src/slack/views/verdict-details.js';
 import {
   AWS_SHOP_WANTING_KAFKA,
   answersFor,
+  DEPLOYS_ANYWHERE,
+  NEUTRAL_ANSWERS,
+  SELLS_STREAMING,
   STREAMING_IS_THE_PRODUCT,
   WEB_APP_SHOP_ON_AWS,
 } from '../../domain/fixtures.js';
@@ -110,6 +121,69 @@ describe('buildDecisionMessage', () => {
     });
     expect(find(message.blocks, BLOCK_IDS.decisionHeader)).toMatchObject({ type: 'header' });
     expect(JSON.stringify(message.blocks)).not.toMatch(/mrkdwn[^}]*<!here>/);
+  });
+});
+
+describe('a deciding factor in a team verdict', () => {
+  /** What the team reads of one deciding factor: its row in Details, the channel message, the record and the file. */
+  const readings = (people: Answers[], factor: DecidingFactor) => {
+    const participants = people.map((_, index) => `U${index}`);
+    const team = aggregateTeam(people.map((answers, index) => ({ userId: `U${index}`, answers })));
+    const modal = buildVerdictDetailsModal({ title: decision.title, team, arguments: [] });
+    const record = decisionRecord({
+      title: decision.title,
+      startedBy: 'U0',
+      startedAt: decision.createdAt,
+      takenAt: decision.createdAt,
+      participants,
+      team,
+      arguments: [],
+    });
+    return {
+      row: visibleText([find(modal.blocks, BLOCK_IDS.verdictRow(factor))]),
+      message: visibleText(buildDecisionMessage({ decision, team, inProgress: 0 }).blocks),
+      thread: visibleText(buildRecordMessage(record).blocks),
+      file: recordMarkdown(record, (id) => id),
+    };
+  };
+
+  it.each([
+    ['streaming_product', SELLS_STREAMING, 'Streaming is the product', 'streaming is what you sell'],
+    ['versatile_deployment', DEPLOYS_ANYWHERE, 'Deploy anywhere', 'you must deploy anywhere'],
+  ] as const)(
+    '%s held by 1 of 3 reads as one person’s, nowhere as a clear lead',
+    (factor, holder, label, claim) => {
+      const { row, message, thread, file } = readings([holder, NEUTRAL_ANSWERS, NEUTRAL_ANSWERS], factor);
+      expect(row.split('\n').slice(0, 2)).toEqual([
+        `*${label}*: Kafka · slight lead`,
+        `_1 of 3 people say ${claim}; it decides only when most do_`,
+      ]);
+      // The channel gives the managed service's verdict, with no word of the factor as a reason.
+      expect(message).toMatch(/^\*Verdict: Amazon (Kinesis|MSK)\*/m);
+      expect(message.toLowerCase()).not.toContain(label.toLowerCase());
+      expect(message).not.toMatch(/(clear|decisive) lead/);
+      for (const text of [thread, file]) {
+        expect(text).toContain(
+          `${label} (a slight lead): 1 of 3 people say ${claim}; it decides only when most do`,
+        );
+        // Neither a decision driver nor a point against the managed services.
+        expect(text).not.toMatch(new RegExp(`${label}: (Self-managed Kafka has|1 of 3)`));
+      }
+    },
+  );
+
+  it.each([
+    ['streaming_product', SELLS_STREAMING, 'Streaming is the product', 'streaming is what you sell'],
+    ['versatile_deployment', DEPLOYS_ANYWHERE, 'Deploy anywhere', 'you must deploy anywhere'],
+  ] as const)('%s held by 2 of 3 overrides, and says so', (factor, holder, label, claim) => {
+    const { row, message, file } = readings([holder, holder, NEUTRAL_ANSWERS], factor);
+    expect(row).toMatch(
+      new RegExp(`^\\*${label}\\*: Kafka · (clear|decisive) lead\n_2 of 3 people say ${claim}_\n`),
+    );
+    expect(message).toContain(
+      `The categories favour Amazon Kinesis; your deciding factor (${label.toLowerCase()}) favours self-managed Kafka.`,
+    );
+    expect(file).toContain(`* ${label}: 2 of 3 people say ${claim}\n`);
   });
 });
 
