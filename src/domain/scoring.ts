@@ -111,7 +111,8 @@ const FACTOR_CLAIMS: Record<DecidingFactor, string> = {
 /**
  * A team's deciding-factor row says how many people hold the factor. The row averages everyone, so one person's
  * strong answer can lead it clearly while the rest said no; yet the factor decides only when most people hold it,
- * so one that most do not hold claims no more than a slight lead.
+ * so one that most do not hold claims no more than a slight lead. Where nobody holds it, the row is everyone's
+ * milder lean and reads as each of them would read it alone.
  */
 function withHolders(
   row: CategoryResult,
@@ -119,11 +120,9 @@ function withHolders(
   holders: Evidence['factorHolders'],
   strongFactors: readonly DecidingFactor[],
 ): CategoryResult {
-  if (!holders) return row;
-  const holding = holders.holding[factor];
-  const held =
-    `${holding === 0 ? 'none of the' : `${holding} of`} ${holders.people} people say ` +
-    FACTOR_CLAIMS[factor];
+  const holding = holders?.holding[factor] ?? 0;
+  if (!holders || holding === 0) return row;
+  const held = `${holding} of ${holders.people} people say ${FACTOR_CLAIMS[factor]}`;
   if (strongFactors.includes(factor)) return { ...row, reason: held };
   return {
     ...row,

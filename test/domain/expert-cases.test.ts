@@ -361,20 +361,6 @@ const TEAM_CASES: TeamCase[] = [
     ],
   },
   {
-    name: 'everyone says streaming powers a feature they sell on speed, nobody that it is what they sell',
-    people: Array.from({ length: 3 }, () =>
-      answersFor({ streaming_is_product: 'part', speed_is_feature: 'yes' }),
-    ),
-    verdicts: ['kinesis', 'msk'],
-    factors: [
-      {
-        target: 'streaming_product',
-        strengths: ['slight'],
-        reason: 'none of the 3 people say streaming is what you sell; it decides only when most do',
-      },
-    ],
-  },
-  {
     name: '1 of 3 says customers decide where it runs, 2 say no: no override, and no clear lead',
     people: [NEUTRAL_ANSWERS, DEPLOYS_ANYWHERE, NEUTRAL_ANSWERS],
     verdicts: ['kinesis', 'msk'],
@@ -451,6 +437,19 @@ describe('the expert table for teams', () => {
       expect(strengths, target).toContain(row?.strength);
       expect(row?.reason, target).toBe(reason);
     }
+  });
+
+  it('reads a lean that everyone shares and nobody holds as each of them reads it alone', () => {
+    // Streaming powers a feature sold on speed: a lean toward Kafka, short of what overrides the categories.
+    const leaning = answersFor({ streaming_is_product: 'part', speed_is_feature: 'yes' });
+    const alone = scoreAnswers(leaning).decidingFactors;
+    const { verdict } = teamOf([leaning, leaning, leaning]);
+    expect(alone.map((row) => row.target)).toEqual(['streaming_product']);
+    expect(verdict.override).toBeUndefined();
+    expect(
+      verdict.decidingFactors.map(({ target, strength, reason }) => ({ target, strength, reason })),
+    ).toEqual(alone.map(({ target, strength, reason }) => ({ target, strength, reason })));
+    expect(verdict.decidingFactors[0]?.reason).not.toMatch(/people say/);
   });
 
   it('leaves each teammate’s own verdict as it was: one person holding a factor decides it for themselves', () => {
