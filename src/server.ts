@@ -15,6 +15,7 @@ import { type Scheduler, startScheduler } from './slack/flows/schedule.js';
 import { type Sweeper, startSweeper } from './slack/flows/sweep.js';
 import { InFlightWork } from './slack/in-flight.js';
 import { scheduledClients } from './slack/scheduled-clients.js';
+import { useNativeFormEncoding } from './slack/web-api-args.js';
 import { EncryptedInstallationStore, memorySecrets, redisSecrets } from './store/installation-store.js';
 import { KeySpace } from './store/keys.js';
 import { MemoryStore } from './store/memory-store.js';
@@ -138,6 +139,7 @@ export async function startStreamVerdict(
     metrics?: AppMetrics;
   },
 ): Promise<RunningApp> {
+  useNativeFormEncoding();
   const installs =
     input.config.slack.oauth && !input.installationStore
       ? createInstallationStore(input.config, { logger: appLogger(input) })

@@ -1,3 +1,4 @@
+import querystring from 'node:querystring';
 import { LogLevel } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -5,7 +6,7 @@ import { WebApiServer } from '../../src/emulator/web-api-server.js';
 import { Workspace } from '../../src/emulator/workspace.js';
 import { buildDecisionMessage } from '../../src/slack/views/decision-message.js';
 import { buildHomeView } from '../../src/slack/views/home.js';
-import { serialised } from '../../src/slack/web-api-args.js';
+import { serialised, useNativeFormEncoding } from '../../src/slack/web-api-args.js';
 import { silentLogger } from '../support/silent-logger.js';
 
 const TOKEN = 'xoxb-wire-test-0000000000';
@@ -75,5 +76,37 @@ describe('Web API arguments sent already serialised', () => {
     );
     expect(debugLines.some((line) => line.includes('http request body'))).toBe(true);
     expect(debugLines.join('\n')).not.toContain(TOKEN);
+  });
+
+  it('leave the blocks out of the debug line WebClient builds of every body, logged or not', async () => {
+    const { client, debugLines, bodies } = await start();
+    const message = buildDecisionMessage({ decision, inProgress: 0 });
+    await client.chat.postMessage(
+      serialised({ channel: 'C0WIRE', text: message.text, blocks: message.blocks }),
+    );
+    const bodyLine = debugLines.find((line) => line.includes('http request body')) ?? '';
+    expect(bodies[0]).toContain(encodeURIComponent(JSON.stringify(message.blocks)).slice(0, 40));
+    expect(bodyLine).toContain('"blocks":{}');
+    expect(bodyLine.length).toBeLessThan(JSON.stringify(message.blocks).length / 2);
+  });
+});
+
+describe('the form encoding of Web API bodies', () => {
+  it('puts the same bytes on the wire as querystring’s own, for every character a title or a view can hold', () => {
+    const everyCharacter = Array.from({ length: 0xd800 }, (_, code) => String.fromCharCode(code)).join('');
+    const body = {
+      token: TOKEN,
+      text: `${everyCharacter}\uE000\uFFFD 😀 𝄞 Kafka "or" Kinesis? <50 ms & 10 MB/s> 100% ~*'()!`,
+      blocks: JSON.stringify([{ type: 'section', text: { type: 'mrkdwn', text: 'lone \ud800 surrogate' } }]),
+    };
+    const own = querystring.escape;
+    const before = querystring.stringify(body);
+    try {
+      useNativeFormEncoding();
+      expect(querystring.escape).not.toBe(own);
+      expect(querystring.stringify(body)).toBe(before);
+    } finally {
+      querystring.escape = own;
+    }
   });
 });
