@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postSigned } from '../support/signed-post.js';
 import { type Harness, SIGNING_SECRET, startHarness } from './harness.js';
@@ -99,6 +101,22 @@ describe('only requests signed by Slack are served', () => {
     });
     expect(reply.status).toBe(200);
     await expectNothingHappened();
+  });
+
+  it('a signed URL verification (Slack checking the Request URL) is answered with its challenge', async () => {
+    const verification = readFileSync(
+      fileURLToPath(new URL('../fixtures/slack/inbound/url_verification.json', import.meta.url)),
+      'utf8',
+    );
+    const reply = await postSigned(harness.eventsUrl, SIGNING_SECRET, verification, {
+      contentType: 'application/json',
+    });
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toEqual({ challenge: JSON.parse(verification).challenge });
+    const unsigned = await postSigned(harness.eventsUrl, 'not-the-secret', verification, {
+      contentType: 'application/json',
+    });
+    expect(unsigned.status).toBe(401);
   });
 
   it('the same request, fresh and correctly signed, is served (so the checks above can fail)', async () => {
