@@ -3,7 +3,7 @@
  * facts to settle before the verdict can be trusted, each with who gave which answer and what the verdict would
  * be were the team to settle it the other way.
  */
-import { type AnswerPart, type Ballot, readAnswer } from './answer-parts.js';
+import { type AnswerPart, readAnswer } from './answer-parts.js';
 import { type CostSettings, platformCosts, readWorkload } from './cost.js';
 import { keyOf, type Panel } from './panel.js';
 import { standingWith } from './panel-evidence.js';
@@ -51,12 +51,9 @@ export const WIDE_SPREAD = 3;
 
 const NUMBER_QUESTIONS = ALL_QUESTIONS.filter((question) => question.kind === 'number');
 
-export function rangesOf(ballots: readonly Ballot[]): NumberRange[] {
+export function rangesOf(panel: Pick<Panel, 'numbers'>): NumberRange[] {
   return NUMBER_QUESTIONS.flatMap((question) => {
-    const given = ballots
-      .map((ballot) => ballot.answers[question.id])
-      .filter((value): value is number => typeof value === 'number')
-      .sort((a, b) => a - b);
+    const given = panel.numbers.get(question.id) ?? [];
     const min = given[0];
     const max = given[given.length - 1];
     const median = given[Math.floor((given.length - 1) / 2)];
@@ -189,8 +186,21 @@ function ruleCount(dispute: DisputedFact): number {
   return dispute.sides.reduce((sum, side) => sum + side.rulesOut.length, 0);
 }
 
-function answerTally(panel: Panel, questionId: string): Map<string, { value: AnswerValue; times: number }> {
-  const tally = new Map<string, { value: AnswerValue; times: number }>();
+type Tally = Map<string, { value: AnswerValue; times: number }>;
+
+/** Tallies already counted, per panel and question: describing a verdict asks for the same ones again and again. */
+const TALLIES = new WeakMap<Panel, Map<string, Tally>>();
+
+function answerTally(panel: Panel, questionId: string): Tally {
+  let tallies = TALLIES.get(panel);
+  if (!tallies) {
+    tallies = new Map();
+    TALLIES.set(panel, tallies);
+  }
+  const known = tallies.get(questionId);
+  if (known) return known;
+  const tally: Tally = new Map();
+  tallies.set(questionId, tally);
   for (const ballot of panel.ballots) {
     const value = ballot.answers[questionId];
     if (value === undefined) continue;

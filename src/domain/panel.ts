@@ -33,6 +33,8 @@ export interface Panel {
   averaged: Contribution[][];
   /** The team's typical answer per question: the most common choice, the median number. */
   consensus: Answers;
+  /** Per number question (by id), every number given, in ascending order. */
+  numbers: ReadonlyMap<string, readonly number[]>;
   /** Per question: how many people answered it, and how many of them gave the typical answer. */
   answering: number[];
   agreeing: number[];
@@ -162,12 +164,27 @@ export function buildPanel(ballots: Ballot[], settings: CostSettings): Panel {
     }));
   });
 
+  const numbers = new Map<string, number[]>();
+  for (const question of ALL_QUESTIONS) {
+    if (question.kind !== 'number') continue;
+    const sorted: number[] = [];
+    for (const ballot of ballots) {
+      const value = ballot.answers[question.id];
+      if (value !== undefined) sorted.push(Number(value));
+    }
+    numbers.set(
+      question.id,
+      sorted.sort((a, b) => a - b),
+    );
+  }
   const consensus: Answers = {};
   const answering: number[] = [];
   const agreeing: number[] = [];
   ALL_QUESTIONS.forEach((question, index) => {
     const typical =
-      question.kind === 'number' ? medianAnswer(ballots, question.id) : commonAnswer(index, given[index]);
+      question.kind === 'number'
+        ? medianAnswer(numbers.get(question.id) ?? [])
+        : commonAnswer(index, given[index]);
     answering.push([...(given[index]?.values() ?? [])].reduce((sum, { times }) => sum + times, 0));
     agreeing.push(typical?.times ?? 0);
     if (typical) consensus[question.id] = typical.value;
@@ -194,6 +211,7 @@ export function buildPanel(ballots: Ballot[], settings: CostSettings): Panel {
     ballots,
     averaged,
     consensus,
+    numbers,
     answering,
     agreeing,
     workload,
@@ -333,17 +351,13 @@ export function keyOf(value: AnswerValue): string {
   return value.length === 1 ? String(value[0]) : [...value].sort().join(' ');
 }
 
-/** The lower median: a value someone actually gave, and for peaks never below the averages' median. */
-function medianAnswer(ballots: readonly Ballot[], questionId: string): Typical | undefined {
-  const sorted: number[] = [];
-  for (const ballot of ballots) {
-    const value = ballot.answers[questionId];
-    if (value !== undefined) sorted.push(Number(value));
-  }
-  sorted.sort((a, b) => a - b);
+/** The lower median of numbers in ascending order: a value someone actually gave, and for peaks never below the averages' median. */
+function medianAnswer(sorted: readonly number[]): Typical | undefined {
   const median = sorted[Math.floor((sorted.length - 1) / 2)];
   if (median === undefined) return undefined;
-  return { value: median, times: sorted.filter((value) => value === median).length };
+  let times = 0;
+  for (const value of sorted) if (value === median) times++;
+  return { value: median, times };
 }
 
 /**

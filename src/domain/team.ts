@@ -122,7 +122,7 @@ export function teamVerdictOf(
     userId,
     pick: unsure ? ('unsure' as const) : recommendation,
   }));
-  const ranges = rangesOf(ballots);
+  const ranges = rangesOf(panel);
   const top = topOfRange(panel, ranges, settings, verdict.recommendation);
   return {
     respondents: ballots.length,
