@@ -3,7 +3,7 @@ import type { Context } from '@slack/bolt';
 import { z } from 'zod';
 import { slackIdSchema } from '../../domain/ids.js';
 import type { DecisionStore } from '../../store/port.js';
-import type { Guard } from '../front-door.js';
+import type { Guard, GuardArgs } from '../front-door.js';
 import { slashCommandSchema, tenantOf } from './requester.js';
 
 /**
@@ -68,20 +68,28 @@ export function handleOnce(
   store: DecisionStore,
   claimedByItsListener: (commandText: string) => boolean,
 ): Guard {
-  return async (args) => {
+  return (args) => {
     const request = repeatableRequest(args.body, args.context, claimedByItsListener);
-    if (!request) return false;
-    const first = await store.claimRequest(request.tenant, request.id).catch((error: unknown) => {
-      // Without the store the listener fails anyway and says so to the person; better that than silence.
-      args.logger.warn('Could not check whether a request was delivered before', error);
-      return true;
-    });
-    if (first) return false;
-    args.logger.info(
-      `Dropped a repeated delivery${args.context.retryNum ? ` (X-Slack-Retry-Num ${args.context.retryNum})` : ''}`,
-    );
-    const ack = (args as { ack?: () => Promise<void> }).ack;
-    await ack?.();
-    return true;
+    return request ? dropIfRepeated(store, request, args) : false;
   };
+}
+
+/** Claims the request's id; a repeat (the id already claimed) is acknowledged and dropped. */
+async function dropIfRepeated(
+  store: DecisionStore,
+  request: { tenant: string; id: string },
+  args: GuardArgs,
+): Promise<boolean> {
+  const first = await store.claimRequest(request.tenant, request.id).catch((error: unknown) => {
+    // Without the store the listener fails anyway and says so to the person; better that than silence.
+    args.logger.warn('Could not check whether a request was delivered before', error);
+    return true;
+  });
+  if (first) return false;
+  args.logger.info(
+    `Dropped a repeated delivery${args.context.retryNum ? ` (X-Slack-Retry-Num ${args.context.retryNum})` : ''}`,
+  );
+  const ack = (args as { ack?: () => Promise<void> }).ack;
+  await ack?.();
+  return true;
 }

@@ -11,12 +11,11 @@ const OUR_ACTIONS = new Set(Object.keys(ACTION_LISTENERS));
  * view_closed we never asked for) are acknowledged at once with an empty body, instead of leaving Slack to
  * wait 3 seconds for a 404.
  */
-export const acknowledgeUnclaimed: Guard = async (args) => {
+export const acknowledgeUnclaimed: Guard = (args) => {
   const body = args.body as { type?: unknown; view?: { callback_id?: unknown } | null; actions?: unknown };
   const ack = (args as { ack?: () => Promise<void> }).ack;
   if (!ack || !isUnclaimed(body)) return false;
-  await ack();
-  return true;
+  return ack().then(() => true);
 };
 
 function isUnclaimed(body: {
