@@ -108,8 +108,8 @@ export class RedisDecisions
 
   async setDecisionMessage(ref: DecisionRef, message: { channel: string; ts: string }): Promise<void> {
     const key = this.redis.keys.decision(ref);
-    await this.redis.exec(
-      this.redis.client.multi().hset(key, 'message', JSON.stringify(message)).pexpire(key, this.redis.ttlMs),
+    await this.redis.run(() =>
+      this.redis.client.svSetFields(key, this.redis.ttlMs, 'message', JSON.stringify(message)),
     );
   }
 

@@ -642,6 +642,15 @@ describe('redis store specifics', () => {
     }
   });
 
+  it('records where the decision message is, and renews the decision’s retention with it', async () => {
+    await store.createDecision(decision, LISTED);
+    const key = ns.keys.decision(ref);
+    await ns.client.pexpire(key, 5_000);
+    await store.setDecisionMessage(ref, { channel: 'C0001', ts: '1700000000.000100' });
+    expect((await store.getDecision(ref))?.message).toEqual({ channel: 'C0001', ts: '1700000000.000100' });
+    expect(await ns.client.pttl(key)).toBeGreaterThan(7 * 86_400_000 - 60_000);
+  });
+
   it('erases a tenant in batches, leaving no key of it, however many it has', async () => {
     // More keys than one SCAN batch asks for, so the erasure has to go round several times.
     for (let index = 0; index < 120; index += 1) {

@@ -7,6 +7,7 @@ import { CREATE_DECISION } from './create-decision.js';
 import { FINISH_PUBLISH } from './finish-publish.js';
 import { FORGET_ANSWERS } from './forget-answers.js';
 import { SAVE_STEP, type SaveStepReply } from './save-step.js';
+import { SET_FIELDS } from './set-fields.js';
 import { SETTLE_DIRTY } from './settle-dirty.js';
 
 /** The store's Lua scripts (one per file, each with its KEYS, ARGV and reply), by the command name they run as. */
@@ -20,6 +21,7 @@ const SCRIPTS = {
   svClaimDirty: CLAIM_DIRTY,
   svSettleDirty: SETTLE_DIRTY,
   svForgetAnswers: FORGET_ANSWERS,
+  svSetFields: SET_FIELDS,
 } as const;
 
 type Args = (string | number)[];
@@ -35,6 +37,7 @@ declare module 'ioredis' {
     svClaimDirty(...keysAndArgs: Args): Result<(string | number)[], Context>;
     svSettleDirty(...keysAndArgs: Args): Result<number, Context>;
     svForgetAnswers(...keysAndArgs: Args): Result<number, Context>;
+    svSetFields(key: string, ttlMs: number, ...fieldsAndValues: string[]): Result<number, Context>;
   }
 }
 
