@@ -43,3 +43,16 @@ export function roundToSignificant(value: number, digits: number): number {
   const scale = 10 ** (Math.floor(Math.log10(Math.abs(value))) - digits + 1);
   return Math.round(value / scale) * scale;
 }
+
+/**
+ * The text cut to at most `max` UTF-16 units (Slack's limits count them), the last one an ellipsis when cut; never
+ * through the middle of an emoji or another character outside the BMP, whose half would be a lone surrogate that
+ * no encoding of the text can carry.
+ */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}…`;
+}

@@ -31,6 +31,11 @@ class JsonOnly {
   toJSON(): unknown {
     return this.#value;
   }
+
+  /** As a string (WebClient's multipart body, for arguments with a file), the same JSON. */
+  toString(): string {
+    return JSON.stringify(this.#value);
+  }
 }
 
 /**
@@ -38,10 +43,17 @@ class JsonOnly {
  * time in JavaScript: for the few kilobytes of a modal that was about a third of a `views.open`'s own cost and
  * 100 KB of garbage a slash command. Node documents `querystring.escape` as the place to put a replacement;
  * `encodeURIComponent` leaves the same characters as it (letters, digits, `-_.!~*'()`) and encodes every other
- * code point the same way, natively. The one difference: a lone surrogate, which Slack's UTF-8 cannot carry and
- * JSON.stringify never emits, makes it throw where querystring wrote a wrong character. Process-wide, and so set
- * once, by the running app (server.ts).
+ * code point the same way, natively. A lone surrogate (half an emoji; the app's own cuts never make one, see
+ * cutText, and JSON.stringify escapes it) would make it throw, failing the call for good, where querystring wrote
+ * a wrong character: it is sent as U+FFFD instead. Process-wide, and so set once, by the running app (server.ts).
  */
 export function useNativeFormEncoding(): void {
-  querystring.escape = encodeURIComponent;
+  querystring.escape = (text: string) => encodeURIComponent(text.toWellFormed());
+}
+
+declare global {
+  interface String {
+    /** ES2024 (Node 20 has it; the project's lib is ES2023): lone surrogates become U+FFFD. */
+    toWellFormed(): string;
+  }
 }

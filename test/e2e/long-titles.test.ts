@@ -29,4 +29,18 @@ describe('a title longer than a Slack header takes', () => {
     const header = blockById(posted.blocks, BLOCK_IDS.decisionHeader);
     expect(header?.text?.text).toBe(title);
   });
+
+  it('is cut before an emoji that would straddle the limit, never through it, and still posted', async () => {
+    harness = await startHarness();
+    const alice = harness.person('U0ALICE');
+    // The 150th character would be the second half of the emoji: half an emoji cannot be sent to Slack.
+    const typed = `${'a'.repeat(148)}😀 and the rest of a long title`;
+    const posted = await startDecision(harness.slack, alice, CHANNEL, typed);
+
+    const header = blockById(posted.blocks, BLOCK_IDS.decisionHeader);
+    expect(header?.text?.text).toBe(`${'a'.repeat(148)}…`);
+    expect(posted.text).toContain(`${'a'.repeat(148)}…`);
+    // Throws on a lone surrogate.
+    expect(() => encodeURIComponent(posted.text)).not.toThrow();
+  });
 });

@@ -109,4 +109,16 @@ describe('the form encoding of Web API bodies', () => {
       querystring.escape = own;
     }
   });
+
+  it('sends half an emoji as U+FFFD instead of failing the call', () => {
+    const own = querystring.escape;
+    try {
+      useNativeFormEncoding();
+      expect(querystring.stringify({ text: `cut ${'😀'.slice(0, 1)}…` })).toBe(
+        `text=cut%20${encodeURIComponent('\uFFFD…')}`,
+      );
+    } finally {
+      querystring.escape = own;
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { DeadlineZone, Decision } from '../../domain/decision.js';
+import { cutText } from '../../domain/format.js';
 import { newDecisionId } from '../../domain/ids.js';
 import { UTC } from '../../domain/time-zone.js';
 import { withLogContext } from '../../ops/log-context.js';
@@ -181,5 +182,5 @@ async function timeZoneOf(
 export function titleFrom(text: string | undefined): string {
   const title = (text ?? '').replace(/\s+/g, ' ').trim();
   if (!title) return DEFAULT_TITLE;
-  return title.length <= TITLE_MAX ? title : `${title.slice(0, TITLE_MAX - 1)}…`;
+  return cutText(title, TITLE_MAX);
 }

@@ -1,6 +1,7 @@
 import { UTCDate } from '@date-fns/utc';
 import type { PlainTextElement, SectionBlock } from '@slack/types';
 import { format } from 'date-fns';
+import { cutText } from '../../domain/format.js';
 
 /**
  * Every builder of Slack text escapes what a person typed with this one function (see `escapeMarkup`): mrkdwn
@@ -9,9 +10,9 @@ import { format } from 'date-fns';
  */
 export { escapeMarkup as escapeMrkdwn } from '../../domain/format.js';
 
-/** Cuts text to Slack's limit for a field, marking the cut with an ellipsis. */
+/** Cuts text to Slack's limit for a field, marking the cut with an ellipsis (see cutText). */
 export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  return cutText(text, max);
 }
 
 export function plain(text: string, max = 3000): PlainTextElement {
