@@ -124,7 +124,7 @@ export function disputesOf(
           value: Array.isArray(value) ? [...value].sort() : value,
           words: '',
           userIds: [],
-          rulesOut: [...new Set(part.excludes.map((exclusion) => exclusion.platform))],
+          rulesOut: rulesOutOf(part),
         };
         sides.set(key, side);
       }
@@ -157,7 +157,11 @@ export function disputesOf(
     disputes.push({
       questionId: question.id,
       short: question.short,
-      sides: shown.map((side) => ({ ...side, words: answerWords(question, side.value) })),
+      sides: shown.map((side) => ({
+        ...side,
+        rulesOut: [...side.rulesOut],
+        words: answerWords(question, side.value),
+      })),
       ...(otherwise && { otherwise }),
     });
   });
@@ -166,6 +170,18 @@ export function disputesOf(
     (a, b) =>
       ruleCount(b) - ruleCount(a) || Number(b.otherwise !== undefined) - Number(a.otherwise !== undefined),
   );
+}
+
+/** The platforms an answer rules out, once per answer part (parts are shared by everyone who gave the answer). */
+const RULED_OUT = new WeakMap<AnswerPart, Platform[]>();
+
+function rulesOutOf(part: AnswerPart): Platform[] {
+  let platforms = RULED_OUT.get(part);
+  if (!platforms) {
+    platforms = [...new Set(part.excludes.map((exclusion) => exclusion.platform))];
+    RULED_OUT.set(part, platforms);
+  }
+  return platforms;
 }
 
 /** For a number, the lowest and the highest answer, the one that rules a platform out first. */

@@ -136,7 +136,11 @@ function costSummary(team: TeamVerdict, cost: CostEstimate): string {
 /** "Kinesis: @Alice, @Bob · MSK: @Carol · not sure: @Dan", the largest camp first. */
 function picksLine(team: TeamVerdict): string {
   const camps = new Map<string, string[]>();
-  for (const { userId, pick } of team.picks) camps.set(pick, [...(camps.get(pick) ?? []), userId]);
+  for (const { userId, pick } of team.picks) {
+    const camp = camps.get(pick);
+    if (camp) camp.push(userId);
+    else camps.set(pick, [userId]);
+  }
   let named = 0;
   const parts = [...camps.entries()]
     .sort(([a, x], [b, y]) =>
