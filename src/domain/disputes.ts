@@ -9,7 +9,7 @@ import { keyOf, type Panel } from './panel.js';
 import { standingWith } from './panel-evidence.js';
 import type { PersonEvidence } from './person.js';
 import { ALL_QUESTIONS } from './questions.js';
-import type { Answers, AnswerValue, Platform } from './types.js';
+import type { Answers, AnswerValue, Platform, Question } from './types.js';
 import { answerWords } from './words.js';
 
 /** One answer to a disputed fact and who gave it. */
@@ -104,64 +104,55 @@ export function disputesOf(
     const range = ranges.find((candidate) => candidate.questionId === question.id);
     // A number is disputed only when the answers are far apart or one rules a platform out.
     if (question.kind === 'number' && !range?.wide && !panel.excluding.has(questionIndex)) return;
-    // One side per distinct answer: a choice's part is shared by everyone who gave it, a number is its own key.
-    const sides = new Map<AnswerPart | number, FactSide>();
+    if (question.kind === 'number') {
+      const dispute = numberDispute(panel, people, questionIndex, range?.wide === true, recommendation);
+      if (dispute) disputes.push(dispute);
+      return;
+    }
+    // One side per distinct answer: a choice's part is shared by everyone who gave it.
+    const sides = new Map<AnswerPart, FactSide>();
     const dontKnow = new Set<AnswerPart>();
     panel.ballots.forEach((ballot, person) => {
       const value = ballot.answers[question.id];
       const part = ballot.parts[questionIndex];
       const userId = people[person]?.userId;
       if (value === undefined || part === undefined || userId === undefined || dontKnow.has(part)) return;
-      const key = question.kind === 'number' ? Number(value) : part;
-      let side = sides.get(key);
+      let side = sides.get(part);
       if (!side) {
         if (keyOf(value) === 'dont_know') {
           dontKnow.add(part);
           return;
         }
-        // Words are worked out only for the sides shown (see below): a team may give hundreds of numbers.
+        // Words are worked out only for the sides shown (see below).
         side = {
           value: Array.isArray(value) ? [...value].sort() : value,
           words: '',
           userIds: [],
           rulesOut: rulesOutOf(part),
         };
-        sides.set(key, side);
+        sides.set(part, side);
       }
       side.userIds.push(userId);
     });
     if (sides.size < 2) return;
     const ruling = [...sides.values()].some((side) => side.rulesOut.length > 0);
-    if (question.kind === 'number' && !range?.wide && !ruling) return;
     const ordered = [...sides.values()].sort(
       (a, b) => b.rulesOut.length - a.rulesOut.length || b.userIds.length - a.userIds.length,
     );
-    const settledOn = (side: FactSide): Platform | undefined => {
-      const part = readAnswer(question, side.value);
-      return part && standingWith(panel, { questionIndex, value: side.value, part }).recommendation;
-    };
-    const lenient = ordered.find((side) => side.rulesOut.length === 0);
+    const settledOn = (side: FactSide) => settledOnAnswer(panel, questionIndex, side.value);
     let otherwise: Platform | undefined;
-    if (ruling && lenient) {
-      const settled = settledOn(lenient);
-      if (settled && settled !== recommendation) otherwise = settled;
-    }
-    if (question.kind !== 'number' && !ruling) {
+    if (ruling) otherwise = lenientOtherwise(ordered, settledOn, recommendation);
+    else {
       // A choice that rules nothing out matters only if settling it some way changes the verdict.
       otherwise = ordered
         .map(settledOn)
         .find((settled) => settled !== undefined && settled !== recommendation);
       if (!otherwise) return;
     }
-    const shown = question.kind === 'number' ? extremes(ordered) : ordered;
     disputes.push({
       questionId: question.id,
       short: question.short,
-      sides: shown.map((side) => ({
-        ...side,
-        rulesOut: [...side.rulesOut],
-        words: answerWords(question, side.value),
-      })),
+      sides: ordered.map((side) => shownSide(question, side)),
       ...(otherwise && { otherwise }),
     });
   });
@@ -170,6 +161,85 @@ export function disputesOf(
     (a, b) =>
       ruleCount(b) - ruleCount(a) || Number(b.otherwise !== undefined) - Number(a.otherwise !== undefined),
   );
+}
+
+/**
+ * A workload number the team disputes: one side per number given, of which only the lowest and the highest are
+ * shown, so the people are gathered for those two alone (a team of hundreds may give hundreds of numbers).
+ */
+function numberDispute(
+  panel: Panel,
+  people: readonly PersonEvidence[],
+  questionIndex: number,
+  wide: boolean,
+  recommendation: Platform,
+): DisputedFact | undefined {
+  const question = ALL_QUESTIONS[questionIndex];
+  if (!question) return undefined;
+  const given = new Map<number, NumberSide>();
+  panel.ballots.forEach((ballot, person) => {
+    const value = ballot.answers[question.id];
+    const part = ballot.parts[questionIndex];
+    if (value === undefined || part === undefined || people[person]?.userId === undefined) return;
+    const number = Number(value);
+    const known = given.get(number);
+    if (known) known.people++;
+    else given.set(number, { value, rulesOut: rulesOutOf(part), people: 1 });
+  });
+  if (given.size < 2) return undefined;
+  const ordered = [...given.values()];
+  const ruling = ordered.some((side) => side.rulesOut.length > 0);
+  if (!wide && !ruling) return undefined;
+  ordered.sort((a, b) => b.rulesOut.length - a.rulesOut.length || b.people - a.people);
+  const otherwise = ruling
+    ? lenientOtherwise(ordered, (side) => settledOnAnswer(panel, questionIndex, side.value), recommendation)
+    : undefined;
+  const shown = extremes(ordered).map(
+    ({ value, rulesOut }): FactSide => ({ value, words: '', userIds: [], rulesOut }),
+  );
+  const shownByNumber = new Map(shown.map((side) => [Number(side.value), side]));
+  panel.ballots.forEach((ballot, person) => {
+    const value = ballot.answers[question.id];
+    const userId = people[person]?.userId;
+    if (value === undefined || ballot.parts[questionIndex] === undefined || userId === undefined) return;
+    shownByNumber.get(Number(value))?.userIds.push(userId);
+  });
+  return {
+    questionId: question.id,
+    short: question.short,
+    sides: shown.map((side) => shownSide(question, side)),
+    ...(otherwise && { otherwise }),
+  };
+}
+
+/** A number given, before anyone is named: what it rules out and how many gave it. */
+interface NumberSide {
+  value: AnswerValue;
+  rulesOut: Platform[];
+  people: number;
+}
+
+/** The team verdict were the team to settle the fact on this answer. */
+function settledOnAnswer(panel: Panel, questionIndex: number, value: AnswerValue): Platform | undefined {
+  const question = ALL_QUESTIONS[questionIndex];
+  const part = question && readAnswer(question, value);
+  return part && standingWith(panel, { questionIndex, value, part }).recommendation;
+}
+
+/** Where one side rules a platform out: the verdict on the side that rules nothing out, when it differs. */
+function lenientOtherwise<Side extends Pick<FactSide, 'rulesOut'>>(
+  ordered: readonly Side[],
+  settledOn: (side: Side) => Platform | undefined,
+  recommendation: Platform,
+): Platform | undefined {
+  const lenient = ordered.find((side) => side.rulesOut.length === 0);
+  const settled = lenient && settledOn(lenient);
+  return settled && settled !== recommendation ? settled : undefined;
+}
+
+/** A side as the dispute shows it: in words, with its own copy of what it rules out. */
+function shownSide(question: Question, side: FactSide): FactSide {
+  return { ...side, rulesOut: [...side.rulesOut], words: answerWords(question, side.value) };
 }
 
 /** The platforms an answer rules out, once per answer part (parts are shared by everyone who gave the answer). */
@@ -185,9 +255,9 @@ function rulesOutOf(part: AnswerPart): Platform[] {
 }
 
 /** For a number, the lowest and the highest answer, the one that rules a platform out first. */
-function extremes(sides: readonly FactSide[]): FactSide[] {
-  let low: FactSide | undefined;
-  let high: FactSide | undefined;
+function extremes<Side extends Pick<FactSide, 'value' | 'rulesOut'>>(sides: readonly Side[]): Side[] {
+  let low: Side | undefined;
+  let high: Side | undefined;
   for (const side of sides) {
     if (!low || Number(side.value) < Number(low.value)) low = side;
     if (!high || Number(side.value) > Number(high.value)) high = side;

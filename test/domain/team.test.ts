@@ -115,6 +115,20 @@ describe('aggregateTeam', () => {
     ]);
   });
 
+  it('names who gave the lowest and the highest of a disputed number, and no one in between', () => {
+    const writes = (mbps: number) => ({
+      ...WEB_APP_SHOP_ON_AWS,
+      avg_write_mbps: mbps,
+      peak_write_mbps: mbps * 2,
+    });
+    const result = aggregateTeam(team(writes(0.5), writes(5), writes(40), writes(0.5), writes(40)));
+    const dispute = result.disputes.find((candidate) => candidate.questionId === 'avg_write_mbps');
+    expect(dispute?.sides.map(({ value, userIds }) => ({ value, userIds }))).toEqual([
+      { value: 0.5, userIds: ['U0000', 'U0003'] },
+      { value: 40, userIds: ['U0002', 'U0004'] },
+    ]);
+  });
+
   it('shows workload numbers as the team’s range, and flags an 80× spread as a fact to settle', () => {
     const small = { ...WEB_APP_SHOP_ON_AWS, avg_write_mbps: 0.5, peak_write_mbps: 1 };
     const large = { ...WEB_APP_SHOP_ON_AWS, avg_write_mbps: 40, peak_write_mbps: 80 };
