@@ -287,6 +287,13 @@ function answerTally(panel: Panel, questionId: string): Tally {
   if (known) return known;
   const tally: Tally = new Map();
   tallies.set(questionId, tally);
+  const index = ALL_QUESTIONS.findIndex((question) => question.id === questionId);
+  const given = ALL_QUESTIONS[index]?.kind === 'number' ? undefined : panel.given[index];
+  if (given) {
+    // A choice's part is shared by everyone who gave that answer: the panel has counted them already.
+    for (const { value, times } of given.values()) tally.set(keyOf(value), { value, times });
+    return tally;
+  }
   for (const ballot of panel.ballots) {
     const value = ballot.answers[questionId];
     if (value === undefined) continue;

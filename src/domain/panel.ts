@@ -33,6 +33,8 @@ export interface Panel {
   averaged: Contribution[][];
   /** The team's typical answer per question: the most common choice, the median number. */
   consensus: Answers;
+  /** Per question, in ALL_QUESTIONS order: each distinct answer given (its shared part) and how many gave it. */
+  given: readonly ReadonlyMap<AnswerPart, Readonly<Typical>>[];
   /** Per number question (by id), every number given, in ascending order. */
   numbers: ReadonlyMap<string, readonly number[]>;
   /** Per question: how many people answered it, and how many of them gave the typical answer. */
@@ -103,7 +105,7 @@ const STRENGTHENING = new Set(
 );
 
 /** An answer to one question and how many gave it. */
-interface Typical {
+export interface Typical {
   value: AnswerValue;
   times: number;
 }
@@ -114,6 +116,8 @@ interface BallotFacts {
   /** The exclusions as text, to find the people with the same ones. */
   exclusionKey: string;
   factorPoints: Record<DecidingFactor, Record<Platform, number>>;
+  /** The ballot's answers to the questions that lean a deciding factor, as a key, and which questions those were. */
+  factorKey: { questions: string; key: string } | undefined;
 }
 
 const BALLOT_FACTS = new WeakMap<Ballot, BallotFacts>();
@@ -122,7 +126,8 @@ function factsOf(ballot: Ballot): BallotFacts {
   const known = BALLOT_FACTS.get(ballot);
   if (known) return known;
   const exclusions = allExclusions(ballot.parts);
-  const facts = {
+  const facts: BallotFacts = {
+    factorKey: undefined,
     exclusions,
     exclusionKey: exclusions
       .map(({ platform, questionId, reason }) => `${platform}\t${questionId}\t${reason}`)
@@ -201,15 +206,18 @@ export function buildPanel(ballots: Ballot[], settings: CostSettings): Panel {
     (fact) => fact.exclusionKey,
     (fact) => fact.exclusions,
   );
+  const leaning = [...leaningFactors];
+  const leaningKey = leaning.join(' ');
   const factorGroups = groupsOf(
     ballots,
-    (ballot) => [...leaningFactors].map((index) => partIdOf(ballot.parts[index])).join(' '),
+    (ballot, index) => factorKeyOf(ballot, facts[index], leaning, leaningKey),
     (ballot, index) => ({ parts: ballot.parts, points: facts[index]?.factorPoints ?? factorPointsOf([]) }),
   );
   const factorHolders = factorHoldersOf(factorGroups, []);
   return {
     ballots,
     averaged,
+    given,
     consensus,
     numbers,
     answering,
@@ -237,14 +245,30 @@ export function buildPanel(ballots: Ballot[], settings: CostSettings): Panel {
   };
 }
 
+/**
+ * A ballot's answers to the questions that lean a deciding factor, as a key: kept with the ballot while those
+ * questions stay the same (ballots outlive a publish, and the questions change only with the team's answers).
+ */
+function factorKeyOf(
+  ballot: Ballot,
+  facts: BallotFacts | undefined,
+  leaning: readonly number[],
+  leaningKey: string,
+): string {
+  if (facts?.factorKey?.questions === leaningKey) return facts.factorKey.key;
+  const key = leaning.map((index) => partIdOf(ballot.parts[index])).join(' ');
+  if (facts) facts.factorKey = { questions: leaningKey, key };
+  return key;
+}
+
 function groupsOf<Item, T>(
   items: readonly Item[],
-  keyOfItem: (item: Item) => string,
+  keyOfItem: (item: Item, index: number) => string,
   describe: (item: Item, index: number) => T,
 ): Group<T>[] {
   const groups = new Map<string, Group<T>>();
   items.forEach((item, index) => {
-    const key = keyOfItem(item);
+    const key = keyOfItem(item, index);
     const known = groups.get(key);
     if (known) known.people++;
     else groups.set(key, { of: describe(item, index), people: 1 });
