@@ -39,7 +39,7 @@ import {
   type Platform,
   type Question,
 } from './types.js';
-import { OVERRIDE_MARGIN, type Standing, weigh } from './weighing.js';
+import { kafkaLead, OVERRIDE_MARGIN, type Standing, weigh } from './weighing.js';
 import { quotedAnswer } from './words.js';
 
 /** Bisection steps per number and direction: enough to place a threshold within 1% across a number's whole range. */
@@ -306,7 +306,7 @@ function distanceToFlip(standing: Standing, current: Platform): number {
   if (standing.overridingFactor) {
     return standing.strongFactors.reduce((sum, factor) => {
       const row = standing.rows[factor].scores;
-      return sum + Math.max(0.5, row.kafka - Math.max(row.kinesis, row.msk) - OVERRIDE_MARGIN + 0.5);
+      return sum + Math.max(0.5, kafkaLead(row) - OVERRIDE_MARGIN + 0.5);
     }, 0);
   }
   const others = standing.candidates.filter((platform) => platform !== current);
@@ -318,7 +318,7 @@ function distanceToFlip(standing: Standing, current: Platform): number {
   const overrideGap = Math.min(
     ...DECIDING_FACTORS.map((factor) => {
       const row = standing.rows[factor].scores;
-      return OVERRIDE_MARGIN - (row.kafka - Math.max(row.kinesis, row.msk));
+      return OVERRIDE_MARGIN - kafkaLead(row);
     }),
   );
   return Math.min(lead, Math.max(0, overrideGap));

@@ -20,7 +20,7 @@ import {
 } from './panel.js';
 import { ALL_QUESTIONS } from './questions.js';
 import { type Answers, DECIDING_FACTORS, type DecidingFactor, PLATFORMS, type Platform } from './types.js';
-import { OVERRIDE_MARGIN, type Standing, weigh } from './weighing.js';
+import { holdsFactor, type Standing, weigh } from './weighing.js';
 
 /** Questions the cost estimate reads: the workload for the machines, and the people figures' answers. */
 const COST_QUESTIONS = new Set(
@@ -216,7 +216,7 @@ function strongFactorsWith(panel: Panel, move: Move): DecidingFactor[] {
     for (const { of: rest, people } of rows[factor]) {
       const row = { ...rest };
       adjust(row, move.part.contributions, factor, 1);
-      if (row.kafka - Math.max(row.kinesis, row.msk) >= OVERRIDE_MARGIN) holders[factor] += people;
+      if (holdsFactor(row)) holders[factor] += people;
     }
   }
   return heldByMost(panel.ballots.length, holders);

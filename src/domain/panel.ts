@@ -24,7 +24,7 @@ import {
   PLATFORMS,
   type Platform,
 } from './types.js';
-import { OVERRIDE_MARGIN } from './weighing.js';
+import { holdsFactor } from './weighing.js';
 
 export interface Panel {
   /** In userId order. */
@@ -340,7 +340,7 @@ export function strongFactorsOf(
   return heldByMost(count, factorHoldersOf(groups, moves));
 }
 
-/** Per deciding factor, how many people's own rows Kafka leads by OVERRIDE_MARGIN, with the moves applied to everyone. */
+/** Per deciding factor, how many people hold it (holdsFactor on their own row), with the moves applied to everyone. */
 export function factorHoldersOf(
   groups: readonly Group<FactorGroup>[],
   moves: readonly Move[],
@@ -353,7 +353,7 @@ export function factorHoldersOf(
         adjust(row, member.parts[move.questionIndex]?.contributions, factor, -1);
         adjust(row, move.part.contributions, factor, 1);
       }
-      if (row.kafka - Math.max(row.kinesis, row.msk) >= OVERRIDE_MARGIN) holders[factor] += people;
+      if (holdsFactor(row)) holders[factor] += people;
     }
   }
   return holders;

@@ -106,8 +106,7 @@ export function weigh(evidence: Evidence): Standing {
   for (const { platform, points } of costGaps) overall[platform] -= points;
   const { best: categoriesFavour, second: runnerUp } = rank(overall, candidates);
   const strongFactors =
-    evidence.strongFactors ??
-    DECIDING_FACTORS.filter((factor) => kafkaLead(scores[factor]) >= OVERRIDE_MARGIN);
+    evidence.strongFactors ?? DECIDING_FACTORS.filter((factor) => holdsFactor(scores[factor]));
   const overridingFactor =
     candidates.includes('kafka') && categoriesFavour !== 'kafka'
       ? strongestFactor(strongFactors, scores)
@@ -138,8 +137,14 @@ export function isDecidingFactor(target: SignalTarget): target is DecidingFactor
   return (DECIDING_FACTORS as readonly string[]).includes(target);
 }
 
-function kafkaLead(scores: Record<Platform, number>): number {
+/** How far Kafka leads a row over the better of the other two (negative when it trails). */
+export function kafkaLead(scores: Record<Platform, number>): number {
   return scores.kafka - Math.max(scores.kinesis, scores.msk);
+}
+
+/** A deciding-factor row that Kafka leads by enough to override the categories, one person's or the team's. */
+export function holdsFactor(scores: Record<Platform, number>): boolean {
+  return kafkaLead(scores) >= OVERRIDE_MARGIN;
 }
 
 /** The best and second-best candidates; exact ties go to the option with less to run. */
