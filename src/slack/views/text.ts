@@ -10,10 +10,8 @@ import { cutText } from '../../domain/format.js';
  */
 export { escapeMarkup as escapeMrkdwn } from '../../domain/format.js';
 
-/** Cuts text to Slack's limit for a field, marking the cut with an ellipsis (see cutText). */
-export function truncate(text: string, max: number): string {
-  return cutText(text, max);
-}
+/** Cuts text to Slack's limit for a field, marking the cut with an ellipsis, never through a character. */
+export const truncate = cutText;
 
 export function plain(text: string, max = 3000): PlainTextElement {
   return { type: 'plain_text', text: truncate(text, max), emoji: true };
