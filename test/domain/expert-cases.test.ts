@@ -332,60 +332,45 @@ interface TeamCase {
 
 /**
  * The expert table for teams: a team's deciding-factor row averages everyone, so it must say how many people hold
- * the factor, and must not read as a clear lead for a factor most of the team said no to.
+ * the factor, and must not read as a clear lead for a factor most of the team said no to. For each factor, a team
+ * of three where one person holds it (no override) and one where two do (it overrides).
  */
-const TEAM_CASES: TeamCase[] = [
+const TEAM_CASES: TeamCase[] = (
+  [
+    {
+      factor: 'streaming_product',
+      holder: SELLS_STREAMING,
+      who: 'streaming is what they sell',
+      claim: 'streaming is what you sell',
+    },
+    {
+      factor: 'versatile_deployment',
+      holder: DEPLOYS_ANYWHERE,
+      who: 'customers decide where it runs',
+      claim: 'you must deploy anywhere',
+    },
+  ] as const
+).flatMap(({ factor, holder, who, claim }): TeamCase[] => [
   {
-    name: '1 of 3 says streaming is what they sell, 2 say no: no override, and no clear lead',
-    people: [SELLS_STREAMING, NEUTRAL_ANSWERS, NEUTRAL_ANSWERS],
+    name: `1 of 3 says ${who}, 2 say no: no override, and no clear lead`,
+    people: [holder, NEUTRAL_ANSWERS, NEUTRAL_ANSWERS],
     verdicts: ['kinesis', 'msk'],
     factors: [
       {
-        target: 'streaming_product',
+        target: factor,
         strengths: ['slight'],
-        reason: '1 of 3 people say streaming is what you sell; it decides only when most do',
+        reason: `1 of 3 people say ${claim}; it decides only when most do`,
       },
     ],
   },
   {
-    name: '2 of 3 say streaming is what they sell: it overrides, and the row says who holds it',
-    people: [SELLS_STREAMING, SELLS_STREAMING, NEUTRAL_ANSWERS],
+    name: `2 of 3 say ${who}: it overrides, and the row says who holds it`,
+    people: [holder, NEUTRAL_ANSWERS, holder],
     verdicts: ['kafka'],
-    override: 'streaming_product',
-    factors: [
-      {
-        target: 'streaming_product',
-        strengths: ['clear', 'decisive'],
-        reason: '2 of 3 people say streaming is what you sell',
-      },
-    ],
+    override: factor,
+    factors: [{ target: factor, strengths: ['clear', 'decisive'], reason: `2 of 3 people say ${claim}` }],
   },
-  {
-    name: '1 of 3 says customers decide where it runs, 2 say no: no override, and no clear lead',
-    people: [NEUTRAL_ANSWERS, DEPLOYS_ANYWHERE, NEUTRAL_ANSWERS],
-    verdicts: ['kinesis', 'msk'],
-    factors: [
-      {
-        target: 'versatile_deployment',
-        strengths: ['slight'],
-        reason: '1 of 3 people say you must deploy anywhere; it decides only when most do',
-      },
-    ],
-  },
-  {
-    name: '2 of 3 say customers decide where it runs: it overrides, and the row says who holds it',
-    people: [DEPLOYS_ANYWHERE, NEUTRAL_ANSWERS, DEPLOYS_ANYWHERE],
-    verdicts: ['kafka'],
-    override: 'versatile_deployment',
-    factors: [
-      {
-        target: 'versatile_deployment',
-        strengths: ['clear', 'decisive'],
-        reason: '2 of 3 people say you must deploy anywhere',
-      },
-    ],
-  },
-];
+]);
 
 const teamOf = (people: Answers[]) =>
   aggregateTeam(people.map((answers, index) => ({ userId: `U${index}`, answers })));
