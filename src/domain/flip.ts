@@ -345,15 +345,15 @@ function clause(panel: Panel, question: Question, to: AnswerValue): string {
   const from = panel.consensus[question.id];
   const split = panel.agreeing[index] !== panel.ballots.length;
   if (question.kind === 'number' && typeof from === 'number' && typeof to === 'number') {
-    // A threshold, as a team lead would say it: "if peak writes were at least 300 MB/s (now 40)".
-    const side = to > from ? 'at least' : 'at most';
+    // A threshold, as a team lead would say it: "if there were at least 127 reading services (now 2)".
+    const bound = `${to > from ? 'at least' : 'at most'} ${formatNumber(to)}`;
     const now = split ? `the team’s median is ${formatNumber(from)}` : `now ${formatNumber(from)}`;
-    return `${question.short} were ${side} ${formatNumber(to)} ${question.unit} (${now})`;
+    return `${question.threshold.replace('{bound}', bound)} (${now})`;
   }
-  if (from === undefined) return `${question.short} were ${quotedAnswer(question, to)}`;
-  if (!split) {
-    return `${question.short} were ${quotedAnswer(question, to)} instead of ${quotedAnswer(question, from)}`;
-  }
+  // A choice reads as the question answered otherwise: "if “where you run” were answered “mostly AWS”".
+  const answered = `“${question.short}” were answered ${quotedAnswer(question, to)}`;
+  if (from === undefined) return answered;
+  if (!split) return `${answered} instead of ${quotedAnswer(question, from)}`;
   const now =
     question.kind === 'number'
       ? `the median now is ${quotedAnswer(question, from)}`

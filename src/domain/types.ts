@@ -97,6 +97,11 @@ export interface MultiChoiceQuestion extends QuestionBase {
 export interface NumberQuestion extends QuestionBase {
   kind: 'number';
   unit: string;
+  /**
+   * The number as a threshold in a sentence, `{bound}` standing for "at least 127": "there were {bound} reading
+   * services". What would flip a verdict says it so.
+   */
+  threshold: string;
   min: number;
   max: number;
   integer: boolean;

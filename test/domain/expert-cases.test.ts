@@ -145,7 +145,13 @@ const CASES: ExpertCase[] = [
     verdicts: ['kinesis', 'msk'],
     // Kinesis would need 18 of a stream's 20 fan-out readers: not a high-confidence design.
     confidence: ['medium', 'low'],
-    mustSay: ['enhanced fan-out', 'more than 20 consumer groups'],
+    // The flip names the readers as a team lead counts them, not as "consumer groups were at least 70 consumer groups".
+    mustSay: [
+      'enhanced fan-out',
+      'more than 20 consumer groups',
+      'If there were at least',
+      'reading services (now 40)',
+    ],
   },
   {
     name: '30 services reading 300 MB/s: the read bill decides',
@@ -192,14 +198,18 @@ const CASES: ExpertCase[] = [
     answers: answersFor({ retention_days: 400 }),
     verdicts: ['msk', 'kafka'],
     confidence: ['high', 'medium'],
-    mustSay: ['Kinesis keeps them for at most 365'],
+    mustSay: ['Kinesis keeps them for at most 365', 'If records were kept for at most 365 days (now 400)'],
   },
   {
     name: 'not on AWS',
     answers: answersFor({ where_you_run: 'not_aws' }),
     verdicts: ['kafka'],
     confidence: ['high'],
-    mustSay: ['AWS list prices as a stand-in', 'managed Kafka services elsewhere'],
+    mustSay: [
+      'AWS list prices as a stand-in',
+      'managed Kafka services elsewhere',
+      'If “where you run” were answered “mostly AWS” instead of “not on AWS”',
+    ],
   },
   {
     name: 'a hobby stream',

@@ -60,7 +60,7 @@ describe('what would flip it', () => {
     const verdict = scoreAnswers(answers);
     expect(verdict.recommendation).toBe('msk');
     expect(verdict.flip?.sentence).toBe(
-      'If days kept were at most 365 days (now 400), the verdict would be Amazon Kinesis.',
+      'If records were kept for at most 365 days (now 400), the verdict would be Amazon Kinesis.',
     );
     expect(scoreAnswers(applied(answers, verdict)).recommendation).toBe('kinesis');
   });

@@ -228,6 +228,7 @@ describe('parseStepAnswers', () => {
           prompt: 'How many?',
           help: 'Only if you know.',
           unit: 'items',
+          threshold: 'there were {bound} items',
           min: 1,
           max: 10,
           integer: true,
