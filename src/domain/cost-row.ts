@@ -20,10 +20,15 @@ const MACHINE_NOISE = 1.15;
 
 /**
  * Cost in the verdict: a candidate whose monthly total (machines and people) is at least COST_GAP_RATIO times the
- * cheapest candidate's, and dearer by more than an engineer's monthly cost, loses COST_GAP_POINTS of the overall
- * score, and as much again for each further doubling. A smaller gap never moves the verdict.
+ * cheapest candidate's, and dearer by more than COST_GAP_FLOOR of an engineer's monthly cost, loses COST_GAP_POINTS
+ * of the overall score, and as much again for each further doubling. A smaller gap never moves the verdict.
+ *
+ * The floor keeps a threefold gap between small bills ($150 against $50) from deciding anything. A quarter of an
+ * engineer-month ($4,200 a month at the default $200,000 a year, $50,000 a year) is money a team lead would weigh;
+ * a whole engineer-month let $14,000 a month (MSK against Kinesis for 25 readers) pass unremarked.
  */
 export const COST_GAP_RATIO = 3;
+export const COST_GAP_FLOOR = 0.25;
 export const COST_GAP_POINTS = 20;
 
 /**
@@ -76,7 +81,7 @@ export function costGapsOf(evidence: Evidence, candidates: readonly Platform[]):
   const cheapest = Math.max(1, Math.min(...totals.map(({ usd }) => usd)));
   return totals.flatMap(({ platform, usd }) => {
     const ratio = usd / cheapest;
-    if (ratio < COST_GAP_RATIO || usd - cheapest <= evidence.engineerMonthlyUsd) return [];
+    if (ratio < COST_GAP_RATIO || usd - cheapest <= COST_GAP_FLOOR * evidence.engineerMonthlyUsd) return [];
     return [{ platform, points: COST_GAP_POINTS * (1 + Math.log2(ratio / COST_GAP_RATIO)) }];
   });
 }

@@ -259,7 +259,11 @@ function searchNumber(
       // The answer is the flip rounded away from the typical value, if that flips it. Once both ends round to the
       // same figure, so does every value between them, and if that figure flips it, bisecting on ends there too.
       const figure = clamp(roundAway(flipped, up, question.integer));
-      if (figure === clamp(roundAway(calm, up, question.integer)) && figure !== typical && probe(question, figure))
+      if (
+        figure === clamp(roundAway(calm, up, question.integer)) &&
+        figure !== typical &&
+        probe(question, figure)
+      )
         break;
     }
     if (lost) continue;

@@ -335,16 +335,18 @@ function costSentenceOf(evidence: Evidence, standing: Standing): string | undefi
       `${nameInSentence(cheapest)}’s ${about(cheapest)}; ${standing.overridingFactor ? 'the deciding factor outweighs' : 'the other rows outweigh'} the gap.`
     );
   }
-  const dearest = [...standing.costGaps].sort(
-    (a, b) => (costs[b.platform]?.totalUsd ?? 0) - (costs[a.platform]?.totalUsd ?? 0),
-  )[0];
-  if (!dearest) return undefined;
+  // Every other priced candidate, cheapest first: the nearest rival's bill is what a reader checks first, not
+  // only the dearest's ("$1,400 a month against Amazon MSK’s $3,100 and self-managed Kafka’s $19,000").
+  const others = standing.candidates
+    .filter((platform) => platform !== recommended && costs[platform])
+    .sort((a, b) => (costs[a]?.totalUsd ?? 0) - (costs[b]?.totalUsd ?? 0));
+  if (others.length === 0) return undefined;
   const decides = standing.favouredBeforeCost !== standing.categoriesFavour && !standing.overridingFactor;
   return (
     `${PLATFORM_LABELS[recommended]} costs about ${about(recommended)} a month against ` +
-    `${nameInSentence(dearest.platform)}’s ${about(dearest.platform)}` +
+    others.map((platform) => `${nameInSentence(platform)}’s ${about(platform)}`).join(' and ') +
     (decides
-      ? `, and that gap decides it: the other rows favour ${nameInSentence(standing.favouredBeforeCost)}.`
+      ? `; the other rows favour ${nameInSentence(standing.favouredBeforeCost)}, and that gap decides it.`
       : '.')
   );
 }

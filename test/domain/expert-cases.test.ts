@@ -166,6 +166,15 @@ const CASES: ExpertCase[] = [
     mustSay: ['that gap decides it'],
   },
   {
+    // Kinesis about $21,000 a month against MSK's $6,800: $170,000 a year is a gap a team lead weighs, though it is
+    // less than an engineer's monthly cost (the floor before was a whole engineer-month).
+    name: '25 services reading 10 MB/s: a threefold bill of $14,000 a month decides',
+    answers: answersFor({ avg_write_mbps: 10, peak_write_mbps: 20, consumer_groups: 25 }),
+    verdicts: ['msk', 'kafka'],
+    confidence: ['high', 'medium'],
+    mustSay: ['Amazon Kinesis’s $21,000', 'the other rows favour Amazon Kinesis, and that gap decides it'],
+  },
+  {
     name: '0.1 KB records at 1 GB/s, which producers aggregate',
     answers: answersFor({ avg_write_mbps: 1000, peak_write_mbps: 1000, avg_record_kb: 0.1 }),
     verdicts: ['kinesis', 'msk'],
@@ -237,7 +246,11 @@ const CASES: ExpertCase[] = [
     answers: WEB_APP_SHOP_ON_AWS,
     verdicts: ['kinesis'],
     confidence: ['high'],
-    mustSay: ['no engineer can be spared to run it'],
+    // The nearest rival's bill first, not only the dearest's.
+    mustSay: [
+      'no engineer can be spared to run it',
+      'a month against Amazon MSK’s $3,100 and self-managed Kafka’s',
+    ],
   },
   {
     name: 'canonical: an AWS shop that wants the Kafka ecosystem',

@@ -70,7 +70,7 @@ describe('buildDecisionMessage', () => {
     const summary = find(message.blocks, BLOCK_IDS.verdictSummary)?.text?.text ?? '';
     expect(summary).toContain('Verdict: Amazon Kinesis');
     expect(summary).toContain(
-      'Amazon Kinesis costs about $1,400 a month against self-managed Kafka’s $19,000.',
+      'Amazon Kinesis costs about $1,400 a month against Amazon MSK’s $3,100 and self-managed Kafka’s $19,000.',
     );
     expect(find(message.blocks, BLOCK_IDS.verdictRow('setup'))).toBeUndefined();
     const details = verdictDetailBlocks(team, []);
