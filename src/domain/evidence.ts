@@ -145,7 +145,7 @@ export function priorsFor(evidence: Evidence): readonly Signal[] {
         ? {
             ...signal,
             points: Math.round(signal.points * scale * 100) / 100,
-            reason: `${signal.reason}, though less so for a team that already runs Kafka itself`,
+            reason: `${signal.reason}, though less so for a team that has run Kafka in production`,
           }
         : signal,
   );

@@ -239,7 +239,8 @@ const CASES: ExpertCase[] = [
     answers: STREAMING_IS_THE_PRODUCT,
     verdicts: ['kafka'],
     confidence: ['high'],
-    mustSay: ['deciding factor'],
+    // The managed services' lead is discounted for Kafka operating experience, not for Kafka already in use (none).
+    mustSay: ['deciding factor', 'though less so for a team that has run Kafka in production'],
   },
   {
     name: 'canonical: a web shop on AWS',
