@@ -70,9 +70,18 @@ export function decide(evidence: Evidence, describe: (questionId: string) => str
   };
 
   const applying = DECIDING_FACTORS.filter((factor) => advantageOf(standing.rows[factor]) === 'kafka');
+  // Every deciding factor held, not only the strongest: a reader holding two must see both named.
+  const overriding = overridingFactor
+    ? DECIDING_FACTORS.filter(
+        (factor) => factor === overridingFactor || standing.strongFactors.includes(factor),
+      )
+    : [];
+  const factorWords = overriding.map((factor) => lowerFirst(TARGET_LABELS[factor])).join(' and ');
   const { confidence, confidenceReason } = judgeConfidence(evidence, {
     recommendation,
     overridingFactor,
+    factorWords,
+    factorCount: overriding.length,
     closeCall: !overridingFactor && standing.overallMargin < CLOSE_CALL_MARGIN,
     soleOption: candidates.length === 1,
     runnerUp: standing.runnerUp,
@@ -93,8 +102,9 @@ export function decide(evidence: Evidence, describe: (questionId: string) => str
         categoriesFavour,
         factor: overridingFactor,
         sentence:
-          `The categories favour ${nameInSentence(categoriesFavour)}; your deciding factor ` +
-          `(${lowerFirst(TARGET_LABELS[overridingFactor])}) favours ${nameInSentence('kafka')}.`,
+          `The categories favour ${nameInSentence(categoriesFavour)}; your deciding ` +
+          `${overriding.length > 1 ? `factors (${factorWords}) favour` : `factor (${factorWords}) favours`} ` +
+          `${nameInSentence('kafka')}.`,
       },
     }),
     excluded: evidence.excluded.map(({ platform, reason }) => ({ platform, reason })),
@@ -221,6 +231,9 @@ function judgeConfidence(
   outcome: {
     recommendation: Platform;
     overridingFactor: DecidingFactor | undefined;
+    /** The deciding factors that override, in words ("streaming is the product and deploy anywhere"). */
+    factorWords: string;
+    factorCount: number;
     closeCall: boolean;
     soleOption: boolean;
     runnerUp: Platform | undefined;
@@ -245,8 +258,10 @@ function judgeConfidence(
     reason = `Only ${name} is left once the hard limits are applied.`;
   } else if (outcome.overridingFactor) {
     level = 2;
-    const factor = lowerFirst(TARGET_LABELS[outcome.overridingFactor]);
-    reason = `The answers were firm, and the deciding factor (${factor}) settles it.`;
+    reason =
+      outcome.factorCount > 1
+        ? `The answers were firm, and the deciding factors (${outcome.factorWords}) settle it.`
+        : `The answers were firm, and the deciding factor (${outcome.factorWords}) settles it.`;
   } else {
     level = 2;
     reason = `The answers were firm, and ${name} leads clearly.`;

@@ -240,7 +240,10 @@ const CASES: ExpertCase[] = [
     verdicts: ['kafka'],
     confidence: ['high'],
     // The managed services' lead is discounted for Kafka operating experience, not for Kafka already in use (none).
-    mustSay: ['deciding factor', 'though less so for a team that has run Kafka in production'],
+    mustSay: [
+      'deciding factors (streaming is the product and deploy anywhere) favour',
+      'though less so for a team that has run Kafka in production',
+    ],
   },
   {
     name: 'canonical: a web shop on AWS',

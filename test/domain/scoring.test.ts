@@ -52,8 +52,12 @@ describe('canonical scenarios', () => {
       'versatile_deployment',
     ]);
     expect(verdict.override).toMatchObject({ categoriesFavour: 'kinesis' });
-    expect(verdict.override?.sentence).toMatch(
-      /^The categories favour Amazon Kinesis; your deciding factor \((streaming is the product|deploy anywhere)\) favours self-managed Kafka\.$/,
+    // Both factors are held, so both are named.
+    expect(verdict.override?.sentence).toBe(
+      'The categories favour Amazon Kinesis; your deciding factors (streaming is the product and deploy anywhere) favour self-managed Kafka.',
+    );
+    expect(verdict.confidenceReason).toBe(
+      'The answers were firm, and the deciding factors (streaming is the product and deploy anywhere) settle it.',
     );
     expect(row(verdict, 'streaming_product').reason).toBe('event streaming is what you sell');
   });
