@@ -44,6 +44,8 @@ import { quotedAnswer } from './words.js';
 
 /** Bisection steps per number and direction: enough to place a threshold within 1% across a number's whole range. */
 const NUMBER_STEPS = 16;
+/** A number's move this large (a size of 2 is tenfold) reads as no small change. */
+const FAR_MOVE = 2;
 /** The closest single changes that are paired up when none flips the verdict alone. */
 const PAIR_POOL = 10;
 
@@ -341,10 +343,17 @@ function flipOf(panel: Panel, set: Candidate[], standing: Standing | undefined):
     return { questionId: question.id, ...(from !== undefined && { from }), to: move.value };
   });
   const clauses = ordered.map(({ question, move }) => clause(panel, question, move.value));
+  const joined = clauses.join(' and ');
+  const platform = PLATFORM_LABELS[standing.recommendation];
+  // A number that must move tenfold or more ("at least 127 reading services (now 2)") is no realistic change:
+  // the reader should learn the verdict stands firm, then how far it would take ("Nothing small. Only if …").
+  const far = ordered.some(({ question, size }) => question.kind === 'number' && size >= FAR_MOVE);
   return {
     changes,
     recommendation: standing.recommendation,
-    sentence: `If ${clauses.join(' and ')}, the verdict would be ${PLATFORM_LABELS[standing.recommendation]}.`,
+    sentence: far
+      ? `Nothing small. Only if ${joined} would the verdict be ${platform}.`
+      : `If ${joined}, the verdict would be ${platform}.`,
   };
 }
 
