@@ -12,6 +12,7 @@ import {
   countLabel,
   figuresWords,
   flipWords,
+  OPTION_SHORT_NAMES,
   SHORT_NAMES,
   splitLabel,
 } from './verdict-words.js';
@@ -114,7 +115,7 @@ function costSummary(team: TeamVerdict, cost: CostEstimate): string {
   const parts = options.map((option) => {
     const shown = shownCost(option);
     const marker = option.platform === team.recommendation ? '*' : '';
-    return `${marker}${SHORT_NAMES[option.platform]} ${formatDollars(shown.totalUsd)}${marker} (${escapeMrkdwn(option.design)})`;
+    return `${marker}${OPTION_SHORT_NAMES[option.option]} ${formatDollars(shown.totalUsd)}${marker} (${escapeMrkdwn(option.design)})`;
   });
   const top =
     team.topOfRangeUsd !== undefined

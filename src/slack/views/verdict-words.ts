@@ -1,5 +1,6 @@
 /** Words shared by the decision message and the verdict's details. */
 
+import type { CostOption } from '../../domain/cost-model.js';
 import { figureLines, figureSummary } from '../../domain/figures.js';
 import type { Confidence, Platform, Strength, Verdict } from '../../domain/types.js';
 import { escapeMrkdwn } from './text.js';
@@ -27,6 +28,17 @@ export const SHORT_NAMES: Record<Platform | 'even', string> = {
   kinesis: 'Kinesis',
   msk: 'MSK',
   even: 'Even',
+};
+
+/** A priced option in a word or two, where the design beside it says the rest: "MSK Serverless $3,130 (8 partitions)". */
+export const OPTION_SHORT_NAMES: Record<CostOption, string> = {
+  kinesis_provisioned: 'Kinesis',
+  kinesis_on_demand: 'Kinesis on-demand',
+  kinesis_advantage: 'Kinesis Advantage',
+  msk_provisioned: 'MSK',
+  msk_express: 'MSK Express',
+  msk_serverless: 'MSK Serverless',
+  kafka_ec2: 'Kafka',
 };
 
 export const STRENGTH_WORDS: Record<Strength, string> = {
