@@ -10,6 +10,7 @@ import {
   ceilCount,
   countOf,
   type Design,
+  formatKb,
   gbPerMonth,
   type LimitUse,
   type Priced,
@@ -209,6 +210,14 @@ export function tooBig(workload: Workload): Priced {
   };
 }
 
-export function connectNote(workload: Workload, what: string): string[] {
-  return workload.kafkaConnect ? [`Your Kafka Connect connectors run on ${what}`] : [];
+/** What a Kafka or MSK design tells the team about its clients: records past Kafka's defaults, Connect's workers. */
+export function clientNotes(workload: Workload, connectWhere: string): string[] {
+  return [
+    ...(workload.recordKb > CAPACITY.kafkaDefaultMaxRecordKb
+      ? [
+          `Records of ${formatKb(workload.recordKb)} need the topic’s max.message.bytes, the producers’ max.request.size and the readers’ fetch sizes raised past their 1 MB defaults`,
+        ]
+      : []),
+    ...(workload.kafkaConnect ? [`Your Kafka Connect connectors run on ${connectWhere}`] : []),
+  ];
 }

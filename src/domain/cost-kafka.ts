@@ -7,8 +7,8 @@ import {
   brokersOf,
   CROSS_ZONE_COPIES,
   cheapest,
+  clientNotes,
   clusterLimits,
-  connectNote,
   diskFor,
   type Needs,
   needsOf,
@@ -87,7 +87,7 @@ function priceEc2(
         : []),
       'One gp3 volume per broker, at most 16 TiB',
       ...notes,
-      ...connectNote(workload, 'two m7g.large workers of your own'),
+      ...clientNotes(workload, 'two m7g.large workers of your own'),
     ],
     limits: clusterLimits(plan, storage, network, needs),
   });

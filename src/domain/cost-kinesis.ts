@@ -169,6 +169,7 @@ function priceProvisioned(workload: Workload, pricing: PriceTable, shards: numbe
   return priced.done({
     units: streams * shards,
     design: streams === 1 ? perStream : `${streams} streams of ${perStream}`,
+    ...largeRecords(workload),
     notes: [
       ...kinesisNotes(workload),
       ...(streams > 1
@@ -256,6 +257,7 @@ export function kinesisOnDemand(workload: Workload, pricing: PriceTable, advanta
   return priced.done({
     units: streams,
     design: `${streams === 1 ? 'one stream' : `${streams} streams`}${readersWords(classic, fanOut)}`,
+    ...largeRecords(workload),
     notes,
     limits: [
       ...commonLimits(workload),
@@ -297,6 +299,14 @@ function commonLimits(workload: Workload): LimitUse[] {
       scope: 'overall',
     },
   ];
+}
+
+/** Records over the default maximum on average, not now and then: Kinesis takes them, but is not meant for them. */
+function largeRecords(workload: Workload): { stretch?: string } {
+  if (workload.recordKb <= CAPACITY.kinesisDefaultMaxRecordKb) return {};
+  return {
+    stretch: `records average ${formatKb(workload.recordKb)}, where Kinesis takes records over 1 MiB only once the stream’s maximum is raised and means them to be occasional; keeping payloads in S3 and streaming a pointer is the usual design`,
+  };
 }
 
 function kinesisNotes(workload: Workload): string[] {

@@ -67,6 +67,11 @@ export interface Design {
   notes: string[];
   limits: LimitUse[];
   pricesUsed: PriceKey[];
+  /**
+   * How the design uses the platform beyond what it is meant for, completing "Its …" ("records average 4 MB,
+   * where …"): a verdict resting on it has lower confidence and says why.
+   */
+  stretch?: string;
 }
 
 export interface Unavailable {

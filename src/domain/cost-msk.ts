@@ -6,8 +6,8 @@ import {
   addClientTraffic,
   brokersOf,
   cheapest,
+  clientNotes,
   clusterLimits,
-  connectNote,
   diskFor,
   type KafkaBill,
   type Needs,
@@ -65,7 +65,7 @@ export function mskStandard(workload: Workload, pricing: PriceTable): Priced {
         priced.done({
           units: plan.brokers,
           design: `${plan.brokers} × kafka.m7g.${size.name}${storageWords(storage, 'tiered storage')}`,
-          notes: [...notes, ...connectNote(workload, 'MSK Connect (2 workers of 2 units)')],
+          notes: [...notes, ...clientNotes(workload, 'MSK Connect (2 workers of 2 units)')],
           limits: clusterLimits(plan, storage, network, needs),
         }),
       );
@@ -94,7 +94,7 @@ function t3Design(workload: Workload, pricing: PriceTable, storage: Storage, nee
     notes: [
       'kafka.t3.small brokers are burstable and meant for development and testing; production traffic usually starts on kafka.m7g.large',
       ...notes,
-      ...connectNote(workload, 'MSK Connect (2 workers of 2 units)'),
+      ...clientNotes(workload, 'MSK Connect (2 workers of 2 units)'),
     ],
     limits: [
       { what: 'brokers per cluster', used: 3, limit: CAPACITY.mskBrokersPerCluster, scope: 'overall' },
@@ -166,7 +166,7 @@ export function mskExpress(workload: Workload, pricing: PriceTable): Priced {
         notes: [
           'Express brokers keep storage for you, with no disks to size, and need three zones',
           ...notes,
-          ...connectNote(workload, 'MSK Connect (2 workers of 2 units)'),
+          ...clientNotes(workload, 'MSK Connect (2 workers of 2 units)'),
         ],
         limits: [
           {
@@ -243,7 +243,7 @@ export function mskServerless(workload: Workload, pricing: PriceTable): Priced {
   return priced.done({
     units: partitions,
     design: countOf(partitions, 'partition'),
-    notes: connectNote(workload, 'MSK Connect (2 workers of 2 units)'),
+    notes: clientNotes(workload, 'MSK Connect (2 workers of 2 units)'),
     limits: [
       overall('MB/s written to MSK Serverless', peak, CAPACITY.mskServerlessMaxInMbps),
       overall('MB/s read from MSK Serverless', peakReadMbps, CAPACITY.mskServerlessMaxOutMbps),

@@ -155,6 +155,8 @@ export interface PlatformCost {
   nearLimit?: LimitUse;
   /** Labels of the low-confidence prices behind at least LOW_CONFIDENCE_SHARE of the option's total. */
   lowConfidence: string[];
+  /** The option's use of the platform beyond what it is meant for (Design.stretch). */
+  stretch?: string;
 }
 
 /** A design using more than this share of a published limit has little room to grow. */
@@ -188,6 +190,7 @@ export function platformCosts(
       totalUsd,
       machinesUsd,
       ...nearestLimit(design),
+      ...(design.stretch && { stretch: design.stretch }),
       lowConfidence:
         lowUsd >= totalUsd * LOW_CONFIDENCE_SHARE
           ? [...new Set(low.map((item) => settings.pricing.prices[item.price].label))]

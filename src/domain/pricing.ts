@@ -264,6 +264,11 @@ export const CAPACITY = {
   /** Since 2025, set per stream with UpdateMaxRecordSize; the default stays 1 MiB. */
   kinesisMaxRecordKb: 10_240,
   kinesisDefaultMaxRecordKb: 1024,
+  /**
+   * Kafka's default largest record: the broker's `message.max.bytes` is 1,048,588 bytes, and the producer's
+   * `max.request.size` 1 MiB (Apache Kafka configuration reference, as of 4.x; MSK keeps the defaults).
+   */
+  kafkaDefaultMaxRecordKb: 1024,
   /** A producer library (KPL) packs small records into Kinesis records of up to this size. */
   kinesisAggregatedRecordKb: 1024,
   kinesisMaxRetentionDays: 365,

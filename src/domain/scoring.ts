@@ -316,6 +316,7 @@ function fragilities(
       `Its design uses ${Math.round((used / limit) * 100)}% of a published limit (${what}: ${formatNumber(Math.round(used * 100) / 100)} of ${formatNumber(limit)}), so growth would need another design.`,
     );
   }
+  if (own?.stretch) found.push(`Its ${own.stretch}.`);
   if (own && own.lowConfidence.length > 0) {
     found.push(`Its cost rests on low-confidence prices (${own.lowConfidence.join(', ')}).`);
   }

@@ -185,8 +185,13 @@ const CASES: ExpertCase[] = [
     name: '4 MB records, which Kinesis takes since 2025',
     answers: answersFor({ avg_record_kb: 4096 }),
     verdicts: ['kinesis', 'msk'],
-    confidence: ['high', 'medium'],
-    mustSay: ['maximum record size raised'],
+    // Kinesis takes them, but means records this large to be occasional; Kafka's defaults stop at 1 MB too.
+    confidence: ['medium', 'low'],
+    mustSay: [
+      'maximum record size raised',
+      'where Kinesis takes records over 1 MiB only once the stream’s maximum is raised and means them to be occasional',
+      'max.message.bytes',
+    ],
   },
   {
     name: '20 MB records: past Kinesis, payloads belong in S3',
