@@ -5,7 +5,7 @@
  * the order answers arrive in from mattering); one person's verdict is a panel of one. Each person is also
  * weighed alone, to show how the team splits and to lower confidence where people's own answers point elsewhere.
  */
-import { readBallot } from './answer-parts.js';
+import { type Exclusion, readBallot } from './answer-parts.js';
 import type { RespondentAnswers } from './answer-set.js';
 import {
   COST_OPTION_PLATFORMS,
@@ -145,6 +145,7 @@ function verdictOf(panel: Panel, settings: CostSettings, figures: FigureNote[], 
   if (peers && peers.length > 1) evidence.peerRecommendations = peers;
   if (panel.ballots.length > 1) {
     evidence.factorHolders = { people: panel.ballots.length, holding: panel.factorHolders };
+    evidence.excluded = attributed(panel, evidence.excluded);
   }
   const guessed = guessedFigures(figures);
   if (guessed.length > 0) evidence.guessedFigures = guessed;
@@ -161,6 +162,22 @@ function verdictOf(panel: Panel, settings: CostSettings, figures: FigureNote[], 
     ...(figures.length > 0 && { figures }),
     flip: whatWouldFlip(panel, judgement.recommendation),
   };
+}
+
+/**
+ * A hard limit raised by anyone holds for the team until it is settled, but is not the team's to state as fact:
+ * where not everyone's answers raise it, its reason says how many do ("for 1 of 4 people, you do not run on AWS…").
+ */
+function attributed(panel: Panel, excluded: readonly Exclusion[]): Exclusion[] {
+  const people = panel.ballots.length;
+  return excluded.map((exclusion) => {
+    const raising = panel.ballots.filter((ballot) =>
+      ballot.parts.some((part) => part?.excludes.some((own) => own.platform === exclusion.platform)),
+    ).length;
+    return raising < people
+      ? { ...exclusion, reason: `for ${raising} of ${people} people, ${exclusion.reason}` }
+      : exclusion;
+  });
 }
 
 /** The figure the panel's estimate uses for a workload question. */

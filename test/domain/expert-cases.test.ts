@@ -461,6 +461,23 @@ describe('the expert table for teams', () => {
     }
   });
 
+  it('keeps a hard limit one person raises, and says it is theirs, not the team’s', () => {
+    // Three run on AWS, one says the stream runs outside it: Kinesis and MSK stay out until that is settled.
+    const outside = answersFor({ where_you_run: 'not_aws' });
+    const { verdict } = teamOf([NEUTRAL_ANSWERS, outside, NEUTRAL_ANSWERS, NEUTRAL_ANSWERS]);
+    expect(verdict.recommendation).toBe('kafka');
+    expect(verdict.excluded.map((exclusion) => exclusion.platform)).toEqual(['kinesis', 'msk']);
+    for (const { reason } of verdict.excluded)
+      expect(reason).toMatch(/^for 1 of 4 people, you do not run on AWS/);
+    // Every row Kafka wins only because the others are out says so in the same words.
+    for (const row of verdict.rows.filter((candidate) => candidate.reason.includes('AWS'))) {
+      expect(row.reason).toMatch(/^for 1 of 4 people, /);
+    }
+    // Everyone saying it is a fact of the team's, stated as such.
+    const all = teamOf([outside, outside]).verdict;
+    expect(all.excluded[0]?.reason).toMatch(/^you do not run on AWS/);
+  });
+
   it('reads a lean that everyone shares and nobody holds as each of them reads it alone', () => {
     // Streaming powers a feature sold on speed: a lean toward Kafka, short of what overrides the categories.
     const leaning = answersFor({ streaming_is_product: 'part', speed_is_feature: 'yes' });
