@@ -78,8 +78,9 @@ interface QuestionBase {
   help: string;
   optional?: boolean;
   /**
-   * A fact about the system (where it runs, its API, the workload, its data rules) rather than a judgement: a team
-   * settles facts instead of averaging them, and a fact's hard limit raised by anyone holds until it is settled.
+   * A fact about the system (where it runs, its API, the workload, its data rules) or the team (its on-call, its
+   * Kafka experience) rather than a judgement: where people answer it differently, the team verdict shows it as a
+   * thing to settle, by name, and a fact's hard limit raised by anyone holds until it is settled.
    */
   fact?: true;
 }

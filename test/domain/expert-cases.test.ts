@@ -461,6 +461,19 @@ describe('the expert table for teams', () => {
     }
   });
 
+  it('shows the team’s Kafka experience and on-call as facts to settle, by name, when settling them matters', () => {
+    // Two say the team has run Kafka for years with a 24-hour rotation; the third says never, and no rotation.
+    const unaware = { ...VETERANS, kafka_ops_experience: 'never', oncall_rotation: 'no' };
+    const { disputes } = teamOf([VETERANS, VETERANS, unaware]);
+    const experience = disputes.find((dispute) => dispute.questionId === 'kafka_ops_experience');
+    expect(experience?.sides.map(({ words, userIds }) => ({ words, userIds }))).toEqual([
+      { words: 'many years, at scale', userIds: ['U0', 'U1'] },
+      { words: 'never', userIds: ['U2'] },
+    ]);
+    expect(experience?.otherwise).toBe('kafka');
+    expect(disputes.map((dispute) => dispute.questionId)).toContain('oncall_rotation');
+  });
+
   it('keeps a hard limit one person raises, and says it is theirs, not the team’s', () => {
     // Three run on AWS, one says the stream runs outside it: Kinesis and MSK stay out until that is settled.
     const outside = answersFor({ where_you_run: 'not_aws' });

@@ -9,6 +9,8 @@ export const RUNNING_IT: Step = {
   questions: [
     {
       id: 'oncall_rotation',
+      // Whether the team has a rotation is one fact, not a judgement to average: people who differ should settle it.
+      fact: true,
       short: 'on-call today',
       kind: 'single',
       prompt: 'Does the team run a 24-hour on-call rotation today?',
@@ -73,6 +75,9 @@ export const RUNNING_IT: Step = {
     },
     {
       id: 'kafka_ops_experience',
+      // "Has anyone kept Kafka running" has one answer for the team: two who say years and three who say never
+      // disagree about a fact, which is theirs to settle, not to average.
+      fact: true,
       short: 'Kafka ops experience',
       kind: 'single',
       prompt: 'How long has anyone on the team kept Kafka running in production?',
