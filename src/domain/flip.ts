@@ -9,8 +9,9 @@
  * - only when no single change flips it, pairs of changes to two questions, drawn from the PAIR_POOL single
  *   changes that came closest to flipping it;
  * - a change that flips it only by ruling the recommendation out restates a hard limit, and does not count;
- * - "smallest" means fewest answers changed, then the shortest way along each question's options (an adjacent
- *   answer before a distant one; a number moved by less before one moved by more), then question order.
+ * - "smallest" means fewest answers changed, then the shortest way along each question's options (a split team
+ *   agreeing with what most of it said first, then an adjacent answer before a distant one; a number moved by less
+ *   before one moved by more), then question order.
  *
  * - only what a team could change or find out is tried (EFFORT): the workload numbers, the timeline, who owns
  *   upgrades, on-call, hiring, Kafka already in use, where it runs. Facts of identity (company size, stage, whether
@@ -44,6 +45,8 @@ import { quotedAnswer } from './words.js';
 
 /** Bisection steps per number and direction: enough to place a threshold within 1% across a number's whole range. */
 const NUMBER_STEPS = 16;
+/** The size of a split team agreeing on the answer most of it gave: less than moving to a neighbouring answer. */
+const AGREE_WITH_MOST = 0.5;
 /** A number's move this large (a size of 2 is tenfold) reads as no small change. */
 const FAR_MOVE = 2;
 /** The closest single changes that are paired up when none flips the verdict alone. */
@@ -147,8 +150,11 @@ export function whatWouldFlip(panel: Panel, current: Platform, { exhaustive = fa
       if (typeof typical === 'number') searchNumber(panel, question, typical, { probe, consider, beaten });
       continue;
     }
-    for (const { value, size } of choiceChanges(question, typical)) {
-      if (unanimous && typical !== undefined && keyOf(value) === keyOf(typical)) continue;
+    for (const { value, size: away } of choiceChanges(question, typical)) {
+      const asMostSay = typical !== undefined && keyOf(value) === keyOf(typical);
+      if (unanimous && asMostSay) continue;
+      // Where the team is split, everyone agreeing with what most say is the smallest move of all.
+      const size = asMostSay ? AGREE_WITH_MOST : away;
       if (beaten(size)) {
         order++;
         continue;
@@ -372,6 +378,9 @@ function clause(panel: Panel, question: Question, to: AnswerValue): string {
   const answered = `“${question.short}” were answered ${quotedAnswer(question, to)}`;
   if (from === undefined) return answered;
   if (!split) return `${answered} instead of ${quotedAnswer(question, from)}`;
+  if (question.kind !== 'number' && keyOf(to) === keyOf(from)) {
+    return `the team agreed with most on “${question.short}” (${quotedAnswer(question, to)})`;
+  }
   const now =
     question.kind === 'number'
       ? `the median now is ${quotedAnswer(question, from)}`

@@ -486,6 +486,10 @@ describe('the expert table for teams', () => {
     for (const row of verdict.rows.filter((candidate) => candidate.reason.includes('AWS'))) {
       expect(row.reason).toMatch(/^for 1 of 4 people, /);
     }
+    // The smallest change is the one who differs agreeing with the rest: "mostly AWS", as most say.
+    expect(verdict.flip?.sentence).toMatch(
+      /^If the team agreed with most on “where you run” \(“mostly AWS”\), the verdict would be Amazon (MSK|Kinesis)\.$/,
+    );
     // Everyone saying it is a fact of the team's, stated as such.
     const all = teamOf([outside, outside]).verdict;
     expect(all.excluded[0]?.reason).toMatch(/^you do not run on AWS/);
