@@ -84,19 +84,29 @@ export function kinesisProvisioned(workload: Workload, pricing: PriceTable): Pri
       peakRecords / CAPACITY.kinesisShardWriteRecordsPerSecond,
     ),
   );
-  const { streams, perStream } = streamsFor(
+  const fewest = streamsFor(
     workload.consumerGroups,
     CLASSIC_READERS_PER_SHARD + CAPACITY.kinesisEfoReadersPerStream,
-  );
+  ).streams;
 
-  // Try every split of a stream's readers between polling and fan-out; keep the cheapest.
+  // Try every split of a stream's readers between polling and fan-out; keep the cheapest. Where the cheapest
+  // still needs more shards than the writes do, only so that its polling readers can share them (25 readers at
+  // 20 MB/s: one stream of 50 shards, 5 polling), one more stream is tried, fewer readers each (two of 20 shards,
+  // 2 polling each): never more streams than that takes, since each one is every record written again.
   let best: Design | undefined;
-  for (let classic = Math.min(perStream, CLASSIC_READERS_PER_SHARD); classic >= 0; classic--) {
-    const fanOut = perStream - classic;
-    if (fanOut > CAPACITY.kinesisEfoReadersPerStream) break;
-    const shards = ceilCount(Math.max(writeShards, (peak * classic) / CAPACITY.kinesisShardReadMbps));
-    const design = priceProvisioned(workload, pricing, shards, { streams, classic, fanOut });
-    if (!best || design.machinesUsd < best.machinesUsd) best = design;
+  const most = Math.min(workload.consumerGroups, fewest + EXTRA_STREAMS);
+  for (let streams = fewest; streams <= most; streams++) {
+    const perStream = ceilCount(workload.consumerGroups / streams);
+    let here: { design: Design; shards: number } | undefined;
+    for (let classic = Math.min(perStream, CLASSIC_READERS_PER_SHARD); classic >= 0; classic--) {
+      const fanOut = perStream - classic;
+      if (fanOut > CAPACITY.kinesisEfoReadersPerStream) break;
+      const shards = ceilCount(Math.max(writeShards, (peak * classic) / CAPACITY.kinesisShardReadMbps));
+      const design = priceProvisioned(workload, pricing, shards, { streams, classic, fanOut }, fewest);
+      if (!here || design.machinesUsd < here.design.machinesUsd) here = { design, shards };
+    }
+    if (here && (!best || here.design.machinesUsd < best.machinesUsd)) best = here.design;
+    if (!here || here.shards === writeShards) break;
   }
   if (!best) return { available: false, reason: 'no design serves this many readers' };
   if (best.units > CAPACITY.kinesisShardsPerAccount) {
@@ -108,7 +118,16 @@ export function kinesisProvisioned(workload: Workload, pricing: PriceTable): Pri
   return best;
 }
 
-function priceProvisioned(workload: Workload, pricing: PriceTable, shards: number, readers: Readers): Design {
+/** Streams beyond the fewest that hold the readers, tried in case their polling readers need fewer shards. */
+const EXTRA_STREAMS = 3;
+
+function priceProvisioned(
+  workload: Workload,
+  pricing: PriceTable,
+  shards: number,
+  readers: Readers,
+  fewest: number,
+): Design {
   const { streams, classic, fanOut } = readers;
   const recordKb = writtenRecordKb(workload, shards);
   const putUnitsPerRecord = ceilCount(recordKb / CAPACITY.kinesisPutUnitKb);
@@ -172,11 +191,15 @@ function priceProvisioned(workload: Workload, pricing: PriceTable, shards: numbe
     ...largeRecords(workload),
     notes: [
       ...kinesisNotes(workload),
-      ...(streams > 1
+      ...(streams > fewest
         ? [
-            `${countOf(workload.consumerGroups, 'reading service')} are more than one stream serves (5 polling + ${CAPACITY.kinesisEfoReadersPerStream} on enhanced fan-out), so every record is written to ${streams} streams`,
+            `Every record is written to ${streams} streams, each read by ${countOf(classic + fanOut, 'service')}: cheaper than ${fewest === 1 ? 'one stream' : `${fewest} streams`}, whose polling readers would need more shards (the producers, or a Lambda, write each record ${streams} times)`,
           ]
-        : []),
+        : streams > 1
+          ? [
+              `${countOf(workload.consumerGroups, 'reading service')} are more than one stream serves (5 polling + ${CAPACITY.kinesisEfoReadersPerStream} on enhanced fan-out), so every record is written to ${streams} streams`,
+            ]
+          : []),
     ],
     limits,
   });

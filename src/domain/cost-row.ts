@@ -25,7 +25,8 @@ const MACHINE_NOISE = 1.15;
  *
  * The floor keeps a threefold gap between small bills ($150 against $50) from deciding anything. A quarter of an
  * engineer-month ($4,200 a month at the default $200,000 a year, $50,000 a year) is money a team lead would weigh;
- * a whole engineer-month let $14,000 a month (MSK against Kinesis for 25 readers) pass unremarked.
+ * a whole engineer-month let self-run Kafka at $8,500 a month against Kinesis's $910 (a ten-person startup) pass
+ * unremarked.
  */
 export const COST_GAP_RATIO = 3;
 export const COST_GAP_FLOOR = 0.25;
@@ -84,4 +85,34 @@ export function costGapsOf(evidence: Evidence, candidates: readonly Platform[]):
     if (ratio < COST_GAP_RATIO || usd - cheapest <= COST_GAP_FLOOR * evidence.engineerMonthlyUsd) return [];
     return [{ platform, points: COST_GAP_POINTS * (1 + Math.log2(ratio / COST_GAP_RATIO)) }];
   });
+}
+
+/**
+ * A recommended option at least NOTABLE_COST_RATIO times the cheapest candidate's monthly total, and dearer by more
+ * than the COST_GAP_FLOOR: short of a gap that costs it points, but a bill a reader must be told the verdict
+ * outweighs. The cheapest candidate and how many times dearer, or undefined.
+ */
+export const NOTABLE_COST_RATIO = 2;
+
+export function dearerThanCheapest(
+  evidence: Evidence,
+  candidates: readonly Platform[],
+  recommendation: Platform,
+): { cheapest: Platform; ratio: number } | undefined {
+  const own = evidence.costs?.[recommendation];
+  if (!own) return undefined;
+  let cheapest: { platform: Platform; usd: number } | undefined;
+  for (const platform of candidates) {
+    const usd = evidence.costs?.[platform]?.totalUsd;
+    if (usd !== undefined && (!cheapest || usd < cheapest.usd)) cheapest = { platform, usd };
+  }
+  if (!cheapest || cheapest.platform === recommendation) return undefined;
+  const ratio = own.totalUsd / Math.max(1, cheapest.usd);
+  if (
+    ratio < NOTABLE_COST_RATIO ||
+    own.totalUsd - cheapest.usd <= COST_GAP_FLOOR * evidence.engineerMonthlyUsd
+  ) {
+    return undefined;
+  }
+  return { cheapest: cheapest.platform, ratio };
 }

@@ -3,6 +3,7 @@
  * the confidence and what makes it fragile, the line on cost. The numbers come from weighing.ts.
  */
 import type { Contribution, Exclusion } from './answer-parts.js';
+import { dearerThanCheapest } from './cost-row.js';
 import { type Evidence, priorsFor } from './evidence.js';
 import { formatNumber, formatUsd } from './format.js';
 import { ALL_QUESTIONS } from './questions.js';
@@ -84,6 +85,7 @@ export function decide(evidence: Evidence, describe: (questionId: string) => str
     factorCount: overriding.length,
     closeCall: !overridingFactor && standing.overallMargin < CLOSE_CALL_MARGIN,
     soleOption: candidates.length === 1,
+    candidates,
     runnerUp: standing.runnerUp,
   });
   const costSentence = costSentenceOf(evidence, standing);
@@ -236,6 +238,7 @@ function judgeConfidence(
     factorCount: number;
     closeCall: boolean;
     soleOption: boolean;
+    candidates: readonly Platform[];
     runnerUp: Platform | undefined;
   },
 ): { confidence: Confidence; confidenceReason: string } {
@@ -295,6 +298,7 @@ function fragilities(
     recommendation: Platform;
     closeCall: boolean;
     soleOption: boolean;
+    candidates: readonly Platform[];
     runnerUp: Platform | undefined;
   },
 ): string[] {
@@ -317,6 +321,12 @@ function fragilities(
     );
   }
   if (own?.stretch) found.push(`Its ${own.stretch}.`);
+  const notable = dearerThanCheapest(evidence, outcome.candidates, outcome.recommendation);
+  if (notable) {
+    found.push(
+      `It costs ${notable.ratio >= 3 ? 'three times or more' : 'over twice'} what ${nameInSentence(notable.cheapest)} does a month, which the other answers outweigh.`,
+    );
+  }
   if (own && own.lowConfidence.length > 0) {
     found.push(`Its cost rests on low-confidence prices (${own.lowConfidence.join(', ')}).`);
   }
@@ -335,12 +345,21 @@ function fragilities(
 /** One line on the monthly totals, when their gap moved the verdict or had to be outweighed. */
 function costSentenceOf(evidence: Evidence, standing: Standing): string | undefined {
   const costs = evidence.costs;
-  if (!costs || standing.costGaps.length === 0) return undefined;
+  if (!costs) return undefined;
   const recommended = standing.recommendation;
   const own = costs[recommended];
   if (!own) return undefined;
   const about = (platform: Platform) => formatUsd(costs[platform]?.totalUsd ?? 0);
   const penalised = standing.costGaps.some((gap) => gap.platform === recommended);
+  // Twice the cheapest's bill, short of a gap that costs points, is still a bill the verdict must own up to.
+  const notable = dearerThanCheapest(evidence, standing.candidates, recommended);
+  if (!penalised && notable) {
+    return (
+      `${PLATFORM_LABELS[recommended]} costs about ${about(recommended)} a month against ` +
+      `${nameInSentence(notable.cheapest)}’s ${about(notable.cheapest)}; ${standing.overridingFactor ? 'the deciding factor outweighs' : 'the other rows outweigh'} the gap.`
+    );
+  }
+  if (standing.costGaps.length === 0) return undefined;
   if (penalised) {
     const cheapest = standing.candidates
       .filter((platform) => costs[platform])

@@ -181,6 +181,23 @@ describe('designs and monthly bills, checked by hand', () => {
     expectDesign(cost, 'msk_provisioned', '3 × kafka.m7g.2xlarge', 1787.04 + 101.25 + 68.44);
   });
 
+  it('7b. 25 services at a 20 MB/s peak: two streams cost less than one stream polled by five', () => {
+    const cost = estimate({ avgWriteMbps: 10, peakWriteMbps: 20, consumerGroups: 25 });
+    // One stream: 5 polling + 20 fan-out, and 5 polling readers share 2 MB/s a shard, so 20 × 5 ÷ 2 = 50 shards;
+    // its 20 fan-out readers × 50 shards × 730 × $0.015 = $10,950 alone. Two streams of 13 readers: 2 polling fit
+    // the 20 shards the writes need. Each: 20 shards ($219), PUT 25,664 GB ÷ 25 KB = 1,076 M × $0.014 = $15.07,
+    // 11 fan-out × 20 × 730 × $0.015 = $2,409, 11 × 25,664 GB × $0.013 = $3,669.95.
+    const kinesis = expectDesign(
+      cost,
+      'kinesis_provisioned',
+      '2 streams of 20 shards, 2 polling + 11 on enhanced fan-out',
+      2 * (219 + 15.07 + 2409 + 3669.95),
+    );
+    expect(kinesis.notes.join(' ')).toContain('Every record is written to 2 streams, each read by 13 services');
+    // 11 of a stream's 20 fan-out readers: no longer at the limit.
+    expect(kinesis.limits.find((limit) => limit.what.includes('fan-out'))?.used).toBe(11);
+  });
+
   it('8. 60 reading services: three streams', () => {
     const cost = estimate({ avgWriteMbps: 5, peakWriteMbps: 10, consumerGroups: 60 });
     // 3 streams of 20 readers: 10 shards each ($109.50), PUT 12,832 GB ÷ 25 KB = 538 M × $0.014 = $7.54,

@@ -166,13 +166,17 @@ const CASES: ExpertCase[] = [
     mustSay: ['that gap decides it'],
   },
   {
-    // Kinesis about $21,000 a month against MSK's $6,800: $170,000 a year is a gap a team lead weighs, though it is
-    // less than an engineer's monthly cost (the floor before was a whole engineer-month).
-    name: '25 services reading 10 MB/s: a threefold bill of $14,000 a month decides',
+    // Two streams of 20 shards (2 polling + 11 on fan-out each) serve them for about $13,200 of machines, where one
+    // stream would need 50 shards so that 5 could poll ($18,900). Still twice MSK's bill: the verdict says so.
+    name: '25 services reading 10 MB/s: two streams, and a bill twice MSK’s owned up to',
     answers: answersFor({ avg_write_mbps: 10, peak_write_mbps: 20, consumer_groups: 25 }),
-    verdicts: ['msk', 'kafka'],
-    confidence: ['high', 'medium'],
-    mustSay: ['Amazon Kinesis’s $21,000', 'the other rows favour Amazon Kinesis, and that gap decides it'],
+    verdicts: ['kinesis', 'msk'],
+    confidence: ['medium', 'low'],
+    mustSay: [
+      '2 streams of 20 shards, 2 polling + 11 on enhanced fan-out',
+      'a month against Amazon MSK’s $6,800; the other rows outweigh the gap',
+      'It costs over twice what Amazon MSK does a month',
+    ],
   },
   {
     name: '0.1 KB records at 1 GB/s, which producers aggregate',
@@ -237,7 +241,12 @@ const CASES: ExpertCase[] = [
     answers: TEN_PERSON_STARTUP,
     verdicts: ['kinesis'],
     confidence: ['high'],
-    mustSay: ['no engineer can be spared to run it'],
+    // Self-run Kafka at about $8,500 a month against $910: a gap of $7,600 a month decides, short of an
+    // engineer-month (the floor before) as it is.
+    mustSay: [
+      'no engineer can be spared to run it',
+      'against Amazon MSK’s $2,300 and self-managed Kafka’s $8,500',
+    ],
   },
   {
     name: 'canonical: streaming is the product',
