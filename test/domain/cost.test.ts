@@ -193,7 +193,9 @@ describe('designs and monthly bills, checked by hand', () => {
       '2 streams of 20 shards, 2 polling + 11 on enhanced fan-out',
       2 * (219 + 15.07 + 2409 + 3669.95),
     );
-    expect(kinesis.notes.join(' ')).toContain('Every record is written to 2 streams, each read by 13 services');
+    expect(kinesis.notes.join(' ')).toContain(
+      'Every record is written to 2 streams, each read by 13 services',
+    );
     // 11 of a stream's 20 fan-out readers: no longer at the limit.
     expect(kinesis.limits.find((limit) => limit.what.includes('fan-out'))?.used).toBe(11);
   });
