@@ -44,9 +44,14 @@ export type Judgement = Omit<Verdict, 'cost' | 'flip'>;
 
 /**
  * The verdict in words. `describe` turns a question id into its short label and the answer given
- * ("on-call today = none"), for the rows' `from`.
+ * ("on-call today = none"), for the rows' `from`; `describeLimit` does so for the answers behind a hard limit,
+ * where a team's typical answer may not be the one that raised it (defaults to `describe`).
  */
-export function decide(evidence: Evidence, describe: (questionId: string) => string): Judgement {
+export function decide(
+  evidence: Evidence,
+  describe: (questionId: string) => string,
+  describeLimit: (questionId: string) => string = describe,
+): Judgement {
   const standing = weigh(evidence);
   const { candidates, categoriesFavour, overridingFactor, recommendation } = standing;
   const contributions = [...evidence.contributions, ...standing.costContributions];
@@ -66,7 +71,10 @@ export function decide(evidence: Evidence, describe: (questionId: string) => str
           );
     return {
       ...row,
-      from: [...row.drivenBy.map(describe), ...(prior ? [`what holds for most teams: ${prior.reason}`] : [])],
+      from: [
+        ...row.drivenBy.map(standing.rows[target].sole ? describeLimit : describe),
+        ...(prior ? [`what holds for most teams: ${prior.reason}`] : []),
+      ],
     };
   };
 

@@ -25,6 +25,7 @@ import {
 } from './disputes.js';
 import { figureNotes, guessedFigures, settleFigures } from './figures.js';
 import { whatWouldFlip } from './flip.js';
+import { formatNumber } from './format.js';
 import { buildPanel, keyOf, type Panel } from './panel.js';
 import { panelEvidence } from './panel-evidence.js';
 import { type PersonEvidence, scorePerson } from './person.js';
@@ -149,7 +150,11 @@ function verdictOf(panel: Panel, settings: CostSettings, figures: FigureNote[], 
   }
   const guessed = guessedFigures(figures);
   if (guessed.length > 0) evidence.guessedFigures = guessed;
-  const judgement = decide(evidence, (questionId) => describeTypical(panel, questionId));
+  const judgement = decide(
+    evidence,
+    (questionId) => describeTypical(panel, questionId),
+    (questionId) => describeEveryAnswer(panel, questionId),
+  );
   const cost =
     panel.workload &&
     withExclusions(
@@ -172,7 +177,12 @@ function attributed(panel: Panel, excluded: readonly Exclusion[]): Exclusion[] {
   const people = panel.ballots.length;
   return excluded.map((exclusion) => {
     const raising = panel.ballots.filter((ballot) =>
-      ballot.parts.some((part) => part?.excludes.some((own) => own.platform === exclusion.platform)),
+      // Raised by the same question: another person's other reason to rule it out is theirs to tell.
+      ballot.parts.some((part) =>
+        part?.excludes.some(
+          (own) => own.platform === exclusion.platform && own.questionId === exclusion.questionId,
+        ),
+      ),
     ).length;
     return raising < people
       ? { ...exclusion, reason: `for ${raising} of ${people} people, ${exclusion.reason}` }
@@ -225,6 +235,24 @@ function describeTypical(panel: Panel, questionId: string): string {
   return ALL_QUESTIONS[index]?.kind === 'number'
     ? `${words} (median of ${answering})`
     : `${words} (${agreeing} of ${answering})`;
+}
+
+/**
+ * A question behind a hard limit, with every answer given where the team differs: the limit may come from the
+ * fewest ("where you run: split between “mostly AWS” (2), “not on AWS” (1), “all on AWS” (1)").
+ */
+function describeEveryAnswer(panel: Panel, questionId: string): string {
+  const index = ALL_QUESTIONS.findIndex((question) => question.id === questionId);
+  const question = ALL_QUESTIONS[index];
+  if (!question || panel.agreeing[index] === panel.answering[index])
+    return describeTypical(panel, questionId);
+  if (question.kind === 'number') {
+    const given = panel.numbers.get(questionId) ?? [];
+    const [low, high] = [given[0], given[given.length - 1]];
+    if (low === undefined || high === undefined) return describeTypical(panel, questionId);
+    return `${question.short}: ${formatNumber(low)}–${formatNumber(high)} ${question.unit}`;
+  }
+  return `${question.short}: split between ${splitAnswers(panel, questionId)}`;
 }
 
 /** The two largest camps of people's own picks are the same size. */

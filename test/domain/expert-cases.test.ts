@@ -492,13 +492,29 @@ describe('the expert table for teams', () => {
     for (const { reason } of verdict.excluded)
       expect(reason).toMatch(/^for 1 of 4 people, you do not run on AWS/);
     // Every row Kafka wins only because the others are out says so in the same words.
-    for (const row of verdict.rows.filter((candidate) => candidate.reason.includes('AWS'))) {
+    const limited = verdict.rows.filter((candidate) => candidate.reason.includes('AWS'));
+    expect(limited.length).toBeGreaterThan(0);
+    for (const row of limited) {
       expect(row.reason).toMatch(/^for 1 of 4 people, /);
+      // …and its From names every answer, the one that raised the limit too, not only what most said.
+      expect(row.from).toEqual(['where you run: split between “mostly AWS” (3), “not on AWS” (1)']);
     }
     // The smallest change is the one who differs agreeing with the rest: "mostly AWS", as most say.
     expect(verdict.flip?.sentence).toMatch(
       /^If the team agreed with most on “where you run” \(“mostly AWS”\), the verdict would be Amazon (MSK|Kinesis)\.$/,
     );
+    // Two keep records 400 days, a third runs outside AWS: each limit says how many raise it, and a number's
+    // From gives the team's range.
+    const keeping = answersFor({ retention_days: 400 });
+    const mixed = teamOf([keeping, keeping, outside, NEUTRAL_ANSWERS]).verdict;
+    expect(mixed.excluded.map(({ platform, reason }) => [platform, reason.slice(0, 40)])).toEqual([
+      ['kinesis', 'for 2 of 4 people, records must stay rea'],
+      ['msk', 'for 1 of 4 people, you do not run on AWS'],
+    ]);
+    expect(mixed.rows[0]?.from).toEqual([
+      'days kept: 7–400 days',
+      'where you run: split between “mostly AWS” (3), “not on AWS” (1)',
+    ]);
     // Everyone saying it is a fact of the team's, stated as such.
     const all = teamOf([outside, outside]).verdict;
     expect(all.excluded[0]?.reason).toMatch(/^you do not run on AWS/);
