@@ -89,8 +89,8 @@ export function costGapsOf(evidence: Evidence, candidates: readonly Platform[]):
 
 /**
  * A recommended option at least NOTABLE_COST_RATIO times the cheapest candidate's monthly total, and dearer by more
- * than the COST_GAP_FLOOR: short of a gap that costs it points, but a bill a reader must be told the verdict
- * outweighs. The cheapest candidate and how many times dearer, or undefined.
+ * than the COST_GAP_FLOOR: a bill a reader must be told the verdict outweighs, whether or not it is a gap that costs
+ * points (every such gap is one of these). The cheapest candidate and how many times dearer, or undefined.
  */
 export const NOTABLE_COST_RATIO = 2;
 

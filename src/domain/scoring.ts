@@ -358,26 +358,16 @@ function costSentenceOf(evidence: Evidence, standing: Standing): string | undefi
   const own = costs[recommended];
   if (!own) return undefined;
   const about = (platform: Platform) => formatUsd(costs[platform]?.totalUsd ?? 0);
-  const penalised = standing.costGaps.some((gap) => gap.platform === recommended);
-  // Twice the cheapest's bill, short of a gap that costs points, is still a bill the verdict must own up to.
+  // Twice the cheapest's bill or more (every gap that costs the recommendation points is one): the verdict owns up
+  // to it, whether or not the gap cost points.
   const notable = dearerThanCheapest(evidence, standing.candidates, recommended);
-  if (!penalised && notable) {
+  if (notable) {
     return (
       `${PLATFORM_LABELS[recommended]} costs about ${about(recommended)} a month against ` +
       `${nameInSentence(notable.cheapest)}’s ${about(notable.cheapest)}; ${standing.overridingFactor ? 'the deciding factor outweighs' : 'the other rows outweigh'} the gap.`
     );
   }
   if (standing.costGaps.length === 0) return undefined;
-  if (penalised) {
-    const cheapest = standing.candidates
-      .filter((platform) => costs[platform])
-      .sort((a, b) => (costs[a]?.totalUsd ?? 0) - (costs[b]?.totalUsd ?? 0))[0];
-    if (!cheapest || cheapest === recommended) return undefined;
-    return (
-      `${PLATFORM_LABELS[recommended]} costs about ${about(recommended)} a month against ` +
-      `${nameInSentence(cheapest)}’s ${about(cheapest)}; ${standing.overridingFactor ? 'the deciding factor outweighs' : 'the other rows outweigh'} the gap.`
-    );
-  }
   // Every other priced candidate, cheapest first: the nearest rival's bill is what a reader checks first, not
   // only the dearest's ("$1,400 a month against Amazon MSK’s $3,100 and self-managed Kafka’s $19,000").
   const others = standing.candidates
