@@ -79,18 +79,14 @@ export function decide(
   };
 
   const applying = DECIDING_FACTORS.filter((factor) => advantageOf(standing.rows[factor]) === 'kafka');
-  // Every deciding factor held, not only the strongest: a reader holding two must see both named.
+  // Every deciding factor held, not only the strongest (which is one of them): a reader holding two sees both.
   const overriding = overridingFactor
-    ? DECIDING_FACTORS.filter(
-        (factor) => factor === overridingFactor || standing.strongFactors.includes(factor),
-      )
+    ? DECIDING_FACTORS.filter((factor) => standing.strongFactors.includes(factor))
     : [];
-  const factorWords = overriding.map((factor) => lowerFirst(TARGET_LABELS[factor])).join(' and ');
   const { confidence, confidenceReason } = judgeConfidence(evidence, {
     recommendation,
     overridingFactor,
-    factorWords,
-    factorCount: overriding.length,
+    overriding,
     closeCall: !overridingFactor && standing.overallMargin < CLOSE_CALL_MARGIN,
     soleOption: candidates.length === 1,
     candidates,
@@ -113,13 +109,18 @@ export function decide(
         factor: overridingFactor,
         sentence:
           `The categories favour ${nameInSentence(categoriesFavour)}; your deciding ` +
-          `${overriding.length > 1 ? `factors (${factorWords}) favour` : `factor (${factorWords}) favours`} ` +
-          `${nameInSentence('kafka')}.`,
+          `${factorsNamed(overriding)} ${overriding.length > 1 ? 'favour' : 'favours'} ${nameInSentence('kafka')}.`,
       },
     }),
     excluded: evidence.excluded.map(({ platform, reason }) => ({ platform, reason })),
     dontKnowShare: dontKnowShare(evidence),
   };
+}
+
+/** "factor (deploy anywhere)", "factors (streaming is the product and deploy anywhere)". */
+function factorsNamed(factors: readonly DecidingFactor[]): string {
+  const words = factors.map((factor) => lowerFirst(TARGET_LABELS[factor])).join(' and ');
+  return `${factors.length > 1 ? 'factors' : 'factor'} (${words})`;
 }
 
 /** What someone holding each deciding factor says, in the questionnaire's own words. */
@@ -241,9 +242,8 @@ function judgeConfidence(
   outcome: {
     recommendation: Platform;
     overridingFactor: DecidingFactor | undefined;
-    /** The deciding factors that override, in words ("streaming is the product and deploy anywhere"). */
-    factorWords: string;
-    factorCount: number;
+    /** Every deciding factor held, when one overrides. */
+    overriding: readonly DecidingFactor[];
     closeCall: boolean;
     soleOption: boolean;
     candidates: readonly Platform[];
@@ -269,10 +269,7 @@ function judgeConfidence(
     reason = `Only ${name} is left once the hard limits are applied.`;
   } else if (outcome.overridingFactor) {
     level = 2;
-    reason =
-      outcome.factorCount > 1
-        ? `The answers were firm, and the deciding factors (${outcome.factorWords}) settle it.`
-        : `The answers were firm, and the deciding factor (${outcome.factorWords}) settles it.`;
+    reason = `The answers were firm, and the deciding ${factorsNamed(outcome.overriding)} ${outcome.overriding.length > 1 ? 'settle' : 'settles'} it.`;
   } else {
     level = 2;
     reason = `The answers were firm, and ${name} leads clearly.`;
