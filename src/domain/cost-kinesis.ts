@@ -189,18 +189,7 @@ function priceProvisioned(
     units: streams * shards,
     design: streams === 1 ? perStream : `${streams} streams of ${perStream}`,
     ...largeRecords(workload),
-    notes: [
-      ...kinesisNotes(workload),
-      ...(streams > fewest
-        ? [
-            `Every record is written to ${streams} streams, each read by ${countOf(classic + fanOut, 'service')}: cheaper than ${fewest === 1 ? 'one stream' : `${fewest} streams`}, whose polling readers would need more shards (the producers, or a Lambda, write each record ${streams} times)`,
-          ]
-        : streams > 1
-          ? [
-              `${countOf(workload.consumerGroups, 'reading service')} are more than one stream serves (5 polling + ${CAPACITY.kinesisEfoReadersPerStream} on enhanced fan-out), so every record is written to ${streams} streams`,
-            ]
-          : []),
-    ],
+    notes: [...kinesisNotes(workload), ...streamsNote(workload, readers, fewest)],
     limits,
   });
 }
@@ -321,6 +310,19 @@ function commonLimits(workload: Workload): LimitUse[] {
       limit: CAPACITY.kinesisMaxRetentionDays,
       scope: 'overall',
     },
+  ];
+}
+
+/** Why every record is written to more than one stream, if it is: more readers than one holds, or cheaper shards. */
+function streamsNote(workload: Workload, { streams, classic, fanOut }: Readers, fewest: number): string[] {
+  if (streams > fewest) {
+    return [
+      `Every record is written to ${streams} streams, each read by ${countOf(classic + fanOut, 'service')}: cheaper than ${fewest === 1 ? 'one stream' : `${fewest} streams`}, whose polling readers would need more shards (the producers, or a Lambda, write each record ${streams} times)`,
+    ];
+  }
+  if (streams === 1) return [];
+  return [
+    `${countOf(workload.consumerGroups, 'reading service')} are more than one stream serves (5 polling + ${CAPACITY.kinesisEfoReadersPerStream} on enhanced fan-out), so every record is written to ${streams} streams`,
   ];
 }
 
