@@ -50,6 +50,9 @@ export function scorePerson(
   const rowOf = (target: Category): PersonRow => {
     const side = advantageOf(standing.rows[target]);
     if (side === 'even') return { side };
+    // Left alone by hard limits, the row's reason is the person's own first limit, as their verdict says it.
+    const limit = standing.rows[target].sole ? evidence.excluded[0]?.reason : undefined;
+    if (limit) return { side, reason: limit };
     // The first of the strongest contributions toward the side.
     let best: (typeof contributions)[number] | undefined;
     for (const contribution of contributions) {

@@ -17,6 +17,7 @@ import {
 } from '../../src/domain/index.js';
 import { buildPanel } from '../../src/domain/panel.js';
 import { panelEvidence } from '../../src/domain/panel-evidence.js';
+import { scorePerson } from '../../src/domain/person.js';
 import { weigh } from '../../src/domain/weighing.js';
 import {
   AWS_SHOP_WANTING_KAFKA,
@@ -515,6 +516,12 @@ describe('the expert table for teams', () => {
       'days kept: 7–400 days',
       'where you run: split between “mostly AWS” (3), “not on AWS” (1)',
     ]);
+    // In the argument, the camp of the one who raised it gives their own reason, not the team's attribution.
+    const own = scorePerson({ userId: 'U1', answers: outside }, DEFAULT_COST_SETTINGS);
+    expect(own.rows.setup).toEqual({
+      side: 'kafka',
+      reason: expect.stringMatching(/^you do not run on AWS/),
+    });
     // Everyone saying it is a fact of the team's, stated as such.
     const all = teamOf([outside, outside]).verdict;
     expect(all.excluded[0]?.reason).toMatch(/^you do not run on AWS/);
