@@ -20,7 +20,7 @@ import {
   type Strength,
   TARGET_LABELS,
 } from './types.js';
-import { lowerFirst } from './words.js';
+import { lowerFirst, outSentences } from './words.js';
 
 export interface DecisionRecordInput {
   title: string;
@@ -93,13 +93,17 @@ export interface DecisionRecord {
 }
 
 const STRENGTH: Record<Strength, string> = {
+  only: 'the only option left',
   decisive: 'a decisive lead',
   clear: 'a clear lead',
   slight: 'a slight lead',
   even: 'no real lead',
 };
 
-/** A lead this strong for another option counts against an option; a slight one is no argument. */
+/**
+ * A lead this strong for another option counts against an option; a slight one is no argument, and a row left to
+ * one option by the hard limits says no more than the limits themselves.
+ */
 const CON_STRENGTHS: ReadonlySet<Strength> = new Set(['decisive', 'clear']);
 
 export function decisionRecord(input: DecisionRecordInput): DecisionRecord {
@@ -126,7 +130,7 @@ export function decisionRecord(input: DecisionRecordInput): DecisionRecord {
             .filter((row) => CON_STRENGTHS.has(row.strength))
             .map((row) => `${TARGET_LABELS[row.target]}: ${row.reason}`),
           ...(verdict.override ? [verdict.override.sentence] : []),
-          ...verdict.excluded.map((out) => `${PLATFORM_LABELS[out.platform]} is out: ${out.reason}`),
+          ...outSentences(verdict.excluded),
         ]
       : [],
     options: PLATFORMS.map((platform) => ({

@@ -146,7 +146,8 @@ export type AnswerValue = string | string[] | number;
 /** A person's answers, keyed by question id. Unanswered optional questions are absent. */
 export type Answers = Record<string, AnswerValue>;
 
-export type Strength = 'decisive' | 'clear' | 'slight' | 'even';
+/** How far a row's leader is ahead; 'only' when the hard limits left it alone in the running. */
+export type Strength = 'only' | 'decisive' | 'clear' | 'slight' | 'even';
 
 export interface CategoryResult {
   target: SignalTarget;

@@ -90,7 +90,7 @@ export function weigh(evidence: Evidence): Standing {
     return {
       scores: row,
       best,
-      strength: second === undefined ? 'decisive' : strengthOf(row[best] - row[second]),
+      strength: second === undefined ? 'only' : strengthOf(row[best] - row[second]),
       sole: second === undefined,
     };
   });

@@ -42,6 +42,20 @@ export function describeAnswer(questionId: string, value: AnswerValue | undefine
     : `${question.short} = ${answerWords(question, value)}`;
 }
 
+/**
+ * What is out and why, platforms sharing a reason named together: "Amazon Kinesis and Amazon MSK are out: you do
+ * not run on AWS, …".
+ */
+export function outSentences(excluded: readonly { platform: Platform; reason: string }[]): string[] {
+  const byReason = new Map<string, Platform[]>();
+  for (const { platform, reason } of excluded)
+    byReason.set(reason, [...(byReason.get(reason) ?? []), platform]);
+  return [...byReason].map(
+    ([reason, platforms]) =>
+      `${platforms.map((platform) => PLATFORM_LABELS[platform]).join(' and ')} ${platforms.length === 1 ? 'is' : 'are'} out: ${reason}`,
+  );
+}
+
 /** Platform names as they read mid-sentence: "self-managed Kafka", "Amazon Kinesis". */
 export function nameInSentence(platform: Platform): string {
   return platform === 'kafka' ? lowerFirst(PLATFORM_LABELS.kafka) : PLATFORM_LABELS[platform];

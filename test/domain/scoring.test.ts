@@ -156,7 +156,7 @@ describe('hard constraints', () => {
     ]);
     expect(verdict.recommendation).toBe('kafka');
     for (const category of verdict.rows) {
-      expect(category).toMatchObject({ advantage: 'kafka', strength: 'decisive', reason });
+      expect(category).toMatchObject({ advantage: 'kafka', strength: 'only', reason });
       expect(category.scores.kinesis).toBe(0);
       expect(category.scores.msk).toBe(0);
     }

@@ -5,6 +5,7 @@ import type { CategoryArgument } from '../../domain/deliberation.js';
 import { formatDollars, formatNumber, formatUsd } from '../../domain/format.js';
 import type { TeamVerdict } from '../../domain/team.js';
 import { PLATFORM_LABELS, type Platform, TARGET_LABELS } from '../../domain/types.js';
+import { outSentences } from '../../domain/words.js';
 import { BLOCK_IDS, VERDICT_BLOCK_IDS } from '../ids.js';
 import { escapeMrkdwn, section, truncate } from './text.js';
 import {
@@ -68,9 +69,8 @@ function oneLineReason(team: TeamVerdict): string {
   const { verdict } = team;
   if (verdict.override) return verdict.override.sentence;
   if (verdict.costSentence) return verdict.costSentence;
-  const out = verdict.excluded[0];
-  if (out) return `${PLATFORM_LABELS[out.platform]} is out: ${out.reason}.`;
-  const order = { decisive: 0, clear: 1, slight: 2, even: 3 } as const;
+  if (verdict.excluded.length > 0) return `${outSentences(verdict.excluded).join('; ')}.`;
+  const order = { only: 0, decisive: 1, clear: 2, slight: 3, even: 4 } as const;
   const best = [...verdict.rows]
     .filter((row) => row.advantage === team.recommendation)
     .sort((a, b) => order[a.strength] - order[b.strength])[0];

@@ -42,6 +42,7 @@ export const OPTION_SHORT_NAMES: Record<CostOption, string> = {
 };
 
 export const STRENGTH_WORDS: Record<Strength, string> = {
+  only: 'the only option left',
   decisive: 'decisive lead',
   clear: 'clear lead',
   slight: 'slight lead',

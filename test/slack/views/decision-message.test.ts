@@ -96,6 +96,38 @@ describe('buildDecisionMessage', () => {
     );
   });
 
+  it('when the hard limits leave one option: names every platform out, and no row claims a lead over nobody', () => {
+    const team = aggregateTeam([{ userId: 'U1', answers: answersFor({ where_you_run: 'not_aws' }) }]);
+    const summary = find(
+      buildDecisionMessage({ decision, team, inProgress: 0 }).blocks,
+      BLOCK_IDS.verdictSummary,
+    )?.text?.text;
+    expect(summary).toContain(
+      'Amazon Kinesis and Amazon MSK are out: you do not run on AWS, and Kinesis and MSK exist only on AWS.',
+    );
+    const details = verdictDetailBlocks(team, []);
+    for (const category of CATEGORIES) {
+      expect(find(details, BLOCK_IDS.verdictRow(category))?.text?.text, category).toMatch(
+        /: Kafka · the only option left\n/,
+      );
+    }
+    const record = decisionRecord({
+      title: decision.title,
+      startedBy: 'U1',
+      startedAt: decision.createdAt,
+      takenAt: decision.createdAt,
+      participants: ['U1'],
+      team,
+      arguments: [],
+    });
+    expect(record.drivers).toEqual([
+      'Amazon Kinesis and Amazon MSK are out: you do not run on AWS, and Kinesis and MSK exist only on AWS',
+    ]);
+    expect(record.options.find((option) => option.platform === 'kinesis')?.cons).toEqual([
+      'Out of the running: you do not run on AWS, and Kinesis and MSK exist only on AWS',
+    ]);
+  });
+
   it('with several people: the split per category and the categories to argue about', () => {
     const team = aggregateTeam([
       { userId: 'U1', answers: WEB_APP_SHOP_ON_AWS },
