@@ -64,7 +64,7 @@ export function timeTeamVerdict(respondents: readonly Respondent[], runs = 60): 
       team,
       inProgress: 0,
       answered: scored.length,
-      arguments: argumentsFrom(scored, team.mostDivided),
+      arguments: argumentsFrom(scored, team),
     });
   };
   const cold = timed(runs, () => publish(new PersonEvidenceCache(), sets));

@@ -176,7 +176,7 @@ app.view(CALLBACK_IDS.questionnaire, async ({ ack, view, body, client }) => {
     team,
     inProgress: sets.length - respondents.length,
     answered: respondents.length,
-    arguments: team.respondents > 1 ? argumentsFor(respondents, team.mostDivided) : [],
+    arguments: team.respondents > 1 ? argumentsFor(respondents, team) : [],
   });
   await client.chat.update({
     channel: where.channel,

@@ -8,14 +8,19 @@
 import type { RespondentAnswers } from './answer-set.js';
 import type { CostSettings } from './cost.js';
 import { type PersonEvidence, scorePerson } from './person.js';
-import { DEFAULT_COST_SETTINGS } from './team.js';
+import { ALL_QUESTIONS } from './questions.js';
+import { DEFAULT_COST_SETTINGS, type TeamVerdict } from './team.js';
 import type { Category, Platform } from './types.js';
 
 export interface Camp {
   /** Where these people's own answers put the row. */
   side: Platform | 'even';
   people: number;
-  /** The reason the camp's answers give most often; absent for 'even' or when no answer moved the row. */
+  /**
+   * The reason the camp's answers give most often, else the team row's when the row agrees with the camp; absent
+   * when neither says anything. A reason resting on a fact the team answered differently is marked "(disputed)":
+   * "nobody on the team has run Kafka in production" is then one person's answer, not the team's.
+   */
   reason?: string;
 }
 
@@ -25,43 +30,76 @@ export interface CategoryArgument {
   camps: Camp[];
 }
 
+/** What the argument needs of the team verdict: the divided rows, and the team's rows for a camp without reason. */
+export type ArguedTeam = Pick<TeamVerdict, 'mostDivided'> & { verdict: Pick<TeamVerdict['verdict'], 'rows'> };
+
 const CAMPS_SHOWN = 2;
 
 export function argumentsFor(
   answerSets: readonly RespondentAnswers[],
-  targets: readonly Category[],
+  team: ArguedTeam,
   settings: CostSettings = DEFAULT_COST_SETTINGS,
 ): CategoryArgument[] {
-  if (targets.length === 0) return [];
+  if (team.mostDivided.length === 0) return [];
   return argumentsFrom(
     answerSets.map((set) => scorePerson(set, settings)),
-    targets,
+    team,
   );
 }
 
 /** The same, over people already scored; no order of people changes it. */
-export function argumentsFrom(
-  people: readonly PersonEvidence[],
-  targets: readonly Category[],
-): CategoryArgument[] {
-  return targets.map((target) => {
+export function argumentsFrom(people: readonly PersonEvidence[], team: ArguedTeam): CategoryArgument[] {
+  const unsettled = unsettledFacts(people);
+  return team.mostDivided.map((target) => {
     const camps = new Map<Platform | 'even', Map<string, number>>();
     for (const person of people) {
-      const { side, reason } = person.rows[target];
+      const { side, reason, questionId } = person.rows[target];
       const reasons = camps.get(side) ?? new Map<string, number>();
-      if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+      const said = reason && questionId && unsettled.has(questionId) ? `${reason} (disputed)` : reason;
+      if (said) reasons.set(said, (reasons.get(said) ?? 0) + 1);
       reasons.set('', (reasons.get('') ?? 0) + 1);
       camps.set(side, reasons);
     }
+    const row = team.verdict.rows.find((candidate) => candidate.target === target);
     const ranked = [...camps]
       .map(([side, reasons]): Camp => {
-        const reason = mostCommon(reasons);
+        // A camp no answer moved sits where the defaults put it: the team row says why, when it agrees.
+        const reason = mostCommon(reasons) ?? (row && row.advantage === side ? row.reason : undefined);
         return { side, people: reasons.get('') ?? 0, ...(reason ? { reason } : {}) };
       })
       .sort((a, b) => b.people - a.people || a.side.localeCompare(b.side))
       .slice(0, CAMPS_SHOWN);
     return { target, camps: ranked };
   });
+}
+
+/** A camp's reason in a line of the argument, with words for a camp that has none. */
+export function campReason(camp: Camp): string {
+  return (
+    camp.reason ??
+    (camp.side === 'even' ? 'their answers give no option a lead here' : 'no single answer stands out')
+  );
+}
+
+const FACT_IDS = ALL_QUESTIONS.filter((question) => question.fact).map((question) => question.id);
+
+/** The facts people answered differently. */
+function unsettledFacts(people: readonly PersonEvidence[]): Set<string> {
+  const unsettled = new Set<string>();
+  for (const questionId of FACT_IDS) {
+    let first: string | undefined;
+    for (const person of people) {
+      const value = person.answers[questionId];
+      if (value === undefined) continue;
+      const key = Array.isArray(value) ? [...value].sort().join('|') : String(value);
+      if (first === undefined) first = key;
+      else if (key !== first) {
+        unsettled.add(questionId);
+        break;
+      }
+    }
+  }
+  return unsettled;
 }
 
 /** The most frequent reason (the '' key counts the camp); ties go to the alphabetically first. */

@@ -21,6 +21,8 @@ export interface PersonRow {
   side: Platform | 'even';
   /** Absent for 'even', or when no answer moved the row. */
   reason?: string;
+  /** The question whose answer gave the reason (a hard limit's, for a row the limits decided). */
+  questionId?: string;
 }
 
 export interface PersonEvidence {
@@ -51,8 +53,8 @@ export function scorePerson(
     const side = advantageOf(standing.rows[target]);
     if (side === 'even') return { side };
     // Left alone by hard limits, the row's reason is the person's own first limit, as their verdict says it.
-    const limit = standing.rows[target].sole ? evidence.excluded[0]?.reason : undefined;
-    if (limit) return { side, reason: limit };
+    const limit = standing.rows[target].sole ? evidence.excluded[0] : undefined;
+    if (limit) return { side, reason: limit.reason, questionId: limit.questionId };
     // The first of the strongest contributions toward the side.
     let best: (typeof contributions)[number] | undefined;
     for (const contribution of contributions) {
@@ -60,7 +62,7 @@ export function scorePerson(
       if (signal.target !== target || signal.toward !== side) continue;
       if (!best || signal.points > best.signal.points) best = contribution;
     }
-    return best ? { side, reason: best.signal.reason } : { side };
+    return best ? { side, reason: best.signal.reason, questionId: best.questionId } : { side };
   };
   return {
     userId,

@@ -3,7 +3,12 @@ import { decisionRecord, recordMarkdown } from '../../src/domain/decision-record
 import { argumentsFor } from '../../src/domain/deliberation.js';
 import { FIGURE_TYPICAL, FIGURE_UNKNOWN } from '../../src/domain/figures.js';
 import { aggregateTeam } from '../../src/domain/team.js';
-import { AWS_SHOP_WANTING_KAFKA, STREAMING_IS_THE_PRODUCT, WEB_APP_SHOP_ON_AWS } from './fixtures.js';
+import {
+  AWS_SHOP_WANTING_KAFKA,
+  answersFor,
+  STREAMING_IS_THE_PRODUCT,
+  WEB_APP_SHOP_ON_AWS,
+} from './fixtures.js';
 
 const team = [
   { userId: 'U0ALICE', answers: WEB_APP_SHOP_ON_AWS },
@@ -16,7 +21,7 @@ describe('the argument in divided categories', () => {
   it('gives the two largest camps with the reason each camp’s answers give, whatever the arrival order', () => {
     const verdict = aggregateTeam(team);
     expect(verdict.mostDivided.length).toBeGreaterThan(0);
-    const opposing = argumentsFor(team, verdict.mostDivided);
+    const opposing = argumentsFor(team, verdict);
     expect(opposing.map((argument) => argument.target)).toEqual(verdict.mostDivided);
     for (const argument of opposing) {
       expect(argument.camps).toHaveLength(2);
@@ -28,11 +33,36 @@ describe('the argument in divided categories', () => {
       for (const camp of argument.camps)
         if (camp.side !== 'even') expect(camp.reason).toEqual(expect.any(String));
     }
-    expect(argumentsFor([...team].reverse(), verdict.mostDivided)).toEqual(opposing);
+    expect(argumentsFor([...team].reverse(), verdict)).toEqual(opposing);
+  });
+
+  it('marks a camp’s reason that rests on a fact the team answered differently, and only then', () => {
+    const veteran = answersFor({
+      company_size: 'eng_251_plus',
+      kafka_ops_experience: 'many_years',
+      oncall_rotation: 'yes',
+      platform_team: 'dedicated_team',
+      ops_skills: 'deep',
+      monitoring_maturity: 'strong',
+    });
+    const never = answersFor({ kafka_ops_experience: 'never', oncall_rotation: 'no', platform_team: 'none' });
+    const campOf = (people: typeof team) => {
+      const verdict = aggregateTeam(people);
+      return argumentsFor(people, verdict)
+        .flatMap((argument) => argument.camps)
+        .find((camp) => camp.side === 'kinesis');
+    };
+    const sets = [veteran, veteran, never].map((answers, index) => ({ userId: `U${index}`, answers }));
+    // Two say years of running Kafka: "nobody on the team has" is one person's answer, not the team's.
+    expect(campOf(sets)?.reason).toBe('nobody on the team has run Kafka in production (disputed)');
+    // A judgement (how much downtime costs) differs too, but it is theirs to hold: no mark.
+    const cautious = { ...never, kafka_ops_experience: 'many_years', downtime_cost: 'lost_revenue' };
+    const agreed = [veteran, veteran, cautious].map((answers, index) => ({ userId: `U${index}`, answers }));
+    expect(campOf(agreed)?.reason).toBe('an hour down loses revenue');
   });
 
   it('has nothing to argue about when nobody is divided', () => {
-    expect(argumentsFor(team, [])).toEqual([]);
+    expect(argumentsFor(team, { ...aggregateTeam(team), mostDivided: [] })).toEqual([]);
   });
 });
 
@@ -45,7 +75,7 @@ describe('the decision record', () => {
     takenAt: '2026-11-24T16:30:00.000Z',
     participants: team.map((person) => person.userId),
     team: verdict,
-    arguments: argumentsFor(team, verdict.mostDivided),
+    arguments: argumentsFor(team, verdict),
   };
   const closedByAlice = decisionRecord({
     ...base,

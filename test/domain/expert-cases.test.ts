@@ -521,6 +521,7 @@ describe('the expert table for teams', () => {
     expect(own.rows.setup).toEqual({
       side: 'kafka',
       reason: expect.stringMatching(/^you do not run on AWS/),
+      questionId: 'where_you_run',
     });
     // Everyone saying it is a fact of the team's, stated as such.
     const all = teamOf([outside, outside]).verdict;

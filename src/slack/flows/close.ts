@@ -134,7 +134,7 @@ export function recordOf(deps: ListenerDeps, state: DecisionState) {
     ...(decision.closed ? { closed: decision.closed } : {}),
     participants: state.finished.map((set) => set.userId),
     ...(team ? { team } : {}),
-    arguments: team && hasArgument(team) ? argumentsFor(state.respondents, team.mostDivided, deps.costs) : [],
+    arguments: team && hasArgument(team) ? argumentsFor(state.respondents, team, deps.costs) : [],
   });
 }
 

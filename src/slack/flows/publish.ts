@@ -262,7 +262,7 @@ async function publishOnce(
   const state = await decisionState(deps, ref);
   if (!state) return undefined;
   const { decision, team } = state;
-  const opposing = team && hasArgument(team) ? argumentsFrom(state.people ?? [], team.mostDivided) : [];
+  const opposing = team && hasArgument(team) ? argumentsFrom(state.people ?? [], team) : [];
   const message = buildDecisionMessage({
     decision,
     ...(team ? { team } : {}),

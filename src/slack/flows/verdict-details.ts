@@ -23,9 +23,7 @@ export async function verdictDetailsView(
   });
   if (state === undefined) return notice('I couldn’t read this decision just now. Try again in a moment.');
   if (state?.team) {
-    const opposing = hasArgument(state.team)
-      ? argumentsFor(state.respondents, state.team.mostDivided, deps.costs)
-      : [];
+    const opposing = hasArgument(state.team) ? argumentsFor(state.respondents, state.team, deps.costs) : [];
     return buildVerdictDetailsModal({ title: state.decision.title, team: state.team, arguments: opposing });
   }
   if (state && resultsHidden(state.decision) && state.finished.length > 0)

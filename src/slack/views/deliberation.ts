@@ -2,7 +2,7 @@ import { UTCDate } from '@date-fns/utc';
 import type { ActionsBlock, Button, KnownBlock, SectionBlock } from '@slack/types';
 import { format } from 'date-fns';
 import type { Decision } from '../../domain/decision.js';
-import type { CategoryArgument } from '../../domain/deliberation.js';
+import { type CategoryArgument, campReason } from '../../domain/deliberation.js';
 import type { TeamVerdict } from '../../domain/team.js';
 import { dayIn, UTC } from '../../domain/time-zone.js';
 import { PLATFORM_LABELS, TARGET_LABELS } from '../../domain/types.js';
@@ -93,10 +93,8 @@ export function argueBlocks(team: TeamVerdict, opposing: readonly CategoryArgume
   const blocks: KnownBlock[] = [
     section(BLOCK_IDS.verdictTeam, `*Argue about these:* ${names}: the team is most divided here.`),
   ];
-  const rows = new Map(team.verdict.rows.map((row) => [row.target, row]));
   for (const argument of opposing) {
     const counts = splits.get(argument.target);
-    const row = rows.get(argument.target);
     blocks.push({
       type: 'section',
       block_id: BLOCK_IDS.verdictArgue(argument.target),
@@ -104,22 +102,14 @@ export function argueBlocks(team: TeamVerdict, opposing: readonly CategoryArgume
         type: 'mrkdwn',
         text: truncate(`*${TARGET_LABELS[argument.target]}* · ${counts ? splitLabel(counts) : ''}`, 3000),
       },
-      fields: argument.camps.map((camp) => {
-        // A camp no answer moved sits where the defaults put it: the team row says why, when it agrees.
-        const reason = camp.reason ?? (row && row.advantage === camp.side ? row.reason : undefined);
-        return {
-          type: 'mrkdwn' as const,
-          text: truncate(
-            `*${camp.side === 'even' ? 'No real difference' : PLATFORM_LABELS[camp.side]}* (${camp.people})\n` +
-              (reason
-                ? `_${escapeMrkdwn(reason)}_`
-                : camp.side === 'even'
-                  ? '_their answers give no option a lead here_'
-                  : '_no single answer stands out_'),
-            2000,
-          ),
-        };
-      }),
+      fields: argument.camps.map((camp) => ({
+        type: 'mrkdwn' as const,
+        text: truncate(
+          `*${camp.side === 'even' ? 'No real difference' : PLATFORM_LABELS[camp.side]}* (${camp.people})\n` +
+            `_${escapeMrkdwn(campReason(camp))}_`,
+          2000,
+        ),
+      })),
     });
   }
   return blocks;

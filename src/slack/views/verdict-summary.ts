@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { type CostEstimate, type OptionCost, shownCost } from '../../domain/cost.js';
 import { hasArgument } from '../../domain/decision.js';
-import type { CategoryArgument } from '../../domain/deliberation.js';
+import { type CategoryArgument, campReason } from '../../domain/deliberation.js';
 import { formatDollars, formatNumber, formatUsd } from '../../domain/format.js';
 import type { TeamVerdict } from '../../domain/team.js';
 import { PLATFORM_LABELS, type Platform, TARGET_LABELS } from '../../domain/types.js';
@@ -82,7 +82,11 @@ function settleLines(team: TeamVerdict): string[] {
   const lines = team.disputes.slice(0, SHOWN_DISPUTES).map((dispute) => {
     const [first, ...rest] = dispute.sides;
     if (!first) return '';
-    const others = rest.map((side) => `${people(side.userIds)} ${escapeMrkdwn(side.words)}`).join('; ');
+    // A fact split three or four ways names fewer people a side, so the line still fits the screen.
+    const named = dispute.sides.length > 2 ? 2 : 3;
+    const others = rest
+      .map((side) => `${people(side.userIds, named)} ${escapeMrkdwn(side.words)}`)
+      .join('; ');
     const rules =
       (first.rulesOut.length > 0
         ? ` — it rules ${first.rulesOut.map((platform) => PLATFORM_LABELS[platform]).join(' and ')} out`
@@ -90,7 +94,7 @@ function settleLines(team: TeamVerdict): string[] {
       (dispute.otherwise
         ? `; settled ${first.rulesOut.length > 0 ? 'the other way' : 'one way'}, the verdict would be ${PLATFORM_LABELS[dispute.otherwise]}`
         : '');
-    return `:warning: *Settle first — ${escapeMrkdwn(dispute.short)}:* ${people(first.userIds)} ${escapeMrkdwn(first.words)}; ${others}${rules}.`;
+    return `:warning: *Settle first — ${escapeMrkdwn(dispute.short)}:* ${people(first.userIds, named)} ${escapeMrkdwn(first.words)}; ${others}${rules}.`;
   });
   const more = team.disputes.length - SHOWN_DISPUTES;
   if (more > 0) lines.push(`_…and ${countLabel(more, 'more fact')} to settle in Details._`);
@@ -166,16 +170,10 @@ function argueLine(team: TeamVerdict, opposing: readonly CategoryArgument[]): st
   const splits = new Map(team.splits.map((split) => [split.target, split.counts]));
   const lines = opposing.slice(0, SHOWN_ARGUMENTS).map((argument) => {
     const counts = splits.get(argument.target);
-    const row = team.verdict.rows.find((candidate) => candidate.target === argument.target);
     const sides = argument.camps
       .map((camp) => {
-        // A camp no answer moved sits where the defaults put it: the team row says why, when it agrees.
-        const reason =
-          camp.reason ??
-          (row && row.advantage === camp.side ? row.reason : undefined) ??
-          (camp.side === 'even' ? 'their answers give no option a lead here' : 'no single answer stands out');
         const side = camp.side === 'even' ? 'no difference' : SHORT_NAMES[camp.side];
-        return `${side}: _${escapeMrkdwn(truncate(reason, 120))}_`;
+        return `${side}: _${escapeMrkdwn(truncate(campReason(camp), 120))}_`;
       })
       .join(' vs ');
     return `• *${TARGET_LABELS[argument.target]}* (${counts ? splitLabel(counts) : ''}) ${sides}`;

@@ -435,7 +435,7 @@ describe('a message that fits one screen', () => {
       decision,
       team,
       inProgress: 0,
-      arguments: argumentsFor(people, team.mostDivided),
+      arguments: argumentsFor(people, team),
     });
     const { lines, chars } = measure(message);
     expect(lines).toBeLessThanOrEqual(30);
@@ -464,7 +464,7 @@ describe('a message that fits one screen', () => {
       decision,
       team,
       inProgress: 5,
-      arguments: argumentsFor(people, team.mostDivided),
+      arguments: argumentsFor(people, team),
     });
     const { lines, chars } = measure(message);
     expect(lines).toBeLessThanOrEqual(30);
@@ -490,7 +490,7 @@ describe('a message that fits one screen', () => {
         decision,
         team,
         inProgress: 5,
-        arguments: argumentsFor(people, team.mostDivided),
+        arguments: argumentsFor(people, team),
       });
       const { lines, chars } = measure(message);
       expect(lines).toBeLessThanOrEqual(30);

@@ -80,7 +80,7 @@ describe('the decision message while a team deliberates', () => {
       { userId: 'U3', answers: WEB_APP_SHOP_ON_AWS },
     ];
     const team = aggregateTeam(people);
-    const opposing = argumentsFor(people, team.mostDivided);
+    const opposing = argumentsFor(people, team);
     const message = buildDecisionMessage({ decision, team, inProgress: 0, arguments: opposing });
     const argue = find(message.blocks, BLOCK_IDS.verdictTeam)?.text?.text ?? '';
     expect(argue.split('\n').filter((line) => line.startsWith('• '))).toHaveLength(
@@ -102,7 +102,7 @@ describe('the decision message while a team deliberates', () => {
       answers: randomAnswers(random),
     }));
     const team = aggregateTeam(people);
-    const opposing = argumentsFor(people, team.mostDivided);
+    const opposing = argumentsFor(people, team);
     const message = buildDecisionMessage({ decision, team, inProgress: 40, arguments: opposing });
     expect(message.blocks.length).toBeLessThanOrEqual(50);
     expect(checkMessageBlocks(message.blocks)).toEqual([]);
