@@ -209,7 +209,9 @@ export function kinesisOnDemand(workload: Workload, pricing: PriceTable, advanta
       reason: `it asks for a commitment of about ${CAPACITY.kinesisAdvantageMinWriteMbps} MB/s written, more than this stream’s ${formatNumber(workload.avgWriteMbps)} MB/s`,
     };
   }
-  // Shared reads stop at twice the writes: two full-rate polling readers; the rest need enhanced fan-out.
+  // Shared reads stop at twice the writes: two full-rate polling readers; the rest need enhanced fan-out. The
+  // fewest streams are always cheapest here: another stream bills every GB written again ($0.08) to move two
+  // readers from fan-out reads ($0.05 a GB) to polling ($0.04), where provisioned streams can save shards.
   const classicCap = CAPACITY.kinesisOnDemandSharedReadFactor;
   const fanOutCap = advantage
     ? CAPACITY.kinesisAdvantageEfoReadersPerStream

@@ -235,7 +235,10 @@ const CASES: ExpertCase[] = [
     answers: HOBBY,
     verdicts: ['kinesis'],
     confidence: ['high', 'medium'],
-    mustSay: ['the machines on Amazon Kinesis cost about'],
+    mustSay: [
+      'the machines on Amazon Kinesis cost about',
+      'the stated peak at its published limits per shard or broker',
+    ],
   },
   {
     name: 'a ten-person startup with nobody on call',
