@@ -42,6 +42,7 @@ import {
   type Platform,
   type Verdict,
 } from './types.js';
+import { CATEGORY_WEIGHTS } from './weighing.js';
 import { describeAnswer } from './words.js';
 
 export interface TeamSplit {
@@ -271,10 +272,17 @@ function splitsOf(people: readonly PersonEvidence[]): TeamSplit[] {
   });
 }
 
-/** Categories ranked by how many people sit outside the largest camp; ties keep the CATEGORIES order. */
+/**
+ * Categories ranked by how many people sit outside the largest camp, each counted by how much its row weighs in
+ * the verdict: a split on raw speed, usually pass/fail, is argued after one on who runs it. Ties keep the
+ * CATEGORIES order.
+ */
 function mostDivided(splits: TeamSplit[], respondents: number): Category[] {
   return splits
-    .map(({ target, counts }) => ({ target, dissent: respondents - Math.max(...Object.values(counts)) }))
+    .map(({ target, counts }) => ({
+      target,
+      dissent: (respondents - Math.max(...Object.values(counts))) * CATEGORY_WEIGHTS[target],
+    }))
     .filter(({ dissent }) => dissent > 0)
     .sort((a, b) => b.dissent - a.dissent)
     .slice(0, MOST_DIVIDED_LIMIT)
