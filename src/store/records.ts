@@ -42,12 +42,13 @@ export function noteFromRecord(userId: string, record: unknown): PendingNote | n
 export function decisionFromRecord(meta: unknown, message: unknown, closed?: unknown): Decision | null {
   const parsedMeta = decisionMetaSchema.safeParse(meta);
   if (!parsedMeta.success) return null;
-  const parsedMessage = messageRefSchema.safeParse(message);
-  const parsedClosure = closureSchema.safeParse(closed);
+  // Absent until posted and until closed: not parsed then, as a failing parse is the costly kind.
+  const parsedMessage = message === undefined ? undefined : messageRefSchema.safeParse(message);
+  const parsedClosure = closed === undefined ? undefined : closureSchema.safeParse(closed);
   return {
     ...parsedMeta.data,
-    ...(parsedMessage.success ? { message: parsedMessage.data } : {}),
-    ...(parsedClosure.success ? { closed: parsedClosure.data } : {}),
+    ...(parsedMessage?.success ? { message: parsedMessage.data } : {}),
+    ...(parsedClosure?.success ? { closed: parsedClosure.data } : {}),
   };
 }
 

@@ -36,6 +36,9 @@ function repeatableRequest(
   context: Context,
   claimedByItsListener: (commandText: string) => boolean,
 ): { tenant: string; id: string } | undefined {
+  // Most requests are neither (a view submission, a button): two fields tell, before a schema fails on them.
+  const { type, command: name } = (body ?? {}) as { type?: unknown; command?: unknown };
+  if (name === undefined && type !== 'event_callback') return undefined;
   const command = slashCommandSchema.safeParse(body);
   if (command.success)
     return claimedByItsListener(command.data.text ?? '')
