@@ -220,16 +220,22 @@ export function kinesisOnDemand(workload: Workload, pricing: PriceTable, advanta
   const classic = Math.min(perStream, classicCap);
   const fanOut = perStream - classic;
 
-  // On-demand bills each record as a whole number of kilobytes, at least one; aggregated records are large.
+  // On-demand bills each record as a whole number of kilobytes, at least one. Producers pack records only where
+  // that bills less: 2 KB records are billed as they are, where packed at the peak's shards they would be 2.05 KB
+  // each, billed as 3.
   const internalShards = Math.max(CAPACITY.kinesisOnDemandStartWriteMbps, ceilCount(workload.peakWriteMbps));
-  const recordKb = writtenRecordKb(workload, internalShards);
-  const billedKb = Math.max(CAPACITY.kinesisOnDemandRecordRoundingKb, ceilCount(recordKb));
+  const billedShare = (recordKb: number) =>
+    Math.max(CAPACITY.kinesisOnDemandRecordRoundingKb, ceilCount(recordKb)) / recordKb;
+  const rounding = Math.min(
+    billedShare(workload.recordKb),
+    billedShare(writtenRecordKb(workload, internalShards)),
+  );
   const written = gbPerMonth(
     advantage
       ? Math.max(workload.avgWriteMbps, CAPACITY.kinesisAdvantageMinWriteMbps)
       : workload.avgWriteMbps,
   );
-  const gbWritten = written * (billedKb / recordKb);
+  const gbWritten = written * rounding;
   const extendedDays =
     Math.min(workload.retentionDays, CAPACITY.kinesisExtendedRetentionDays) -
     CAPACITY.kinesisIncludedRetentionDays;

@@ -279,6 +279,17 @@ describe('designs and monthly bills, checked by hand', () => {
     expect(option(estimate({ avgWriteMbps: 5 }), 'kinesis_advantage').available).toBe(false);
   });
 
+  it('14b. a very spiky stream of 2 KB records on demand: each record billed as the 2 KB it is', () => {
+    const cost = estimate({ avgWriteMbps: 2, peakWriteMbps: 100, recordKb: 2, consumerGroups: 2 });
+    // 2 MB/s × 2,628,000 s ÷ 1024 = 5,132.8 GB; whole kilobytes already, so nothing is rounded up (packing them
+    // at the peak's 100 shards would make 2.05 KB records, billed as 3 KB). $29.20 + 5,132.8 × $0.08 = $410.63
+    // written + 2 × 5,132.8 × $0.04 = $410.63 read.
+    expectDesign(cost, 'kinesis_on_demand', 'one stream, 2 readers polling', 29.2 + 410.63 + 410.63);
+    // 0.5 KB records are packed: 2 × 102.4 ÷ 100 shards = 2.05 KB each, billed 3 KB: × 1.46 on both.
+    const small = estimate({ avgWriteMbps: 2, peakWriteMbps: 100, recordKb: 0.5, consumerGroups: 2 });
+    expectDesign(small, 'kinesis_on_demand', 'one stream, 2 readers polling', 29.2 + 821.25 * (3 / 2.048));
+  });
+
   it('15. 100 MB/s, 5 readers, 30 days on your own brokers', () => {
     const cost = estimate({
       avgWriteMbps: 100,
