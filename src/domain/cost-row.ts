@@ -19,18 +19,22 @@ const MACHINE_POINTS_MAX = 10;
 const MACHINE_NOISE = 1.15;
 
 /**
- * Cost in the verdict: a candidate whose monthly total (machines and people) is at least COST_GAP_RATIO times the
- * cheapest candidate's, and dearer by more than COST_GAP_FLOOR of an engineer's monthly cost, loses COST_GAP_POINTS
- * of the overall score, and as much again for each further doubling. A smaller gap never moves the verdict.
+ * Cost in the verdict: a candidate whose monthly total (machines and people) is more than COST_GAP_START times the
+ * cheapest candidate's loses COST_GAP_POINTS of the overall score for each doubling beyond that (20 at three
+ * times, 40 at six), in full once it is dearer by twice COST_GAP_FLOOR of an engineer's monthly cost, in part
+ * above the floor, not at all below it. Both sides are ramps, not steps: a verdict that a 1% change in the peak
+ * swung from one option to another at three times the bill was a cliff no reader could follow. Gaps worth less than
+ * COST_GAP_MIN_POINTS move nothing and go unsaid.
  *
  * The floor keeps a threefold gap between small bills ($150 against $50) from deciding anything. A quarter of an
  * engineer-month ($4,200 a month at the default $200,000 a year, $50,000 a year) is money a team lead would weigh;
  * a whole engineer-month let self-run Kafka at $8,500 a month against Kinesis's $910 (a ten-person startup) pass
  * unremarked.
  */
-export const COST_GAP_RATIO = 3;
+export const COST_GAP_START = 1.5;
 export const COST_GAP_FLOOR = 0.25;
 export const COST_GAP_POINTS = 20;
+const COST_GAP_MIN_POINTS = 2;
 
 /**
  * The machine row from the estimate: each candidate's points grow with how far its machine bill undercuts the
@@ -80,10 +84,13 @@ export function costGapsOf(evidence: Evidence, candidates: readonly Platform[]):
   });
   if (totals.length < 2) return [];
   const cheapest = Math.max(1, Math.min(...totals.map(({ usd }) => usd)));
+  const floor = COST_GAP_FLOOR * evidence.engineerMonthlyUsd;
   return totals.flatMap(({ platform, usd }) => {
     const ratio = usd / cheapest;
-    if (ratio < COST_GAP_RATIO || usd - cheapest <= COST_GAP_FLOOR * evidence.engineerMonthlyUsd) return [];
-    return [{ platform, points: COST_GAP_POINTS * (1 + Math.log2(ratio / COST_GAP_RATIO)) }];
+    if (ratio <= COST_GAP_START) return [];
+    const weight = Math.min(1, Math.max(0, (usd - cheapest - floor) / floor));
+    const points = Math.round(COST_GAP_POINTS * Math.log2(ratio / COST_GAP_START) * weight * 100) / 100;
+    return points >= COST_GAP_MIN_POINTS ? [{ platform, points }] : [];
   });
 }
 

@@ -52,6 +52,7 @@ export interface Standing {
   /** The weighted sum of the category rows, per candidate. */
   overall: Record<Platform, number>;
   strongFactors: DecidingFactor[];
+  /** What the categories favour; while a deciding factor overrides, the option it overrides (before the cost gaps if they already tip it to Kafka). */
   categoriesFavour: Platform;
   overallMargin: number;
   overridingFactor: DecidingFactor | undefined;
@@ -107,17 +108,18 @@ export function weigh(evidence: Evidence): Standing {
   const { best: categoriesFavour, second: runnerUp } = rank(overall, candidates);
   const strongFactors =
     evidence.strongFactors ?? DECIDING_FACTORS.filter((factor) => holdsFactor(scores[factor]));
+  // A deciding factor overrides the categories when they favour another option, before the cost gaps or after:
+  // a gap that already tips them to Kafka leaves the factor as much the reason as before.
+  const contested = categoriesFavour !== 'kafka' ? categoriesFavour : favouredBeforeCost;
   const overridingFactor =
-    candidates.includes('kafka') && categoriesFavour !== 'kafka'
-      ? strongestFactor(strongFactors, scores)
-      : undefined;
+    candidates.includes('kafka') && contested !== 'kafka' ? strongestFactor(strongFactors, scores) : undefined;
 
   return {
     candidates,
     rows,
     overall,
     strongFactors,
-    categoriesFavour,
+    categoriesFavour: overridingFactor ? contested : categoriesFavour,
     overallMargin:
       runnerUp === undefined ? Number.POSITIVE_INFINITY : overall[categoriesFavour] - overall[runnerUp],
     overridingFactor,
@@ -125,7 +127,7 @@ export function weigh(evidence: Evidence): Standing {
     costContributions,
     costGaps,
     favouredBeforeCost,
-    runnerUp: overridingFactor ? categoriesFavour : runnerUp,
+    runnerUp: overridingFactor ? contested : runnerUp,
   };
 }
 

@@ -306,6 +306,52 @@ const CASES: ExpertCase[] = [
     ],
   },
   {
+    // The reviewer's enterprise case: Kinesis won at $84,000 a month against MSK's $39,000, the gap short of 3×.
+    name: 'an enterprise with a Kafka platform team, 100 MB/s to 15 services: Kinesis at twice the bill loses',
+    answers: answersFor({
+      company_size: 'eng_251_plus',
+      company_stage: 'enterprise',
+      avg_write_mbps: 100,
+      peak_write_mbps: 200,
+      consumer_groups: 15,
+      retention_days: 30,
+      availability_zones: 'two',
+      kafka_ops_experience: 'one_to_three_years',
+      oncall_rotation: 'yes',
+      platform_team: 'dedicated_team',
+      monitoring_maturity: 'strong',
+      kafka_api_need: 'nice',
+      dedicated_engineers: 'one_or_two',
+    }),
+    verdicts: ['msk', 'kafka'],
+    confidence: ['high', 'medium'],
+    mustSay: ['and Amazon Kinesis’s $84,000', 'that gap decides it'],
+  },
+  {
+    // Ad tech at 300 MB/s whose margin rides on infrastructure cost: $180,000 of Kinesis was ~$1.1M a year more.
+    name: 'ad tech at 300 MB/s to 12 services, Kafka on call for years: not Kinesis at twice the bill',
+    answers: answersFor({
+      company_size: 'eng_251_plus',
+      company_stage: 'profitable',
+      engineering_practice: 'distributed_systems',
+      ops_skills: 'deep',
+      avg_write_mbps: 300,
+      peak_write_mbps: 450,
+      avg_record_kb: 1,
+      consumer_groups: 12,
+      retention_days: 30,
+      kafka_ops_experience: 'one_to_three_years',
+      oncall_rotation: 'yes',
+      platform_team: 'dedicated_team',
+      monitoring_maturity: 'strong',
+      infra_cost_margin: 'yes',
+      dedicated_engineers: 'one_or_two',
+    }),
+    verdicts: ['msk', 'kafka'],
+    confidence: ['high', 'medium', 'low'],
+    mustSay: ['Amazon Kinesis’s $180,000'],
+  },
+  {
     name: '2 GB/s kept a day',
     answers: answersFor({ avg_write_mbps: 2000, peak_write_mbps: 2000, avg_record_kb: 10 }),
     verdicts: ['kinesis', 'msk'],
@@ -484,7 +530,11 @@ describe('the expert table for teams', () => {
       { words: 'never', userIds: ['U2'] },
     ]);
     expect(experience?.otherwise).toBe('kafka');
-    expect(disputes.map((dispute) => dispute.questionId)).toContain('oncall_rotation');
+    // The same veterans, one of whom says there is no rotation: settled that way, the people cost tips it.
+    const oncall = teamOf([VETERANS, VETERANS, { ...VETERANS, oncall_rotation: 'no' }]).disputes;
+    expect(oncall.map(({ questionId, otherwise }) => [questionId, otherwise])).toEqual([
+      ['oncall_rotation', 'kinesis'],
+    ]);
   });
 
   it('keeps a hard limit one person raises, and says it is theirs, not the team’s', () => {
@@ -596,6 +646,27 @@ describe('the bounded flip search on the expert table', () => {
 describe('the verdict over random answer sets', () => {
   const random = seededRandom(1201);
   const sets = Array.from({ length: 150 }, () => ({ ...answersFor(), ...randomAnswers(random) }));
+
+  it('moves with the peak by degrees: where a 1% step changes the verdict, both sides say it is a close call', () => {
+    // Kafka veterans on a steady stream, self-run Kafka about three times Kinesis's bill: the cost gap used to
+    // cost nothing below 3× and 20 points at it, so a step of the peak swung the verdict at high confidence.
+    let previous: Verdict | undefined;
+    for (let peak = 500; peak <= 900; peak = Math.round(peak * 1.01)) {
+      const verdict = scoreAnswers({
+        ...VETERANS,
+        avg_write_mbps: 500,
+        peak_write_mbps: peak,
+        retention_days: 3,
+      });
+      if (previous && previous.recommendation !== verdict.recommendation) {
+        for (const side of [previous, verdict]) {
+          expect(side.confidenceReason, `at ${peak} MB/s`).toContain('leads only narrowly');
+          expect(side.confidence, `at ${peak} MB/s`).not.toBe('high');
+        }
+      }
+      previous = verdict;
+    }
+  });
 
   it('never recommends an option a hard limit excluded', () => {
     for (const answers of sets) {
