@@ -112,7 +112,9 @@ export function weigh(evidence: Evidence): Standing {
   // a gap that already tips them to Kafka leaves the factor as much the reason as before.
   const contested = categoriesFavour !== 'kafka' ? categoriesFavour : favouredBeforeCost;
   const overridingFactor =
-    candidates.includes('kafka') && contested !== 'kafka' ? strongestFactor(strongFactors, scores) : undefined;
+    candidates.includes('kafka') && contested !== 'kafka'
+      ? strongestFactor(strongFactors, scores)
+      : undefined;
 
   return {
     candidates,
