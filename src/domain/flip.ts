@@ -13,10 +13,10 @@
  *   agreeing with what most of it said first, then an adjacent answer before a distant one; a number moved by less
  *   before one moved by more), then question order.
  *
- * - only what a team could change or find out is tried (EFFORT): the workload numbers, the timeline, who owns
- *   upgrades, on-call, hiring, Kafka already in use, where it runs. Facts of identity (company size, stage, whether
- *   streaming is what you sell) are tried only where the answer was "Don't know"; among flips of as many changes,
- *   the least effort wins.
+ * - only what a team could change or find out is tried (EFFORT): the workload numbers (zones only upward), the
+ *   timeline, who owns upgrades, on-call, hiring, where it runs. Facts of identity (company size, stage, whether
+ *   streaming is what you sell, the Kafka code already written) are tried only where the answer was "Don't know";
+ *   among flips of as many changes, the least effort wins.
  *
  * For a team the same search runs on the panel: a change means everyone giving that answer, which, where the team
  * is split, reads "if the team agreed on …". It costs one merged rescore per change, never one per person.
@@ -67,7 +67,6 @@ const EFFORT: Record<string, number> = {
   time_to_production: 1,
   upgrade_appetite: 1,
   kafka_api_need: 1,
-  kafka_usage: 2,
   oncall_rotation: 2,
   monitoring_maturity: 2,
   where_you_run: 3,
@@ -75,6 +74,12 @@ const EFFORT: Record<string, number> = {
   dedicated_engineers: 3,
   kafka_ops_experience: 3,
 };
+
+/**
+ * Questions a flip moves one way only, toward later options: fewer zones than the team runs in would buy a
+ * verdict with the resilience the team asked for (a team losing revenue per hour down told to run in one zone).
+ */
+const ONLY_UPWARD: ReadonlySet<string> = new Set(['availability_zones']);
 
 /** The effort of changing a question's answer, or undefined when it is a fact of identity the team gave. */
 export function effortOf(question: Question, typical: AnswerValue | undefined): number | undefined {
@@ -198,10 +203,11 @@ function choiceChanges(
   const firm = question.options.filter((option) => !option.dontKnow);
   if (question.kind === 'single') {
     const at = firm.findIndex((option) => option.id === typical);
-    return firm.map((option, index) => ({
-      value: option.id,
-      size: at === -1 || option.id === typical ? 1 : Math.abs(index - at),
-    }));
+    return firm.flatMap((option, index) =>
+      ONLY_UPWARD.has(question.id) && at !== -1 && index < at
+        ? []
+        : [{ value: option.id, size: at === -1 || option.id === typical ? 1 : Math.abs(index - at) }],
+    );
   }
   const picks = firm.filter((option) => !option.exclusive);
   const current = new Set(Array.isArray(typical) ? typical : []);

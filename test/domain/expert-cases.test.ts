@@ -497,8 +497,33 @@ describe('the expert table', () => {
     for (const phrase of mustSay) expect(words).toContain(phrase);
   });
 
+  it('never offers fewer zones, or other Kafka code than the team has, as the change that flips it', () => {
+    const zones = ['one', 'two', 'three'];
+    const spiky = answersFor({
+      avg_write_mbps: 2,
+      peak_write_mbps: 100,
+      avg_record_kb: 2,
+      consumer_groups: 2,
+    });
+    const random = seededRandom(16);
+    const people = Array.from({ length: 300 }, () => ({ answers: randomAnswers(random) }));
+    for (const { answers } of [
+      ...CASES,
+      { answers: spiky },
+      { answers: AWS_SHOP_WANTING_KAFKA },
+      ...people,
+    ]) {
+      for (const change of scoreAnswers(answers).flip?.changes ?? []) {
+        expect(change.questionId).not.toBe('kafka_usage');
+        if (change.questionId === 'availability_zones') {
+          expect(zones.indexOf(String(change.to))).toBeGreaterThan(zones.indexOf(String(change.from)));
+        }
+      }
+    }
+  });
+
   it('offers the startup, the hobby stream and the web shop no flip about who they are', () => {
-    const identity = ['company_size', 'company_stage', 'streaming_is_product'];
+    const identity = ['company_size', 'company_stage', 'streaming_is_product', 'kafka_usage'];
     for (const answers of [TEN_PERSON_STARTUP, HOBBY, WEB_APP_SHOP_ON_AWS]) {
       for (const change of scoreAnswers(answers).flip?.changes ?? []) {
         expect(identity).not.toContain(change.questionId);
