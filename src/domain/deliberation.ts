@@ -10,7 +10,7 @@ import type { CostSettings } from './cost.js';
 import { type PersonEvidence, scorePerson } from './person.js';
 import { ALL_QUESTIONS } from './questions.js';
 import { DEFAULT_COST_SETTINGS, type TeamVerdict } from './team.js';
-import type { Category, Platform } from './types.js';
+import { type Category, COST_ESTIMATE_DRIVER, type Platform } from './types.js';
 
 export interface Camp {
   /** Where these people's own answers put the row. */
@@ -50,6 +50,8 @@ export function argumentsFor(
 /** The same, over people already scored; no order of people changes it. */
 export function argumentsFrom(people: readonly PersonEvidence[], team: ArguedTeam): CategoryArgument[] {
   const unsettled = unsettledFacts(people);
+  // The machine bill's reason rests on the workload numbers: disputed whenever any of them is.
+  if (NUMBER_IDS.some((questionId) => unsettled.has(questionId))) unsettled.add(COST_ESTIMATE_DRIVER);
   return team.mostDivided.map((target) => {
     const camps = new Map<Platform | 'even', Map<string, number>>();
     for (const person of people) {
@@ -82,6 +84,9 @@ export function campReason(camp: Camp): string {
 }
 
 const FACT_IDS = ALL_QUESTIONS.filter((question) => question.fact).map((question) => question.id);
+const NUMBER_IDS = ALL_QUESTIONS.filter((question) => question.kind === 'number').map(
+  (question) => question.id,
+);
 
 /** The facts people answered differently. */
 function unsettledFacts(people: readonly PersonEvidence[]): Set<string> {

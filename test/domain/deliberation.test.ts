@@ -61,6 +61,22 @@ describe('the argument in divided categories', () => {
     expect(campOf(agreed)?.reason).toBe('an hour down loses revenue');
   });
 
+  it('marks the machine bill’s reason disputed while the team gives different workload numbers', () => {
+    const writing = (avg: number, peak: number, groups: number) =>
+      answersFor({ avg_write_mbps: avg, peak_write_mbps: peak, consumer_groups: groups });
+    const machineReasons = (people: typeof team) =>
+      argumentsFor(people, aggregateTeam(people))
+        .flatMap((argument) => argument.camps)
+        .flatMap((camp) => (camp.reason?.startsWith('the machines on') ? [camp.reason] : []));
+    const apart = [writing(5, 10, 2), writing(50, 100, 2), writing(200, 300, 12)].map((answers, index) => ({
+      userId: `U${index}`,
+      answers,
+    }));
+    const reasons = machineReasons(apart);
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const reason of reasons) expect(reason).toMatch(/ \(disputed\)$/);
+  });
+
   it('has nothing to argue about when nobody is divided', () => {
     expect(argumentsFor(team, { ...aggregateTeam(team), mostDivided: [] })).toEqual([]);
   });
