@@ -355,22 +355,22 @@ function costSentenceOf(evidence: Evidence, standing: Standing): string | undefi
   const own = costs[recommended];
   if (!own) return undefined;
   const about = (platform: Platform) => formatUsd(costs[platform]?.totalUsd ?? 0);
-  // Twice the cheapest's bill or more (every gap that costs the recommendation points is one): the verdict owns up
-  // to it, whether or not the gap cost points.
-  const notable = dearerThanCheapest(evidence, standing.candidates, recommended);
-  if (notable) {
-    return (
-      `${PLATFORM_LABELS[recommended]} costs about ${about(recommended)} a month against ` +
-      `${nameInSentence(notable.cheapest)}’s ${about(notable.cheapest)}; ${standing.overridingFactor ? 'the deciding factor outweighs' : 'the other rows outweigh'} the gap.`
-    );
-  }
-  if (standing.costGaps.length === 0) return undefined;
   // Every other priced candidate, cheapest first: the nearest rival's bill is what a reader checks first, not
   // only the dearest's ("$1,400 a month against Amazon MSK’s $3,100 and self-managed Kafka’s $19,000").
   const others = standing.candidates
     .filter((platform) => platform !== recommended && costs[platform])
     .sort((a, b) => (costs[a]?.totalUsd ?? 0) - (costs[b]?.totalUsd ?? 0));
-  if (others.length === 0) return undefined;
+  // Twice the cheapest's bill or more (every gap that costs the recommendation points is one): the verdict owns up
+  // to it, naming every cheaper option, whether or not the gap cost points.
+  if (dearerThanCheapest(evidence, standing.candidates, recommended)) {
+    const cheaper = others.filter((platform) => (costs[platform]?.totalUsd ?? 0) < own.totalUsd);
+    return (
+      `${PLATFORM_LABELS[recommended]} costs about ${about(recommended)} a month against ` +
+      cheaper.map((platform) => `${nameInSentence(platform)}’s ${about(platform)}`).join(' and ') +
+      `; ${standing.overridingFactor ? 'the deciding factor outweighs' : 'the other rows outweigh'} the gap.`
+    );
+  }
+  if (standing.costGaps.length === 0 || others.length === 0) return undefined;
   const decides = standing.favouredBeforeCost !== standing.categoriesFavour && !standing.overridingFactor;
   return (
     `${PLATFORM_LABELS[recommended]} costs about ${about(recommended)} a month against ` +

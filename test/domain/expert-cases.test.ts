@@ -175,7 +175,7 @@ const CASES: ExpertCase[] = [
     confidence: ['medium', 'low'],
     mustSay: [
       '2 streams of 20 shards, 2 polling + 11 on enhanced fan-out',
-      'a month against Amazon MSK’s $6,800; the other rows outweigh the gap',
+      'a month against Amazon MSK’s $6,800 and self-managed Kafka’s $13,000; the other rows outweigh the gap',
       'It costs over twice what Amazon MSK does a month',
     ],
   },
