@@ -78,7 +78,7 @@ describe('one person, from slash command to verdict', () => {
       '*What would flip it:* nothing the team could change or find out, in one or two answers, would change this verdict.',
     );
     expect(visibleText([blockById(verdict.blocks, VERDICT_BLOCK_IDS.cost)])).toContain(
-      '*A month, machines and people:* *Kinesis $1,411* (8 shards, 2 readers polling)',
+      '*A month, machines and people:* *Kinesis $1,400* (8 shards, 2 readers polling)',
     );
     const cost = visibleText([blockById(details, VERDICT_BLOCK_IDS.cost)]);
     expect(cost).toContain('*Monthly cost estimate* (machines at list prices as of 1 Dec 2026');

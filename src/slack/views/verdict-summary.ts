@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { type CostEstimate, type OptionCost, shownCost } from '../../domain/cost.js';
+import type { CostEstimate, OptionCost } from '../../domain/cost.js';
 import { hasArgument } from '../../domain/decision.js';
 import { type CategoryArgument, campReason } from '../../domain/deliberation.js';
 import { formatDollars, formatNumber, formatUsd } from '../../domain/format.js';
@@ -117,9 +117,9 @@ function costSummary(team: TeamVerdict, cost: CostEstimate): string {
   }
   const options = [...best.values()].sort((a, b) => a.totalUsd - b.totalUsd).slice(0, SHOWN_OPTIONS);
   const parts = options.map((option) => {
-    const shown = shownCost(option);
+    // Rounded as the cost sentence rounds it: "$1,700" beside "costs about $1,700", never "$1,686". Details itemises.
     const marker = option.platform === team.recommendation ? '*' : '';
-    return `${marker}${OPTION_SHORT_NAMES[option.option]} ${formatDollars(shown.totalUsd)}${marker} (${escapeMrkdwn(option.design)})`;
+    return `${marker}${OPTION_SHORT_NAMES[option.option]} ${formatUsd(option.totalUsd)}${marker} (${escapeMrkdwn(option.design)})`;
   });
   const top =
     team.topOfRangeUsd !== undefined

@@ -30,7 +30,7 @@ export const SHORT_NAMES: Record<Platform | 'even', string> = {
   even: 'Even',
 };
 
-/** A priced option in a word or two, where the design beside it says the rest: "MSK Serverless $3,130 (8 partitions)". */
+/** A priced option in a word or two, where the design beside it says the rest: "MSK Serverless $3,100 (8 partitions)". */
 export const OPTION_SHORT_NAMES: Record<CostOption, string> = {
   kinesis_provisioned: 'Kinesis',
   kinesis_on_demand: 'Kinesis on-demand',

@@ -247,9 +247,9 @@ describe('the verdict’s cost and flip', () => {
     );
   });
 
-  it('shows the top options’ monthly totals in the message, each named by its option and with its design', () => {
+  it('shows the top options’ monthly totals in the message, each named by its option, with its design, rounded as the cost sentence rounds it', () => {
     expect(find(message.blocks, VERDICT_BLOCK_IDS.cost)?.text?.text).toBe(
-      '*A month, machines and people:* *Kinesis $1,411* (8 shards, 2 readers polling) · MSK Serverless $3,130 (8 partitions) · Kafka $19,691 (3 × m7g.large + 3 KRaft controllers, tiered storage in S3 after 12 h)',
+      '*A month, machines and people:* *Kinesis $1,400* (8 shards, 2 readers polling) · MSK Serverless $3,100 (8 partitions) · Kafka $19,000 (3 × m7g.large + 3 KRaft controllers, tiered storage in S3 after 12 h)',
     );
   });
 
