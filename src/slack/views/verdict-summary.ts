@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { CostEstimate, OptionCost } from '../../domain/cost.js';
 import { hasArgument } from '../../domain/decision.js';
 import { type CategoryArgument, campReason } from '../../domain/deliberation.js';
-import { formatDollars, formatNumber, formatUsd } from '../../domain/format.js';
+import { formatNumber, formatUsd } from '../../domain/format.js';
 import type { TeamVerdict } from '../../domain/team.js';
 import { PLATFORM_LABELS, type Platform, TARGET_LABELS } from '../../domain/types.js';
 import { outSentences } from '../../domain/words.js';
