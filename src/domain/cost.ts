@@ -149,7 +149,11 @@ export interface PlatformCost {
   option: CostOption;
   /** Machines and people, a month, of that option. */
   totalUsd: number;
-  /** The lowest machine bill of any of the platform's options, for the machine row. */
+  /**
+   * That option's machine bill, for the machine row: the bill of the option the verdict prices, so the row's figure
+   * is one the cost table shows beside it (the lowest of any option was provisioned Kinesis's $1,100 beside an
+   * on-demand stream priced at $1,232).
+   */
   machinesUsd: number;
   /** The published limit the option's design comes closest to, when it uses more than NEAR_LIMIT of it. */
   nearLimit?: LimitUse;
@@ -178,17 +182,13 @@ export function platformCosts(
     const totalUsd =
       design.machinesUsd + (peopleFor(option, answers, design.units).fte * settings.engineerYearlyUsd) / 12;
     const known = costs[platform];
-    const machinesUsd = Math.min(known?.machinesUsd ?? Number.POSITIVE_INFINITY, design.machinesUsd);
-    if (known && known.totalUsd <= totalUsd) {
-      known.machinesUsd = machinesUsd;
-      return;
-    }
+    if (known && known.totalUsd <= totalUsd) return;
     const low = design.items.filter((item) => settings.pricing.prices[item.price].confidence === 'low');
     const lowUsd = low.reduce((sum, item) => sum + item.usd, 0);
     costs[platform] = {
       option,
       totalUsd,
-      machinesUsd,
+      machinesUsd: design.machinesUsd,
       ...nearestLimit(design),
       ...(design.stretch && { stretch: design.stretch }),
       lowConfidence:
