@@ -384,12 +384,17 @@ function clause(panel: Panel, question: Question, to: AnswerValue): string {
   const answered = `“${question.short}” were answered ${quotedAnswer(question, to)}`;
   if (from === undefined) return answered;
   if (!split) return `${answered} instead of ${quotedAnswer(question, from)}`;
+  // "Most" only for more than half; a largest group short of that is counted ("2 of 4").
+  const agreeing = panel.agreeing[index] ?? 0;
+  const people = panel.ballots.length;
+  const majority = agreeing * 2 > people;
+  const largest = majority ? 'most' : `${formatNumber(agreeing)} of ${formatNumber(people)}`;
   if (question.kind !== 'number' && keyOf(to) === keyOf(from)) {
-    return `the team agreed with most on “${question.short}” (${quotedAnswer(question, to)})`;
+    return `everyone answered “${question.short}” as ${largest} do (${quotedAnswer(question, to)})`;
   }
   const now =
     question.kind === 'number'
       ? `the median now is ${quotedAnswer(question, from)}`
-      : `most now say ${quotedAnswer(question, from)}`;
+      : `${largest} now say ${quotedAnswer(question, from)}`;
   return `the team agreed on ${question.short} = ${quotedAnswer(question, to)} (${now})`;
 }

@@ -580,7 +580,15 @@ describe('the expert table for teams', () => {
     }
     // The smallest change is the one who differs agreeing with the rest: "mostly AWS", as most say.
     expect(verdict.flip?.sentence).toMatch(
-      /^If the team agreed with most on “where you run” \(“mostly AWS”\), the verdict would be Amazon (MSK|Kinesis)\.$/,
+      /^If everyone answered “where you run” as most do \(“mostly AWS”\), the verdict would be Amazon (MSK|Kinesis)\.$/,
+    );
+    // Where the largest group is no majority, the flip counts it rather than call it "most".
+    const connect = AWS_SHOP_WANTING_KAFKA;
+    const anyApi = { ...connect, kafka_api_need: 'no', kafka_usage: ['none'] };
+    expect(
+      teamOf([connect, { ...connect, kafka_api_need: 'must' }, anyApi, anyApi]).verdict.flip?.sentence,
+    ).toBe(
+      'If everyone answered “need for the Kafka API” as 2 of 4 do (“any API will do”), the verdict would be Amazon Kinesis.',
     );
     // Two keep records 400 days, a third runs outside AWS: each limit says how many raise it, and a number's
     // From gives the team's range.
