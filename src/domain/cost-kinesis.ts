@@ -19,7 +19,7 @@ import {
   type Unavailable,
   type Workload,
 } from './cost-model.js';
-import { formatNumber } from './format.js';
+import { formatNumber, formatUsd } from './format.js';
 import { CAPACITY, type PriceTable } from './pricing.js';
 
 /** The KPL's default buffering time: it packs what arrives in this window into one Kinesis record. */
@@ -189,7 +189,7 @@ function priceProvisioned(
     units: streams * shards,
     design: streams === 1 ? perStream : `${streams} streams of ${perStream}`,
     ...largeRecords(workload),
-    notes: [...kinesisNotes(workload), ...streamsNote(workload, readers, fewest)],
+    notes: [...kinesisNotes(workload, pricing), ...streamsNote(workload, readers, fewest)],
     limits,
   });
 }
@@ -263,7 +263,7 @@ export function kinesisOnDemand(workload: Workload, pricing: PriceTable, advanta
     streams * storedGb(workload.avgWriteMbps, Math.max(0, extendedDays)),
   );
   priced.add('retention beyond 7 days', 'kinesisLongTermRetentionGbMonth', streams * longTermGb(workload));
-  const notes = kinesisNotes(workload);
+  const notes = kinesisNotes(workload, pricing);
   if (workload.peakWriteMbps > CAPACITY.kinesisOnDemandStartWriteMbps) {
     notes.push(
       `A new on-demand stream starts at ${CAPACITY.kinesisOnDemandStartWriteMbps} MB/s of writes and grows with traffic: a first peak of ${formatNumber(workload.peakWriteMbps)} MB/s may be throttled unless the stream is created at that size`,
@@ -342,8 +342,16 @@ function largeRecords(workload: Workload): { stretch?: string } {
   };
 }
 
-function kinesisNotes(workload: Workload): string[] {
+function kinesisNotes(workload: Workload, pricing: PriceTable): string[] {
   const notes: string[] = [];
+  const olderGb = longTermGb(workload);
+  if (olderGb > 0) {
+    // Not in the monthly bill: how often a team replays its history is not something the answers say.
+    const price = pricing.prices.kinesisLongTermRetrievalGb.usd;
+    notes.push(
+      `Reading records older than 7 days costs $${Number(price.toPrecision(4))} a GB on top: one replay of all ${formatNumber(Math.round(olderGb))} GB kept beyond 7 days, about ${formatUsd(olderGb * price)}`,
+    );
+  }
   if (aggregates(workload)) {
     notes.push(
       `Producers aggregate the ${formatKb(workload.recordKb)} records into Kinesis records of up to 1 MB (the Kinesis Producer Library or the like); readers de-aggregate them (the KCL and Lambda do)`,

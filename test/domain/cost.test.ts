@@ -165,6 +165,10 @@ describe('designs and monthly bills, checked by hand', () => {
     for (const id of ['msk_provisioned', 'kafka_ec2'] as const) {
       expect(priced(cost, id).machinesUsd).toBeLessThan(100_000);
     }
+    // A replay of what is kept beyond 7 days is said, not billed: 1,510,312.5 GB × $0.021 = $31,717.
+    expect(priced(cost, 'kinesis_provisioned').notes).toContain(
+      'Reading records older than 7 days costs $0.021 a GB on top: one replay of all 1,510,313 GB kept beyond 7 days, about $32,000',
+    );
   });
 
   it('7. 40 services reading every record: enhanced fan-out, two streams', () => {
