@@ -26,7 +26,7 @@ import {
 } from './cost-model.js';
 import { mskExpress, mskServerless, mskStandard } from './cost-msk.js';
 import { peopleFor } from './cost-people.js';
-import { formatDollars, formatNumber, roundUsd } from './format.js';
+import { formatDollars, formatNumber, formatUsd, roundUsd } from './format.js';
 import { CAPACITY, type PriceKey, type PriceTable } from './pricing.js';
 import type { Answers, Platform } from './types.js';
 
@@ -238,7 +238,7 @@ export function estimateCosts(input: {
   return {
     workload,
     options,
-    assumptions: assumptionsFor(workload, answers, settings.engineerYearlyUsd),
+    assumptions: assumptionsFor(workload, answers, settings.engineerYearlyUsd, options),
     lowConfidence: [...used]
       .filter((key) => settings.pricing.prices[key].confidence === 'low')
       .map((key) => settings.pricing.prices[key].label),
@@ -265,7 +265,12 @@ export function shownCost(option: PricedOption): ShownCost {
 
 const OUTSIDE_AWS = new Set(['not_aws', 'also_outside_aws']);
 
-function assumptionsFor(workload: Workload, answers: Answers, engineerYearlyUsd: number): string[] {
+function assumptionsFor(
+  workload: Workload,
+  answers: Answers,
+  engineerYearlyUsd: number,
+  options: readonly OptionCost[],
+): string[] {
   const w = workload;
   const lines = [
     `${formatNumber(w.avgWriteMbps)} MB/s written on average, ${formatNumber(w.peakWriteMbps)} MB/s at the peak, ` +
@@ -282,6 +287,19 @@ function assumptionsFor(workload: Workload, answers: Answers, engineerYearlyUsd:
   if (OUTSIDE_AWS.has(String(answers.where_you_run))) {
     lines.push(
       'You run outside AWS: the machine figures are AWS list prices as a stand-in for your own hardware or cloud; managed Kafka services elsewhere are worth comparing',
+    );
+  }
+  // Off AWS altogether, AWS's charge for traffic between zones may be most of self-run Kafka's machine bill, and a
+  // data centre of one's own has none: the reader is told how much of the figure it is.
+  const selfRun = options.find((option) => option.option === 'kafka_ec2');
+  const zoneTraffic = selfRun?.available
+    ? selfRun.items
+        .filter((item) => item.price === 'crossAzGbEachWay')
+        .reduce((sum, item) => sum + item.usd, 0)
+    : 0;
+  if (answers.where_you_run === 'not_aws' && zoneTraffic > 0) {
+    lines.push(
+      `Of self-managed Kafka’s machines, about ${formatUsd(zoneTraffic)} a month is AWS’s charge for traffic between zones, which a data centre of your own does not have`,
     );
   }
   return lines;

@@ -227,6 +227,7 @@ const CASES: ExpertCase[] = [
     mustSay: [
       'AWS list prices as a stand-in',
       'managed Kafka services elsewhere',
+      'a month is AWS’s charge for traffic between zones, which a data centre of your own does not have',
       'If “where you run” were answered “mostly AWS” instead of “not on AWS”',
     ],
   },
