@@ -96,8 +96,8 @@ export function costGapsOf(evidence: Evidence, candidates: readonly Platform[]):
 
 /**
  * A recommended option at least NOTABLE_COST_RATIO times the cheapest candidate's monthly total, and dearer by more
- * than the COST_GAP_FLOOR: a bill a reader must be told the verdict outweighs, whether or not it is a gap that costs
- * points (every such gap is one of these). The cheapest candidate and how many times dearer, or undefined.
+ * than the COST_GAP_FLOOR, or one whose gap cost it points: a bill a reader must be told the verdict outweighs.
+ * The cheapest candidate and how many times dearer, or undefined.
  */
 export const NOTABLE_COST_RATIO = 2;
 
@@ -115,10 +115,9 @@ export function dearerThanCheapest(
   }
   if (!cheapest || cheapest.platform === recommendation) return undefined;
   const ratio = own.totalUsd / Math.max(1, cheapest.usd);
-  if (
-    ratio < NOTABLE_COST_RATIO ||
-    own.totalUsd - cheapest.usd <= COST_GAP_FLOOR * evidence.engineerMonthlyUsd
-  ) {
+  const twice =
+    ratio >= NOTABLE_COST_RATIO && own.totalUsd - cheapest.usd > COST_GAP_FLOOR * evidence.engineerMonthlyUsd;
+  if (!twice && !costGapsOf(evidence, candidates).some((gap) => gap.platform === recommendation)) {
     return undefined;
   }
   return { cheapest: cheapest.platform, ratio };

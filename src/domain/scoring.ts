@@ -329,7 +329,7 @@ function fragilities(
   const notable = dearerThanCheapest(evidence, outcome.candidates, outcome.recommendation);
   if (notable) {
     found.push(
-      `It costs ${notable.ratio >= 3 ? 'three times or more' : 'over twice'} what ${nameInSentence(notable.cheapest)} does a month, which the other answers outweigh.`,
+      `It costs ${notable.ratio >= 3 ? 'three times or more' : notable.ratio >= 2 ? 'over twice' : `about ${formatNumber(Math.round(notable.ratio * 10) / 10)} times`} what ${nameInSentence(notable.cheapest)} does a month, which the other answers outweigh.`,
     );
   }
   if (own && own.lowConfidence.length > 0) {
@@ -360,18 +360,23 @@ function costSentenceOf(evidence: Evidence, standing: Standing): string | undefi
   const others = standing.candidates
     .filter((platform) => platform !== recommended && costs[platform])
     .sort((a, b) => (costs[a]?.totalUsd ?? 0) - (costs[b]?.totalUsd ?? 0));
-  // Twice the cheapest's bill or more (every gap that costs the recommendation points is one): the verdict owns up
-  // to it, naming every cheaper option, whether or not the gap cost points.
-  if (dearerThanCheapest(evidence, standing.candidates, recommended)) {
-    const cheaper = others.filter((platform) => (costs[platform]?.totalUsd ?? 0) < own.totalUsd);
+  const cheaper = others.filter((platform) => (costs[platform]?.totalUsd ?? 0) < own.totalUsd);
+  // Twice the cheapest's bill or more, or a gap that cost the recommendation points; or, where the sentence speaks
+  // for another option's gap that did not decide it, any cheaper option: the verdict owns up to it, naming every
+  // cheaper option.
+  const spoken = standing.costGaps.length > 0 && others.length > 0;
+  const decides = standing.favouredBeforeCost !== standing.categoriesFavour && !standing.overridingFactor;
+  if (
+    dearerThanCheapest(evidence, standing.candidates, recommended) ||
+    (spoken && !decides && cheaper.length > 0)
+  ) {
     return (
       `${PLATFORM_LABELS[recommended]} costs about ${about(recommended)} a month against ` +
       cheaper.map((platform) => `${nameInSentence(platform)}’s ${about(platform)}`).join(' and ') +
       `; ${standing.overridingFactor ? 'the deciding factor outweighs' : 'the other rows outweigh'} the gap.`
     );
   }
-  if (standing.costGaps.length === 0 || others.length === 0) return undefined;
-  const decides = standing.favouredBeforeCost !== standing.categoriesFavour && !standing.overridingFactor;
+  if (!spoken) return undefined;
   return (
     `${PLATFORM_LABELS[recommended]} costs about ${about(recommended)} a month against ` +
     others.map((platform) => `${nameInSentence(platform)}’s ${about(platform)}`).join(' and ') +

@@ -353,6 +353,18 @@ const CASES: ExpertCase[] = [
     mustSay: ['Amazon Kinesis’s $180,000'],
   },
   {
+    // 40 readers at 5 MB/s: Kinesis on fan-out at about 1.9× MSK's bill. The verdict said the bill and stopped.
+    name: '40 services reading 5 MB/s: a Kinesis bill short of twice MSK’s is owned up to',
+    answers: answersFor({ avg_write_mbps: 5, peak_write_mbps: 15.7, consumer_groups: 40 }),
+    verdicts: ['kinesis', 'msk'],
+    confidence: ['medium', 'low'],
+    mustSay: [
+      'a month against Amazon MSK’s',
+      '; the other rows outweigh the gap.',
+      'It costs about 1.9 times',
+    ],
+  },
+  {
     name: '2 GB/s kept a day',
     answers: answersFor({ avg_write_mbps: 2000, peak_write_mbps: 2000, avg_record_kb: 10 }),
     verdicts: ['kinesis', 'msk'],
