@@ -7,6 +7,7 @@
  */
 import {
   type bill,
+  type CostOption,
   ceilCount,
   countOf,
   type Design,
@@ -19,6 +20,7 @@ import {
   type Workload,
   type Zones,
 } from './cost-model.js';
+import { fleetUsd } from './cost-people.js';
 import { formatNumber } from './format.js';
 import { CAPACITY, type PriceTable } from './pricing.js';
 
@@ -195,12 +197,14 @@ export function clusterLimits(
   ];
 }
 
-/** The cheapest design over every size and storage choice; clusters past a comfortable size only when cheaper. */
-export function cheapest(designs: Design[]): Design | undefined {
+/**
+ * The cheapest design over every size and storage choice, its machines and the looking after its broker count
+ * takes (fleetUsd); clusters past a comfortable size only when cheaper.
+ */
+export function cheapest(designs: Design[], option: CostOption): Design | undefined {
   const rank = (design: Design) => (design.units > CAPACITY.comfortableBrokersPerCluster ? 1 : 0);
-  return [...designs].sort(
-    (a, b) => rank(a) - rank(b) || a.machinesUsd - b.machinesUsd || a.units - b.units,
-  )[0];
+  const usd = (design: Design) => design.machinesUsd + fleetUsd(option, design.units);
+  return [...designs].sort((a, b) => rank(a) - rank(b) || usd(a) - usd(b) || a.units - b.units)[0];
 }
 
 export function tooBig(workload: Workload): Priced {

@@ -35,7 +35,7 @@ export function kafkaOnEc2(workload: Workload, pricing: PriceTable): Priced {
       designs.push(priceEc2(workload, pricing, plan, storage, needs, network));
     }
   }
-  return cheapest(designs) ?? tooBig(workload);
+  return cheapest(designs, 'kafka_ec2') ?? tooBig(workload);
 }
 
 function priceEc2(

@@ -71,7 +71,7 @@ export function mskStandard(workload: Workload, pricing: PriceTable): Priced {
       );
     }
   }
-  return cheapest(designs) ?? tooBig(workload);
+  return cheapest(designs, 'msk_provisioned') ?? tooBig(workload);
 }
 
 function smallEnoughForT3(workload: Workload): boolean {
@@ -191,7 +191,7 @@ export function mskExpress(workload: Workload, pricing: PriceTable): Priced {
       }),
     );
   }
-  return cheapest(designs) ?? tooBig(workload);
+  return cheapest(designs, 'msk_express') ?? tooBig(workload);
 }
 
 export function mskServerless(workload: Workload, pricing: PriceTable): Priced {

@@ -20,6 +20,9 @@ export const FLOOR_FTE: Record<Option, number> = {
   kafka_ec2: 0.25,
 };
 
+/** A loaded engineer a year, unless the operator says otherwise (ENGINEER_YEARLY_COST_USD). */
+export const DEFAULT_ENGINEER_YEARLY_USD = 200_000;
+
 /** Each doubling of the fleet past its baseline (brokers, or shards) adds this much of an engineer. */
 const FLEET: Partial<Record<Option, { baseline: number; perDoubling: number }>> = {
   kinesis_provisioned: { baseline: 10, perDoubling: 0.02 },
@@ -89,6 +92,19 @@ export interface People {
   fte: number;
   /** One-off engineer-weeks to reach production. */
   setupWeeks: number;
+}
+
+/**
+ * What a fleet of `units` adds in engineers' time beyond its baseline, at the default loaded cost and before the
+ * team's skills scale it: what a design search weighs beside the machines, so that 21 large brokers do not win
+ * over 3 × 4xlarge for $450 of machines while they take $1,900 a month more looking after.
+ */
+export function fleetUsd(option: Option, units: number): number {
+  const fleet = FLEET[option];
+  if (!fleet) return 0;
+  return (
+    (fleet.perDoubling * Math.max(0, Math.log2(units / fleet.baseline)) * DEFAULT_ENGINEER_YEARLY_USD) / 12
+  );
 }
 
 export function peopleFor(option: Option, answers: Answers, units: number): People {

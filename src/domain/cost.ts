@@ -69,7 +69,7 @@ export interface CostSettings {
   engineerYearlyUsd: number;
 }
 
-export const DEFAULT_ENGINEER_YEARLY_USD = 200_000;
+export { DEFAULT_ENGINEER_YEARLY_USD } from './cost-people.js';
 
 const ZONES_BY_ANSWER: Record<string, Zones> = { one: 1, two: 2, three: 3 };
 
@@ -279,7 +279,7 @@ function assumptionsFor(
     `Kinesis: shards for the peak at 1 MB/s and 1,000 records/s written each; up to ${CAPACITY.kinesisShardReadCallsPerSecond} readers poll a shard ` +
       `(2 MB/s and 5 calls/s shared), more use enhanced fan-out (2 MB/s each, at most ${CAPACITY.kinesisEfoReadersPerStream} a stream)`,
     'Kafka and MSK: 3 replicas; vCPUs for the larger of 5 MB/s produced or 15 MB/s read per vCPU; each broker’s network for its replicas and readers; ' +
-      'at most 16 TiB of disk a broker, kept half full; broker size chosen from large to 16xlarge; tiered storage after 12 h where it is cheaper',
+      'at most 16 TiB of disk a broker, kept half full; broker size chosen from large to 16xlarge by its machines and the engineers’ time its broker count takes; tiered storage after 12 h where it is cheaper',
     'Every option carries the stated peak at its published limits per shard or broker, with no spare beyond disks kept half full, as AWS advises sizing shards for the expected maximum: partition keys that spread unevenly need spare shards or brokers whichever is chosen',
     'Traffic between zones: producers to leaders and self-run replication are counted (MSK does not charge for replication); readers fetch in their own zone',
     `People at ${formatDollars(engineerYearlyUsd)} a year per engineer, loaded; a month is ${HOURS} hours; no Savings Plans (30–50% off EC2 for a 1–3 year commitment)`,

@@ -215,9 +215,11 @@ describe('designs and monthly bills, checked by hand', () => {
       3 * (109.5 + 7.535 + 1971 + 3002.7),
     );
     expect(kinesis.notes.join(' ')).toContain('every record is written to 3 streams');
-    // MSK: vCPUs max(2, 600 ÷ 15) = 40; egress 10 × 62 = 620 MB/s; 21 × large (42 vCPUs) is cheapest:
-    // 21 × 730 × $0.204 = $3,127; disk 421.9 × 6 × $0.10 = $253; producers $171.
-    expectDesign(cost, 'msk_provisioned', '21 × kafka.m7g.large', 3127.32 + 253.125 + 171.09);
+    // MSK: vCPUs max(2, 600 ÷ 15) = 40; egress 10 × 62 = 620 MB/s. 21 × large (42 vCPUs) has the cheapest
+    // machines, $3,127, but 21 brokers take log2(21 ÷ 3) × 0.04 engineers more looking after than 3 ($1,871 at
+    // $200,000 a year): 3 × 4xlarge (48 vCPUs, 207 MB/s out of each) at 3 × 730 × $0.204 × 8 = $3,574 wins;
+    // disk 421.9 × 6 × $0.10 = $253; producers $171.
+    expectDesign(cost, 'msk_provisioned', '3 × kafka.m7g.4xlarge', 3574.08 + 253.125 + 171.09);
   });
 
   it('9. 4 MB records: Kinesis takes them since 2025, with a note', () => {
@@ -303,26 +305,30 @@ describe('designs and monthly bills, checked by hand', () => {
       retentionDays: 30,
     });
     // All on disk: 1,518,750 GB → 93 brokers, too many. Tiered: 25,312.5 GB of disk; vCPUs max(20, 33.3);
-    // egress 100 × 7 = 700 MB/s: 9 × xlarge (36 vCPUs, as many as 18 × large). 9 × 730 × $0.0816 × 2 = $1,072.22;
-    // KRaft $178.70; gp3 25,312.5 × $0.08 = $2,025; S3 253,125 × $0.023 = $5,821.88;
-    // replication 256,641 GB × 2 × 2 × $0.01 = $10,265.63; producers 256,641 × 2/3 × $0.02 = $3,421.88.
+    // egress 100 × 7 = 700 MB/s. 9 × xlarge (36 vCPUs) has the cheapest machines, $1,072.22, but 9 brokers of your
+    // own take log2(9 ÷ 3) × 0.15 engineers more than 3 ($3,962 a month): 3 × 4xlarge (48 vCPUs, 233 MB/s out of
+    // each) at 3 × 730 × $0.0816 × 8 = $1,429.63 wins; KRaft $178.70; gp3 25,312.5 × $0.08 = $2,025;
+    // S3 253,125 × $0.023 = $5,821.88; replication 256,641 GB × 2 × 2 × $0.01 = $10,265.63; producers
+    // 256,641 × 2/3 × $0.02 = $3,421.88.
     expectDesign(
       cost,
       'kafka_ec2',
-      '9 × m7g.xlarge + 3 KRaft controllers, tiered storage in S3 after 12 h',
-      1072.22 + 178.7 + 2025 + 5821.88 + 10_265.63 + 3421.88,
+      '3 × m7g.4xlarge + 3 KRaft controllers, tiered storage in S3 after 12 h',
+      1429.63 + 178.7 + 2025 + 5821.88 + 10_265.63 + 3421.88,
     );
   });
 
   it('16. 400 MB/s steady in one zone: no traffic between zones for your own cluster', () => {
     const cost = estimate({ avgWriteMbps: 400, peakWriteMbps: 400, recordKb: 0.25, zones: 1 });
-    // vCPUs 80; disk 33,750 × 6 = 202,500 GB → 13 brokers; 20 × xlarge (40 × large is past 30):
-    // 20 × 730 × $0.0816 × 2 = $2,382.72; KRaft $178.70; gp3 202,500 × $0.08 = $16,200.
+    // vCPUs 80; disk 33,750 × 6 = 202,500 GB → 13 brokers at least. 20 × xlarge has the cheapest machines
+    // ($2,382.72; 40 × large is past 30) but takes log2(20 ÷ 3) × 0.15 engineers ($6,843 a month); 13 × 2xlarge
+    // (104 vCPUs, 92 MB/s out of each) costs 13 × 730 × $0.0816 × 4 = $3,097.54 and log2(13 ÷ 3) × 0.15 ($5,288):
+    // it wins. KRaft $178.70; gp3 202,500 × $0.08 = $16,200.
     const selfRun = expectDesign(
       cost,
       'kafka_ec2',
-      '20 × m7g.xlarge + 3 KRaft controllers',
-      2382.72 + 178.7 + 16_200,
+      '13 × m7g.2xlarge + 3 KRaft controllers',
+      3097.54 + 178.7 + 16_200,
     );
     expect(selfRun.items.map((item) => item.what)).not.toContain('replication between zones');
   });
