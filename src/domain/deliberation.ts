@@ -7,6 +7,7 @@
 
 import type { RespondentAnswers } from './answer-set.js';
 import type { CostSettings } from './cost.js';
+import { keyOf } from './panel.js';
 import { type PersonEvidence, scorePerson } from './person.js';
 import { ALL_QUESTIONS } from './questions.js';
 import { DEFAULT_COST_SETTINGS, type TeamVerdict } from './team.js';
@@ -96,7 +97,7 @@ function unsettledFacts(people: readonly PersonEvidence[]): Set<string> {
     for (const person of people) {
       const value = person.answers[questionId];
       if (value === undefined) continue;
-      const key = Array.isArray(value) ? [...value].sort().join('|') : String(value);
+      const key = keyOf(value);
       if (first === undefined) first = key;
       else if (key !== first) {
         unsettled.add(questionId);
