@@ -105,6 +105,8 @@ export function dearerThanCheapest(
   evidence: Evidence,
   candidates: readonly Platform[],
   recommendation: Platform,
+  /** The standing's gaps (costGapsOf), worked out once per verdict. */
+  gaps: readonly CostGap[],
 ): { cheapest: Platform; ratio: number } | undefined {
   const own = evidence.costs?.[recommendation];
   if (!own) return undefined;
@@ -117,7 +119,7 @@ export function dearerThanCheapest(
   const ratio = own.totalUsd / Math.max(1, cheapest.usd);
   const twice =
     ratio >= NOTABLE_COST_RATIO && own.totalUsd - cheapest.usd > COST_GAP_FLOOR * evidence.engineerMonthlyUsd;
-  if (!twice && !costGapsOf(evidence, candidates).some((gap) => gap.platform === recommendation)) {
+  if (!twice && !gaps.some((gap) => gap.platform === recommendation)) {
     return undefined;
   }
   return { cheapest: cheapest.platform, ratio };

@@ -3,7 +3,7 @@
  * the confidence and what makes it fragile, the line on cost. The numbers come from weighing.ts.
  */
 import type { Contribution, Exclusion } from './answer-parts.js';
-import { dearerThanCheapest } from './cost-row.js';
+import { type CostGap, dearerThanCheapest } from './cost-row.js';
 import { type Evidence, priorsFor } from './evidence.js';
 import { formatNumber, formatUsd } from './format.js';
 import { ALL_QUESTIONS } from './questions.js';
@@ -91,6 +91,7 @@ export function decide(
     soleOption: candidates.length === 1,
     candidates,
     runnerUp: standing.runnerUp,
+    costGaps: standing.costGaps,
   });
   const costSentence = costSentenceOf(evidence, standing);
 
@@ -248,6 +249,7 @@ function judgeConfidence(
     soleOption: boolean;
     candidates: readonly Platform[];
     runnerUp: Platform | undefined;
+    costGaps: readonly CostGap[];
   },
 ): { confidence: Confidence; confidenceReason: string } {
   const share = dontKnowShare(evidence);
@@ -305,6 +307,7 @@ function fragilities(
     soleOption: boolean;
     candidates: readonly Platform[];
     runnerUp: Platform | undefined;
+    costGaps: readonly CostGap[];
   },
 ): string[] {
   const found: string[] = [];
@@ -326,10 +329,10 @@ function fragilities(
     );
   }
   if (own?.stretch) found.push(`Its ${own.stretch}.`);
-  const notable = dearerThanCheapest(evidence, outcome.candidates, outcome.recommendation);
+  const notable = dearerThanCheapest(evidence, outcome.candidates, outcome.recommendation, outcome.costGaps);
   if (notable) {
     found.push(
-      `It costs ${notable.ratio >= 3 ? 'three times or more' : notable.ratio >= 2 ? 'over twice' : `about ${formatNumber(Math.round(notable.ratio * 10) / 10)} times`} what ${nameInSentence(notable.cheapest)} does a month, which the other answers outweigh.`,
+      `It costs ${timesWords(notable.ratio)} what ${nameInSentence(notable.cheapest)} does a month, which the other answers outweigh.`,
     );
   }
   if (own && own.lowConfidence.length > 0) {
@@ -345,6 +348,13 @@ function fragilities(
     }
   }
   return found;
+}
+
+/** "three times or more", "over twice", "about 1.9 times". */
+function timesWords(ratio: number): string {
+  if (ratio >= 3) return 'three times or more';
+  if (ratio >= 2) return 'over twice';
+  return `about ${formatNumber(Math.round(ratio * 10) / 10)} times`;
 }
 
 /** One line on the monthly totals, when their gap moved the verdict or had to be outweighed. */
@@ -367,7 +377,7 @@ function costSentenceOf(evidence: Evidence, standing: Standing): string | undefi
   const spoken = standing.costGaps.length > 0 && others.length > 0;
   const decides = standing.favouredBeforeCost !== standing.categoriesFavour && !standing.overridingFactor;
   if (
-    dearerThanCheapest(evidence, standing.candidates, recommended) ||
+    dearerThanCheapest(evidence, standing.candidates, recommended, standing.costGaps) ||
     (spoken && !decides && cheaper.length > 0)
   ) {
     return (
