@@ -6,6 +6,7 @@ import { aggregateTeam } from '../../src/domain/team.js';
 import {
   AWS_SHOP_WANTING_KAFKA,
   answersFor,
+  respondents,
   STREAMING_IS_THE_PRODUCT,
   WEB_APP_SHOP_ON_AWS,
 } from './fixtures.js';
@@ -52,12 +53,12 @@ describe('the argument in divided categories', () => {
         .flatMap((argument) => argument.camps)
         .find((camp) => camp.side === 'kinesis');
     };
-    const sets = [veteran, veteran, never].map((answers, index) => ({ userId: `U${index}`, answers }));
+    const sets = respondents(veteran, veteran, never);
     // Two say years of running Kafka: "nobody on the team has" is one person's answer, not the team's.
     expect(campOf(sets)?.reason).toBe('nobody on the team has run Kafka in production (disputed)');
     // A judgement (how much downtime costs) differs too, but it is theirs to hold: no mark.
     const cautious = { ...never, kafka_ops_experience: 'many_years', downtime_cost: 'lost_revenue' };
-    const agreed = [veteran, veteran, cautious].map((answers, index) => ({ userId: `U${index}`, answers }));
+    const agreed = respondents(veteran, veteran, cautious);
     expect(campOf(agreed)?.reason).toBe('an hour down loses revenue');
   });
 
@@ -68,10 +69,7 @@ describe('the argument in divided categories', () => {
       argumentsFor(people, aggregateTeam(people))
         .flatMap((argument) => argument.camps)
         .flatMap((camp) => (camp.reason?.startsWith('the machines on') ? [camp.reason] : []));
-    const apart = [writing(5, 10, 2), writing(50, 100, 2), writing(200, 300, 12)].map((answers, index) => ({
-      userId: `U${index}`,
-      answers,
-    }));
+    const apart = respondents(writing(5, 10, 2), writing(50, 100, 2), writing(200, 300, 12));
     const reasons = machineReasons(apart);
     expect(reasons.length).toBeGreaterThan(0);
     for (const reason of reasons) expect(reason).toMatch(/ \(disputed\)$/);

@@ -24,6 +24,7 @@ import {
   answersFor,
   DEPLOYS_ANYWHERE,
   NEUTRAL_ANSWERS,
+  respondents,
   SELLS_STREAMING,
   STREAMING_IS_THE_PRODUCT,
   WEB_APP_SHOP_ON_AWS,
@@ -481,8 +482,7 @@ const TEAM_CASES: TeamCase[] = (
   },
 ]);
 
-const teamOf = (people: Answers[]) =>
-  aggregateTeam(people.map((answers, index) => ({ userId: `U${index}`, answers })));
+const teamOf = (people: Answers[]) => aggregateTeam(respondents(...people));
 
 /** Every word the verdict shows: rows, their evidence, the cost table's notes, the confidence and the flip. */
 function wordsOf(verdict: Verdict): string {

@@ -37,6 +37,11 @@ export const NEUTRAL_ANSWERS: Answers = {
   tunability: 'some',
 };
 
+/** Answer sets as a team's, each person named U0, U1, … in the order given. */
+export function respondents(...people: Answers[]): { userId: string; answers: Answers }[] {
+  return people.map((answers, index) => ({ userId: `U${index}`, answers }));
+}
+
 export function answersFor(overrides: Answers = {}): Answers {
   return { ...NEUTRAL_ANSWERS, ...overrides };
 }
