@@ -1,5 +1,5 @@
 import { COST_OPTION_LABELS, shownCost } from '../../domain/cost.js';
-import { formatDollars } from '../../domain/format.js';
+import { formatDollars, formatUsd } from '../../domain/format.js';
 import type { TeamVerdict } from '../../domain/team.js';
 import { PLATFORM_LABELS, type Verdict } from '../../domain/types.js';
 import { BLOCK_IDS } from '../ids.js';
@@ -24,7 +24,8 @@ export function buildOwnVerdictText(verdict: Verdict, channelId: string, blind =
     const shown = shownCost(cheapest);
     lines.push(
       `*Cheapest all in, by the estimate:* ${COST_OPTION_LABELS[cheapest.option]} (${escapeMrkdwn(cheapest.design)}), ` +
-        `about ${formatDollars(shown.totalUsd)} a month (${formatDollars(shown.machinesUsd)} machines + ${formatDollars(shown.peopleUsd)} people).`,
+        // The total as the cost sentence rounds it ("$8,600", never "$8,620" beside "$8,600"); the parts as itemised.
+        `about ${formatUsd(cheapest.totalUsd)} a month (${formatDollars(shown.machinesUsd)} machines + ${formatDollars(shown.peopleUsd)} people).`,
     );
   }
   lines.push(

@@ -290,7 +290,7 @@ describe('the verdict’s cost and flip', () => {
       '*What would flip it:* nothing the team could change or find out, in one or two answers, would change this verdict.',
     );
     expect(text).toContain(
-      '*Cheapest all in, by the estimate:* Kinesis, provisioned shards (8 shards, 2 readers polling), about $1,411 a month ($211 machines + $1,200 people).',
+      '*Cheapest all in, by the estimate:* Kinesis, provisioned shards (8 shards, 2 readers polling), about $1,400 a month ($211 machines + $1,200 people).',
     );
     expect(checkView(buildNoticeModal({ title: 'Your verdict', text }), 'modal')).toEqual([]);
   });
