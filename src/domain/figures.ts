@@ -10,7 +10,7 @@
 import { numberFits } from './answer-fit.js';
 import { formatNumber } from './format.js';
 import { ALL_QUESTIONS } from './questions.js';
-import type { Answers, AnswerValue, FigureNote, NumberQuestion } from './types.js';
+import type { Answers, AnswerValue, FigureNote, NumberQuestion, RoughRange } from './types.js';
 
 /** "Don't know", not to be priced. */
 export const FIGURE_UNKNOWN = 'dont_know';
@@ -40,7 +40,7 @@ export function roughChoicesOf(question: NumberQuestion): RoughChoice[] {
   return [
     ...question.ranges.map((range) => ({
       id: range.id,
-      label: `${range.label} ${question.unit} (priced at ${formatNumber(range.pricedAt)})`,
+      label: `${rangeWords(question, range)} (priced at ${formatNumber(range.pricedAt)})`,
     })),
     {
       id: FIGURE_TYPICAL,
@@ -65,10 +65,15 @@ export function figureOf(question: NumberQuestion, value: AnswerValue | undefine
   return range && { basis: 'range', value: range.pricedAt, dontKnow: false };
 }
 
+/** A range with its unit: "10 to 100 MB/s", "one day". */
+function rangeWords(question: NumberQuestion, range: RoughRange): string {
+  return range.words ?? `${range.label} ${question.unit}`;
+}
+
 /** A rough answer in words: "10 to 100 MB/s", "don't know". */
 export function roughWords(question: NumberQuestion, value: string): string {
   const range = question.ranges.find((candidate) => candidate.id === value);
-  if (range) return `${range.label} ${question.unit}`;
+  if (range) return rangeWords(question, range);
   if (value === FIGURE_TYPICAL)
     return `don't know (a typical ${formatNumber(question.typical)} ${question.unit})`;
   return "don't know";

@@ -123,6 +123,8 @@ export interface RoughRange {
   id: string;
   /** "10 to 100": the unit is added where it is shown. */
   label: string;
+  /** The range in full where label + unit would not read ("one day", not "one days"; "1 to 10 MiB", not "… MiB KB"). */
+  words?: string;
   low: number;
   high: number;
   /** The figure the estimate uses: the geometric middle of low and high, rounded. */

@@ -55,11 +55,26 @@ export const WORKLOAD: Step = {
         { id: 'record_under_1kb', label: 'under 1', low: 0.1, high: 1, pricedAt: 0.32 },
         { id: 'record_1_10kb', label: '1 to 10', low: 1, high: 10, pricedAt: 3.2 },
         { id: 'record_10_100kb', label: '10 to 100', low: 10, high: 100, pricedAt: 32 },
-        { id: 'record_100kb_1mib', label: '100 to 1,024 (1 MiB)', low: 100, high: 1024, pricedAt: 320 },
-        { id: 'record_1_10mib', label: '1 to 10 MiB', low: 1024, high: 10_240, pricedAt: 3200 },
+        {
+          id: 'record_100kb_1mib',
+          label: '100 to 1,024 (1 MiB)',
+          words: '100 KB to 1 MiB',
+          low: 100,
+          high: 1024,
+          pricedAt: 320,
+        },
+        {
+          id: 'record_1_10mib',
+          label: '1 to 10 MiB',
+          words: '1 to 10 MiB',
+          low: 1024,
+          high: 10_240,
+          pricedAt: 3200,
+        },
         {
           id: 'record_over_10mib',
           label: 'more than 10 MiB',
+          words: 'more than 10 MiB',
           low: 10_240,
           high: 102_400,
           pricedAt: 32_000,
@@ -81,7 +96,7 @@ export const WORKLOAD: Step = {
       integer: true,
       // Split where Kinesis's shared reads start to crowd (more than 5, more than 20; see answer-parts.ts).
       ranges: [
-        { id: 'readers_1', label: 'one', low: 1, high: 1, pricedAt: 1 },
+        { id: 'readers_1', label: 'one', words: 'one reading service', low: 1, high: 1, pricedAt: 1 },
         { id: 'readers_2_5', label: '2 to 5', low: 2, high: 5, pricedAt: 3 },
         { id: 'readers_6_20', label: '6 to 20', low: 6, high: 20, pricedAt: 11 },
         { id: 'readers_21_100', label: '21 to 100', low: 21, high: 100, pricedAt: 46 },
@@ -103,7 +118,7 @@ export const WORKLOAD: Step = {
       integer: true,
       // Split at Kinesis's 365-day maximum, so "more than 365" rules Kinesis out as the number would.
       ranges: [
-        { id: 'days_1', label: 'one', low: 1, high: 1, pricedAt: 1 },
+        { id: 'days_1', label: 'one', words: 'one day', low: 1, high: 1, pricedAt: 1 },
         { id: 'days_2_7', label: '2 to 7', low: 2, high: 7, pricedAt: 4 },
         { id: 'days_8_30', label: '8 to 30', low: 8, high: 30, pricedAt: 15 },
         { id: 'days_31_365', label: '31 to 365', low: 31, high: 365, pricedAt: 106 },

@@ -49,7 +49,9 @@ describe('number questions as data', () => {
       ]);
       for (const range of question.ranges) {
         const shown = options.find((option) => option.value === range.id)?.text.text;
-        expect(shown).toContain(question.unit);
+        // Its unit, or its own words where label and unit would not read ("one day", "1 to 10 MiB").
+        expect(shown).toContain(range.words ?? question.unit);
+        expect(shown).not.toMatch(/MiB KB|^one (days|consumer groups)/);
         expect(shown).toContain('priced at');
       }
       const blockIds = view.blocks.map((block) => block.block_id);
