@@ -95,11 +95,14 @@ export function costGapsOf(evidence: Evidence, candidates: readonly Platform[]):
 }
 
 /**
- * A recommended option at least NOTABLE_COST_RATIO times the cheapest candidate's monthly total, and dearer by more
- * than the COST_GAP_FLOOR, or one whose gap cost it points: a bill a reader must be told the verdict outweighs.
- * The cheapest candidate and how many times dearer, or undefined.
+ * A recommended option at least NOTABLE_COST_RATIO times the cheapest candidate's monthly total and dearer by more
+ * than the COST_GAP_FLOOR, or dearer by more than NOTABLE_COST_GAP engineer-months whatever the ratio, or one whose
+ * gap cost it points: a bill a reader must be told the verdict outweighs. A ratio alone let Amazon Kinesis at
+ * $75,000 a month pass unremarked beside self-managed Kafka's $52,000: under 1.5 times, yet $23,000 a month more.
+ * The cheapest candidate, how many times dearer and by how much a month, or undefined.
  */
 export const NOTABLE_COST_RATIO = 2;
+export const NOTABLE_COST_GAP = 1;
 
 export function dearerThanCheapest(
   evidence: Evidence,
@@ -107,7 +110,7 @@ export function dearerThanCheapest(
   recommendation: Platform,
   /** The standing's gaps (costGapsOf), worked out once per verdict. */
   gaps: readonly CostGap[],
-): { cheapest: Platform; ratio: number } | undefined {
+): { cheapest: Platform; ratio: number; gapUsd: number } | undefined {
   const own = evidence.costs?.[recommendation];
   if (!own) return undefined;
   let cheapest: { platform: Platform; usd: number } | undefined;
@@ -117,10 +120,12 @@ export function dearerThanCheapest(
   }
   if (!cheapest || cheapest.platform === recommendation) return undefined;
   const ratio = own.totalUsd / Math.max(1, cheapest.usd);
-  const twice =
-    ratio >= NOTABLE_COST_RATIO && own.totalUsd - cheapest.usd > COST_GAP_FLOOR * evidence.engineerMonthlyUsd;
-  if (!twice && !gaps.some((gap) => gap.platform === recommendation)) {
+  const gapUsd = own.totalUsd - cheapest.usd;
+  const notable =
+    (ratio >= NOTABLE_COST_RATIO && gapUsd > COST_GAP_FLOOR * evidence.engineerMonthlyUsd) ||
+    gapUsd > NOTABLE_COST_GAP * evidence.engineerMonthlyUsd;
+  if (!notable && !gaps.some((gap) => gap.platform === recommendation)) {
     return undefined;
   }
-  return { cheapest: cheapest.platform, ratio };
+  return { cheapest: cheapest.platform, ratio, gapUsd };
 }

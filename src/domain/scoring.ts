@@ -332,7 +332,7 @@ function fragilities(
   const notable = dearerThanCheapest(evidence, outcome.candidates, outcome.recommendation, outcome.costGaps);
   if (notable) {
     found.push(
-      `It costs ${timesWords(notable.ratio)} what ${nameInSentence(notable.cheapest)} does a month, which the other answers outweigh.`,
+      `It costs ${timesWords(notable.ratio)} what ${nameInSentence(notable.cheapest)} does a month (about ${formatUsd(notable.gapUsd)} more), which the other answers outweigh.`,
     );
   }
   if (own && own.lowConfidence.length > 0) {

@@ -243,6 +243,35 @@ const CASES: ExpertCase[] = [
     ],
   },
   {
+    name: 'a team with nobody on call writing 100 MB/s to 12 services: Kinesis, owning up to $24,000 a month more',
+    answers: answersFor({
+      company_stage: 'profitable',
+      engineering_practice: 'distributed_systems',
+      ops_skills: 'little',
+      avg_write_mbps: 100,
+      peak_write_mbps: 200,
+      avg_record_kb: 10,
+      consumer_groups: 12,
+      retention_days: 72,
+      where_you_run: 'aws_only',
+      oncall_rotation: 'no',
+      platform_team: 'none',
+      upgrade_appetite: 'vendor',
+      downtime_cost: 'lost_revenue',
+      incident_history: 'nothing_self_run',
+      tunability: 'defaults',
+    }),
+    verdicts: ['kinesis', 'msk'],
+    confidence: ['low', 'medium'],
+    // Under 1.5 times self-run Kafka's bill, so the gap scores nothing; but $24,000 a month is more than an
+    // engineer's monthly cost, which a reader must be told the other rows outweigh.
+    mustSay: [
+      'against self-managed Kafka’s $52,000',
+      'the other rows outweigh the gap',
+      'what self-managed Kafka does a month (about $24,000 more)',
+    ],
+  },
+  {
     name: 'a ten-person startup with nobody on call',
     answers: TEN_PERSON_STARTUP,
     verdicts: ['kinesis'],
