@@ -88,11 +88,11 @@ export const SETUP: Step = {
           short: 'Kafka Streams',
           label: 'Kafka Streams or ksqlDB applications',
           signals: [
-            ...lean('setup', { msk: 5, kafka: 3 }, 'your Kafka Streams apps have no Kinesis equivalent'),
+            ...lean('setup', { msk: 10, kafka: 6 }, 'your Kafka Streams apps have no Kinesis equivalent'),
             ...lean('ops_people', { msk: 1, kafka: 1 }, 'the team already runs Kafka Streams apps'),
             ...lean(
               'incident_risk',
-              { msk: 2, kafka: 1 },
+              { msk: 3, kafka: 2 },
               'rewriting stream-processing apps invites new bugs',
             ),
           ],
