@@ -52,7 +52,7 @@ export const WIDE_SPREAD = 3;
 const NUMBER_QUESTIONS = ALL_QUESTIONS.filter((question) => question.kind === 'number');
 
 export function rangesOf(panel: Pick<Panel, 'numbers'>): NumberRange[] {
-  return NUMBER_QUESTIONS.flatMap((question) => {
+  const ranges = NUMBER_QUESTIONS.flatMap((question): NumberRange[] => {
     const given = panel.numbers.get(question.id) ?? [];
     const min = given[0];
     const max = given[given.length - 1];
@@ -71,6 +71,11 @@ export function rangesOf(panel: Pick<Panel, 'numbers'>): NumberRange[] {
       },
     ];
   });
+  // The estimate reads a peak below the average as the average (readWorkload), so that is what it is priced at.
+  const average = ranges.find((range) => range.questionId === 'avg_write_mbps');
+  const peak = ranges.find((range) => range.questionId === 'peak_write_mbps');
+  if (average && peak && peak.median < average.median) peak.median = average.median;
+  return ranges;
 }
 
 /** The recommended platform's cheapest total were every workload number at the top of the team's range. */

@@ -8,7 +8,7 @@
  * estimate unpriced, and the verdict says which figures were assumed, and by whom.
  */
 import { numberFits } from './answer-fit.js';
-import { formatNumber } from './format.js';
+import { formatAmount } from './format.js';
 import { ALL_QUESTIONS } from './questions.js';
 import type { Answers, AnswerValue, FigureNote, NumberQuestion, RoughRange } from './types.js';
 
@@ -40,11 +40,15 @@ export function roughChoicesOf(question: NumberQuestion): RoughChoice[] {
   return [
     ...question.ranges.map((range) => ({
       id: range.id,
-      label: `${rangeWords(question, range)} (priced at ${formatNumber(range.pricedAt)})`,
+      // A range of one value ("one day") is priced at it, which needs no saying.
+      label:
+        range.low === range.high
+          ? rangeWords(question, range)
+          : `${rangeWords(question, range)} (priced at ${formatAmount(range.pricedAt, question)})`,
     })),
     {
       id: FIGURE_TYPICAL,
-      label: `Don't know: use a typical ${formatNumber(question.typical)} ${question.unit}`,
+      label: `Don't know: use a typical ${formatAmount(question.typical, question)}`,
     },
     { id: FIGURE_UNKNOWN, label: "Don't know: leave it out of the price" },
   ];
@@ -74,8 +78,7 @@ function rangeWords(question: NumberQuestion, range: RoughRange): string {
 export function roughWords(question: NumberQuestion, value: string): string {
   const range = question.ranges.find((candidate) => candidate.id === value);
   if (range) return rangeWords(question, range);
-  if (value === FIGURE_TYPICAL)
-    return `don't know (a typical ${formatNumber(question.typical)} ${question.unit})`;
+  if (value === FIGURE_TYPICAL) return `don't know (a typical ${formatAmount(question.typical, question)})`;
   return "don't know";
 }
 
@@ -168,7 +171,7 @@ export function figureLines(notes: readonly FigureNote[], name?: (userId: string
     const question = NUMBER_QUESTIONS.find((candidate) => candidate.id === note.questionId);
     if (!question) return note.questionId;
     const people = name && note.userIds.length > 0 ? named(note.userIds, name) : undefined;
-    const figure = (value: number) => `${formatNumber(value)} ${question.unit}`;
+    const figure = (value: number) => formatAmount(value, question);
     switch (note.basis) {
       case 'range':
         return (
@@ -198,9 +201,7 @@ export function figureSummary(notes: readonly FigureNote[], name: (userId: strin
     named([...new Set(of.flatMap((note) => note.userIds))].sort(), name);
   const priced = (note: FigureNote) => {
     const question = NUMBER_QUESTIONS.find((candidate) => candidate.id === note.questionId);
-    return question
-      ? `${question.short} ${formatNumber(note.pricedAt ?? 0)} ${question.unit}`
-      : note.questionId;
+    return question ? `${question.short} ${formatAmount(note.pricedAt ?? 0, question)}` : note.questionId;
   };
   const ranges = group('range');
   if (ranges.length > 0) lines.push(`priced inside ranges given: ${ranges.map(priced).join(', ')}`);

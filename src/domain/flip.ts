@@ -376,9 +376,11 @@ function clause(panel: Panel, question: Question, to: AnswerValue): string {
   const split = panel.agreeing[index] !== panel.ballots.length;
   if (question.kind === 'number' && typeof from === 'number' && typeof to === 'number') {
     // A threshold, as a team lead would say it: "if there were at least 127 reading services (now 2)".
-    const bound = `${to > from ? 'at least' : 'at most'} ${formatNumber(to)}`;
+    const figure = formatNumber(to);
+    const bound = `${to > from ? 'at least' : 'at most'} ${figure}`;
     const now = split ? `the team’s median is ${formatNumber(from)}` : `now ${formatNumber(from)}`;
-    return `${question.threshold.replace('{bound}', bound)} (${now})`;
+    const threshold = figure === '1' ? (question.thresholdOne ?? question.threshold) : question.threshold;
+    return `${threshold.replace('{bound}', bound)} (${now})`;
   }
   // A choice reads as the question answered otherwise: "if “where you run” were answered “mostly AWS”".
   const answered = `“${question.short}” were answered ${quotedAnswer(question, to)}`;

@@ -50,6 +50,12 @@ function grouped(digits: string): string {
   return text;
 }
 
+/** A number with its unit, the unit for one where it has one: "20 MB/s", "1 day", "7 days". */
+export function formatAmount(value: number, unit: { unit: string; unitOne?: string }): string {
+  const number = formatNumber(value);
+  return `${number} ${number === '1' && unit.unitOne ? unit.unitOne : unit.unit}`;
+}
+
 /** An amount someone typed or set, to the dollar: "$185,500". */
 export function formatDollars(usd: number): string {
   return WHOLE_DOLLARS.format(usd);

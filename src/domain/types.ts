@@ -98,11 +98,15 @@ export interface MultiChoiceQuestion extends QuestionBase {
 export interface NumberQuestion extends QuestionBase {
   kind: 'number';
   unit: string;
+  /** The unit for exactly one, where it differs: "1 day", not "1 days". */
+  unitOne?: string;
   /**
    * The number as a threshold in a sentence, `{bound}` standing for "at least 127": "there were {bound} reading
    * services". What would flip a verdict says it so.
    */
   threshold: string;
+  /** The threshold when the bound is exactly one, where it differs: "records were kept for {bound} day". */
+  thresholdOne?: string;
   min: number;
   max: number;
   integer: boolean;

@@ -2,7 +2,7 @@
  * Answers in the verdict's words: "on-call today = none", "average writes = 20 MB/s".
  */
 import { roughWords } from './figures.js';
-import { formatNumber } from './format.js';
+import { formatAmount } from './format.js';
 import { questionById } from './questions.js';
 import {
   type AnswerValue,
@@ -15,9 +15,7 @@ import {
 /** What the answer says, in a few words: an option's short label, several joined, or a number with its unit. */
 export function answerWords(question: Question, value: AnswerValue): string {
   if (question.kind === 'number') {
-    return typeof value === 'number'
-      ? `${formatNumber(value)} ${question.unit}`
-      : roughWords(question, String(value));
+    return typeof value === 'number' ? formatAmount(value, question) : roughWords(question, String(value));
   }
   const ids = Array.isArray(value) ? value : [value];
   return question.options

@@ -178,7 +178,7 @@ describe('the sandbox in a browser', () => {
     await days.fill('');
     await dialog
       .getByLabel(roughFieldLabel({ short: 'days kept' }), { exact: true })
-      .selectOption({ label: 'more than 365 days (priced at 1,150)' });
+      .selectOption({ label: 'more than 365 days (priced at 1,150 days)' });
     // Typed, not saved: the channel still shows the verdict as it was.
     await expect(channel.getByText('Verdict: Amazon Kinesis').count()).resolves.toBe(1);
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FIGURE_TYPICAL, FIGURE_UNKNOWN, figureLines, roughChoicesOf } from '../../src/domain/figures.js';
 import { ALL_QUESTIONS, aggregateTeam, type NumberQuestion, STEPS } from '../../src/domain/index.js';
 import { sanitizeAnswers } from '../../src/domain/validation.js';
+import { describeAnswer } from '../../src/domain/words.js';
 import { answersFor } from './fixtures.js';
 
 const NUMBERS = ALL_QUESTIONS.filter((question): question is NumberQuestion => question.kind === 'number');
@@ -31,6 +32,15 @@ describe('the workload numbers as data', () => {
       for (const label of labels) expect(label.length).toBeLessThanOrEqual(75);
     },
   );
+
+  it('gives one of a unit in the singular: “1 day”, “1 consumer group”, “7 days”', () => {
+    expect(describeAnswer('retention_days', 1)).toBe('days kept = 1 day');
+    expect(describeAnswer('retention_days', 7)).toBe('days kept = 7 days');
+    expect(describeAnswer('consumer_groups', 1)).toBe('reading services = 1 consumer group');
+    expect(describeAnswer('avg_record_kb', 1)).toBe('record size = 1 KB');
+    const lines = figureLines([{ questionId: 'retention_days', basis: 'typical', pricedAt: 1, userIds: [] }]);
+    expect(lines[0]).toContain('a typical 1 day,');
+  });
 
   it('keeps only the workload step numeric, and stores rough answers as their ids', () => {
     expect(STEPS.filter((step) => step.questions.some((q) => q.kind === 'number')).map((s) => s.id)).toEqual([

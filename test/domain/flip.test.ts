@@ -65,6 +65,19 @@ describe('what would flip it', () => {
     expect(scoreAnswers(applied(answers, verdict)).recommendation).toBe('kinesis');
   });
 
+  it('says a bound of one in the singular: “at most 1 reading service”, never “1 reading services”', () => {
+    // A small web shop that already runs Kafka code: a near tie that one reader fewer tips to MSK.
+    const verdict = scoreAnswers({
+      ...WEB_APP_SHOP_ON_AWS,
+      kafka_usage: ['clients', 'streams', 'connect'],
+      kafka_api_need: 'nice',
+    });
+    expect(verdict.flip?.sentence).toContain('If there was at most 1 reading service (now 2)');
+    for (const question of ALL_QUESTIONS) {
+      if (question.kind === 'number' && question.unitOne) expect(question.thresholdOne).toContain('{bound}');
+    }
+  });
+
   it('names the way back when a hard limit decided it', () => {
     const verdict = scoreAnswers(answersFor({ where_you_run: 'not_aws' }));
     expect(verdict.flip?.changes).toEqual([

@@ -59,7 +59,7 @@ describe('renderModal', () => {
     expect(text).toContain('On average, how much data will be written to the stream? (MB/s)');
     expect(text).toContain('Not sure of the average writes? Pick a rough range or “Don’t know” instead');
     expect(markup).toMatch(/<select class="bk-select" id="field-\d+" name="field-\d+"/);
-    expect(markup).toContain('>10 to 100 MB/s (priced at 32)</option>');
+    expect(markup).toContain('>10 to 100 MB/s (priced at 32 MB/s)</option>');
     expect(markup).toContain('>Don&#39;t know: use a typical 1 MB/s</option>');
   });
 

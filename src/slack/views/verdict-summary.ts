@@ -125,16 +125,18 @@ function costSummary(team: TeamVerdict, cost: CostEstimate): string {
     team.topOfRangeUsd !== undefined
       ? ` · up to about ${formatUsd(team.topOfRangeUsd)} for ${PLATFORM_LABELS[team.recommendation]} at the top of the team’s range`
       : '';
-  const ranges = team.ranges
-    .filter((range) => range.min !== range.max)
-    .map(
-      (range) =>
-        `${escapeMrkdwn(range.short)} ${formatNumber(range.min)}–${formatNumber(range.max)} ${range.unit}` +
-        (range.wide ? ' (:warning: over 3× apart)' : ''),
-    );
+  const spread = team.ranges.filter((range) => range.min !== range.max);
+  const ranges = spread.map(
+    // The figure priced, not "the median": of two answers it is the lower, which a reader would not guess.
+    (range) =>
+      `${escapeMrkdwn(range.short)} ${formatNumber(range.min)}–${formatNumber(range.max)} ${range.unit} ` +
+      `(priced at ${formatNumber(range.median)})${range.wide ? ' :warning:' : ''}`,
+  );
+  // The mark's meaning said once, not after each of up to five numbers.
+  const legend = spread.some((range) => range.wide) ? ' (:warning: over 3× apart)' : '';
   return (
     `*A month, machines and people:* ${parts.join(' · ')}${top}` +
-    (ranges.length > 0 ? `\n*The team’s numbers:* ${ranges.join(' · ')}; priced at the median` : '')
+    (ranges.length > 0 ? `\n*The team’s numbers:* ${ranges.join(' · ')}${legend}` : '')
   );
 }
 

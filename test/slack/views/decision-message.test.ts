@@ -445,10 +445,40 @@ describe('a message that fits one screen', () => {
     expect(settle).toContain('<@U0ALICE>');
     expect(settle).toContain('it rules Amazon Kinesis out');
     expect(find(message.blocks, VERDICT_BLOCK_IDS.cost)?.text?.text).toMatch(
-      /average writes 0\.5–40 MB\/s \(:warning: over 3× apart\)/,
+      /average writes 0\.5–40 MB\/s \(priced at 5\) :warning:.*\(:warning: over 3× apart\)$/,
     );
     expect(find(message.blocks, VERDICT_BLOCK_IDS.picks)?.text?.text).toContain('<@U0BOB>');
     expect(team.recommendation).not.toBe('kinesis');
+  });
+
+  it('says what each of the team’s numbers is priced at: of two answers, the lower', () => {
+    const people = [
+      { userId: 'U0ALICE', answers: answersFor({ avg_write_mbps: 10, peak_write_mbps: 20 }) },
+      { userId: 'U0BOB', answers: answersFor({ avg_write_mbps: 25, peak_write_mbps: 30 }) },
+    ];
+    const team = aggregateTeam(people);
+    const message = buildDecisionMessage({
+      decision,
+      team,
+      inProgress: 0,
+      arguments: argumentsFor(people, team),
+    });
+    const cost = find(message.blocks, VERDICT_BLOCK_IDS.cost)?.text?.text ?? '';
+    expect(cost).toContain('average writes 10–25 MB/s (priced at 10)');
+    expect(cost).toContain('peak writes 20–30 MB/s (priced at 20)');
+    expect(cost).not.toContain('median');
+    // A peak below the average (a range of averages priced at 32 beside a typed peak of 20) is priced as the
+    // average, as the estimate reads it.
+    const ranged = [
+      { userId: 'U0ALICE', answers: answersFor({ avg_write_mbps: 'avg_10_100', peak_write_mbps: 20 }) },
+      { userId: 'U0BOB', answers: answersFor({ avg_write_mbps: 40, peak_write_mbps: 45 }) },
+    ];
+    const rangedTeam = aggregateTeam(ranged);
+    expect(rangedTeam.verdict.cost?.workload.peakWriteMbps).toBe(32);
+    const rangedCost =
+      find(buildDecisionMessage({ decision, team: rangedTeam, inProgress: 0 }).blocks, VERDICT_BLOCK_IDS.cost)
+        ?.text?.text ?? '';
+    expect(rangedCost).toContain('peak writes 20–45 MB/s (priced at 32)');
   });
 
   it('holds 40 people who all said “Don’t know” to every workload number, naming a few and counting the rest', () => {

@@ -52,7 +52,10 @@ describe('number questions as data', () => {
         // Its unit, or its own words where label and unit would not read ("one day", "1 to 10 MiB").
         expect(shown).toContain(range.words ?? question.unit);
         expect(shown).not.toMatch(/MiB KB|^one (days|consumer groups)/);
-        expect(shown).toContain('priced at');
+        // Priced at a figure with its unit ("priced at 32 KB"); a range of one value is that value, unsaid.
+        if (range.low === range.high) expect(shown).not.toContain('priced at');
+        else
+          expect(shown).toMatch(new RegExp(`priced at [\\d.,]+ (${question.unit}|${question.unitOne})\\)$`));
       }
       const blockIds = view.blocks.map((block) => block.block_id);
       expect(blockIds.indexOf(roughFieldOf(question.id))).toBe(blockIds.indexOf(question.id) + 1);
