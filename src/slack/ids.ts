@@ -49,6 +49,7 @@ export const BLOCK_IDS = {
   verdictExcluded: 'verdict_excluded',
   verdictTeam: 'verdict_team',
   verdictFooter: 'verdict_footer',
+  verdictRowsNote: 'verdict_rows_note',
   verdictRow: (target: string) => `verdict_row_${target}`,
   verdictBlind: 'verdict_blind',
   verdictArgue: (target: string) => `verdict_argue_${target}`,

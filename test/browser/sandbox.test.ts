@@ -103,7 +103,7 @@ describe('the sandbox in a browser', () => {
     // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads.
     const details = (await modal(page).innerText()).replace(/\s+/g, ' ');
     expect(details).toContain('Setup (people)');
-    expect(details).toMatch(/Team: (Kafka|Kinesis|MSK|Even) \d/);
+    expect(details).toMatch(/Person by person: (Kafka|Kinesis|MSK|Even) \d/);
     expect(details).toContain('Monthly cost estimate');
     await modal(page).getByRole('button', { name: 'Close', exact: true }).click();
     await modal(page).waitFor({ state: 'detached' });

@@ -97,7 +97,7 @@ describe('many respondents', () => {
       visibleText([blockById(details, BLOCK_IDS.verdictRow(category))]),
     );
     for (const split of splits) {
-      const counts = [...(split.match(/Team: (.*)$/m)?.[1] ?? '').matchAll(/\d+/g)].map((found) =>
+      const counts = [...(split.match(/Person by person: (.*)$/m)?.[1] ?? '').matchAll(/\d+/g)].map((found) =>
         Number(found[0]),
       );
       expect(

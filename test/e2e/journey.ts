@@ -103,7 +103,9 @@ export async function twoPeopleReachAVerdict(harness: Harness, channel = CHANNEL
   );
   expect(updated.ts).toBe(posted.ts);
   const details = await openDetails(slack, alice, channel);
-  expect(visibleText([blockById(details, BLOCK_IDS.verdictRow('setup'))])).toMatch(/Team: Kinesis 2/);
+  expect(visibleText([blockById(details, BLOCK_IDS.verdictRow('setup'))])).toMatch(
+    /Person by person: Kinesis 2/,
+  );
   const notes = await slack.workspace.waitFor(
     () => {
       const replies = slack.workspace.repliesTo(channel, posted.ts);

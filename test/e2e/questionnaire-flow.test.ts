@@ -167,7 +167,9 @@ describe('a second person', () => {
     );
     expect(updated.ts).toBe(message.ts);
     const details = await journey.openDetails(harness.slack, bob);
-    expect(visibleText([blockById(details, BLOCK_IDS.verdictRow('setup'))])).toMatch(/Team: Kinesis 2/);
+    expect(visibleText([blockById(details, BLOCK_IDS.verdictRow('setup'))])).toMatch(
+      /Person by person: Kinesis 2/,
+    );
     const notes = await harness.slack.workspace.waitFor(() => {
       const replies = harness.slack.workspace.repliesTo(CHANNEL, message.ts);
       return replies.length === 2 ? replies : undefined;

@@ -136,7 +136,9 @@ describe('two app instances on one Redis', () => {
     expect(visibleText(decisionMessage(slack, CHANNEL).blocks)).toContain('2 finished answer sets');
     expect(slack.workspace.messagesIn(CHANNEL)).toHaveLength(1);
     const details = await openDetails(slack, alice[0]);
-    expect(visibleText([blockById(details, BLOCK_IDS.verdictRow('setup'))])).toMatch(/Team: Kinesis 2/);
+    expect(visibleText([blockById(details, BLOCK_IDS.verdictRow('setup'))])).toMatch(
+      /Person by person: Kinesis 2/,
+    );
     const notes = await slack.workspace.waitFor(
       () => {
         const replies = slack.workspace.repliesTo(CHANNEL, posted.ts);

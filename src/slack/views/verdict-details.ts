@@ -66,6 +66,19 @@ export function verdictDetailBlocks(team: TeamVerdict, opposing: readonly Catego
   }
 
   const splits = new Map(team.splits.map((split) => [split.target, split.counts]));
+  if (hasArgument(team)) {
+    // A row can lead decisively for MSK while its people split 1–1: say which is which before the first row.
+    blocks.push({
+      type: 'context',
+      block_id: BLOCK_IDS.verdictRowsNote,
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: 'Each row weighs everyone’s answers together; *person by person* counts whose own answers lean which way.',
+        },
+      ],
+    });
+  }
   for (const row of [...verdict.rows, ...verdict.decidingFactors]) {
     blocks.push(rowBlock(row, hasArgument(team) ? splits.get(row.target as never) : undefined));
   }
@@ -94,7 +107,7 @@ function rowBlock(row: CategoryResult, split: Record<Platform | 'even', number> 
       ? `*${TARGET_LABELS[row.target]}*: even`
       : `*${TARGET_LABELS[row.target]}*: ${SHORT_NAMES[row.advantage]} · ${STRENGTH_WORDS[row.strength]}`;
   const lines = [lead, `_${escapeMrkdwn(row.reason)}_`, escapeMrkdwn(fromWords(row))];
-  if (split) lines.push(`Team: ${splitLabel(split)}`);
+  if (split) lines.push(`Person by person: ${splitLabel(split)}`);
   return section(BLOCK_IDS.verdictRow(row.target), lines.join('\n'));
 }
 

@@ -137,7 +137,13 @@ describe('buildDecisionMessage', () => {
     const message = buildDecisionMessage({ decision, team, inProgress: 0 });
     const details = verdictDetailBlocks(team, []);
     const rows = CATEGORIES.map((c) => find(details, BLOCK_IDS.verdictRow(c))?.text?.text ?? '');
-    expect(rows.every((row) => /Team: \w+ \d/.test(row))).toBe(true);
+    expect(rows.every((row) => /Person by person: \w+ \d/.test(row))).toBe(true);
+    // Said once, before the rows: a row's lead weighs everyone together, the count is person by person.
+    const note = visibleText(details.filter((block) => block.block_id === BLOCK_IDS.verdictRowsNote));
+    expect(note).toContain('Each row weighs everyone’s answers together');
+    expect(details.findIndex((block) => block.block_id === BLOCK_IDS.verdictRowsNote)).toBeLessThan(
+      details.findIndex((block) => block.block_id === BLOCK_IDS.verdictRow('performance')),
+    );
     expect(find(message.blocks, VERDICT_BLOCK_IDS.picks)?.text?.text).toBe(
       '*Who picks what:* Kafka (1): <@U2> · Kinesis (1): <@U1> · MSK (1): <@U3>',
     );
