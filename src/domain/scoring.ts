@@ -27,8 +27,13 @@ import { lowerFirst, nameInSentence } from './words.js';
 /** An answer is quoted as a row's reason when it leans at least this far; a mere nudge defers to the prior. */
 export const REASON_MIN_POINTS = 2;
 
-/** An overall lead (in weighted points) below this is a close call and costs one level of confidence. */
-export const CLOSE_CALL_MARGIN = 3;
+/**
+ * An overall lead (in weighted points) below this is a close call and costs one level of confidence: less than one
+ * answer strong enough to be a row's reason (REASON_MIN_POINTS) in a row weighing 2, plus a point. At 3, a small web
+ * shop already running Kafka clients, Connect and Streams apps got Kinesis "leading clearly" by 3.75 of 132 points,
+ * which one reading service fewer turned into MSK.
+ */
+export const CLOSE_CALL_MARGIN = 5;
 
 /** Shares of "Don't know" answers from which confidence is at most medium, and low. */
 export const DONT_KNOW_LIMITS = { medium: 0.15, low: 0.4 } as const;

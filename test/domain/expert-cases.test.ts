@@ -307,6 +307,18 @@ const CASES: ExpertCase[] = [
     mustSay: ['your Kafka Streams apps have no Kinesis equivalent'],
   },
   {
+    name: 'a small web shop on AWS already running Kafka clients, Connect and Streams apps: a close call',
+    answers: {
+      ...WEB_APP_SHOP_ON_AWS,
+      kafka_usage: ['clients', 'streams', 'connect'],
+      kafka_api_need: 'nice',
+    },
+    // Kinesis's people and machine rows against MSK's setup (nothing rewritten): a lead of a few points, never firm.
+    verdicts: ['kinesis', 'msk'],
+    confidence: ['medium', 'low'],
+    mustSay: ['leads only narrowly', 'your Kafka Streams apps have no Kinesis equivalent'],
+  },
+  {
     name: 'a ten-person startup with nobody on call',
     answers: TEN_PERSON_STARTUP,
     verdicts: ['kinesis'],
