@@ -61,7 +61,10 @@ export function verdictDetailBlocks(team: TeamVerdict, opposing: readonly Catego
     blocks.push(section(BLOCK_IDS.verdictOverride, `:warning: ${escapeMrkdwn(verdict.override.sentence)}`));
   }
   if (verdict.excluded.length > 0) {
-    const lines = verdict.excluded.map((x) => `~${PLATFORM_LABELS[x.platform]}~ ${escapeMrkdwn(x.reason)}`);
+    const lines = groupedBy(verdict.excluded, (x) => x.reason).map(
+      ({ key, items }) =>
+        `${items.map((x) => `~${PLATFORM_LABELS[x.platform]}~`).join(' and ')} ${escapeMrkdwn(key)}`,
+    );
     blocks.push(section(BLOCK_IDS.verdictExcluded, `*Out of the running*\n${lines.join('\n')}`));
   }
 
@@ -79,8 +82,23 @@ export function verdictDetailBlocks(team: TeamVerdict, opposing: readonly Catego
       ],
     });
   }
-  for (const row of [...verdict.rows, ...verdict.decidingFactors]) {
-    blocks.push(rowBlock(row, hasArgument(team) ? splits.get(row.target as never) : undefined));
+  // Rows that say the same thing in the same words (every row the hard limits leave to one option) are one block,
+  // not the limit's sentence five times over.
+  const rows = [...verdict.rows, ...verdict.decidingFactors].map((row) => ({
+    row,
+    body: rowBody(row, hasArgument(team) ? splits.get(row.target as never) : undefined),
+  }));
+  for (const { items } of groupedBy(rows, ({ row, body }) =>
+    row.strength === 'only' ? `${row.advantage}\n${body}` : row.target,
+  )) {
+    const [first] = items;
+    if (first)
+      blocks.push(
+        rowBlock(
+          items.map(({ row }) => row),
+          first.body,
+        ),
+      );
   }
   blocks.push(section(VERDICT_BLOCK_IDS.flip, `*What would flip it:* ${flipWords(verdict)}`));
 
@@ -101,14 +119,35 @@ export function verdictDetailBlocks(team: TeamVerdict, opposing: readonly Catego
   return blocks;
 }
 
-function rowBlock(row: CategoryResult, split: Record<Platform | 'even', number> | undefined): SectionBlock {
+/** Rows sharing one body, named together: "*Performance · Setup (people)*: Kafka · the only option left". */
+function rowBlock(rows: readonly CategoryResult[], body: string): SectionBlock {
+  const [row] = rows;
+  if (!row) throw new Error('a row block needs a row');
+  const names = `*${rows.map((each) => TARGET_LABELS[each.target]).join(' · ')}*`;
   const lead =
     row.advantage === 'even'
-      ? `*${TARGET_LABELS[row.target]}*: even`
-      : `*${TARGET_LABELS[row.target]}*: ${SHORT_NAMES[row.advantage]} · ${STRENGTH_WORDS[row.strength]}`;
-  const lines = [lead, `_${escapeMrkdwn(row.reason)}_`, escapeMrkdwn(fromWords(row))];
+      ? `${names}: even`
+      : `${names}: ${SHORT_NAMES[row.advantage]} · ${STRENGTH_WORDS[row.strength]}`;
+  return section(BLOCK_IDS.verdictRow(row.target), `${lead}\n${body}`);
+}
+
+/** A row's reason, the answers behind it and, for a team, how its people split. */
+function rowBody(row: CategoryResult, split: Record<Platform | 'even', number> | undefined): string {
+  const lines = [`_${escapeMrkdwn(row.reason)}_`, escapeMrkdwn(fromWords(row))];
   if (split) lines.push(`Person by person: ${splitLabel(split)}`);
-  return section(BLOCK_IDS.verdictRow(row.target), lines.join('\n'));
+  return lines.join('\n');
+}
+
+/** Items in groups of one key, each group where its first item was, items in their order. */
+function groupedBy<T>(items: readonly T[], keyOf: (item: T) => string): { key: string; items: T[] }[] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return [...groups].map(([key, grouped]) => ({ key, items: grouped }));
 }
 
 /** The answers behind a row, or, for a row no answer moved, what it rests on instead. */
@@ -128,7 +167,16 @@ function costBlocks(cost: CostEstimate, recommendation: Platform): KnownBlock[] 
   const chosen = cost.options
     .flatMap((option) => (option.available && option.platform === recommendation ? [option] : []))
     .sort((a, b) => a.totalUsd - b.totalUsd)[0]?.option;
-  const lines = cost.options.map((option) => costLine(option, option.option === chosen));
+  // Options out for one reason are one line: six options behind "you do not run on AWS" were six.
+  const lines = groupedBy(cost.options, (option) =>
+    option.available ? option.option : `out\n${option.reason}`,
+  ).flatMap(({ items }) => {
+    const [first] = items;
+    if (!first) return [];
+    if (first.available) return [costLine(first, first.option === chosen)];
+    const names = items.map((option) => `~${COST_OPTION_LABELS[option.option]}~`).join(', ');
+    return [`• ${names} out: ${escapeMrkdwn(first.reason)}`];
+  });
   const table = section(
     VERDICT_BLOCK_IDS.cost,
     `*Monthly cost estimate* (machines at list prices as of ${asOf}, ${escapeMrkdwn(cost.region)}; people beside them)\n${lines.join('\n')}`,
@@ -151,9 +199,8 @@ function costBlocks(cost: CostEstimate, recommendation: Platform): KnownBlock[] 
   return [table, context];
 }
 
-function costLine(option: OptionCost, isTheVerdict: boolean): string {
+function costLine(option: OptionCost & { available: true }, isTheVerdict: boolean): string {
   const name = COST_OPTION_LABELS[option.option];
-  if (!option.available) return `• ~${name}~ out: ${escapeMrkdwn(option.reason)}`;
   const marker = isTheVerdict ? ' ← the verdict' : '';
   const shown = shownCost(option);
   return (
