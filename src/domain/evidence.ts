@@ -67,6 +67,8 @@ export function opsStrength(kafkaExperience: number, opsSupport: number): number
   return MAX_OPS_STRENGTH * Math.min(1, kafkaExperience) * support;
 }
 const DISCOUNTED_ROWS = new Set<SignalTarget>(['setup', 'ops_people', 'incident_risk']);
+/** A discount of the managed services' lead is named in its reason from this scale down (a twentieth off). */
+const SAID_DISCOUNT = 0.95;
 
 /** Everything a verdict is decided from: one person's answers, or a whole team's merged. */
 export interface Evidence {
@@ -145,7 +147,12 @@ export function priorsFor(evidence: Evidence): readonly Signal[] {
         ? {
             ...signal,
             points: Math.round(signal.points * scale * 100) / 100,
-            reason: `${signal.reason}, though less so for a team that has run Kafka in production`,
+            // Said only where it takes a twentieth or more off. A team's strength is its people's mean, so the words
+            // claim experience in the answers, not that the whole team has run Kafka.
+            reason:
+              scale <= SAID_DISCOUNT
+                ? `${signal.reason}, though less so given the Kafka production experience in your answers`
+                : signal.reason,
           }
         : signal,
   );

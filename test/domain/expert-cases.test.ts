@@ -338,7 +338,7 @@ const CASES: ExpertCase[] = [
     // The managed services' lead is discounted for Kafka operating experience, not for Kafka already in use (none).
     mustSay: [
       'deciding factors (streaming is the product and deploy anywhere) favour',
-      'though less so for a team that has run Kafka in production',
+      'though less so given the Kafka production experience in your answers',
     ],
   },
   {

@@ -118,7 +118,7 @@ describe("the write-up's priors", () => {
     expect(row(fewerYears, 'setup').advantage).toBe('kinesis');
     expect(row(fewerYears, 'ops_people').advantage).toBe('kinesis');
     expect(row(fewerYears, 'setup').from.at(-1)).toBe(
-      'what holds for most teams: a Kinesis stream is production-ready in hours, with no servers to build, though less so for a team that has run Kafka in production',
+      'what holds for most teams: a Kinesis stream is production-ready in hours, with no servers to build, though less so given the Kafka production experience in your answers',
     );
   });
 

@@ -18,6 +18,22 @@ function team(...answerSets: RespondentAnswers['answers'][]): RespondentAnswers[
 }
 
 describe('aggregateTeam', () => {
+  it('names the discount for Kafka experience only where the answers carry enough of it', () => {
+    const discounted = /less so given the Kafka production experience/;
+    const words = (people: RespondentAnswers['answers'][]) =>
+      [...aggregateTeam(team(...people)).verdict.rows].flatMap((row) => row.from).join('\n');
+    const veteran = answersFor({
+      kafka_ops_experience: 'many_years',
+      oncall_rotation: 'yes',
+      monitoring_maturity: 'strong',
+    });
+    const never = answersFor({ kafka_ops_experience: 'never' });
+    expect(words([veteran, veteran, never])).toMatch(discounted);
+    // One person of four with a few years: a 2% discount, which the rows do not claim.
+    const fewYears = answersFor({ kafka_ops_experience: 'one_to_three_years' });
+    expect(words([fewYears, never, never, never])).not.toMatch(discounted);
+  });
+
   it('shows how a split team divides, and where to argue', () => {
     const result = aggregateTeam(team(WEB_APP_SHOP_ON_AWS, AWS_SHOP_WANTING_KAFKA, STREAMING_IS_THE_PRODUCT));
     expect(result.respondents).toBe(3);
