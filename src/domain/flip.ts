@@ -10,7 +10,8 @@
  *   changes that came closest to flipping it;
  * - a change that flips it only by ruling the recommendation out restates a hard limit, and does not count;
  * - "smallest" means fewest answers changed, then the shortest way along each question's options (a split team
- *   agreeing with what most of it said first, then an adjacent answer before a distant one; a number moved by less
+ *   agreeing with what most of it said first, then with what some of it said, then an adjacent answer nobody gave
+ *   before a distant one; a number moved by less
  *   before one moved by more), then question order.
  *
  * - only what a team could change or find out is tried (EFFORT): the workload numbers (zones only upward), the
@@ -47,6 +48,12 @@ import { quotedAnswer } from './words.js';
 const NUMBER_STEPS = 16;
 /** The size of a split team agreeing on the answer most of it gave: less than moving to a neighbouring answer. */
 const AGREE_WITH_MOST = 0.5;
+/**
+ * Agreeing on an answer some of a split team gave: more than agreeing with most, less than any answer nobody gave
+ * ("if the team agreed on “mostly AWS”" where people said only "not on AWS" and "all on AWS" gave them a third
+ * position to argue for).
+ */
+const AGREE_WITH_SOME = 0.75;
 /** A number's move this large (a size of 2 is tenfold) reads as no small change. */
 const FAR_MOVE = 2;
 /** The closest single changes that are paired up when none flips the verdict alone. */
@@ -155,11 +162,19 @@ export function whatWouldFlip(panel: Panel, current: Platform, { exhaustive = fa
       if (typeof typical === 'number') searchNumber(panel, question, typical, { probe, consider, beaten });
       continue;
     }
+    const given = unanimous
+      ? undefined
+      : new Set([...(panel.given[index]?.values() ?? [])].map(({ value }) => keyOf(value)));
     for (const { value, size: away } of choiceChanges(question, typical)) {
       const asMostSay = typical !== undefined && keyOf(value) === keyOf(typical);
       if (unanimous && asMostSay) continue;
-      // Where the team is split, everyone agreeing with what most say is the smallest move of all.
-      const size = asMostSay ? AGREE_WITH_MOST : away;
+      // Where the team is split, everyone agreeing with what most say is the smallest move of all, then with what
+      // some say.
+      const size = asMostSay
+        ? AGREE_WITH_MOST
+        : given?.has(keyOf(value))
+          ? Math.min(away, AGREE_WITH_SOME)
+          : away;
       if (beaten(size)) {
         order++;
         continue;

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { effortOf } from '../../src/domain/flip.js';
-import { ALL_QUESTIONS, type Answers, scoreAnswers, type Verdict } from '../../src/domain/index.js';
+import {
+  ALL_QUESTIONS,
+  type Answers,
+  aggregateTeam,
+  scoreAnswers,
+  type Verdict,
+} from '../../src/domain/index.js';
 import {
   AWS_SHOP_WANTING_KAFKA,
   answersFor,
   NEUTRAL_ANSWERS,
+  respondents,
   STREAMING_IS_THE_PRODUCT,
   WEB_APP_SHOP_ON_AWS,
 } from './fixtures.js';
@@ -76,6 +83,24 @@ describe('what would flip it', () => {
     for (const question of ALL_QUESTIONS) {
       if (question.kind === 'number' && question.unitOne) expect(question.thresholdOne).toContain('{bound}');
     }
+  });
+
+  it('has a split team settle on an answer one of them gave before one nobody gave', () => {
+    const split = (questionId: string, most: string, other: string) =>
+      aggregateTeam(
+        respondents(
+          answersFor({ [questionId]: most }),
+          answersFor({ [questionId]: most }),
+          answersFor({ [questionId]: other }),
+        ),
+      ).verdict.flip?.sentence;
+    // Not “nice to have” or “mostly AWS”, which no one said, though they are nearer.
+    expect(split('kafka_api_need', 'must', 'no')).toBe(
+      'If the team agreed on need for the Kafka API = “any API will do” (most now say “must speak Kafka”), the verdict would be Amazon Kinesis.',
+    );
+    expect(split('where_you_run', 'not_aws', 'aws_only')).toBe(
+      'If the team agreed on where you run = “all on AWS” (most now say “not on AWS”), the verdict would be Amazon Kinesis.',
+    );
   });
 
   it('names the way back when a hard limit decided it', () => {
