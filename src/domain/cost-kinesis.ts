@@ -72,6 +72,11 @@ function streamsFor(readers: number, perStream: number): { streams: number; perS
   return { streams, perStream: ceilCount(readers / streams) };
 }
 
+/** Streams beyond the fewest that hold the readers, tried so that polling readers replace fan-out or shards. */
+const EXTRA_STREAMS = 3;
+/** The share of the bill each stream beyond the fewest must save: the producers write every record once more. */
+const STREAM_COPY_SHARE = 0.25;
+
 export function kinesisProvisioned(workload: Workload, pricing: PriceTable): Priced {
   const out = kinesisOut(workload);
   if (out) return out;
@@ -89,37 +94,39 @@ export function kinesisProvisioned(workload: Workload, pricing: PriceTable): Pri
     CLASSIC_READERS_PER_SHARD + CAPACITY.kinesisEfoReadersPerStream,
   ).streams;
 
-  // Try every split of a stream's readers between polling and fan-out; keep the cheapest. Where the cheapest
-  // still needs more shards than the writes do, only so that its polling readers can share them (25 readers at
-  // 20 MB/s: one stream of 50 shards, 5 polling), one more stream is tried, fewer readers each (two of 20 shards,
-  // 2 polling each): never more streams than that takes, since each one is every record written again.
-  let best: Design | undefined;
+  // Try every split of a stream's readers between polling and fan-out, over the fewest streams and up to
+  // EXTRA_STREAMS more, and keep the cheapest that fits the account's shards. Another stream writes every record
+  // again, but holds its own polling readers: two streams of 375 shards, 5 polling each, serve 10 readers at 150 MB/s
+  // for $19,500 a month where one stream needs 8 of them on enhanced fan-out ($44,000). Each copy is one more
+  // stream the producers (or a Lambda) keep writing, so it must save STREAM_COPY_SHARE of the bill to be chosen.
+  // Every stream costs at least the shards the writes take: the search stops once that alone cannot win.
+  const writeShardsUsd = writeShards * HOURS * pricing.prices.kinesisShardHour.usd;
+  const weighed = (usd: number, streams: number) => usd * (1 + STREAM_COPY_SHARE * (streams - fewest));
+  let best: { design: Design; usd: number } | undefined;
+  let overLimit: Design | undefined;
   const most = Math.min(workload.consumerGroups, fewest + EXTRA_STREAMS);
   for (let streams = fewest; streams <= most; streams++) {
+    if (best && weighed(streams * writeShardsUsd, streams) > best.usd) break;
+    if (streams * writeShards > CAPACITY.kinesisShardsPerAccount) break;
     const perStream = ceilCount(workload.consumerGroups / streams);
-    let here: { design: Design; shards: number } | undefined;
     for (let classic = Math.min(perStream, CLASSIC_READERS_PER_SHARD); classic >= 0; classic--) {
       const fanOut = perStream - classic;
       if (fanOut > CAPACITY.kinesisEfoReadersPerStream) break;
       const shards = ceilCount(Math.max(writeShards, (peak * classic) / CAPACITY.kinesisShardReadMbps));
       const design = priceProvisioned(workload, pricing, shards, { streams, classic, fanOut }, fewest);
-      if (!here || design.machinesUsd < here.design.machinesUsd) here = { design, shards };
+      const usd = weighed(design.machinesUsd, streams);
+      if (design.units > CAPACITY.kinesisShardsPerAccount) {
+        if (!overLimit || design.units < overLimit.units) overLimit = design;
+      } else if (!best || usd < best.usd) best = { design, usd };
     }
-    if (here && (!best || here.design.machinesUsd < best.machinesUsd)) best = here.design;
-    if (!here || here.shards === writeShards) break;
   }
-  if (!best) return { available: false, reason: 'no design serves this many readers' };
-  if (best.units > CAPACITY.kinesisShardsPerAccount) {
-    return {
-      available: false,
-      reason: `it would take ${formatNumber(best.units)} shards, over the ${formatNumber(CAPACITY.kinesisShardsPerAccount)} an account may have without a quota raise`,
-    };
-  }
-  return best;
+  if (best) return best.design;
+  if (!overLimit) return { available: false, reason: 'no design serves this many readers' };
+  return {
+    available: false,
+    reason: `it would take ${formatNumber(overLimit.units)} shards, over the ${formatNumber(CAPACITY.kinesisShardsPerAccount)} an account may have without a quota raise`,
+  };
 }
-
-/** Streams beyond the fewest that hold the readers, tried in case their polling readers need fewer shards. */
-const EXTRA_STREAMS = 3;
 
 function priceProvisioned(
   workload: Workload,
@@ -325,7 +332,7 @@ function commonLimits(workload: Workload): LimitUse[] {
 function streamsNote(workload: Workload, { streams, classic, fanOut }: Readers, fewest: number): string[] {
   if (streams > fewest) {
     return [
-      `Every record is written to ${streams} streams, each read by ${countOf(classic + fanOut, 'service')}: cheaper than ${fewest === 1 ? 'one stream' : `${fewest} streams`}, whose polling readers would need more shards (the producers, or a Lambda, write each record ${streams} times)`,
+      `Every record is written to ${streams} streams, each read by ${countOf(classic + fanOut, 'service')}: cheaper than ${fewest === 1 ? 'one stream' : `${fewest} streams`}, whose readers would need enhanced fan-out or more shards to poll (the producers, or a Lambda, write each record ${streams} times)`,
     ];
   }
   if (streams === 1) return [];

@@ -87,11 +87,28 @@ export function costGapsOf(evidence: Evidence, candidates: readonly Platform[]):
   const floor = COST_GAP_FLOOR * evidence.engineerMonthlyUsd;
   return totals.flatMap(({ platform, usd }) => {
     const ratio = usd / cheapest;
-    if (ratio <= COST_GAP_START) return [];
     const weight = Math.min(1, Math.max(0, (usd - cheapest - floor) / floor));
-    const points = Math.round(COST_GAP_POINTS * Math.log2(ratio / COST_GAP_START) * weight * 100) / 100;
+    const byRatio = ratio > COST_GAP_START ? COST_GAP_POINTS * Math.log2(ratio / COST_GAP_START) * weight : 0;
+    const points =
+      Math.round(Math.max(byRatio, dollarGapPoints(usd - cheapest, ratio, evidence)) * 100) / 100;
     return points >= COST_GAP_MIN_POINTS ? [{ platform, points }] : [];
   });
+}
+
+/**
+ * Large bills in dollars, not only as a ratio: a gap of more than NOTABLE_COST_GAP engineer-months a month loses
+ * DOLLAR_GAP_POINTS for each doubling beyond it (10 at two engineer-months, 20 at four), in full once the bills are
+ * COST_GAP_START apart and not at all inside the estimate's own error (MACHINE_NOISE). By the ratio alone, Amazon
+ * Kinesis at $130,000 a month beside self-run Kafka's $82,000 lost 2.4 points for $580,000 a year, and won for an ad
+ * tech team with a platform team and infrastructure cost in its margin.
+ */
+const DOLLAR_GAP_POINTS = 10;
+
+function dollarGapPoints(gapUsd: number, ratio: number, evidence: Evidence): number {
+  const engineerMonths = gapUsd / Math.max(1, evidence.engineerMonthlyUsd);
+  if (engineerMonths <= NOTABLE_COST_GAP) return 0;
+  const outsideError = Math.min(1, Math.max(0, (ratio - MACHINE_NOISE) / (COST_GAP_START - MACHINE_NOISE)));
+  return DOLLAR_GAP_POINTS * Math.log2(engineerMonths / NOTABLE_COST_GAP) * outsideError;
 }
 
 /**

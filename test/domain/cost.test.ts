@@ -204,6 +204,24 @@ describe('designs and monthly bills, checked by hand', () => {
     expect(kinesis.limits.find((limit) => limit.what.includes('fan-out'))?.used).toBe(11);
   });
 
+  it('7c. 10 services at a 150 MB/s peak: two streams polled by five each, not one with eight on fan-out', () => {
+    const cost = estimate({ avgWriteMbps: 100, peakWriteMbps: 150, consumerGroups: 10, retentionDays: 7 });
+    // One stream: 150 shards, 2 polling + 8 fan-out: 8 × 150 × 730 × $0.015 = $13,140 and 8 × 256,640.6 GB × $0.013
+    // = $26,690.6 of fan-out alone. (With its 7 days' retention a shard costs $0.035 an hour, so one stream of 375
+    // shards polled by 5, plus 5 on fan-out, is dearer still.) Two streams of 5 polling readers: 150 × 5 ÷ 2 = 375
+    // shards each, 2 × 375 × 730 × ($0.015 + $0.02) = $19,162.50; 100 ms gathers 100 × 1,024 × 0.1 ÷ 375 = 27.3 KB a shard, packed in one
+    // whole PUT unit (25 KB): 2 streams × 256,640.6 GB × 1,048,576 ÷ 25 KB = 21,528 M units × $0.014 = $301.40.
+    const kinesis = expectDesign(
+      cost,
+      'kinesis_provisioned',
+      '2 streams of 375 shards, 5 readers polling',
+      19162.5 + 301.4,
+    );
+    expect(kinesis.notes.join(' ')).toContain(
+      'Every record is written to 2 streams, each read by 5 services',
+    );
+  });
+
   it('8. 60 reading services: three streams', () => {
     const cost = estimate({ avgWriteMbps: 5, peakWriteMbps: 10, consumerGroups: 60 });
     // 3 streams of 20 readers: 10 shards each ($109.50), PUT 12,832 GB ÷ 25 KB = 538 M × $0.014 = $7.54,
