@@ -66,6 +66,20 @@ interface Readers {
   fanOut: number;
 }
 
+/**
+ * The readers billed over all streams: `streams` × (classic + fanOut) is the most a design holds, and where the
+ * readers do not fill the last places, a stream short of one reader drops a fan-out reader first (25 readers over
+ * two streams of 13 are 25, not 26, billed).
+ */
+function billedReaders(
+  readers: number,
+  { streams, classic, fanOut }: Readers,
+): { classic: number; fanOut: number } {
+  const spare = Math.max(0, streams * (classic + fanOut) - readers);
+  const fanOutSpare = Math.min(spare, streams * fanOut);
+  return { classic: streams * classic - (spare - fanOutSpare), fanOut: streams * fanOut - fanOutSpare };
+}
+
 /** Splits the readers over as few streams as their caps allow, evenly. */
 function streamsFor(readers: number, perStream: number): { streams: number; perStream: number } {
   const streams = ceilCount(readers / perStream);
@@ -150,11 +164,12 @@ function priceProvisioned(
     priced.add('retention up to 7 days', 'kinesisExtendedRetentionShardHour', streams * shards * HOURS);
   }
   priced.add('retention beyond 7 days', 'kinesisLongTermRetentionGbMonth', streams * longTermGb(workload));
-  priced.add('enhanced fan-out readers', 'kinesisEfoConsumerShardHour', streams * fanOut * shards * HOURS);
+  const billed = billedReaders(workload.consumerGroups, readers);
+  priced.add('enhanced fan-out readers', 'kinesisEfoConsumerShardHour', billed.fanOut * shards * HOURS);
   priced.add(
     'enhanced fan-out data read',
     'kinesisEfoGbRead',
-    streams * fanOut * gbPerMonth(workload.avgWriteMbps),
+    billed.fanOut * gbPerMonth(workload.avgWriteMbps),
   );
   const peakWrittenRecords = recordsPerSecond(workload.peakWriteMbps, recordKb);
   const limits: LimitUse[] = [
@@ -254,19 +269,20 @@ export function kinesisOnDemand(workload: Workload, pricing: PriceTable, advanta
     advantage ? 'kinesisAdvantageGbWritten' : 'kinesisOnDemandGbWritten',
     streams * gbWritten,
   );
+  const billed = billedReaders(workload.consumerGroups, { streams, classic, fanOut });
   priced.add(
     'data read by polling readers',
     advantage ? 'kinesisAdvantageGbRead' : 'kinesisOnDemandGbRead',
-    streams * classic * gbWritten,
+    billed.classic * gbWritten,
   );
   priced.add(
     'enhanced fan-out data read',
     advantage ? 'kinesisAdvantageEfoGbRead' : 'kinesisOnDemandEfoGbRead',
-    streams * fanOut * gbWritten,
+    billed.fanOut * gbWritten,
   );
   priced.add(
     'retention up to 7 days',
-    'kinesisOnDemandExtendedRetentionGbMonth',
+    advantage ? 'kinesisAdvantageExtendedRetentionGbMonth' : 'kinesisOnDemandExtendedRetentionGbMonth',
     streams * storedGb(workload.avgWriteMbps, Math.max(0, extendedDays)),
   );
   priced.add('retention beyond 7 days', 'kinesisLongTermRetentionGbMonth', streams * longTermGb(workload));
@@ -331,8 +347,13 @@ function commonLimits(workload: Workload): LimitUse[] {
 /** Why every record is written to more than one stream, if it is: more readers than one holds, or cheaper shards. */
 function streamsNote(workload: Workload, { streams, classic, fanOut }: Readers, fewest: number): string[] {
   if (streams > fewest) {
+    const most = classic + fanOut;
+    const each =
+      streams * most === workload.consumerGroups
+        ? `each read by ${countOf(most, 'service')}`
+        : `each read by ${formatNumber(most - 1)} or ${countOf(most, 'service')}`;
     return [
-      `Every record is written to ${streams} streams, each read by ${countOf(classic + fanOut, 'service')}: cheaper than ${fewest === 1 ? 'one stream' : `${fewest} streams`}, whose readers would need enhanced fan-out or more shards to poll (the producers, or a Lambda, write each record ${streams} times)`,
+      `Every record is written to ${streams} streams, ${each}: cheaper than ${fewest === 1 ? 'one stream' : `${fewest} streams`}, whose readers would need enhanced fan-out or more shards to poll (the producers, or a Lambda, write each record ${streams} times)`,
     ];
   }
   if (streams === 1) return [];

@@ -168,16 +168,17 @@ const CASES: ExpertCase[] = [
     mustSay: ['that gap decides it'],
   },
   {
-    // Two streams of 20 shards (2 polling + 11 on fan-out each) serve them for about $13,200 of machines, where one
-    // stream would need 50 shards so that 5 could poll ($18,900). Still twice MSK's bill (3 × 4xlarge, $6,500 all
-    // in): the gap decides it, narrowly.
-    name: '25 services reading 10 MB/s: two streams, and a bill twice MSK’s decides it',
+    // Two streams of 20 shards (2 polling + 11 on fan-out each, 25 readers billed) serve them for about $12,700 of
+    // machines, where one stream would need 50 shards so that 5 could poll ($18,900). About twice MSK's bill
+    // (3 × 4xlarge, $6,500 all in): a close call either way, which must own up to the bill.
+    name: '25 services reading 10 MB/s: two streams, at a bill twice MSK’s, a close call',
     answers: answersFor({ avg_write_mbps: 10, peak_write_mbps: 20, consumer_groups: 25 }),
     verdicts: ['kinesis', 'msk'],
     confidence: ['medium', 'low'],
     mustSay: [
       '2 streams of 20 shards, 2 polling + 11 on enhanced fan-out',
-      'and Amazon Kinesis’s $15,000; the other rows favour Amazon Kinesis, and that gap decides it',
+      'Amazon MSK’s $6,500',
+      'leads only narrowly',
     ],
   },
   {
