@@ -33,7 +33,7 @@ import {
   storedGb,
   type Workload,
 } from './cost-model.js';
-import { formatNumber } from './format.js';
+import { formatNumber, formatUsd } from './format.js';
 import { CAPACITY, type PriceTable } from './pricing.js';
 
 /** MSK spans two or three zones; a one-zone answer is priced on three, the usual layout for 3 replicas. */
@@ -46,8 +46,6 @@ export function mskStandard(workload: Workload, pricing: PriceTable): Priced {
   const designs: Design[] = [];
   for (const storage of storageOptions(workload, true)) {
     const needs = needsOf(workload, storage, zones);
-    if (!storage.tiered && smallEnoughForT3(workload))
-      designs.push(t3Design(workload, pricing, storage, needs));
     for (const size of SIZES) {
       const network = CAPACITY.largeBrokerNetworkMbps * scale(size);
       const plan = brokersOf(size, needs, { ingress: network, egress: network });
@@ -65,7 +63,11 @@ export function mskStandard(workload: Workload, pricing: PriceTable): Priced {
         priced.done({
           units: plan.brokers,
           design: `${plan.brokers} × kafka.m7g.${size.name}${storageWords(storage, 'tiered storage')}`,
-          notes: [...notes, ...clientNotes(workload, 'MSK Connect (2 workers of 2 units)')],
+          notes: [
+            ...notes,
+            ...clientNotes(workload, 'MSK Connect (2 workers of 2 units)'),
+            ...t3Note(workload, pricing),
+          ],
           limits: clusterLimits(plan, storage, network, needs),
         }),
       );
@@ -81,31 +83,16 @@ function smallEnoughForT3(workload: Workload): boolean {
   );
 }
 
-/** Three burstable brokers: what AWS offers for development and testing, and enough for a trickle. */
-function t3Design(workload: Workload, pricing: PriceTable, storage: Storage, needs: Needs): Design {
-  const priced = bill(pricing);
-  priced.add('kafka.t3.small broker-hours', 'mskT3SmallBrokerHour', 3 * HOURS);
-  addMskStorage(priced, storage);
-  const notes = addClientTraffic(priced, workload, needs.zones, pricing);
-  addMskConnect(priced, workload);
-  return priced.done({
-    units: 3,
-    design: `3 × kafka.t3.small${storageWords(storage, 'tiered storage')}`,
-    notes: [
-      'kafka.t3.small brokers are burstable and meant for development and testing; production traffic usually starts on kafka.m7g.large',
-      ...notes,
-      ...clientNotes(workload, 'MSK Connect (2 workers of 2 units)'),
-    ],
-    limits: [
-      { what: 'brokers per cluster', used: 3, limit: CAPACITY.mskBrokersPerCluster, scope: 'overall' },
-      {
-        what: 'GiB of disk per broker',
-        used: diskFor(storage) / 3,
-        limit: CAPACITY.mskMaxStorageGbPerBroker,
-        scope: 'per unit',
-      },
-    ],
-  });
+/**
+ * Burstable kafka.t3.small brokers carry a trickle, but AWS offers them for development and testing only, so they
+ * are no production design to compare: the note gives their price for a team's test cluster.
+ */
+function t3Note(workload: Workload, pricing: PriceTable): string[] {
+  if (!smallEnoughForT3(workload)) return [];
+  const usd = 3 * HOURS * pricing.prices.mskT3SmallBrokerHour.usd;
+  return [
+    `For development and testing, 3 × kafka.t3.small brokers (burstable, not for production) cost about ${formatUsd(usd)} a month before storage`,
+  ];
 }
 
 function addMskStorage(priced: KafkaBill, storage: Storage): void {

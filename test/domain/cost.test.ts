@@ -70,9 +70,13 @@ describe('designs and monthly bills, checked by hand', () => {
     // One shard. Records are aggregated; 100 ms gathers 0.01 × 1,024 × 0.1 = 1.024 KB, one PUT unit each:
     // 0.01 × 2,628,000 × 1,024 ÷ 1.024 = 26,280,000 units × $0.014/M = $0.37; shard 730 × $0.015 = $10.95.
     expectDesign(cost, 'kinesis_provisioned', '1 shard', 10.95 + 0.368);
-    // MSK: 3 × kafka.t3.small (730 × 3 × $0.0456 = $99.86) + 0.844 GB × 6 × $0.10 + producers in other zones
-    // 25.66 GB × 2/3 × $0.02 = $0.34.
-    expectDesign(cost, 'msk_provisioned', '3 × kafka.t3.small', 99.864 + 0.506 + 0.342);
+    // MSK: 3 × kafka.m7g.large (730 × 3 × $0.204 = $446.76) + 0.844 GB × 6 × $0.10 + producers in other zones
+    // 25.66 GB × 2/3 × $0.02 = $0.34. Not kafka.t3.small, which AWS offers for development and testing only: the
+    // design's note prices it (730 × 3 × $0.0456 = $99.86) for a test cluster.
+    const msk = expectDesign(cost, 'msk_provisioned', '3 × kafka.m7g.large', 446.76 + 0.506 + 0.342);
+    expect(msk.notes).toContain(
+      'For development and testing, 3 × kafka.t3.small brokers (burstable, not for production) cost about $100 a month before storage',
+    );
   });
 
   it('2. a web shop: 2 MB/s, 8 at the peak, 1 KB records, 2 readers, 3 days', () => {
