@@ -88,8 +88,10 @@ export function decide(
   const overriding = overridingFactor
     ? DECIDING_FACTORS.filter((factor) => standing.strongFactors.includes(factor))
     : [];
+  const rows = CATEGORIES.map(explain);
   const { confidence, confidenceReason } = judgeConfidence(evidence, {
     recommendation,
+    opsPeople: rows.find((row) => row.target === 'ops_people'),
     overridingFactor,
     overriding,
     closeCall: !overridingFactor && standing.overallMargin < CLOSE_CALL_MARGIN,
@@ -105,7 +107,7 @@ export function decide(
     confidence,
     confidenceReason,
     ...(costSentence && { costSentence }),
-    rows: CATEGORIES.map(explain),
+    rows,
     decidingFactors: applying.map((factor) =>
       withHolders(explain(factor), factor, evidence.factorHolders, standing.strongFactors),
     ),
@@ -255,6 +257,7 @@ function judgeConfidence(
     candidates: readonly Platform[];
     runnerUp: Platform | undefined;
     costGaps: readonly CostGap[];
+    opsPeople: CategoryResult | undefined;
   },
 ): { confidence: Confidence; confidenceReason: string } {
   const share = dontKnowShare(evidence);
@@ -313,6 +316,8 @@ function fragilities(
     candidates: readonly Platform[];
     runnerUp: Platform | undefined;
     costGaps: readonly CostGap[];
+    overridingFactor?: DecidingFactor | undefined;
+    opsPeople?: CategoryResult | undefined;
   },
 ): string[] {
   const found: string[] = [];
@@ -337,7 +342,22 @@ function fragilities(
   const notable = dearerThanCheapest(evidence, outcome.candidates, outcome.recommendation, outcome.costGaps);
   if (notable) {
     found.push(
-      `It costs ${timesWords(notable.ratio)} what ${nameInSentence(notable.cheapest)} does a month (about ${formatUsd(notable.gapUsd)} more), which the other answers outweigh.`,
+      `It costs ${timesWords(notable.ratio)} what ${nameInSentence(notable.cheapest)} does a month (about ${formatUsd(notable.gapUsd)} more), which ${outcome.overridingFactor ? 'the deciding factor outweighs' : 'the other answers outweigh'}.`,
+    );
+  }
+  // A deciding factor that makes it self-run Kafka for a team the people row says cannot run it yet: the verdict
+  // stands on people the team must find first.
+  const people = outcome.opsPeople;
+  if (
+    outcome.overridingFactor &&
+    outcome.recommendation === 'kafka' &&
+    people &&
+    people.advantage !== 'kafka' &&
+    people.advantage !== 'even' &&
+    (people.strength === 'clear' || people.strength === 'decisive')
+  ) {
+    found.push(
+      `Running it is the catch: ${people.reason}, and self-managed Kafka needs people on call before it goes live.`,
     );
   }
   if (own && own.lowConfidence.length > 0) {

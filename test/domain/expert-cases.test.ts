@@ -320,6 +320,29 @@ const CASES: ExpertCase[] = [
     mustSay: ['leads only narrowly', 'your Kafka Streams apps have no Kinesis equivalent'],
   },
   {
+    name: 'a seed startup whose product is streaming, with nobody to run Kafka: Kafka by its factor, and the catch said',
+    answers: answersFor({
+      company_size: 'eng_1_10',
+      company_stage: 'seed',
+      streaming_is_product: 'core',
+      speed_is_feature: 'yes',
+      tunability: 'every_layer',
+      oncall_rotation: 'no',
+      platform_team: 'none',
+      kafka_ops_experience: 'never',
+      dedicated_engineers: 'none',
+      downtime_cost: 'severe',
+    }),
+    // The factor makes it self-run Kafka (PRODUCT.md's override); a reader must learn it rests on people the team
+    // does not have yet, and that the bill's gap is the factor's to outweigh, not the other answers'.
+    verdicts: ['kafka'],
+    confidence: ['low'],
+    mustSay: [
+      'which the deciding factor outweighs',
+      'Running it is the catch: no engineer can be spared to run it',
+    ],
+  },
+  {
     name: 'a ten-person startup with nobody on call',
     answers: TEN_PERSON_STARTUP,
     verdicts: ['kinesis'],
