@@ -54,7 +54,8 @@ export type Judgement = Omit<Verdict, 'cost' | 'flip'>;
  */
 export function decide(
   evidence: Evidence,
-  describe: (questionId: string) => string,
+  /** Given the row, so a team's description can tell whether its typical answer is what moved it. */
+  describe: (questionId: string, row?: { target: SignalTarget; advantage: Platform | 'even' }) => string,
   describeLimit: (questionId: string) => string = describe,
 ): Judgement {
   const standing = weigh(evidence);
@@ -77,7 +78,9 @@ export function decide(
     return {
       ...row,
       from: [
-        ...row.drivenBy.map(standing.rows[target].sole ? describeLimit : describe),
+        ...row.drivenBy.map((questionId) =>
+          standing.rows[target].sole ? describeLimit(questionId) : describe(questionId, row),
+        ),
         ...(prior ? [`what holds for most teams: ${prior.reason}`] : []),
       ],
     };

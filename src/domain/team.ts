@@ -40,6 +40,7 @@ import {
   type Confidence,
   type FigureNote,
   type Platform,
+  type SignalTarget,
   type Verdict,
 } from './types.js';
 import { CATEGORY_WEIGHTS } from './weighing.js';
@@ -153,7 +154,10 @@ function verdictOf(panel: Panel, settings: CostSettings, figures: FigureNote[], 
   if (guessed.length > 0) evidence.guessedFigures = guessed;
   const judgement = decide(
     evidence,
-    (questionId) => describeTypical(panel, questionId),
+    (questionId, row) =>
+      row && !typicalLeans(panel, questionId, row)
+        ? describeEveryAnswer(panel, questionId)
+        : describeTypical(panel, questionId),
     (questionId) => describeEveryAnswer(panel, questionId),
   );
   const cost =
@@ -217,6 +221,31 @@ function withExclusions(estimate: CostEstimate, judgement: Pick<Verdict, 'exclud
         : option;
     }),
   };
+}
+
+/**
+ * Whether the team's typical answer to a question is among those that lean the row its way. Where only others do
+ * (a row led for MSK by the two people whose services use Kafka clients, while most answered "none"), the row names
+ * every answer given, not the typical one that did not move it.
+ */
+function typicalLeans(
+  panel: Panel,
+  questionId: string,
+  row: { target: SignalTarget; advantage: Platform | 'even' },
+): boolean {
+  const index = ALL_QUESTIONS.findIndex((question) => question.id === questionId);
+  const typical = panel.consensus[questionId];
+  const given = panel.given[index];
+  if (index === -1 || typical === undefined || !given || row.advantage === 'even') return true;
+  if (panel.agreeing[index] === panel.answering[index]) return true;
+  if (ALL_QUESTIONS[index]?.kind === 'number') return true;
+  for (const [part, { value }] of given) {
+    if (keyOf(value) !== keyOf(typical)) continue;
+    return part.contributions.some(
+      ({ signal }) => signal.target === row.target && signal.toward === row.advantage && signal.points > 0,
+    );
+  }
+  return true;
 }
 
 /** "on-call today = none", and for a split team how many gave the typical answer: "… = none (4 of 6)". */

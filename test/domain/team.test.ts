@@ -34,6 +34,27 @@ describe('aggregateTeam', () => {
     expect(words([fewYears, never, never, never])).not.toMatch(discounted);
   });
 
+  it('names every answer behind a row that the typical answer did not move', () => {
+    const verdict = aggregateTeam(
+      team(
+        answersFor({ kafka_usage: ['none'], kafka_api_need: 'no' }),
+        answersFor({ kafka_usage: ['none'], kafka_api_need: 'no' }),
+        answersFor({ kafka_usage: ['clients'], kafka_api_need: 'nice' }),
+        answersFor({ kafka_usage: ['clients', 'streams'], kafka_api_need: 'nice' }),
+      ),
+    ).verdict;
+    const setup = verdict.rows.find((row) => row.target === 'setup');
+    expect(setup?.advantage).toBe('msk');
+    expect(setup?.reason).toBe('your services already talk to Kafka, so nothing is rewritten');
+    // Not "Kafka already in use = none (2 of 4)": the two who said none did not lean it to MSK.
+    expect(setup?.from).toContain(
+      'Kafka already in use: split between “none” (2), “Kafka clients” (1), “Kafka clients and Kafka Streams” (1)',
+    );
+    // Where the typical answer did move the row, it is named with its count, as before.
+    const people = verdict.rows.find((row) => row.target === 'ops_people');
+    expect(people?.from).toContain('owner of upgrades = a vendor');
+  });
+
   it('shows how a split team divides, and where to argue', () => {
     const result = aggregateTeam(team(WEB_APP_SHOP_ON_AWS, AWS_SHOP_WANTING_KAFKA, STREAMING_IS_THE_PRODUCT));
     expect(result.respondents).toBe(3);
