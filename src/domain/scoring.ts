@@ -363,6 +363,16 @@ function fragilities(
       `Running it is the catch: ${people.reason}, and self-managed Kafka needs people on call before it goes live.`,
     );
   }
+  // The hard limits leave only self-run Kafka to a team whose answers say it cannot run it yet: the choice among
+  // the three is made, but the reader should hear what it takes, and that managed Kafka elsewhere exists.
+  if (outcome.soleOption && outcome.recommendation === 'kafka') {
+    const against = strongestAgainstRunningIt(evidence);
+    if (against) {
+      found.push(
+        `Running it is the catch: ${against}, so a managed Kafka service where you run is worth comparing.`,
+      );
+    }
+  }
   if (own && own.lowConfidence.length > 0) {
     found.push(`Its cost rests on low-confidence prices (${own.lowConfidence.join(', ')}).`);
   }
@@ -376,6 +386,28 @@ function fragilities(
     }
   }
   return found;
+}
+
+/** A contribution this strong against running Kafka yourself is a catch worth saying when only Kafka is left. */
+const CATCH_POINTS = 2;
+/**
+ * Below this operating strength (opsStrength) the answers show no team that runs Kafka yet: no Kafka in production
+ * beyond a year, or a few years with none of the habits that keep a cluster healthy.
+ */
+const CATCH_STRENGTH = 0.05;
+
+/**
+ * The answers' strongest reason against the team running Kafka itself (the people row), for a team without the
+ * operating strength to outweigh it.
+ */
+function strongestAgainstRunningIt(evidence: Evidence): string | undefined {
+  if (evidence.opsStrength >= CATCH_STRENGTH) return undefined;
+  let strongest: { points: number; reason: string } | undefined;
+  for (const { signal } of evidence.contributions) {
+    if (signal.target !== 'ops_people' || signal.toward === 'kafka' || signal.points < CATCH_POINTS) continue;
+    if (!strongest || signal.points > strongest.points) strongest = signal;
+  }
+  return strongest?.reason;
 }
 
 /** "three times or more", "over twice", "about 1.9 times". */

@@ -222,11 +222,14 @@ const CASES: ExpertCase[] = [
     mustSay: ['Kinesis keeps them for at most 365', 'If records were kept for at most 365 days (now 400)'],
   },
   {
+    // Only self-run Kafka is left, for a team that has run Kafka for under a year and would rather a vendor owned
+    // upgrades: the choice among the three is made, but managed Kafka where it runs is worth a look.
     name: 'not on AWS',
     answers: answersFor({ where_you_run: 'not_aws' }),
     verdicts: ['kafka'],
-    confidence: ['high'],
+    confidence: ['medium'],
     mustSay: [
+      'Running it is the catch: the team would rather a vendor owned upgrades and patches, so a managed Kafka service where you run is worth comparing',
       'AWS list prices as a stand-in',
       'managed Kafka services elsewhere',
       'a month is AWS’s charge for traffic between zones, which a data centre of your own does not have',
@@ -341,6 +344,19 @@ const CASES: ExpertCase[] = [
       'which the deciding factor outweighs',
       'Running it is the catch: no engineer can be spared to run it',
     ],
+  },
+  {
+    name: 'not on AWS, with Kafka veterans on a 24-hour rotation: only Kafka is left, and they can run it',
+    answers: answersFor({
+      where_you_run: 'not_aws',
+      oncall_rotation: 'yes',
+      platform_team: 'dedicated_team',
+      kafka_ops_experience: 'many_years',
+      monitoring_maturity: 'strong',
+    }),
+    verdicts: ['kafka'],
+    confidence: ['high'],
+    mustSay: ['Only self-managed Kafka is left once the hard limits are applied.'],
   },
   {
     name: 'a ten-person startup with nobody on call',

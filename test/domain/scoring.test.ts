@@ -161,8 +161,9 @@ describe('hard constraints', () => {
       expect(category.scores.msk).toBe(0);
     }
     expect(verdict.override).toBeUndefined();
+    // The team has run Kafka under a year: what is left is not one it can run yet, and it is told so.
     expect(verdict.confidenceReason).toBe(
-      'Only self-managed Kafka is left once the hard limits are applied.',
+      'Running it is the catch: the team would rather a vendor owned upgrades and patches, so a managed Kafka service where you run is worth comparing.',
     );
     expect(row(verdict, 'setup').from).toEqual(['where you run = not on AWS']);
   });
