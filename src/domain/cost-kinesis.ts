@@ -382,7 +382,7 @@ function kinesisNotes(workload: Workload, pricing: PriceTable): string[] {
   }
   if (aggregates(workload)) {
     notes.push(
-      `Producers aggregate the ${formatKb(workload.recordKb)} records into Kinesis records of up to 1 MB (the Kinesis Producer Library or the like); readers de-aggregate them (the KCL and Lambda do)`,
+      `Producers aggregate the ${formatKb(workload.recordKb)} records into Kinesis records of up to 1 MB (the Kinesis Producer Library or the like); readers de-aggregate them (the KCL and Lambda do). The figures pack 100 ms of a shard's records together, as one producer would: many producer hosts each pack less, which takes more PUT units and can reach a shard's 1,000 records/s`,
     );
   }
   if (workload.recordKb > CAPACITY.kinesisDefaultMaxRecordKb) {

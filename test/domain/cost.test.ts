@@ -102,6 +102,8 @@ describe('designs and monthly bills, checked by hand', () => {
     // × $0.014 = $15.07; shards 10 × 730 × $0.015 = $109.50. About $125.
     const kinesis = expectDesign(cost, 'kinesis_provisioned', '10 shards', 109.5 + 15.07);
     expect(kinesis.notes.join(' ')).toContain('Producers aggregate the 0.1 KB records');
+    // The packing is one producer's: the note says what many producers change.
+    expect(kinesis.notes.join(' ')).toContain('many producer hosts each pack less');
   });
 
   it('4. 0.1 KB records at 1 GB/s, 2 readers, 1 day', () => {
