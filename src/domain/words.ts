@@ -45,13 +45,28 @@ export function describeAnswer(questionId: string, value: AnswerValue | undefine
  * not run on AWS, …".
  */
 export function outSentences(excluded: readonly { platform: Platform; reason: string }[]): string[] {
-  const byReason = new Map<string, Platform[]>();
-  for (const { platform, reason } of excluded)
-    byReason.set(reason, [...(byReason.get(reason) ?? []), platform]);
-  return [...byReason].map(
-    ([reason, platforms]) =>
-      `${platforms.map((platform) => PLATFORM_LABELS[platform]).join(' and ')} ${platforms.length === 1 ? 'is' : 'are'} out: ${reason}`,
+  return groupedBy(excluded, ({ reason }) => reason).map(
+    ({ key: reason, items }) =>
+      `${items.map(({ platform }) => PLATFORM_LABELS[platform]).join(' and ')} ${items.length === 1 ? 'is' : 'are'} out: ${reason}`,
   );
+}
+
+/**
+ * Items in groups of one key, so what shares a reason is said once: each group where its first item was, its items
+ * in their order, never empty.
+ */
+export function groupedBy<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+): { key: string; items: [T, ...T[]] }[] {
+  const groups = new Map<string, [T, ...T[]]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return [...groups].map(([key, grouped]) => ({ key, items: grouped }));
 }
 
 /** Platform names as they read mid-sentence: "self-managed Kafka", "Amazon Kinesis". */

@@ -87,6 +87,25 @@ const HOBBY = answersFor({
   kafka_ops_experience: 'never',
 });
 
+/** A profitable team on AWS with nobody on call and no platform team, writing 100 MB/s to 12 reading services. */
+const NOBODY_ON_CALL_AT_100_MBPS = answersFor({
+  company_stage: 'profitable',
+  engineering_practice: 'distributed_systems',
+  ops_skills: 'little',
+  avg_write_mbps: 100,
+  peak_write_mbps: 200,
+  avg_record_kb: 10,
+  consumer_groups: 12,
+  retention_days: 72,
+  where_you_run: 'aws_only',
+  oncall_rotation: 'no',
+  platform_team: 'none',
+  upgrade_appetite: 'vendor',
+  downtime_cost: 'lost_revenue',
+  incident_history: 'nothing_self_run',
+  tunability: 'defaults',
+});
+
 const ALL_DONT_KNOW = (() => {
   const answers = answersFor();
   for (const question of ALL_QUESTIONS) {
@@ -248,23 +267,7 @@ const CASES: ExpertCase[] = [
   },
   {
     name: 'a team with nobody on call writing 100 MB/s to 12 services: Kinesis, owning up to $24,000 a month more',
-    answers: answersFor({
-      company_stage: 'profitable',
-      engineering_practice: 'distributed_systems',
-      ops_skills: 'little',
-      avg_write_mbps: 100,
-      peak_write_mbps: 200,
-      avg_record_kb: 10,
-      consumer_groups: 12,
-      retention_days: 72,
-      where_you_run: 'aws_only',
-      oncall_rotation: 'no',
-      platform_team: 'none',
-      upgrade_appetite: 'vendor',
-      downtime_cost: 'lost_revenue',
-      incident_history: 'nothing_self_run',
-      tunability: 'defaults',
-    }),
+    answers: NOBODY_ON_CALL_AT_100_MBPS,
     verdicts: ['kinesis', 'msk'],
     confidence: ['low', 'medium'],
     // Under 1.5 times self-run Kafka's bill, so the gap scores nothing; but $24,000 a month is more than an
@@ -285,27 +288,7 @@ const CASES: ExpertCase[] = [
   },
   {
     name: 'the team with nobody on call at 100 MB/s, whose Kafka Streams apps it wants to keep on the Kafka API',
-    answers: {
-      ...answersFor({
-        company_stage: 'profitable',
-        engineering_practice: 'distributed_systems',
-        ops_skills: 'little',
-        avg_write_mbps: 100,
-        peak_write_mbps: 200,
-        avg_record_kb: 10,
-        consumer_groups: 12,
-        retention_days: 72,
-        where_you_run: 'aws_only',
-        oncall_rotation: 'no',
-        platform_team: 'none',
-        upgrade_appetite: 'vendor',
-        downtime_cost: 'lost_revenue',
-        incident_history: 'nothing_self_run',
-        tunability: 'defaults',
-      }),
-      kafka_usage: ['streams'],
-      kafka_api_need: 'nice',
-    },
+    answers: { ...NOBODY_ON_CALL_AT_100_MBPS, kafka_usage: ['streams'], kafka_api_need: 'nice' },
     verdicts: ['msk'],
     confidence: ['medium', 'low'],
     mustSay: ['your Kafka Streams apps have no Kinesis equivalent'],

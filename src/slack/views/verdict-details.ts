@@ -10,6 +10,7 @@ import type { CategoryArgument } from '../../domain/deliberation.js';
 import { formatDollars, formatNumber } from '../../domain/format.js';
 import type { TeamVerdict } from '../../domain/team.js';
 import { type CategoryResult, PLATFORM_LABELS, type Platform, TARGET_LABELS } from '../../domain/types.js';
+import { groupedBy } from '../../domain/words.js';
 import { BLOCK_IDS, CALLBACK_IDS, VERDICT_BLOCK_IDS } from '../ids.js';
 import { argueBlocks } from './deliberation.js';
 import { escapeMrkdwn, plain, section, truncate } from './text.js';
@@ -91,14 +92,7 @@ export function verdictDetailBlocks(team: TeamVerdict, opposing: readonly Catego
   for (const { items } of groupedBy(rows, ({ row, body }) =>
     row.strength === 'only' ? `${row.advantage}\n${body}` : row.target,
   )) {
-    const [first] = items;
-    if (first)
-      blocks.push(
-        rowBlock(
-          items.map(({ row }) => row),
-          first.body,
-        ),
-      );
+    blocks.push(rowBlock(items));
   }
   blocks.push(section(VERDICT_BLOCK_IDS.flip, `*What would flip it:* ${flipWords(verdict)}`));
 
@@ -120,10 +114,11 @@ export function verdictDetailBlocks(team: TeamVerdict, opposing: readonly Catego
 }
 
 /** Rows sharing one body, named together: "*Performance · Setup (people)*: Kafka · the only option left". */
-function rowBlock(rows: readonly CategoryResult[], body: string): SectionBlock {
-  const [row] = rows;
-  if (!row) throw new Error('a row block needs a row');
-  const names = `*${rows.map((each) => TARGET_LABELS[each.target]).join(' · ')}*`;
+function rowBlock(
+  rows: readonly [{ row: CategoryResult; body: string }, ...{ row: CategoryResult }[]],
+): SectionBlock {
+  const [{ row, body }] = rows;
+  const names = `*${rows.map((each) => TARGET_LABELS[each.row.target]).join(' · ')}*`;
   const lead =
     row.advantage === 'even'
       ? `${names}: even`
@@ -136,18 +131,6 @@ function rowBody(row: CategoryResult, split: Record<Platform | 'even', number> |
   const lines = [`_${escapeMrkdwn(row.reason)}_`, escapeMrkdwn(fromWords(row))];
   if (split) lines.push(`Person by person: ${splitLabel(split)}`);
   return lines.join('\n');
-}
-
-/** Items in groups of one key, each group where its first item was, items in their order. */
-function groupedBy<T>(items: readonly T[], keyOf: (item: T) => string): { key: string; items: T[] }[] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return [...groups].map(([key, grouped]) => ({ key, items: grouped }));
 }
 
 /** The answers behind a row, or, for a row no answer moved, what it rests on instead. */
@@ -170,12 +153,10 @@ function costBlocks(cost: CostEstimate, recommendation: Platform): KnownBlock[] 
   // Options out for one reason are one line: six options behind "you do not run on AWS" were six.
   const lines = groupedBy(cost.options, (option) =>
     option.available ? option.option : `out\n${option.reason}`,
-  ).flatMap(({ items }) => {
-    const [first] = items;
-    if (!first) return [];
-    if (first.available) return [costLine(first, first.option === chosen)];
-    const names = items.map((option) => `~${COST_OPTION_LABELS[option.option]}~`).join(', ');
-    return [`• ${names} out: ${escapeMrkdwn(first.reason)}`];
+  ).map(({ items: [first, ...rest] }) => {
+    if (first.available) return costLine(first, first.option === chosen);
+    const names = [first, ...rest].map((option) => `~${COST_OPTION_LABELS[option.option]}~`).join(', ');
+    return `• ${names} out: ${escapeMrkdwn(first.reason)}`;
   });
   const table = section(
     VERDICT_BLOCK_IDS.cost,

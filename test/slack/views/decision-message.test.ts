@@ -423,6 +423,15 @@ describe('a message that fits one screen', () => {
     return { lines: text.split('\n').length + 1, chars: text.length };
   }
 
+  /** The team of these people and its decision message, with the argument in divided categories. */
+  function messageOf(people: { userId: string; answers: Answers }[], inProgress = 0) {
+    const team = aggregateTeam(people);
+    return {
+      team,
+      message: buildDecisionMessage({ decision, team, inProgress, arguments: argumentsFor(people, team) }),
+    };
+  }
+
   function teamOf(size: number, seed: number) {
     const random = seededRandom(seed);
     return Array.from({ length: size }, (_, index) => ({
@@ -442,13 +451,7 @@ describe('a message that fits one screen', () => {
       { userId: 'U0BOB', answers: { ...mustSpeakKafka, peak_write_mbps: 80 } },
       { userId: 'U0CAROL', answers: answersFor() },
     ];
-    const team = aggregateTeam(people);
-    const message = buildDecisionMessage({
-      decision,
-      team,
-      inProgress: 0,
-      arguments: argumentsFor(people, team),
-    });
+    const { team, message } = messageOf(people);
     const { lines, chars } = measure(message);
     expect(lines).toBeLessThanOrEqual(30);
     expect(chars).toBeLessThanOrEqual(2500);
@@ -468,13 +471,7 @@ describe('a message that fits one screen', () => {
       { userId: 'U0ALICE', answers: answersFor({ avg_write_mbps: 10, peak_write_mbps: 20 }) },
       { userId: 'U0BOB', answers: answersFor({ avg_write_mbps: 25, peak_write_mbps: 30 }) },
     ];
-    const team = aggregateTeam(people);
-    const message = buildDecisionMessage({
-      decision,
-      team,
-      inProgress: 0,
-      arguments: argumentsFor(people, team),
-    });
+    const { message } = messageOf(people);
     const cost = find(message.blocks, VERDICT_BLOCK_IDS.cost)?.text?.text ?? '';
     expect(cost).toContain('average writes 10–25 MB/s (priced at 10)');
     expect(cost).toContain('peak writes 20–30 MB/s (priced at 20)');
@@ -485,11 +482,9 @@ describe('a message that fits one screen', () => {
       { userId: 'U0ALICE', answers: answersFor({ avg_write_mbps: 'avg_10_100', peak_write_mbps: 20 }) },
       { userId: 'U0BOB', answers: answersFor({ avg_write_mbps: 40, peak_write_mbps: 45 }) },
     ];
-    const rangedTeam = aggregateTeam(ranged);
-    expect(rangedTeam.verdict.cost?.workload.peakWriteMbps).toBe(32);
-    const rangedCost =
-      find(buildDecisionMessage({ decision, team: rangedTeam, inProgress: 0 }).blocks, VERDICT_BLOCK_IDS.cost)
-        ?.text?.text ?? '';
+    const rangedMessage = messageOf(ranged);
+    expect(rangedMessage.team.verdict.cost?.workload.peakWriteMbps).toBe(32);
+    const rangedCost = find(rangedMessage.message.blocks, VERDICT_BLOCK_IDS.cost)?.text?.text ?? '';
     expect(rangedCost).toContain('peak writes 20–45 MB/s (priced at 32)');
   });
 
@@ -501,13 +496,7 @@ describe('a message that fits one screen', () => {
       ]),
     );
     const people = teamOf(40, 7).map((person) => ({ ...person, answers: { ...person.answers, ...unknown } }));
-    const team = aggregateTeam(people);
-    const message = buildDecisionMessage({
-      decision,
-      team,
-      inProgress: 5,
-      arguments: argumentsFor(people, team),
-    });
+    const { team, message } = messageOf(people, 5);
     const { lines, chars } = measure(message);
     expect(lines).toBeLessThanOrEqual(30);
     expect(chars).toBeLessThanOrEqual(2500);
@@ -527,13 +516,7 @@ describe('a message that fits one screen', () => {
     'holds %i people in 30 lines and 2,500 characters, and says how many more picked',
     (size) => {
       const people = teamOf(size, size);
-      const team = aggregateTeam(people);
-      const message = buildDecisionMessage({
-        decision,
-        team,
-        inProgress: 5,
-        arguments: argumentsFor(people, team),
-      });
+      const { message } = messageOf(people, 5);
       const { lines, chars } = measure(message);
       expect(lines).toBeLessThanOrEqual(30);
       expect(chars).toBeLessThanOrEqual(2500);
