@@ -11,8 +11,7 @@
  * - a change that flips it only by ruling the recommendation out restates a hard limit, and does not count;
  * - "smallest" means fewest answers changed, then the shortest way along each question's options (a split team
  *   agreeing with what most of it said first, then with what some of it said, then an adjacent answer nobody gave
- *   before a distant one; a number moved by less
- *   before one moved by more), then question order.
+ *   before a distant one; a number moved by less before one moved by more), then question order.
  *
  * - only what a team could change or find out is tried (EFFORT): the workload numbers (zones only upward), the
  *   timeline, who owns upgrades, on-call, hiring, where it runs. Facts of identity (company size, stage, whether
@@ -170,11 +169,9 @@ export function whatWouldFlip(panel: Panel, current: Platform, { exhaustive = fa
       if (unanimous && asMostSay) continue;
       // Where the team is split, everyone agreeing with what most say is the smallest move of all, then with what
       // some say.
-      const size = asMostSay
-        ? AGREE_WITH_MOST
-        : given?.has(keyOf(value))
-          ? Math.min(away, AGREE_WITH_SOME)
-          : away;
+      let size = away;
+      if (asMostSay) size = AGREE_WITH_MOST;
+      else if (given?.has(keyOf(value))) size = Math.min(away, AGREE_WITH_SOME);
       if (beaten(size)) {
         order++;
         continue;
