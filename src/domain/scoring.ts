@@ -91,10 +91,8 @@ export function decide(
   const overriding = overridingFactor
     ? DECIDING_FACTORS.filter((factor) => standing.strongFactors.includes(factor))
     : [];
-  const rows = CATEGORIES.map(explain);
   const { confidence, confidenceReason } = judgeConfidence(evidence, {
     recommendation,
-    opsPeople: rows.find((row) => row.target === 'ops_people'),
     overridingFactor,
     overriding,
     closeCall: !overridingFactor && standing.overallMargin < CLOSE_CALL_MARGIN,
@@ -110,7 +108,7 @@ export function decide(
     confidence,
     confidenceReason,
     ...(costSentence && { costSentence }),
-    rows,
+    rows: CATEGORIES.map(explain),
     decidingFactors: applying.map((factor) =>
       withHolders(explain(factor), factor, evidence.factorHolders, standing.strongFactors),
     ),
@@ -260,7 +258,6 @@ function judgeConfidence(
     candidates: readonly Platform[];
     runnerUp: Platform | undefined;
     costGaps: readonly CostGap[];
-    opsPeople: CategoryResult | undefined;
   },
 ): { confidence: Confidence; confidenceReason: string } {
   const share = dontKnowShare(evidence);
@@ -302,7 +299,10 @@ function judgeConfidence(
       agreement < AGREEMENT_LIMITS.low ? 0 : agreement < AGREEMENT_LIMITS.lower ? level - 1 : level;
     if (allowed < level) {
       level = Math.max(0, allowed);
-      reason = `Only ${agreeing} of ${peers.length} people’s answers point to ${name}.`;
+      reason =
+        agreeing === 0
+          ? `None of the ${peers.length} people’s own answers point to ${name}.`
+          : `Only ${agreeing} of ${peers.length} people’s answers point to ${name}.`;
     }
   }
 
@@ -320,7 +320,6 @@ function fragilities(
     runnerUp: Platform | undefined;
     costGaps: readonly CostGap[];
     overridingFactor?: DecidingFactor | undefined;
-    opsPeople?: CategoryResult | undefined;
   },
 ): string[] {
   const found: string[] = [];
@@ -348,30 +347,16 @@ function fragilities(
       `It costs ${timesWords(notable.ratio)} what ${nameInSentence(notable.cheapest)} does a month (about ${formatUsd(notable.gapUsd)} more), which ${outcome.overridingFactor ? 'the deciding factor outweighs' : 'the other answers outweigh'}.`,
     );
   }
-  // A deciding factor that makes it self-run Kafka for a team the people row says cannot run it yet: the verdict
-  // stands on people the team must find first.
-  const people = outcome.opsPeople;
-  if (
-    outcome.overridingFactor &&
-    outcome.recommendation === 'kafka' &&
-    people &&
-    people.advantage !== 'kafka' &&
-    people.advantage !== 'even' &&
-    (people.strength === 'clear' || people.strength === 'decisive')
-  ) {
+  // Self-run Kafka that the categories did not choose (a deciding factor did, or the hard limits left nothing
+  // else), for a team whose answers say it cannot run it yet: the verdict stands on people it must find first.
+  const against =
+    outcome.recommendation === 'kafka' && (outcome.overridingFactor || outcome.soleOption)
+      ? strongestAgainstRunningIt(evidence)
+      : undefined;
+  if (against) {
     found.push(
-      `Running it is the catch: ${people.reason}, and self-managed Kafka needs people on call before it goes live.`,
+      `Running it is the catch: ${against}, ${outcome.soleOption ? 'so a managed Kafka service where you run is worth comparing' : 'and self-managed Kafka needs people on call before it goes live'}.`,
     );
-  }
-  // The hard limits leave only self-run Kafka to a team whose answers say it cannot run it yet: the choice among
-  // the three is made, but the reader should hear what it takes, and that managed Kafka elsewhere exists.
-  if (outcome.soleOption && outcome.recommendation === 'kafka') {
-    const against = strongestAgainstRunningIt(evidence);
-    if (against) {
-      found.push(
-        `Running it is the catch: ${against}, so a managed Kafka service where you run is worth comparing.`,
-      );
-    }
   }
   if (own && own.lowConfidence.length > 0) {
     found.push(`Its cost rests on low-confidence prices (${own.lowConfidence.join(', ')}).`);
@@ -388,7 +373,7 @@ function fragilities(
   return found;
 }
 
-/** A contribution this strong against running Kafka yourself is a catch worth saying when only Kafka is left. */
+/** A contribution this strong against running Kafka yourself is a catch worth saying. */
 const CATCH_POINTS = 2;
 /**
  * Below this operating strength (opsStrength) the answers show no team that runs Kafka yet: no Kafka in production

@@ -11,13 +11,25 @@ import {
   STREAMING_IS_THE_PRODUCT,
   WEB_APP_SHOP_ON_AWS,
 } from './fixtures.js';
-import { seededRandom, shuffled } from './random-answers.js';
+import { randomAnswers, seededRandom, shuffled } from './random-answers.js';
 
 function team(...answerSets: RespondentAnswers['answers'][]): RespondentAnswers[] {
   return answerSets.map((answers, index) => ({ userId: `U${String(index).padStart(4, '0')}`, answers }));
 }
 
 describe('aggregateTeam', () => {
+  it('says “none of” where nobody’s own answers point to the team verdict, never “only 0 of”', () => {
+    const random = seededRandom(31);
+    let none = 0;
+    for (let run = 0; run < 300; run++) {
+      const people = Array.from({ length: 2 + Math.floor(random() * 2) }, () => randomAnswers(random));
+      const reason = aggregateTeam(team(...people)).verdict.confidenceReason;
+      expect(reason).not.toMatch(/Only 0 of/);
+      if (/^None of the \d+ people’s own answers point to /.test(reason)) none++;
+    }
+    expect(none).toBeGreaterThan(0);
+  });
+
   it('names the discount for Kafka experience only where the answers carry enough of it', () => {
     const discounted = /less so given the Kafka production experience/;
     const words = (people: RespondentAnswers['answers'][]) =>
