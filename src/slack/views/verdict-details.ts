@@ -14,6 +14,7 @@ import { groupedBy } from '../../domain/words.js';
 import { BLOCK_IDS, CALLBACK_IDS, VERDICT_BLOCK_IDS } from '../ids.js';
 import { argueBlocks } from './deliberation.js';
 import { escapeMrkdwn, plain, section, truncate } from './text.js';
+import { disputeLine } from './verdict-summary.js';
 import {
   CONFIDENCE_WORDS,
   countLabel,
@@ -69,6 +70,12 @@ export function verdictDetailBlocks(team: TeamVerdict, opposing: readonly Catego
     blocks.push(section(BLOCK_IDS.verdictExcluded, `*Out of the running*\n${lines.join('\n')}`));
   }
 
+  // Every fact to settle: the channel message names the first two and sends the reader here for the rest.
+  if (team.disputes.length > 0) {
+    blocks.push(
+      section(BLOCK_IDS.verdictSettle, `*Facts to settle*\n${team.disputes.map(disputeLine).join('\n')}`),
+    );
+  }
   const splits = new Map(team.splits.map((split) => [split.target, split.counts]));
   if (hasArgument(team)) {
     // A row can lead decisively for MSK while its people split 1–1: say which is which before the first row.
@@ -155,7 +162,8 @@ function costBlocks(cost: CostEstimate, recommendation: Platform): KnownBlock[] 
     option.available ? option.option : `out\n${option.reason}`,
   ).map(({ items: [first, ...rest] }) => {
     if (first.available) return costLine(first, first.option === chosen);
-    const names = [first, ...rest].map((option) => `~${COST_OPTION_LABELS[option.option]}~`).join(', ');
+    // " · " between names that hold commas of their own ("Kinesis, on-demand").
+    const names = [first, ...rest].map((option) => `~${COST_OPTION_LABELS[option.option]}~`).join(' · ');
     return `• ${names} out: ${escapeMrkdwn(first.reason)}`;
   });
   const table = section(

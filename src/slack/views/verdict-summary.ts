@@ -79,26 +79,27 @@ function oneLineReason(team: TeamVerdict): string {
 
 /** The facts the team disagrees on, by name, the ones that rule a platform out first. */
 function settleLines(team: TeamVerdict): string[] {
-  const lines = team.disputes.slice(0, SHOWN_DISPUTES).map((dispute) => {
-    const [first, ...rest] = dispute.sides;
-    if (!first) return '';
-    // A fact split three or four ways names fewer people a side, so the line still fits the screen.
-    const named = dispute.sides.length > 2 ? 2 : 3;
-    const others = rest
-      .map((side) => `${people(side.userIds, named)} ${escapeMrkdwn(side.words)}`)
-      .join('; ');
-    const rules =
-      (first.rulesOut.length > 0
-        ? ` — it rules ${first.rulesOut.map((platform) => PLATFORM_LABELS[platform]).join(' and ')} out`
-        : '') +
-      (dispute.otherwise
-        ? `; settled ${first.rulesOut.length > 0 ? 'the other way' : 'one way'}, the verdict would be ${PLATFORM_LABELS[dispute.otherwise]}`
-        : '');
-    return `:warning: *Settle first — ${escapeMrkdwn(dispute.short)}:* ${people(first.userIds, named)} ${escapeMrkdwn(first.words)}; ${others}${rules}.`;
-  });
+  const lines = team.disputes.slice(0, SHOWN_DISPUTES).map(disputeLine);
   const more = team.disputes.length - SHOWN_DISPUTES;
   if (more > 0) lines.push(`_…and ${countLabel(more, 'more fact')} to settle in Details._`);
   return lines.filter((line) => line.length > 0);
+}
+
+/** One fact to settle: who says what, what it rules out, and the verdict were it settled the other way. */
+export function disputeLine(dispute: TeamVerdict['disputes'][number]): string {
+  const [first, ...rest] = dispute.sides;
+  if (!first) return '';
+  // A fact split three or four ways names fewer people a side, so the line still fits the screen.
+  const named = dispute.sides.length > 2 ? 2 : 3;
+  const others = rest.map((side) => `${people(side.userIds, named)} ${escapeMrkdwn(side.words)}`).join('; ');
+  const rules =
+    (first.rulesOut.length > 0
+      ? ` — it rules ${first.rulesOut.map((platform) => PLATFORM_LABELS[platform]).join(' and ')} out`
+      : '') +
+    (dispute.otherwise
+      ? `; settled ${first.rulesOut.length > 0 ? 'the other way' : 'one way'}, the verdict would be ${PLATFORM_LABELS[dispute.otherwise]}`
+      : '');
+  return `:warning: *Settle first — ${escapeMrkdwn(dispute.short)}:* ${people(first.userIds, named)} ${escapeMrkdwn(first.words)}; ${others}${rules}.`;
 }
 
 function people(userIds: readonly string[], named = 3): string {

@@ -115,7 +115,7 @@ describe('buildDecisionMessage', () => {
     expect(text.split('you do not run on AWS, and Kinesis and MSK exist only on AWS').length - 1).toBe(3);
     expect(text).toContain('~Amazon Kinesis~ and ~Amazon MSK~ you do not run on AWS');
     expect(text).toMatch(
-      /• ~Kinesis, provisioned shards~, ~Kinesis, on-demand~, .*~MSK Serverless~ out: you do not/,
+      /• ~Kinesis, provisioned shards~ · ~Kinesis, on-demand~ · .*~MSK Serverless~ out: you do not/,
     );
     const record = decisionRecord({
       title: decision.title,
@@ -510,6 +510,17 @@ describe('a message that fits one screen', () => {
     // A figure nobody gave: no cost table at all, rather than one resting on it.
     expect(find(message.blocks, VERDICT_BLOCK_IDS.cost)).toBeUndefined();
     expect(team.confidence).toBe('low');
+  });
+
+  it('lists in Details every fact to settle that the message sends the reader there for', () => {
+    const { team, message } = messageOf(teamOf(300, 300), 5);
+    const settle = find(message.blocks, VERDICT_BLOCK_IDS.settle)?.text?.text ?? '';
+    const more = Number(settle.match(/…and (\d+) more facts? to settle in Details/)?.[1]);
+    expect(more).toBeGreaterThan(0);
+    const details = find(verdictDetailBlocks(team, []), BLOCK_IDS.verdictSettle)?.text?.text ?? '';
+    const listed = details.split('\n').filter((line) => line.startsWith(':warning: *Settle first — '));
+    expect(listed).toHaveLength(more + 2);
+    for (const dispute of team.disputes) expect(details).toContain(`*Settle first — ${dispute.short}:*`);
   });
 
   it.each([25, 300])(
