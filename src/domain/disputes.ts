@@ -51,7 +51,7 @@ export const WIDE_SPREAD = 3;
 
 const NUMBER_QUESTIONS = ALL_QUESTIONS.filter((question) => question.kind === 'number');
 
-export function rangesOf(panel: Pick<Panel, 'numbers'>): NumberRange[] {
+export function rangesOf(panel: Pick<Panel, 'numbers' | 'workload'>): NumberRange[] {
   const ranges = NUMBER_QUESTIONS.flatMap((question): NumberRange[] => {
     const given = panel.numbers.get(question.id) ?? [];
     const min = given[0];
@@ -71,10 +71,9 @@ export function rangesOf(panel: Pick<Panel, 'numbers'>): NumberRange[] {
       },
     ];
   });
-  // The estimate reads a peak below the average as the average (readWorkload), so that is what it is priced at.
-  const average = ranges.find((range) => range.questionId === 'avg_write_mbps');
+  // The peak as the estimate prices it: readWorkload reads a peak below the average as the average.
   const peak = ranges.find((range) => range.questionId === 'peak_write_mbps');
-  if (average && peak && peak.median < average.median) peak.median = average.median;
+  if (peak && panel.workload) peak.median = panel.workload.peakWriteMbps;
   return ranges;
 }
 
