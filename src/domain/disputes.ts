@@ -5,11 +5,12 @@
  */
 import { type AnswerPart, readAnswer } from './answer-parts.js';
 import { type CostSettings, platformCosts, readWorkload } from './cost.js';
+import { figureOf, type Respondent } from './figures.js';
 import { keyOf, type Panel } from './panel.js';
 import { standingWith } from './panel-evidence.js';
 import type { PersonEvidence } from './person.js';
 import { ALL_QUESTIONS } from './questions.js';
-import type { Answers, AnswerValue, Platform, Question } from './types.js';
+import type { Answers, AnswerValue, NumberQuestion, Platform, Question } from './types.js';
 import { answerWords } from './words.js';
 
 /** One answer to a disputed fact and who gave it. */
@@ -38,27 +39,35 @@ export interface NumberRange {
   questionId: string;
   short: string;
   unit: string;
+  /** The lowest and highest figures priced (a rough range counts as the figure it is priced at). */
   min: number;
   max: number;
   /** What the estimate is priced at. */
-  median: number;
-  /** More than WIDE_SPREAD times apart: a thing to settle. */
+  pricedAt: number;
+  /**
+   * The answers are more than WIDE_SPREAD times apart, a rough range read as all it allows: "1 KB" and "1 to 10 KB"
+   * agree, though the range is priced at 3.2. A thing to settle.
+   */
   wide: boolean;
 }
 
 /** Workload numbers further apart than this are a thing to settle. */
 export const WIDE_SPREAD = 3;
 
-const NUMBER_QUESTIONS = ALL_QUESTIONS.filter((question) => question.kind === 'number');
+const NUMBER_QUESTIONS = ALL_QUESTIONS.filter(
+  (question): question is NumberQuestion => question.kind === 'number',
+);
 
-export function rangesOf(panel: Pick<Panel, 'numbers' | 'workload'>): NumberRange[] {
+export function rangesOf(
+  panel: Pick<Panel, 'numbers' | 'consensus' | 'workload'>,
+  people: readonly Respondent[],
+): NumberRange[] {
   const ranges = NUMBER_QUESTIONS.flatMap((question): NumberRange[] => {
     const given = panel.numbers.get(question.id) ?? [];
     const min = given[0];
     const max = given[given.length - 1];
-    const median = given[Math.floor((given.length - 1) / 2)];
-    if (min === undefined || max === undefined || median === undefined || question.kind !== 'number')
-      return [];
+    const pricedAt = panel.consensus[question.id];
+    if (min === undefined || max === undefined || typeof pricedAt !== 'number') return [];
     return [
       {
         questionId: question.id,
@@ -66,29 +75,57 @@ export function rangesOf(panel: Pick<Panel, 'numbers' | 'workload'>): NumberRang
         unit: question.unit,
         min,
         max,
-        median,
-        wide: min > 0 && max / min > WIDE_SPREAD,
+        pricedAt,
+        wide: apart(question, people) > WIDE_SPREAD,
       },
     ];
   });
   // The peak as the estimate prices it: readWorkload reads a peak below the average as the average.
   const peak = ranges.find((range) => range.questionId === 'peak_write_mbps');
-  if (peak && panel.workload) peak.median = panel.workload.peakWriteMbps;
+  if (peak && panel.workload) peak.pricedAt = panel.workload.peakWriteMbps;
   return ranges;
 }
 
-/** The recommended platform's cheapest total were every workload number at the top of the team's range. */
-export function topOfRange(
+/**
+ * How far apart the answers are at the least: the highest low end over the lowest high end, a given number being
+ * both ends and a rough range its bounds. At most 1 when some figure fits every answer.
+ */
+function apart(question: NumberQuestion, people: readonly Respondent[]): number {
+  let highestLow = 0;
+  let lowestHigh = Number.POSITIVE_INFINITY;
+  for (const person of people) {
+    const value = person.answers[question.id];
+    const range = typeof value === 'string' && question.ranges.find((candidate) => candidate.id === value);
+    const figure = range ? undefined : figureOf(question, value)?.value;
+    const low = range ? range.low : figure;
+    const high = range ? range.high : figure;
+    if (low === undefined || high === undefined) continue;
+    highestLow = Math.max(highestLow, low);
+    lowestHigh = Math.min(lowestHigh, high);
+  }
+  return lowestHigh > 0 ? highestLow / lowestHigh : 0;
+}
+
+/**
+ * The recommended platform's cheapest totals were every workload number at the bottom and at the top of the
+ * team's range; absent when every number was given alike.
+ */
+export function rangeEnds(
   panel: Panel,
   ranges: readonly NumberRange[],
   settings: CostSettings,
   recommendation: Platform,
-): number | undefined {
-  if (!panel.workload || !ranges.some((range) => range.max !== range.median)) return undefined;
-  const answers: Answers = { ...panel.consensus };
-  for (const range of ranges) answers[range.questionId] = range.max;
-  const workload = readWorkload(answers);
-  return workload && platformCosts(workload, answers, settings)[recommendation]?.totalUsd;
+): { lowUsd: number; highUsd: number } | undefined {
+  if (!panel.workload || !ranges.some((range) => range.min !== range.max)) return undefined;
+  const at = (end: (range: NumberRange) => number) => {
+    const answers: Answers = { ...panel.consensus };
+    for (const range of ranges) answers[range.questionId] = end(range);
+    const workload = readWorkload(answers);
+    return workload && platformCosts(workload, answers, settings)[recommendation]?.totalUsd;
+  };
+  const lowUsd = at((range) => range.min);
+  const highUsd = at((range) => range.max);
+  return lowUsd === undefined || highUsd === undefined ? undefined : { lowUsd, highUsd };
 }
 
 /**

@@ -50,8 +50,23 @@ function grouped(digits: string): string {
   return text;
 }
 
-/** A number with its unit, the unit for one where it has one: "20 MB/s", "1 day", "7 days". */
-export function formatAmount(value: number, unit: { unit: string; unitOne?: string }): string {
+/** A larger unit a number reads better in from `size` of the smaller up: 1,024 KB as a MiB. */
+export interface LargeUnit {
+  unit: string;
+  size: number;
+}
+
+/**
+ * A number with its unit, the unit for one where it has one, a large number in the larger unit where there is
+ * one: "20 MB/s", "1 day", "7 days", "3 MiB".
+ */
+export function formatAmount(
+  value: number,
+  unit: { unit: string; unitOne?: string; largeUnit?: LargeUnit },
+): string {
+  const large = unit.largeUnit;
+  if (large && value >= large.size)
+    return `${formatNumber(Math.round((value / large.size) * 10) / 10)} ${large.unit}`;
   const number = formatNumber(value);
   return `${number} ${number === '1' && unit.unitOne ? unit.unitOne : unit.unit}`;
 }

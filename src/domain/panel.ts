@@ -9,8 +9,8 @@
  * - a platform is out when anyone's answer to a fact rules it out (the stricter side holds until the team settles
  *   it; disputes.ts names the dispute), and a deciding factor overrides only when more than half of the people's
  *   answers say so;
- * - the cost estimate prices the team's typical workload: the median of each number and the most common answer
- *   to each question.
+ * - the cost estimate prices the team's typical workload: the (upper) median of each number and the most common
+ *   answer to each question.
  */
 import type { AnswerPart, Ballot, Contribution, Exclusion } from './answer-parts.js';
 import { type CostSettings, platformCosts, readWorkload, type Workload } from './cost.js';
@@ -375,9 +375,12 @@ export function keyOf(value: AnswerValue): string {
   return value.length === 1 ? String(value[0]) : [...value].sort().join(' ');
 }
 
-/** The lower median of numbers in ascending order: a value someone actually gave, and for peaks never below the averages' median. */
+/**
+ * The upper median of numbers in ascending order: a value someone actually gave and, of an even split, the larger,
+ * the side capacity is planned for (two people saying 2 and 100 MB/s are priced at 100, not sized for the smaller).
+ */
 function medianAnswer(sorted: readonly number[]): Typical | undefined {
-  const median = sorted[Math.floor((sorted.length - 1) / 2)];
+  const median = sorted[Math.floor(sorted.length / 2)];
   if (median === undefined) return undefined;
   let times = 0;
   for (const value of sorted) if (value === median) times++;

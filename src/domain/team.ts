@@ -18,10 +18,10 @@ import {
   type DisputedFact,
   disputesOf,
   type NumberRange,
+  rangeEnds,
   rangesOf,
   splitAnswers,
   tiedWithAnother,
-  topOfRange,
 } from './disputes.js';
 import { figureNotes, guessedFigures, settleFigures } from './figures.js';
 import { whatWouldFlip } from './flip.js';
@@ -70,8 +70,11 @@ export interface TeamVerdict {
   disputes: DisputedFact[];
   /** The team's range on each workload number, in question order; absent until someone gave the numbers. */
   ranges: NumberRange[];
-  /** The recommended platform's cheapest monthly total with every workload number at the top of its range. */
-  topOfRangeUsd?: number;
+  /**
+   * The recommended platform's cheapest monthly totals with every workload number at the bottom and at the top of
+   * its range; absent when everyone gave the same numbers.
+   */
+  rangeEnds?: { lowUsd: number; highUsd: number };
   /** One per category, in CATEGORIES order. */
   splits: TeamSplit[];
   /** Up to three categories where people disagree most, most divided first; empty when everyone agrees. */
@@ -125,8 +128,8 @@ export function teamVerdictOf(
     userId,
     pick: unsure ? ('unsure' as const) : recommendation,
   }));
-  const ranges = rangesOf(panel);
-  const top = topOfRange(panel, ranges, settings, verdict.recommendation);
+  const ranges = rangesOf(panel, people);
+  const ends = rangeEnds(panel, ranges, settings, verdict.recommendation);
   return {
     respondents: ballots.length,
     recommendation: verdict.recommendation,
@@ -135,7 +138,7 @@ export function teamVerdictOf(
     split: isSplit(picks),
     disputes: ballots.length > 1 ? disputesOf(panel, people, ranges, verdict.recommendation) : [],
     ranges,
-    ...(top !== undefined && { topOfRangeUsd: top }),
+    ...(ends && { rangeEnds: ends }),
     splits,
     mostDivided: mostDivided(splits, ballots.length),
     verdict,

@@ -2,6 +2,7 @@
  * The vocabulary of the decision model. Pure data types: nothing here knows about Slack or Redis.
  */
 import type { CostEstimate } from './cost-model.js';
+import type { LargeUnit } from './format.js';
 import type { Platform } from './platform.js';
 
 export { PLATFORM_LABELS, PLATFORMS, type Platform } from './platform.js';
@@ -100,6 +101,8 @@ export interface NumberQuestion extends QuestionBase {
   unit: string;
   /** The unit for exactly one, where it differs: "1 day", not "1 days". */
   unitOne?: string;
+  /** A larger unit large answers are shown in: records of 3,072 KB read as "3 MiB". */
+  largeUnit?: LargeUnit;
   /**
    * The number as a threshold in a sentence, `{bound}` standing for "at least 127": "there were {bound} reading
    * services". What would flip a verdict says it so.

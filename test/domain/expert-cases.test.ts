@@ -678,6 +678,24 @@ describe('the expert table for teams', () => {
     ]);
   });
 
+  it('sizes a team split evenly on its workload for the larger answer, never for the smaller teammate', () => {
+    // Two of four say 5 MB/s, two say 200: a cluster sized for 5 would be down at the first real peak.
+    const small = { ...NEUTRAL_ANSWERS, avg_write_mbps: 5, peak_write_mbps: 10 };
+    const large = { ...NEUTRAL_ANSWERS, avg_write_mbps: 200, peak_write_mbps: 400 };
+    for (const people of [
+      [small, large],
+      [small, large, small, large],
+    ]) {
+      const team = teamOf(people);
+      expect(team.verdict.cost?.workload).toMatchObject({ avgWriteMbps: 200, peakWriteMbps: 400 });
+      // Every option is priced as the larger answer alone prices it; the smaller end is named beside it.
+      const totals = (verdict: Verdict) =>
+        verdict.cost?.options.map((option) => [option.option, option.available && option.totalUsd]);
+      expect(totals(team.verdict)).toEqual(totals(scoreAnswers(large)));
+      expect(team.rangeEnds?.lowUsd).toBeLessThan(team.rangeEnds?.highUsd ?? 0);
+    }
+  });
+
   it('keeps a hard limit one person raises, and says it is theirs, not the team’s', () => {
     // Three run on AWS, one says the stream runs outside it: Kinesis and MSK stay out until that is settled.
     const outside = answersFor({ where_you_run: 'not_aws' });

@@ -45,7 +45,7 @@ function typicalOneByOne(ballots: Ballot[]) {
     let typical: AnswerValue | undefined;
     if (question.kind === 'number') {
       const sorted = given.map(Number).sort((a, b) => a - b);
-      typical = sorted[Math.floor((sorted.length - 1) / 2)];
+      typical = sorted[Math.floor(sorted.length / 2)];
     } else {
       const order = (value: AnswerValue) =>
         (Array.isArray(value) ? value : [value]).map((id) =>

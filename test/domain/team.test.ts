@@ -186,11 +186,28 @@ describe('aggregateTeam', () => {
     expect(result.ranges.find((range) => range.questionId === 'avg_write_mbps')).toMatchObject({
       min: 0.5,
       max: 40,
-      median: 0.5,
+      pricedAt: 40,
       wide: true,
     });
     expect(result.disputes.map((dispute) => dispute.questionId)).toContain('avg_write_mbps');
-    expect(result.topOfRangeUsd).toBeGreaterThan(0);
+    expect(result.rangeEnds?.highUsd).toBeGreaterThan(result.rangeEnds?.lowUsd ?? Number.POSITIVE_INFINITY);
+  });
+
+  it('reads a rough range as all it allows: a range that holds the other answer is no spread to settle', () => {
+    const exact = answersFor({ avg_record_kb: 1 });
+    const within = answersFor({ avg_record_kb: 'record_1_10kb' });
+    const beyond = answersFor({ avg_record_kb: 'record_100kb_1mib' });
+    const record = (result: ReturnType<typeof aggregateTeam>) =>
+      result.ranges.find((range) => range.questionId === 'avg_record_kb');
+    // "1 KB" and "1 to 10 KB" agree, though the range is priced at 3.2 KB.
+    expect(record(aggregateTeam(team(exact, within)))).toMatchObject({ min: 1, max: 3.2, wide: false });
+    // "1 KB" and "100 KB to 1 MiB" are at least 100 times apart.
+    expect(record(aggregateTeam(team(exact, beyond)))).toMatchObject({ min: 1, max: 320, wide: true });
+    // Two ranges that meet at 10 KB agree; two a decade apart with a decade between them do not.
+    expect(record(aggregateTeam(team(within, answersFor({ avg_record_kb: 'record_10_100kb' }))))?.wide).toBe(
+      false,
+    );
+    expect(record(aggregateTeam(team(within, beyond)))?.wide).toBe(true);
   });
 
   it('calls an even split of people a split, whatever order the options are listed in', () => {
@@ -259,15 +276,16 @@ describe('aggregateTeam', () => {
     expect(peopleRow?.from).toContain('owner of upgrades = a vendor');
   });
 
-  it('prices the team’s typical workload: the median of each number, the most common answer to the rest', () => {
+  it('prices the team’s typical workload: the median of each number (of an even split the larger), the most common answer to the rest', () => {
     const small = answersFor({ avg_write_mbps: 1, peak_write_mbps: 2, availability_zones: 'one' });
     const medium = answersFor({ avg_write_mbps: 10, peak_write_mbps: 20, availability_zones: 'one' });
     const large = answersFor({ avg_write_mbps: 1000, peak_write_mbps: 2000, availability_zones: 'three' });
     const result = aggregateTeam(team(large, small, medium));
     expect(result.verdict.cost?.workload).toMatchObject({ avgWriteMbps: 10, peakWriteMbps: 20, zones: 1 });
+    // Two people, 1 and 1,000 MB/s: sized for the larger, never for the smaller teammate.
     expect(aggregateTeam(team(small, large)).verdict.cost?.workload).toMatchObject({
-      avgWriteMbps: 1,
-      peakWriteMbps: 2,
+      avgWriteMbps: 1000,
+      peakWriteMbps: 2000,
     });
   });
 

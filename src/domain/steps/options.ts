@@ -17,7 +17,9 @@ export function lean(
 
 /**
  * Rough ranges for a throughput in MB/s. Each is priced at its geometric middle, rounded: the figure an order of
- * magnitude most likely sits near. The bounds match the thresholds in answer-parts.ts (100 and 1,000 MB/s peaks).
+ * magnitude most likely sits near; the open-ended top one at the middle of its first order of magnitude (3,200,
+ * not 10,000 MB/s: "more than 1,000" is rarely ten times more). The bounds match the thresholds in
+ * answer-parts.ts (100 and 1,000 MB/s peaks).
  */
 export function throughputRanges(prefix: string): RoughRange[] {
   return [
@@ -25,7 +27,7 @@ export function throughputRanges(prefix: string): RoughRange[] {
     { id: `${prefix}_1_10`, label: '1 to 10', low: 1, high: 10, pricedAt: 3.2 },
     { id: `${prefix}_10_100`, label: '10 to 100', low: 10, high: 100, pricedAt: 32 },
     { id: `${prefix}_100_1000`, label: '100 to 1,000', low: 100, high: 1000, pricedAt: 320 },
-    { id: `${prefix}_over_1000`, label: 'more than 1,000', low: 1000, high: 100_000, pricedAt: 10_000 },
+    { id: `${prefix}_over_1000`, label: 'more than 1,000', low: 1000, high: 100_000, pricedAt: 3200 },
   ];
 }
 

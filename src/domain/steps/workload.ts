@@ -46,6 +46,7 @@ export const WORKLOAD: Step = {
       prompt: 'How big is a typical record?',
       help: 'Kinesis takes records up to 10 MiB (1 MiB unless raised) and counts small ones against a per-shard limit; over 10 MiB, payloads usually go to S3 with a pointer in the stream.',
       unit: 'KB',
+      largeUnit: { unit: 'MiB', size: 1024 },
       threshold: 'records averaged {bound} KB',
       min: 0.1,
       max: 102_400,
@@ -69,7 +70,8 @@ export const WORKLOAD: Step = {
           words: '1 to 10 MiB',
           low: 1024,
           high: 10_240,
-          pricedAt: 3200,
+          // 3 MiB, near the geometric middle (3.2 MiB), so that it reads in the range's own unit.
+          pricedAt: 3072,
         },
         {
           id: 'record_over_10mib',
@@ -77,7 +79,7 @@ export const WORKLOAD: Step = {
           words: 'more than 10 MiB',
           low: 10_240,
           high: 102_400,
-          pricedAt: 32_000,
+          pricedAt: 32_768,
         },
       ],
       typical: 1,

@@ -122,17 +122,21 @@ function costSummary(team: TeamVerdict, cost: CostEstimate): string {
     const marker = option.platform === team.recommendation ? '*' : '';
     return `${marker}${OPTION_SHORT_NAMES[option.option]} ${formatUsd(option.totalUsd)}${marker} (${escapeMrkdwn(option.design)})`;
   });
+  const ends = team.rangeEnds && [formatUsd(team.rangeEnds.lowUsd), formatUsd(team.rangeEnds.highUsd)];
   const top =
-    team.topOfRangeUsd !== undefined
-      ? ` · up to about ${formatUsd(team.topOfRangeUsd)} for ${PLATFORM_LABELS[team.recommendation]} at the top of the team’s range`
+    ends && ends[0] !== ends[1]
+      ? ` · ${PLATFORM_LABELS[team.recommendation]} from about ${ends[0]} to ${ends[1]} across the team’s range`
       : '';
   const spread = team.ranges.filter((range) => range.min !== range.max);
-  const ranges = spread.map(
-    // The figure priced, not "the median": of two answers it is the lower, which a reader would not guess.
-    (range) =>
+  const ranges = spread.map((range) => {
+    // The figure priced, not "the median": of two answers it is the larger, which a reader would not guess. Only
+    // a peak is priced above every answer given: the estimate never reads a peak below the average.
+    const priced = `priced at ${formatNumber(range.pricedAt)}${range.pricedAt > range.max ? ', the average' : ''}`;
+    return (
       `${escapeMrkdwn(range.short)} ${formatNumber(range.min)}–${formatNumber(range.max)} ${range.unit} ` +
-      `(priced at ${formatNumber(range.median)})${range.wide ? ' :warning:' : ''}`,
-  );
+      `(${priced})${range.wide ? ' :warning:' : ''}`
+    );
+  });
   // The mark's meaning said once, not after each of up to five numbers.
   const legend = spread.some((range) => range.wide) ? ' (:warning: over 3× apart)' : '';
   return (

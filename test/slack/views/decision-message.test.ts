@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { decisionRecord, recordMarkdown } from '../../../src/domain/decision-record.js';
 import { argumentsFor } from '../../../src/domain/deliberation.js';
 import { FIGURE_TYPICAL, FIGURE_UNKNOWN } from '../../../src/domain/figures.js';
+import { formatUsd } from '../../../src/domain/format.js';
 import { ALL_QUESTIONS, type Answers, scoreAnswers } from '../../../src/domain/index.js';
+import { PLATFORM_LABELS } from '../../../src/domain/platform.js';
 import { aggregateTeam, type TeamVerdict } from '../../../src/domain/team.js';
 import {
   CATEGORIES,
@@ -466,26 +468,32 @@ describe('a message that fits one screen', () => {
     expect(team.recommendation).not.toBe('kinesis');
   });
 
-  it('says what each of the team’s numbers is priced at: of two answers, the lower', () => {
+  it('says what each of the team’s numbers is priced at: of two answers, the larger, and the cost across the range', () => {
     const people = [
       { userId: 'U0ALICE', answers: answersFor({ avg_write_mbps: 10, peak_write_mbps: 20 }) },
       { userId: 'U0BOB', answers: answersFor({ avg_write_mbps: 25, peak_write_mbps: 30 }) },
     ];
-    const { message } = messageOf(people);
+    const { message, team } = messageOf(people);
     const cost = find(message.blocks, VERDICT_BLOCK_IDS.cost)?.text?.text ?? '';
-    expect(cost).toContain('average writes 10–25 MB/s (priced at 10)');
-    expect(cost).toContain('peak writes 20–30 MB/s (priced at 20)');
+    expect(cost).toContain('average writes 10–25 MB/s (priced at 25)');
+    expect(cost).toContain('peak writes 20–30 MB/s (priced at 30)');
     expect(cost).not.toContain('median');
-    // A peak below the average (a range of averages priced at 32 beside a typed peak of 20) is priced as the
-    // average, as the estimate reads it.
+    // Both ends of the range are priced for the recommendation, the figure priced being the top.
+    const ends = team.rangeEnds;
+    expect(ends && ends.lowUsd < ends.highUsd).toBe(true);
+    expect(cost).toContain(
+      `${PLATFORM_LABELS[team.recommendation]} from about ${formatUsd(ends?.lowUsd ?? 0)} to ${formatUsd(ends?.highUsd ?? 0)} across the team’s range`,
+    );
+    // A peak below the average (a range of averages priced at 32, and a typed 40, beside peaks of 20 and 30) is
+    // priced as the average, as the estimate reads it, and says so, the figure lying above every peak given.
     const ranged = [
       { userId: 'U0ALICE', answers: answersFor({ avg_write_mbps: 'avg_10_100', peak_write_mbps: 20 }) },
-      { userId: 'U0BOB', answers: answersFor({ avg_write_mbps: 40, peak_write_mbps: 45 }) },
+      { userId: 'U0BOB', answers: answersFor({ avg_write_mbps: 40, peak_write_mbps: 30 }) },
     ];
     const rangedMessage = messageOf(ranged);
-    expect(rangedMessage.team.verdict.cost?.workload.peakWriteMbps).toBe(32);
+    expect(rangedMessage.team.verdict.cost?.workload.peakWriteMbps).toBe(40);
     const rangedCost = find(rangedMessage.message.blocks, VERDICT_BLOCK_IDS.cost)?.text?.text ?? '';
-    expect(rangedCost).toContain('peak writes 20–45 MB/s (priced at 32)');
+    expect(rangedCost).toContain('peak writes 20–30 MB/s (priced at 40, the average)');
   });
 
   it('holds 40 people who all said “Don’t know” to every workload number, naming a few and counting the rest', () => {

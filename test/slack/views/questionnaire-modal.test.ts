@@ -52,10 +52,14 @@ describe('number questions as data', () => {
         // Its unit, or its own words where label and unit would not read ("one day", "1 to 10 MiB").
         expect(shown).toContain(range.words ?? question.unit);
         expect(shown).not.toMatch(/MiB KB|^one (days|consumer groups)/);
-        // Priced at a figure with its unit ("priced at 32 KB"); a range of one value is that value, unsaid.
+        // Priced at a figure with its unit ("priced at 32 KB"), in the range's own unit ("1 to 10 MiB (priced at
+        // 3 MiB)", never "… 3,200 KB"); a range of one value is that value, unsaid.
         if (range.low === range.high) expect(shown).not.toContain('priced at');
-        else
-          expect(shown).toMatch(new RegExp(`priced at [\\d.,]+ (${question.unit}|${question.unitOne})\\)$`));
+        else {
+          const units = [question.unit, question.unitOne, question.largeUnit?.unit].filter(Boolean).join('|');
+          expect(shown).toMatch(new RegExp(`priced at [\\d.,]+ (${units})\\)$`));
+          expect(shown).not.toMatch(/^(more than |[\d.,]+ to )[\d.,]+ MiB \(priced at [\d.,]+ KB\)/);
+        }
       }
       const blockIds = view.blocks.map((block) => block.block_id);
       expect(blockIds.indexOf(roughFieldOf(question.id))).toBe(blockIds.indexOf(question.id) + 1);
