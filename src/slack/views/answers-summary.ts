@@ -38,7 +38,7 @@ export function buildAnswersSummaryModal(input: AnswersSummaryInput): ModalView 
         {
           type: 'mrkdwn',
           text: truncate(
-            `Your answers to _${escapeMrkdwn(input.decisionTitle)}_. *Edit* opens one step; the team verdict changes only when you save it.`,
+            `Your answers to _${escapeMrkdwn(input.decisionTitle)}_. *Edit* opens one step, here or later from the decision message, until the decision closes; the team verdict changes only when you save it.`,
             3000,
           ),
         },

@@ -22,18 +22,21 @@ export function buildOwnVerdictText(verdict: Verdict, channelId: string, blind =
   if (figures) lines.push(figures);
   if (cheapest) {
     const shown = shownCost(cheapest);
+    const option = `${COST_OPTION_LABELS[cheapest.option]} (${escapeMrkdwn(cheapest.design)})`;
+    const parts = `${formatDollars(shown.machinesUsd)} machines + ${formatDollars(shown.peopleUsd)} people`;
     lines.push(
-      `*Cheapest all in, by the estimate:* ${COST_OPTION_LABELS[cheapest.option]} (${escapeMrkdwn(cheapest.design)}), ` +
-        // The total as the cost sentence rounds it ("$8,600", never "$8,620" beside "$8,600"); the parts as itemised.
-        `about ${formatUsd(cheapest.totalUsd)} a month (${formatDollars(shown.machinesUsd)} machines + ${formatDollars(shown.peopleUsd)} people).`,
+      // The cost sentence has just given the recommendation's total: its bill is itemised, not said again.
+      cheapest.platform === verdict.recommendation && verdict.costSentence
+        ? `*Its bill, by the estimate:* ${option}, the cheapest option: ${parts} a month.`
+        : // The total as the cost sentence rounds it ("$8,600", never "$8,620" beside "$8,600"); the parts as itemised.
+          `*Cheapest all in, by the estimate:* ${option}, about ${formatUsd(cheapest.totalUsd)} a month (${parts}).`,
     );
   }
+  // How to edit, and that only a save changes the team verdict, is said once, under the answers below.
   lines.push(
     blind
-      ? `The team verdict in <#${channelId}> counts your answers but stays hidden until the decision closes, so no one is swayed early. ` +
-          'Edit a step below, or later from the decision message, until then.'
-      : `The team verdict in <#${channelId}> now includes your answers, with the full cost table; argue it out in its thread. ` +
-          'Edit a step below, or later from the decision message: the team verdict changes when you save it.',
+      ? `The team verdict in <#${channelId}> counts your answers but stays hidden until the decision closes, so no one is swayed early.`
+      : `The team verdict in <#${channelId}> now includes your answers, with the full cost table; argue it out in its thread.`,
   );
   return truncate(lines.join('\n'), 3000);
 }

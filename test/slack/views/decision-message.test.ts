@@ -303,10 +303,18 @@ describe('the verdict’s cost and flip', () => {
     expect(text).toContain(
       '*What would flip it:* nothing the team could change or find out, in one or two answers, would change this verdict.',
     );
+    // The cost sentence gives the total; the bill line itemises it without saying $1,400 twice.
+    expect(text).toContain('Amazon Kinesis costs about $1,400 a month');
     expect(text).toContain(
-      '*Cheapest all in, by the estimate:* Kinesis, provisioned shards (8 shards, 2 readers polling), about $1,400 a month ($211 machines + $1,200 people).',
+      '*Its bill, by the estimate:* Kinesis, provisioned shards (8 shards, 2 readers polling), the cheapest option: $211 machines + $1,200 people a month.',
     );
+    expect(text.split('$1,400').length - 1).toBe(1);
     expect(checkView(buildNoticeModal({ title: 'Your verdict', text }), 'modal')).toEqual([]);
+    // A recommendation dearer than the cheapest option names the cheaper one with its total.
+    const dearer = buildOwnVerdictText(scoreAnswers(AWS_SHOP_WANTING_KAFKA), 'C1');
+    expect(dearer).toMatch(
+      /\*Cheapest all in, by the estimate:\* Kinesis, .*, about \$[\d,]+ a month \(\$[\d,]+ machines \+ \$[\d,]+ people\)\./,
+    );
   });
 
   it('does not promise a visible team verdict when the decision is blind', () => {
