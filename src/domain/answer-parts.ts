@@ -130,16 +130,19 @@ export function readAnswer(question: Question, value: AnswerValue | undefined): 
   return part;
 }
 
-/** A rule's signals, built once: every respondent shares them, and they read the same for a team. */
+/** A rule's signals, built once: every respondent shares them, and they read the same for a team; `versus` as in Signal. */
 export function rule(
   questionId: string,
   target: Category,
   points: Partial<Record<Platform, number>>,
   reason: string,
+  versus?: Platform,
 ): Contribution[] {
   return PLATFORMS.flatMap((toward) => {
     const value = points[toward];
-    return value === undefined ? [] : [{ questionId, signal: { target, toward, points: value, reason } }];
+    return value === undefined
+      ? []
+      : [{ questionId, signal: { target, toward, points: value, reason, ...(versus && { versus }) } }];
   });
 }
 
@@ -172,6 +175,7 @@ const NUMBER_PARTS = {
       'performance',
       { kafka: 1, msk: 1 },
       `more than ${MANY_READERS} consumer groups would share each Kinesis shard’s read limit`,
+      'kinesis',
     ),
   ),
   veryManyReaders: partOf(
@@ -180,6 +184,7 @@ const NUMBER_PARTS = {
       'performance',
       { kafka: 2, msk: 2 },
       `more than ${VERY_MANY_READERS} consumer groups would crowd each Kinesis shard’s read limit`,
+      'kinesis',
     ),
   ),
 };

@@ -14,7 +14,7 @@ import { evidenceOf } from './evidence.js';
 import { ALL_QUESTIONS } from './questions.js';
 import { DONT_KNOW_LIMITS } from './scoring.js';
 import { type Answers, type AnswerValue, CATEGORIES, type Category, type Platform } from './types.js';
-import { advantageOf, weigh } from './weighing.js';
+import { advantageOf, inContrast, weigh } from './weighing.js';
 
 /** Where one person's own answers put a category row, and the reason that pushed it there hardest. */
 export interface PersonRow {
@@ -59,7 +59,8 @@ export function scorePerson(
     let best: (typeof contributions)[number] | undefined;
     for (const contribution of contributions) {
       const { signal } = contribution;
-      if (signal.target !== target || signal.toward !== side) continue;
+      if (signal.target !== target || signal.toward !== side || !inContrast(signal, standing.candidates))
+        continue;
       if (!best || signal.points > best.signal.points) best = contribution;
     }
     return best ? { side, reason: best.signal.reason, questionId: best.questionId } : { side };

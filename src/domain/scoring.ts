@@ -21,7 +21,14 @@ import {
   TARGET_LABELS,
   type Verdict,
 } from './types.js';
-import { advantageOf, isDecidingFactor, type RowStanding, type Standing, weigh } from './weighing.js';
+import {
+  advantageOf,
+  inContrast,
+  isDecidingFactor,
+  type RowStanding,
+  type Standing,
+  weigh,
+} from './weighing.js';
 import { lowerFirst, nameInSentence } from './words.js';
 
 /** An answer is quoted as a row's reason when it leans at least this far; a mere nudge defers to the prior. */
@@ -64,7 +71,8 @@ export function decide(
   const explain = (target: SignalTarget) => {
     const pool = isDecidingFactor(target) ? PLATFORMS : candidates;
     const fromAnswers = contributions.filter(
-      ({ signal }) => signal.target === target && pool.includes(signal.toward),
+      ({ signal }) =>
+        signal.target === target && pool.includes(signal.toward) && inContrast(signal, candidates),
     );
     const priors = priorsFor(evidence);
     const row = explainRow(target, standing.rows[target], fromAnswers, evidence.excluded, priors);

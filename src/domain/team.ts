@@ -244,8 +244,13 @@ function typicalLeans(
   if (ALL_QUESTIONS[index]?.kind === 'number') return true;
   for (const [part, { value }] of given) {
     if (keyOf(value) !== keyOf(typical)) continue;
+    const out = new Set(panel.base.excluded.map((exclusion) => exclusion.platform));
     return part.contributions.some(
-      ({ signal }) => signal.target === row.target && signal.toward === row.advantage && signal.points > 0,
+      ({ signal }) =>
+        signal.target === row.target &&
+        signal.toward === row.advantage &&
+        signal.points > 0 &&
+        !(signal.versus && out.has(signal.versus)),
     );
   }
   return true;

@@ -34,6 +34,12 @@ export interface Signal {
   points: number;
   /** Completes "…because <reason>", e.g. "nobody on the team has run Kafka in production". */
   reason: string;
+  /**
+   * The platform the reason is a contrast with ("your Kafka Streams apps have no Kinesis equivalent"): the signal
+   * counts only while that platform is in the running. With Kinesis out, keeping the team's Kafka code is no
+   * reason to prefer MSK to a cluster of its own, which keeps it just as well.
+   */
+  versus?: Platform;
 }
 
 /** Takes platforms off the table, whatever the scores say. */

@@ -14,6 +14,7 @@ import {
   type DecidingFactor,
   PLATFORMS,
   type Platform,
+  type Signal,
   type SignalTarget,
   type Strength,
 } from './types.js';
@@ -77,7 +78,9 @@ export function weigh(evidence: Evidence): Standing {
   const costContributions = machineSignals(evidence.costs, candidates);
   const scores = perTarget(() => zeroScores());
   for (const signal of priorsFor(evidence)) scores[signal.target][signal.toward] += signal.points;
-  for (const { signal } of evidence.contributions) scores[signal.target][signal.toward] += signal.points;
+  for (const { signal } of evidence.contributions) {
+    if (inContrast(signal, candidates)) scores[signal.target][signal.toward] += signal.points;
+  }
   for (const { signal } of costContributions) scores[signal.target][signal.toward] += signal.points;
 
   const rows = perTarget((target) => {
@@ -131,6 +134,11 @@ export function weigh(evidence: Evidence): Standing {
     favouredBeforeCost,
     runnerUp: overridingFactor ? contested : runnerUp,
   };
+}
+
+/** A signal contrasting with a platform (Signal.versus) counts only while that platform is a candidate. */
+export function inContrast(signal: Signal, candidates: readonly Platform[]): boolean {
+  return signal.versus === undefined || candidates.includes(signal.versus);
 }
 
 export function advantageOf(row: RowStanding): Platform | 'even' {

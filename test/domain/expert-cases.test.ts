@@ -696,6 +696,29 @@ describe('the expert table for teams', () => {
     }
   });
 
+  it('gives a team that must keep the Kafka API reasons that tell MSK from Kafka, not Kafka from Kinesis', () => {
+    // Three of four must speak the Kafka API, so Kinesis is out; all run Kafka Streams apps. Keeping the apps is
+    // no reason to prefer MSK to a cluster of their own: the rows say what does tell the two apart.
+    const must = answersFor({ kafka_api_need: 'must', kafka_usage: ['streams'] });
+    const free = answersFor({ kafka_api_need: 'no', kafka_usage: ['streams'] });
+    const { verdict } = teamOf([must, must, free, must]);
+    expect(verdict.excluded.map((exclusion) => exclusion.platform)).toEqual(['kinesis']);
+    const reasonOf = (target: string) => verdict.rows.find((row) => row.target === target)?.reason;
+    expect(reasonOf('setup')).toBe('AWS builds and wires up the brokers for you');
+    expect(reasonOf('incident_risk')).toBe('AWS takes care of failed brokers');
+    // And the apps' setup points no longer count for MSK over Kafka: the setup lead is the managed cluster's.
+    const withStreams = verdict.rows.find((row) => row.target === 'setup')?.scores;
+    const without = teamOf([
+      { ...must, kafka_usage: ['none'] },
+      { ...must, kafka_usage: ['none'] },
+      { ...free, kafka_usage: ['none'] },
+      { ...must, kafka_usage: ['none'] },
+    ]).verdict.rows.find((row) => row.target === 'setup')?.scores;
+    expect(withStreams && withStreams.msk - withStreams.kafka).toBeCloseTo(
+      without ? without.msk - without.kafka : Number.NaN,
+    );
+  });
+
   it('keeps a hard limit one person raises, and says it is theirs, not the team’s', () => {
     // Three run on AWS, one says the stream runs outside it: Kinesis and MSK stay out until that is settled.
     const outside = answersFor({ where_you_run: 'not_aws' });
@@ -859,6 +882,24 @@ describe('the verdict over random answer sets', () => {
       const excluded = verdict.excluded.map((exclusion) => exclusion.platform);
       if (excluded.length < 3) expect(excluded).not.toContain(verdict.recommendation);
     }
+  });
+
+  it('never argues a row with a contrast to a platform that is out', () => {
+    // "Your Kafka Streams apps have no Kinesis equivalent" or "more than 20 consumer groups would crowd each
+    // Kinesis shard" is no reason to prefer MSK or Kafka once Kinesis is out: both keep the code and the readers.
+    const kinesisOut = (answers: Answers) => ({ ...answers, kafka_api_need: 'must' });
+    let rows = 0;
+    for (const answers of sets.slice(0, 100).map(kinesisOut)) {
+      const verdict = scoreAnswers(answers);
+      // Kinesis out by the Kafka API, MSK still in: rows the limits leave to one option say the limit instead.
+      const out = verdict.excluded.map((exclusion) => exclusion.platform);
+      if (!out.includes('kinesis') || out.includes('msk')) continue;
+      for (const row of verdict.rows) {
+        if (row.target === 'performance' || row.target === 'setup' || row.target === 'incident_risk') rows++;
+        expect(`${row.reason} | ${row.from.join(' | ')}`, row.target).not.toMatch(/Kinesis|rewrit|replacing/);
+      }
+    }
+    expect(rows).toBeGreaterThan(150);
   });
 
   it('never makes an option more likely to win by doubling its costs', () => {

@@ -3,8 +3,9 @@ import type { RespondentAnswers } from '../../src/domain/answer-set.js';
 import { argumentsFor, argumentsFrom } from '../../src/domain/deliberation.js';
 import { FIGURE_TYPICAL, FIGURE_UNKNOWN } from '../../src/domain/figures.js';
 import { ALL_QUESTIONS, DEFAULT_COST_SETTINGS, DEFAULT_PRICING } from '../../src/domain/index.js';
-import { PersonEvidenceCache } from '../../src/domain/person.js';
+import { PersonEvidenceCache, scorePerson } from '../../src/domain/person.js';
 import { aggregateTeam, teamVerdictOf } from '../../src/domain/team.js';
+import { answersFor } from './fixtures.js';
 import { randomAnswers, reordered, seededRandom } from './random-answers.js';
 
 function randomTeam(random: () => number, size: number): RespondentAnswers[] {
@@ -48,6 +49,21 @@ describe('people scored once and reused', () => {
       const settled = aggregateTeam(team(unknown));
       expect(aggregateTeam(team(guessed)), `run ${run}`).toEqual(settled);
     }
+  });
+
+  it('gives a person’s row the reason that tells the options still in the running apart', () => {
+    // Their own answers rule Kinesis out; their Kafka Streams apps run on MSK and on Kafka alike.
+    const answers = answersFor({ kafka_api_need: 'must', kafka_usage: ['streams'] });
+    const { rows } = scorePerson({ userId: 'U1', answers }, DEFAULT_COST_SETTINGS);
+    expect(rows.setup.side).toBe('msk');
+    expect(rows.setup.reason).not.toMatch(/Kinesis/);
+    expect(rows.incident_risk.reason).not.toMatch(/rewrit/);
+    // Kinesis in the running, the apps are the reason again.
+    const kept = scorePerson(
+      { userId: 'U1', answers: { ...answers, kafka_api_need: 'nice' } },
+      DEFAULT_COST_SETTINGS,
+    );
+    expect(kept.rows.setup.reason).toBe('your Kafka Streams apps have no Kinesis equivalent');
   });
 
   it('re-scores only the person whose answers changed', () => {

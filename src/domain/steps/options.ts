@@ -1,17 +1,19 @@
 /** What the steps' questions share: how an option leans, throughput ranges, "Don't know". */
 import type { ChoiceOption, Platform, RoughRange, Signal, SignalTarget } from '../types.js';
 
-/** One reason leaning one row toward one or more platforms. */
+/** One reason leaning one row toward one or more platforms; `versus`, the platform it is a contrast with. */
 export function lean(
   target: SignalTarget,
   points: Partial<Record<Platform, number>>,
   reason: string,
+  versus?: Platform,
 ): Signal[] {
   return Object.entries(points).map(([toward, value]) => ({
     target,
     toward: toward as Platform,
     points: value,
     reason,
+    ...(versus && { versus }),
   }));
 }
 

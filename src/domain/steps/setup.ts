@@ -60,12 +60,14 @@ export const SETUP: Step = {
               'setup',
               { msk: 6, kafka: 3 },
               'your services already talk to Kafka, so nothing is rewritten',
+              'kinesis',
             ),
             ...lean('ops_people', { msk: 1, kafka: 1 }, 'the team already knows how Kafka clients behave'),
             ...lean(
               'incident_risk',
               { msk: 2, kafka: 1 },
               'rewriting working Kafka clients invites new bugs',
+              'kinesis',
             ),
           ],
         },
@@ -74,13 +76,23 @@ export const SETUP: Step = {
           short: 'Kafka Connect',
           label: 'Kafka Connect connectors',
           signals: [
-            ...lean('setup', { msk: 5, kafka: 3 }, 'your data already flows through Kafka Connect'),
+            ...lean(
+              'setup',
+              { msk: 5, kafka: 3 },
+              'your data already flows through Kafka Connect',
+              'kinesis',
+            ),
             ...lean(
               'ops_people',
               { msk: 2, kafka: 1 },
               'MSK Connect can run the connectors you already have',
             ),
-            ...lean('incident_risk', { msk: 1, kafka: 1 }, 'replacing working connectors invites new bugs'),
+            ...lean(
+              'incident_risk',
+              { msk: 1, kafka: 1 },
+              'replacing working connectors invites new bugs',
+              'kinesis',
+            ),
           ],
         },
         {
@@ -88,12 +100,18 @@ export const SETUP: Step = {
           short: 'Kafka Streams',
           label: 'Kafka Streams or ksqlDB applications',
           signals: [
-            ...lean('setup', { msk: 10, kafka: 6 }, 'your Kafka Streams apps have no Kinesis equivalent'),
+            ...lean(
+              'setup',
+              { msk: 10, kafka: 6 },
+              'your Kafka Streams apps have no Kinesis equivalent',
+              'kinesis',
+            ),
             ...lean('ops_people', { msk: 1, kafka: 1 }, 'the team already runs Kafka Streams apps'),
             ...lean(
               'incident_risk',
               { msk: 3, kafka: 2 },
               'rewriting stream-processing apps invites new bugs',
+              'kinesis',
             ),
           ],
         },
@@ -123,13 +141,13 @@ export const SETUP: Step = {
             excludes: ['kinesis'],
             reason: 'the stream must speak the Kafka API, and Kinesis has its own',
           },
-          signals: lean('setup', { msk: 2, kafka: 1 }, 'the stream must speak the Kafka API'),
+          signals: lean('setup', { msk: 2, kafka: 1 }, 'the stream must speak the Kafka API', 'kinesis'),
         },
         {
           id: 'nice',
           short: 'nice to have',
           label: 'It would be nice',
-          signals: lean('setup', { msk: 2, kafka: 1 }, 'you would like to keep the Kafka API'),
+          signals: lean('setup', { msk: 2, kafka: 1 }, 'you would like to keep the Kafka API', 'kinesis'),
         },
         {
           id: 'no',
