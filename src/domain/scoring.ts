@@ -89,7 +89,14 @@ export function decide(
         ...row.drivenBy.map((questionId) =>
           standing.rows[target].sole ? describeLimit(questionId) : describe(questionId, row),
         ),
-        ...(prior ? [`what holds for most teams: ${prior.reason}`] : []),
+        // The prior's reason is said once: as the row's reason when it is that, else here.
+        ...(prior
+          ? [
+              prior.reason === row.reason
+                ? 'what holds for most teams'
+                : `what holds for most teams: ${prior.reason}`,
+            ]
+          : []),
       ],
     };
   };

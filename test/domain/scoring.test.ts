@@ -117,9 +117,11 @@ describe("the write-up's priors", () => {
     const fewerYears = scoreAnswers({ ...veterans, kafka_ops_experience: 'one_to_three_years' });
     expect(row(fewerYears, 'setup').advantage).toBe('kinesis');
     expect(row(fewerYears, 'ops_people').advantage).toBe('kinesis');
-    expect(row(fewerYears, 'setup').from.at(-1)).toBe(
-      'what holds for most teams: a Kinesis stream is production-ready in hours, with no servers to build, though less so given the Kafka production experience in your answers',
+    // The prior is the row's reason, discounted, and From names it as the prior without saying it again.
+    expect(row(fewerYears, 'setup').reason).toBe(
+      'a Kinesis stream is production-ready in hours, with no servers to build, though less so given the Kafka production experience in your answers',
     );
+    expect(row(fewerYears, 'setup').from.at(-1)).toBe('what holds for most teams');
   });
 
   it('let incident risk turn only with deep Kafka experience, strong monitoring and a 24-hour rotation', () => {
@@ -269,7 +271,8 @@ describe('every row', () => {
   it('says when no answer moved it, and what it rests on', () => {
     expect(row(scoreAnswers(NEUTRAL_ANSWERS), 'performance')).toMatchObject({
       drivenBy: [],
-      from: ['what holds for most teams: a tuned Kafka cluster has the most raw headroom'],
+      reason: 'a tuned Kafka cluster has the most raw headroom',
+      from: ['what holds for most teams'],
     });
   });
 });
