@@ -36,6 +36,7 @@ import {
   type Answers,
   CATEGORIES,
   type Category,
+  type CategoryResult,
   COST_ESTIMATE_DRIVER,
   type Confidence,
   type FigureNote,
@@ -163,6 +164,10 @@ function verdictOf(panel: Panel, settings: CostSettings, figures: FigureNote[], 
         : describeTypical(panel, questionId),
     (questionId) => describeEveryAnswer(panel, questionId),
   );
+  if (panel.ballots.length > 1) {
+    judgement.rows = judgement.rows.map((row) => ownedBySome(panel, row));
+    judgement.decidingFactors = judgement.decidingFactors.map((row) => ownedBySome(panel, row));
+  }
   const cost =
     panel.workload &&
     withExclusions(
@@ -196,6 +201,31 @@ function attributed(panel: Panel, excluded: readonly Exclusion[]): Exclusion[] {
       ? { ...exclusion, reason: `for ${raising} of ${people} people, ${exclusion.reason}` }
       : exclusion;
   });
+}
+
+/**
+ * A row's reason that only half of the people or fewer gave is theirs, not the team's: "for 1 of 3 people, some
+ * customers ask to choose where data lives", as a hard limit says it. Reasons from the priors, the cost estimate or
+ * a held deciding factor (which counts its holders itself) are no one answer's and stay as they are.
+ */
+function ownedBySome(panel: Panel, row: CategoryResult): CategoryResult {
+  if (row.advantage === 'even' || row.strength === 'only') return row;
+  const people = panel.ballots.length;
+  for (const given of panel.given) {
+    let giving = 0;
+    for (const [part, { times }] of given) {
+      const gives = part.contributions.some(
+        ({ signal }) =>
+          signal.reason === row.reason && signal.target === row.target && signal.toward === row.advantage,
+      );
+      if (gives) giving += times;
+    }
+    if (giving === 0) continue;
+    return giving * 2 <= people
+      ? { ...row, reason: `for ${giving} of ${people} people, ${row.reason}` }
+      : row;
+  }
+  return row;
 }
 
 /** The figure the panel's estimate uses for a workload question. */

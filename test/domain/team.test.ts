@@ -57,7 +57,10 @@ describe('aggregateTeam', () => {
     ).verdict;
     const setup = verdict.rows.find((row) => row.target === 'setup');
     expect(setup?.advantage).toBe('msk');
-    expect(setup?.reason).toBe('your services already talk to Kafka, so nothing is rewritten');
+    // Two of four gave the reason: theirs, not the team's.
+    expect(setup?.reason).toBe(
+      'for 2 of 4 people, your services already talk to Kafka, so nothing is rewritten',
+    );
     // Not "Kafka already in use = none (2 of 4)": the two who said none did not lean it to MSK.
     expect(setup?.from).toContain(
       'Kafka already in use: split between “none” (2), “Kafka clients” (1), “Kafka clients and Kafka Streams” (1)',
@@ -65,6 +68,26 @@ describe('aggregateTeam', () => {
     // Where the typical answer did move the row, it is named with its count, as before.
     const people = verdict.rows.find((row) => row.target === 'ops_people');
     expect(people?.from).toContain('owner of upgrades = a vendor');
+  });
+
+  it('says whose a row’s reason is when only a few gave it, and states the reason most gave as the team’s', () => {
+    const some = answersFor({ deploy_anywhere: 'sometimes' });
+    const factor = (people: ReturnType<typeof answersFor>[]) =>
+      aggregateTeam(team(...people)).verdict.decidingFactors.find(
+        (row) => row.target === 'versatile_deployment',
+      );
+    // One of three says some customers ask: a slight lead, and the reason is that person's.
+    expect(factor([some, answersFor(), answersFor()])).toMatchObject({
+      advantage: 'kafka',
+      reason: 'for 1 of 3 people, some customers ask to choose where data lives',
+    });
+    // Two of three: the team's own reason, unprefixed.
+    expect(factor([some, some, answersFor()])?.reason).toBe('some customers ask to choose where data lives');
+    // A reason from what holds for most teams is nobody's answer, and is never counted.
+    const performance = aggregateTeam(team(some, answersFor())).verdict.rows.find(
+      (row) => row.target === 'performance',
+    );
+    expect(performance?.reason).toBe('a tuned Kafka cluster has the most raw headroom');
   });
 
   it('shows how a split team divides, and where to argue', () => {
