@@ -26,7 +26,7 @@ import {
 } from './cost-model.js';
 import { mskExpress, mskServerless, mskStandard } from './cost-msk.js';
 import { peopleFor } from './cost-people.js';
-import { formatDollars, formatNumber, formatUsd, roundUsd } from './format.js';
+import { formatDollars, formatNumber, formatUsd } from './format.js';
 import { CAPACITY, type PriceKey, type PriceTable } from './pricing.js';
 import type { Answers, Platform } from './types.js';
 
@@ -248,7 +248,11 @@ export function estimateCosts(input: {
   };
 }
 
-/** An option's figures as shown: each part rounded, and the totals the sums of the shown parts, so they add up. */
+/**
+ * An option's figures as shown: each part to the dollar, and the totals the sums of the shown parts, so they add
+ * up and stay within a few dollars of the exact total that every rounded figure ("about $6,300") is read from. Parts
+ * rounded to two figures each summed to $6,200 beside a total of $6,300 elsewhere.
+ */
 export interface ShownCost {
   items: CostItem[];
   machinesUsd: number;
@@ -257,9 +261,9 @@ export interface ShownCost {
 }
 
 export function shownCost(option: PricedOption): ShownCost {
-  const items = option.items.map((item) => ({ ...item, usd: roundUsd(item.usd) }));
+  const items = option.items.map((item) => ({ ...item, usd: Math.round(item.usd) }));
   const machinesUsd = items.reduce((sum, item) => sum + item.usd, 0);
-  const peopleUsd = roundUsd(option.peopleUsd);
+  const peopleUsd = Math.round(option.peopleUsd);
   return { items, machinesUsd, peopleUsd, totalUsd: machinesUsd + peopleUsd };
 }
 

@@ -516,14 +516,22 @@ describe('the estimate', () => {
     expect(connect.pricesAsOf).toBe('2026-12-01');
   });
 
-  it('shows parts that add up to the total it shows', () => {
-    // Machines about $52 and people about $1,700 are shown as $52 + $1,700 = $1,752, never "= $1,700".
-    const cost = estimate({ avgWriteMbps: 0.05, peakWriteMbps: 0.2, recordKb: 0.5 }, answersFor());
-    for (const each of cost.options) {
-      if (!each.available) continue;
-      const shown = shownCost(each);
-      expect(shown.items.reduce((sum, item) => sum + item.usd, 0)).toBe(shown.machinesUsd);
-      expect(shown.machinesUsd + shown.peopleUsd).toBe(shown.totalUsd);
+  it('shows parts that add up to the total it shows, and to the total the rounded figures are read from', () => {
+    // Machines about $52 and people about $1,700 are shown to the dollar and add up, never "= $1,700". Parts
+    // rounded to two figures each once summed to $6,200 beside "MSK $6,300" in the channel.
+    for (const workload of [
+      { avgWriteMbps: 0.05, peakWriteMbps: 0.2, recordKb: 0.5 },
+      { avgWriteMbps: 40, peakWriteMbps: 90, recordKb: 2 },
+      { avgWriteMbps: 300, peakWriteMbps: 700, recordKb: 4, retentionDays: 30 },
+    ]) {
+      const cost = estimate(workload, answersFor());
+      for (const each of cost.options) {
+        if (!each.available) continue;
+        const shown = shownCost(each);
+        expect(shown.items.reduce((sum, item) => sum + item.usd, 0)).toBe(shown.machinesUsd);
+        expect(shown.machinesUsd + shown.peopleUsd).toBe(shown.totalUsd);
+        expect(Math.abs(shown.totalUsd - each.totalUsd)).toBeLessThanOrEqual((each.items.length + 1) / 2);
+      }
     }
   });
 });

@@ -270,12 +270,12 @@ describe('the verdict’s cost and flip', () => {
   it('shows the monthly cost per option in Details, machines and people apart, with the date of the prices', () => {
     const table = find(details.blocks, VERDICT_BLOCK_IDS.cost)?.text?.text ?? '';
     expect(table).toContain('*Monthly cost estimate* (machines at list prices as of 1 Dec 2026, US East');
-    // Each part rounded on its own, and the total their sum: $88 + $3 + $120 machines.
+    // Each part to the dollar, and the total their sum: the $1,375 the channel's "about $1,400" is read from.
     expect(table).toContain(
-      '• Kinesis, provisioned shards (8 shards, 2 readers polling): machines $211 + people $1,200 (0.07 engineers) = *$1,411 a month*; setup about 1 engineer-week ← the verdict',
+      '• Kinesis, provisioned shards (8 shards, 2 readers polling): machines $208 + people $1,167 (0.07 engineers) = *$1,375 a month*; setup about 1 engineer-week ← the verdict',
     );
     expect(table).toContain(
-      '• Self-managed Kafka on EC2 (3 × m7g.large + 3 KRaft controllers, tiered storage in S3 after 12 h): machines $691 + people $19,000 (1.1 engineers) = *$19,691 a month*; setup about 15 engineer-weeks',
+      '• Self-managed Kafka on EC2 (3 × m7g.large + 3 KRaft controllers, tiered storage in S3 after 12 h): machines $684 + people $18,667 (1.1 engineers) = *$19,351 a month*; setup about 15 engineer-weeks',
     );
     expect(table).not.toMatch(/\$\d[\d,]*\.\d/);
     // Only the design the verdict rests on is marked, not every option of its platform.
@@ -306,7 +306,7 @@ describe('the verdict’s cost and flip', () => {
     // The cost sentence gives the total; the bill line itemises it without saying $1,400 twice.
     expect(text).toContain('Amazon Kinesis costs about $1,400 a month');
     expect(text).toContain(
-      '*Its bill, by the estimate:* Kinesis, provisioned shards (8 shards, 2 readers polling), the cheapest option: $211 machines + $1,200 people a month.',
+      '*Its bill, by the estimate:* Kinesis, provisioned shards (8 shards, 2 readers polling), the cheapest option: $208 machines + $1,167 people a month.',
     );
     expect(text.split('$1,400').length - 1).toBe(1);
     expect(checkView(buildNoticeModal({ title: 'Your verdict', text }), 'modal')).toEqual([]);
