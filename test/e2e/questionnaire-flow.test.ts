@@ -83,7 +83,7 @@ describe('one person, from slash command to verdict', () => {
     const cost = visibleText([blockById(details, VERDICT_BLOCK_IDS.cost)]);
     expect(cost).toContain('*Monthly cost estimate* (machines at list prices as of 1 Dec 2026');
     expect(cost).toContain(
-      '• Kinesis, on-demand (one stream, 2 readers polling): machines $883 + people $670 (0.04 engineers) = *$1,553 a month*',
+      '• Kinesis, on-demand (one stream, 2 readers polling): machines $885 + people $667 (0.04 engineers) = *$1,552 a month*',
     );
     expect(harness.slack.workspace.messagesIn(CHANNEL)).toHaveLength(1);
 
