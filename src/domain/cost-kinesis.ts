@@ -86,11 +86,6 @@ function streamsFor(readers: number, perStream: number): { streams: number; perS
   return { streams, perStream: ceilCount(readers / streams) };
 }
 
-/** Streams beyond the fewest that hold the readers, tried so that polling readers replace fan-out or shards. */
-const EXTRA_STREAMS = 3;
-/** The share of the bill each stream beyond the fewest must save: the producers write every record once more. */
-const STREAM_COPY_SHARE = 0.25;
-
 export function kinesisProvisioned(workload: Workload, pricing: PriceTable): Priced {
   const out = kinesisOut(workload);
   if (out) return out;
@@ -103,38 +98,28 @@ export function kinesisProvisioned(workload: Workload, pricing: PriceTable): Pri
       peakRecords / CAPACITY.kinesisShardWriteRecordsPerSecond,
     ),
   );
-  const fewest = streamsFor(
+  const { streams } = streamsFor(
     workload.consumerGroups,
     CLASSIC_READERS_PER_SHARD + CAPACITY.kinesisEfoReadersPerStream,
-  ).streams;
+  );
 
-  // Try every split of a stream's readers between polling and fan-out, over the fewest streams and up to
-  // EXTRA_STREAMS more, and keep the cheapest that fits the account's shards. Another stream writes every record
-  // again, but holds its own polling readers: two streams of 375 shards, 5 polling each, serve 10 readers at 150 MB/s
-  // for $19,500 a month where one stream needs 8 of them on enhanced fan-out ($44,000). Each copy is one more
-  // stream the producers (or a Lambda) keep writing, so it must save STREAM_COPY_SHARE of the bill to be chosen.
-  // Every stream costs at least the shards the writes take: the search stops once that alone cannot win.
-  const writeShardsUsd = writeShards * HOURS * pricing.prices.kinesisShardHour.usd;
-  const weighed = (usd: number, streams: number) => usd * (1 + STREAM_COPY_SHARE * (streams - fewest));
-  let best: { design: Design; usd: number } | undefined;
+  // Try every split of a stream's readers between polling and fan-out over the fewest streams that hold them, and
+  // keep the cheapest. No stream is added to save fan-out or shards: producers writing every record to a second
+  // stream lose one ordered, atomic write, and a copier takes a reader slot of its own and a bill nobody prices;
+  // AWS's answer to many readers is enhanced fan-out.
+  let best: Design | undefined;
   let overLimit: Design | undefined;
-  const most = Math.min(workload.consumerGroups, fewest + EXTRA_STREAMS);
-  for (let streams = fewest; streams <= most; streams++) {
-    if (best && weighed(streams * writeShardsUsd, streams) > best.usd) break;
-    if (streams * writeShards > CAPACITY.kinesisShardsPerAccount) break;
-    const perStream = ceilCount(workload.consumerGroups / streams);
-    for (let classic = Math.min(perStream, CLASSIC_READERS_PER_SHARD); classic >= 0; classic--) {
-      const fanOut = perStream - classic;
-      if (fanOut > CAPACITY.kinesisEfoReadersPerStream) break;
-      const shards = ceilCount(Math.max(writeShards, (peak * classic) / CAPACITY.kinesisShardReadMbps));
-      const design = priceProvisioned(workload, pricing, shards, { streams, classic, fanOut }, fewest);
-      const usd = weighed(design.machinesUsd, streams);
-      if (design.units > CAPACITY.kinesisShardsPerAccount) {
-        if (!overLimit || design.units < overLimit.units) overLimit = design;
-      } else if (!best || usd < best.usd) best = { design, usd };
-    }
+  const perStream = ceilCount(workload.consumerGroups / streams);
+  for (let classic = Math.min(perStream, CLASSIC_READERS_PER_SHARD); classic >= 0; classic--) {
+    const fanOut = perStream - classic;
+    if (fanOut > CAPACITY.kinesisEfoReadersPerStream) break;
+    const shards = ceilCount(Math.max(writeShards, (peak * classic) / CAPACITY.kinesisShardReadMbps));
+    const design = priceProvisioned(workload, pricing, shards, { streams, classic, fanOut });
+    if (design.units > CAPACITY.kinesisShardsPerAccount) {
+      if (!overLimit || design.units < overLimit.units) overLimit = design;
+    } else if (!best || design.machinesUsd < best.machinesUsd) best = design;
   }
-  if (best) return best.design;
+  if (best) return best;
   if (!overLimit) return { available: false, reason: 'no design serves this many readers' };
   return {
     available: false,
@@ -142,13 +127,7 @@ export function kinesisProvisioned(workload: Workload, pricing: PriceTable): Pri
   };
 }
 
-function priceProvisioned(
-  workload: Workload,
-  pricing: PriceTable,
-  shards: number,
-  readers: Readers,
-  fewest: number,
-): Design {
+function priceProvisioned(workload: Workload, pricing: PriceTable, shards: number, readers: Readers): Design {
   const { streams, classic, fanOut } = readers;
   const recordKb = writtenRecordKb(workload, shards);
   const putUnitsPerRecord = ceilCount(recordKb / CAPACITY.kinesisPutUnitKb);
@@ -211,7 +190,7 @@ function priceProvisioned(
     units: streams * shards,
     design: streams === 1 ? perStream : `${streams} streams of ${perStream}`,
     ...largeRecords(workload),
-    notes: [...kinesisNotes(workload, pricing), ...streamsNote(workload, readers, fewest)],
+    notes: [...kinesisNotes(workload, pricing), ...streamsNote(workload, streams)],
     limits,
   });
 }
@@ -344,18 +323,8 @@ function commonLimits(workload: Workload): LimitUse[] {
   ];
 }
 
-/** Why every record is written to more than one stream, if it is: more readers than one holds, or cheaper shards. */
-function streamsNote(workload: Workload, { streams, classic, fanOut }: Readers, fewest: number): string[] {
-  if (streams > fewest) {
-    const most = classic + fanOut;
-    const each =
-      streams * most === workload.consumerGroups
-        ? `each read by ${countOf(most, 'service')}`
-        : `each read by ${formatNumber(most - 1)} or ${countOf(most, 'service')}`;
-    return [
-      `Every record is written to ${streams} streams, ${each}: cheaper than ${fewest === 1 ? 'one stream' : `${fewest} streams`}, whose readers would need enhanced fan-out or more shards to poll (the producers, or a Lambda, write each record ${streams} times)`,
-    ];
-  }
+/** Why every record is written to more than one stream, if it is: more readers than one holds. */
+function streamsNote(workload: Workload, streams: number): string[] {
   if (streams === 1) return [];
   return [
     `${countOf(workload.consumerGroups, 'reading service')} are more than one stream serves (5 polling + ${CAPACITY.kinesisEfoReadersPerStream} on enhanced fan-out), so every record is written to ${streams} streams`,

@@ -191,41 +191,34 @@ describe('designs and monthly bills, checked by hand', () => {
     expectDesign(cost, 'msk_provisioned', '3 × kafka.m7g.2xlarge', 1787.04 + 101.25 + 68.44);
   });
 
-  it('7b. 25 services at a 20 MB/s peak: four streams polled by five cost less than one, or two on fan-out', () => {
+  it('7b. 25 services at a 20 MB/s peak: one stream, 5 polling and 20 on enhanced fan-out', () => {
     const cost = estimate({ avgWriteMbps: 10, peakWriteMbps: 20, consumerGroups: 25 });
-    // One stream: 5 polling + 20 fan-out, and 5 polling readers share 2 MB/s a shard, so 20 × 5 ÷ 2 = 50 shards;
-    // its 20 fan-out readers × 50 shards × 730 × $0.015 = $10,950 alone. Two streams of 13 (2 polling on the 20
-    // shards the writes need, 21 fan-out billed): $12,073, × 1.25 for the copy, $15,091. Four streams of 6 or 7,
-    // 5 polling on 50 shards each and 5 fan-out billed in all: $6,669, × 1.75 for three copies, $11,671: cheapest.
-    // Shards 4 × 50 × 730 × $0.015 = $2,190; 100 ms gathers 10 × 1,024 × 0.1 ÷ 50 = 20.48 KB, one PUT unit:
-    // 4 × 25,664.06 GB × 1,048,576 ÷ 20.48 KB = 5,256 M units × $0.014 = $73.58; fan-out 5 × 50 × 730 × $0.015 =
-    // $2,737.50 and 5 × 25,664.06 GB × $0.013 = $1,668.16.
+    // One stream holds 5 polling + 20 fan-out readers. 5 polling readers share 2 MB/s a shard: 20 × 5 ÷ 2 = 50
+    // shards, 50 × 730 × $0.015 = $547.50; 100 ms gathers 10 × 1,024 × 0.1 ÷ 50 = 20.48 KB, one PUT unit:
+    // 25,664.06 GB × 1,048,576 ÷ 20.48 KB = 1,314 M units × $0.014 = $18.40; fan-out 20 × 50 × 730 × $0.015 =
+    // $10,950 and 20 × 25,664.06 GB × $0.013 = $6,672.66. No second stream is added to save fan-out: producers
+    // writing every record four times (the old design, $6,669 before the copies) is not a design AWS offers.
     const kinesis = expectDesign(
       cost,
       'kinesis_provisioned',
-      '4 streams of 50 shards, 5 polling + 2 on enhanced fan-out',
-      2190 + 73.58 + 2737.5 + 1668.16,
+      '50 shards, 5 polling + 20 on enhanced fan-out',
+      547.5 + 18.4 + 10950 + 6672.66,
     );
-    expect(kinesis.notes.join(' ')).toContain(
-      'Every record is written to 4 streams, each read by 6 or 7 services',
-    );
+    expect(kinesis.notes.join(' ')).not.toContain('Every record is written to');
   });
 
-  it('7c. 10 services at a 150 MB/s peak: two streams polled by five each, not one with eight on fan-out', () => {
+  it('7c. 10 services at a 150 MB/s peak: one stream, 2 polling and 8 on fan-out', () => {
     const cost = estimate({ avgWriteMbps: 100, peakWriteMbps: 150, consumerGroups: 10, retentionDays: 7 });
-    // One stream: 150 shards, 2 polling + 8 fan-out: 8 × 150 × 730 × $0.015 = $13,140 and 8 × 256,640.6 GB × $0.013
-    // = $26,690.6 of fan-out alone. (With its 7 days' retention a shard costs $0.035 an hour, so one stream of 375
-    // shards polled by 5, plus 5 on fan-out, is dearer still.) Two streams of 5 polling readers: 150 × 5 ÷ 2 = 375
-    // shards each, 2 × 375 × 730 × ($0.015 + $0.02) = $19,162.50; 100 ms gathers 100 × 1,024 × 0.1 ÷ 375 = 27.3 KB a shard, packed in one
-    // whole PUT unit (25 KB): 2 streams × 256,640.6 GB × 1,048,576 ÷ 25 KB = 21,528 M units × $0.014 = $301.40.
-    const kinesis = expectDesign(
+    // One stream of 150 shards: 150 × 730 × ($0.015 + $0.02 for 7 days) = $3,832.50; 2 polling readers take 2 × 150
+    // ÷ 2 = 150 shards, so the 8 others are on fan-out: 8 × 150 × 730 × $0.015 = $13,140 and 8 × 256,640.6 GB ×
+    // $0.013 = $26,690.63. 100 ms gathers 100 × 1,024 × 0.1 ÷ 150 = 68.3 KB, packed in whole PUT units (25 KB):
+    // 256,640.6 GB × 1,048,576 ÷ 25 KB = 10,765 M units × $0.014 = $150.70. Polling more readers costs more: 3 take
+    // 225 shards ($5,748.75) and still leave 7 on fan-out ($17,246.25 + $23,354.30), $46,500 in all.
+    expectDesign(
       cost,
       'kinesis_provisioned',
-      '2 streams of 375 shards, 5 readers polling',
-      19162.5 + 301.4,
-    );
-    expect(kinesis.notes.join(' ')).toContain(
-      'Every record is written to 2 streams, each read by 5 services',
+      '150 shards, 2 polling + 8 on enhanced fan-out',
+      3832.5 + 13140 + 26690.63 + 150.7,
     );
   });
 

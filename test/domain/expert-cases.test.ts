@@ -187,17 +187,17 @@ const CASES: ExpertCase[] = [
     mustSay: ['that gap decides it'],
   },
   {
-    // Two streams of 20 shards (2 polling + 11 on fan-out each, 25 readers billed) serve them for about $12,700 of
-    // machines, where one stream would need 50 shards so that 5 could poll ($18,900). About twice MSK's bill
-    // (3 × 4xlarge, $6,500 all in): a close call either way, which must own up to the bill.
-    name: '25 services reading 10 MB/s: two streams, at a bill twice MSK’s, a close call',
+    // One stream of 50 shards, 5 polling and 20 on enhanced fan-out: about $21,000 all in, three times MSK's
+    // $6,500 (3 × 4xlarge). Two copies of the stream once priced it near twice MSK's and a close call; producers
+    // writing every record twice is no design AWS offers, and Kafka serves 25 readers from one log.
+    name: '25 services reading 10 MB/s: Kinesis on fan-out at three times MSK’s bill loses',
     answers: answersFor({ avg_write_mbps: 10, peak_write_mbps: 20, consumer_groups: 25 }),
-    verdicts: ['kinesis', 'msk'],
-    confidence: ['medium', 'low'],
+    verdicts: ['msk'],
+    confidence: ['high', 'medium'],
     mustSay: [
-      '2 streams of 20 shards, 2 polling + 11 on enhanced fan-out',
-      'Amazon MSK’s $6,500',
-      'leads only narrowly',
+      '50 shards, 5 polling + 20 on enhanced fan-out',
+      'Amazon Kinesis’s $21,000',
+      'that gap decides it',
     ],
   },
   {
@@ -408,8 +408,7 @@ const CASES: ExpertCase[] = [
   },
   {
     // The reviewer's enterprise case: Kinesis won at $84,000 a month against MSK's $39,000, the gap short of 3×.
-    // Kinesis is $55,000 since its design search tries a stream more wherever that saves fan-out (3 streams of 500
-    // shards, 5 polling each).
+    // One stream of 200 shards, 2 polling + 13 on enhanced fan-out; the gap now decides it.
     name: 'an enterprise with a Kafka platform team, 100 MB/s to 15 services: Kinesis at twice the bill loses',
     answers: answersFor({
       company_size: 'eng_251_plus',
@@ -428,12 +427,12 @@ const CASES: ExpertCase[] = [
     }),
     verdicts: ['msk', 'kafka'],
     confidence: ['high', 'medium'],
-    mustSay: ['and Amazon Kinesis’s $55,000', 'that gap decides it'],
+    mustSay: ['and Amazon Kinesis’s $84,000', 'that gap decides it'],
   },
   {
-    // Ad tech at 300 MB/s whose margin rides on infrastructure cost: $180,000 of Kinesis was ~$1.1M a year more.
-    // At two streams Kinesis is $130,000, 1.6 times self-run Kafka's $82,000: by the ratio alone 2.4 points, and
-    // Kinesis won; $52,000 a month (3.1 engineer-months) now costs it 16 (cost-row.ts, dollarGapPoints).
+    // Ad tech at 300 MB/s whose margin rides on infrastructure cost: $180,000 of Kinesis (one stream, 450 shards,
+    // 10 on enhanced fan-out) is about $1.2M a year more than self-run Kafka's $82,000. (Priced as two copies of the
+    // stream, Kinesis was $130,000, where the dollar gap alone had to turn it: dollarGapPoints in cost-row.ts.)
     name: 'ad tech at 300 MB/s to 12 services, Kafka on call for years: not Kinesis at twice the bill',
     answers: answersFor({
       company_size: 'eng_251_plus',
@@ -454,7 +453,7 @@ const CASES: ExpertCase[] = [
     }),
     verdicts: ['msk', 'kafka'],
     confidence: ['high', 'medium', 'low'],
-    mustSay: ['Amazon Kinesis’s $130,000', 'that gap decides it'],
+    mustSay: ['Amazon Kinesis’s $180,000', 'that gap decides it'],
   },
   {
     // 40 readers at 5 MB/s: Kinesis on fan-out at about 1.9× MSK's bill. The verdict said the bill and stopped.
