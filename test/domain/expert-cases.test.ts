@@ -875,6 +875,27 @@ describe('the verdict over random answer sets', () => {
     }
   });
 
+  it('turns once as readers grow: from Kinesis to a Kafka option, never back', () => {
+    // 50 MB/s at a 100 MB/s peak. Priced with copies of the stream, the verdict went Kinesis (21 readers), MSK (22),
+    // Kinesis (26), MSK (30): more readers never make Kinesis, whose reads are what grows, the better choice.
+    const verdicts = Array.from(
+      { length: 40 },
+      (_, index) =>
+        scoreAnswers(
+          answersFor({
+            avg_write_mbps: 50,
+            peak_write_mbps: 100,
+            avg_record_kb: 2,
+            consumer_groups: index + 1,
+          }),
+        ).recommendation,
+    );
+    const turns = verdicts.filter((verdict, index) => index > 0 && verdict !== verdicts[index - 1]);
+    expect(verdicts[0]).toBe('kinesis');
+    expect(turns.length, verdicts.join(' ')).toBe(1);
+    expect(verdicts.at(-1)).not.toBe('kinesis');
+  });
+
   it('never recommends an option a hard limit excluded', () => {
     for (const answers of sets) {
       const verdict = scoreAnswers(answers);
