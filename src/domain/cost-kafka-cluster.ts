@@ -106,11 +106,16 @@ export interface Storage {
   tierGb: number;
 }
 
-export function storageOptions(workload: Workload, tierAllowed: boolean): Storage[] {
+/**
+ * All on broker disks, and, where records outlive the hours kept on disk and the service allows it, a tier.
+ * `minRetentionDays` is the service's floor for tiered topics: MSK's 3 days; Kafka's own tiered storage (KIP-405)
+ * has none, so a self-run cluster keeping 2 days tiers what is older than 12 h.
+ */
+export function storageOptions(workload: Workload, minRetentionDays: number): Storage[] {
   const all = storedGb(workload.avgWriteMbps, workload.retentionDays);
   const local: Storage = { tiered: false, localGb: all, tierGb: 0 };
   const hotDays = CAPACITY.tieredLocalRetentionHours / 24;
-  if (!tierAllowed || workload.retentionDays < CAPACITY.mskTieredMinRetentionDays) return [local];
+  if (workload.retentionDays <= hotDays || workload.retentionDays < minRetentionDays) return [local];
   return [local, { tiered: true, localGb: storedGb(workload.avgWriteMbps, hotDays), tierGb: all }];
 }
 

@@ -26,7 +26,7 @@ import { CAPACITY, type PriceKey, type PriceTable } from './pricing.js';
 export function kafkaOnEc2(workload: Workload, pricing: PriceTable): Priced {
   const zones = workload.zones;
   const designs: Design[] = [];
-  for (const storage of storageOptions(workload, true)) {
+  for (const storage of storageOptions(workload, 0)) {
     const needs = needsOf(workload, storage, zones);
     for (const size of SIZES) {
       const network = CAPACITY.largeBrokerNetworkMbps * scale(size);

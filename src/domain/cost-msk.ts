@@ -44,7 +44,7 @@ function mskZones(workload: Workload): number {
 export function mskStandard(workload: Workload, pricing: PriceTable): Priced {
   const zones = mskZones(workload);
   const designs: Design[] = [];
-  for (const storage of storageOptions(workload, true)) {
+  for (const storage of storageOptions(workload, CAPACITY.mskTieredMinRetentionDays)) {
     const needs = needsOf(workload, storage, zones);
     for (const size of SIZES) {
       const network = CAPACITY.largeBrokerNetworkMbps * scale(size);

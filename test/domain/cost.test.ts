@@ -268,9 +268,19 @@ describe('designs and monthly bills, checked by hand', () => {
 
   it('12. 2 GB/s kept a day: past one Standard cluster, within Express brokers', () => {
     const cost = estimate({ avgWriteMbps: 2000, peakWriteMbps: 2000, recordKb: 10 });
-    // Disk 168,750 GB × 6 = 1,012,500 GB ÷ 16,384 = 62 brokers: more than 60, and 1 day is too short for tiers.
+    // Disk 168,750 GB × 6 = 1,012,500 GB ÷ 16,384 = 62 brokers: more than 60, and 1 day is under MSK's 3-day floor
+    // for tiered topics.
     expect(option(cost, 'msk_provisioned')).toMatchObject({ available: false });
-    expect(option(cost, 'kafka_ec2')).toMatchObject({ available: false });
+    // Kafka's own tiered storage has no such floor: the last 12 h on disk, 84,375 GB × 6 = 506,250 GB (31 brokers
+    // at 16 TiB), and 2,000 ÷ 5 = 400 vCPUs: 51 × 2xlarge = 51 × 730 × $0.0816 × 4 = $12,151.87; KRaft $178.70;
+    // gp3 506,250 × $0.08 = $40,500; S3 168,750 × $0.023 = $3,881.25; replication 5,132,812 GB × 2 × $0.02 =
+    // $205,312.50; producers × 2/3 × $0.02 = $68,437.50.
+    expectDesign(
+      cost,
+      'kafka_ec2',
+      '51 × m7g.2xlarge + 3 KRaft controllers, tiered storage in S3 after 12 h',
+      12_151.87 + 178.7 + 40_500 + 3881.25 + 205_312.5 + 68_437.5,
+    );
     // Express: 2,000 ÷ (15.6 × 24) = 5.3 → 6 × 12xlarge (16xlarge would also need 6): 6 × 730 × $0.408 × 24 =
     // $42,889; written 5,132,812 GB × $0.01 = $51,328; storage 168,750 × $0.10 = $16,875; producers × 2/3 × $0.02
     // = $68,438.
@@ -348,15 +358,16 @@ describe('designs and monthly bills, checked by hand', () => {
 
   it('16. 400 MB/s steady in one zone: no traffic between zones for your own cluster', () => {
     const cost = estimate({ avgWriteMbps: 400, peakWriteMbps: 400, recordKb: 0.25, zones: 1 });
-    // vCPUs 80; disk 33,750 × 6 = 202,500 GB → 13 brokers at least. 20 × xlarge has the cheapest machines
-    // ($2,382.72; 40 × large is past 30) but takes log2(20 ÷ 3) × 0.15 engineers ($6,843 a month); 13 × 2xlarge
-    // (104 vCPUs, 92 MB/s out of each) costs 13 × 730 × $0.0816 × 4 = $3,097.54 and log2(13 ÷ 3) × 0.15 ($5,288):
-    // it wins. KRaft $178.70; gp3 202,500 × $0.08 = $16,200.
+    // vCPUs 80. All on disk, 33,750 × 6 = 202,500 GB takes 13 brokers ($19,476 as 13 × 2xlarge). Tiered after
+    // 12 h (Kafka's own tiered storage has no 3-day floor): 16,875 × 6 = 101,250 GB → 7 brokers at 16 TiB, and
+    // 7 × 4xlarge hold the 80 vCPUs: 7 × 730 × $0.0816 × 8 = $3,335.81; KRaft $178.70; gp3 101,250 × $0.08 =
+    // $8,100; 1,200 MB/s in ÷ 7 = 171 MB/s a disk, 46 MiB/s over gp3's 125 × $0.04 × 7 ≈ $13; S3 33,750 × $0.023
+    // = $776.25.
     const selfRun = expectDesign(
       cost,
       'kafka_ec2',
-      '13 × m7g.2xlarge + 3 KRaft controllers',
-      3097.54 + 178.7 + 16_200,
+      '7 × m7g.4xlarge + 3 KRaft controllers, tiered storage in S3 after 12 h',
+      3335.81 + 178.7 + 8100 + 13 + 776.25,
     );
     expect(selfRun.items.map((item) => item.what)).not.toContain('replication between zones');
   });
