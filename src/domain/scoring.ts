@@ -75,7 +75,14 @@ export function decide(
         signal.target === target && pool.includes(signal.toward) && inContrast(signal, candidates),
     );
     const priors = priorsFor(evidence);
-    const row = explainRow(target, standing.rows[target], fromAnswers, evidence.excluded, priors);
+    const explained = explainRow(target, standing.rows[target], fromAnswers, evidence.excluded, priors);
+    const row =
+      target === 'ops_machines' && explained.advantage === 'even'
+        ? {
+            ...explained,
+            reason: machinesEvenReason(evidence, standing.rows[target], candidates) ?? explained.reason,
+          }
+        : explained;
     const prior =
       row.advantage === 'even' || standing.rows[target].sole
         ? undefined
@@ -233,6 +240,28 @@ function heaviest(signals: Signal[], winner: Platform): { reason: string; points
     if (points > (best?.points ?? 0)) best = { reason, points };
   }
   return best;
+}
+
+/**
+ * An even machine row in figures: "the machines cost about the same on Amazon Kinesis and Amazon MSK ($15,600 and
+ * $16,600 a month)", not that the answers pull both ways, when no answer is in the row and the estimate is.
+ */
+function machinesEvenReason(
+  evidence: Evidence,
+  row: RowStanding,
+  candidates: readonly Platform[],
+): string | undefined {
+  const costs = evidence.costs;
+  if (!costs) return undefined;
+  // The two the row has nearly level, the cheaper named first.
+  const [first, second] = candidates
+    .filter((platform) => costs[platform])
+    .sort((a, b) => row.scores[b] - row.scores[a])
+    .slice(0, 2)
+    .sort((a, b) => (costs[a]?.machinesUsd ?? 0) - (costs[b]?.machinesUsd ?? 0));
+  if (!first || !second) return undefined;
+  const usd = (platform: Platform) => formatUsd(costs[platform]?.machinesUsd ?? 0);
+  return `the machines cost about the same on ${nameInSentence(first)} and ${nameInSentence(second)} (${usd(first)} and ${usd(second)} a month)`;
 }
 
 function evenReason(fromAnswers: Contribution[]): string {

@@ -19,6 +19,7 @@ import { buildPanel } from '../../src/domain/panel.js';
 import { panelEvidence } from '../../src/domain/panel-evidence.js';
 import { scorePerson } from '../../src/domain/person.js';
 import { weigh } from '../../src/domain/weighing.js';
+import { nameInSentence } from '../../src/domain/words.js';
 import {
   AWS_SHOP_WANTING_KAFKA,
   answersFor,
@@ -894,6 +895,39 @@ describe('the verdict over random answer sets', () => {
     expect(verdicts[0]).toBe('kinesis');
     expect(turns.length, verdicts.join(' ')).toBe(1);
     expect(verdicts.at(-1)).not.toBe('kinesis');
+  });
+
+  it('names the runner-up’s machine bill in the machine row, and both figures where it is even', () => {
+    // The row's lead is over the runner-up: "$1,100 against $3,300 on Amazon MSK" hid self-run Kafka's $1,213.
+    let led = 0;
+    let even = 0;
+    for (const answers of sets) {
+      const verdict = scoreAnswers(answers);
+      const row = verdict.rows.find((candidate) => candidate.target === 'ops_machines');
+      const costs = verdict.cost?.options.filter((option) => option.available);
+      if (!row || !costs || row.strength === 'only') continue;
+      const out = new Set(verdict.excluded.map((exclusion) => exclusion.platform));
+      // Each platform's machines as the option its cost line names: its cheapest total.
+      const machines = new Map<Platform, number>();
+      for (const option of [...costs].sort((a, b) => b.totalUsd - a.totalUsd)) {
+        if (!out.has(option.platform)) machines.set(option.platform, option.machinesUsd);
+      }
+      const ranked = [...machines].sort((a, b) => a[1] - b[1]);
+      if (ranked.length < 2) continue;
+      if (row.advantage === 'even') {
+        even++;
+        expect(row.reason).toMatch(
+          /^the machines cost about the same on .+ \(\$[\d,]+ and \$[\d,]+ a month\)$/,
+        );
+      } else if (ranked[0]?.[0] === row.advantage && ranked[1] && row.reason.startsWith('the machines on')) {
+        led++;
+        expect(row.reason, verdict.costSentence).toMatch(
+          new RegExp(`against \\$[\\d,]+ on ${nameInSentence(ranked[1][0])}$`),
+        );
+      }
+    }
+    expect(led).toBeGreaterThan(30);
+    expect(even).toBeGreaterThan(0);
   });
 
   it('never recommends an option a hard limit excluded', () => {

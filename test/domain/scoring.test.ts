@@ -294,7 +294,7 @@ describe('workload', () => {
     expect(row(verdict, 'ops_machines')).toMatchObject({
       advantage: 'kinesis',
       strength: 'decisive',
-      reason: 'the machines on Amazon Kinesis cost about $53 a month, against $570 on Amazon MSK',
+      reason: 'the machines on Amazon Kinesis cost about $53 a month, against $360 on self-managed Kafka',
       drivenBy: ['cost_estimate'],
       from: ['the machine cost estimate'],
     });
