@@ -115,7 +115,9 @@ export function peopleFor(option: Option, answers: Answers, units: number): Peop
   const gap = PAGER_WORTHY.has(String(answers.downtime_cost))
     ? (ONCALL_GAP[String(answers.oncall_rotation)]?.[option] ?? 0)
     : 0;
-  const fte = running * skillFactor(option, answers) * criticality + gap;
+  // The floor is already what a team that knows the platform takes: skills and a cheap outage shrink the fleet's
+  // share above it, never the floor itself (Kafka veterans' 0.8 × 0.9 × 0.9 took a 0.25 floor to 0.16).
+  const fte = Math.max(FLOOR_FTE[option], running * skillFactor(option, answers) * criticality) + gap;
   const setupWeeks = SETUP_WEEKS[option] + setupEffect(answers, option);
   return {
     fte: Math.max(0.01, Math.round(fte * 100) / 100),

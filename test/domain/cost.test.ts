@@ -399,6 +399,33 @@ describe('people', () => {
     expect(priced(cost, 'kafka_ec2').peopleFte).toBe(0.36);
   });
 
+  it('never takes a team that knows Kafka below the floor for a team that knows it', () => {
+    const veterans = {
+      downtime_cost: 'little',
+      kafka_ops_experience: 'many_years',
+      monitoring_maturity: 'strong',
+      platform_team: 'dedicated_team',
+    };
+    // 0.25 × 0.8 × 0.9 × 0.9 × 0.6 = 0.10 once: the floor is already what a team that knows its cluster takes.
+    expect(priced(estimate({ avgWriteMbps: 1, peakWriteMbps: 2 }, veterans), 'kafka_ec2').peopleFte).toBe(
+      0.25,
+    );
+    expect(
+      priced(estimate({ avgWriteMbps: 1, peakWriteMbps: 2 }, veterans), 'msk_provisioned').peopleFte,
+    ).toBe(0.1);
+    // Above the floor the fleet's share still shrinks with skill: 13 brokers are log2(13 ÷ 3) doublings of 0.15.
+    const big = estimate(
+      { avgWriteMbps: 400, peakWriteMbps: 400, recordKb: 0.25, zones: 1, retentionDays: 7 },
+      {
+        ...veterans,
+        downtime_cost: 'annoyed_users',
+      },
+    );
+    const selfRun = priced(big, 'kafka_ec2');
+    expect(selfRun.peopleFte).toBeGreaterThan(0.25);
+    expect(selfRun.peopleFte).toBeLessThan(0.25 + 0.15 * Math.log2(selfRun.units / 3));
+  });
+
   it('a web shop with expensive outages and no pager carries the rotation it lacks', () => {
     const cost = estimateCosts({
       workload: workload({ avgWriteMbps: 2, peakWriteMbps: 8 }),
