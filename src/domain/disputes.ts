@@ -30,8 +30,13 @@ export interface DisputedFact {
   short: string;
   /** Every answer given, the ones that rule something out first. */
   sides: FactSide[];
-  /** The team verdict were the team to settle it on the answer that rules nothing out, when that differs. */
+  /**
+   * The team verdict were the team to settle it on the answer that rules nothing out, or, for a choice or a spread
+   * that rules nothing out, on the answer `otherwiseAt` names, when that differs.
+   */
   otherwise?: Platform;
+  /** The answer in words that gives `otherwise` where no side rules anything out: "5 MB/s", "no". */
+  otherwiseAt?: string;
 }
 
 /** The team's spread on one workload number. */
@@ -182,12 +187,17 @@ export function disputesOf(
     );
     const settledOn = (side: FactSide) => settledOnAnswer(panel, questionIndex, side.value);
     let otherwise: Platform | undefined;
+    let otherwiseAt: FactSide | undefined;
     if (ruling) otherwise = lenientOtherwise(ordered, settledOn, recommendation);
     else {
       // A choice that rules nothing out matters only if settling it some way changes the verdict.
-      otherwise = ordered
-        .map(settledOn)
-        .find((settled) => settled !== undefined && settled !== recommendation);
+      for (const side of ordered) {
+        const settled = settledOn(side);
+        if (settled === undefined || settled === recommendation) continue;
+        otherwise = settled;
+        otherwiseAt = side;
+        break;
+      }
       if (!otherwise) return;
     }
     disputes.push({
@@ -195,6 +205,7 @@ export function disputesOf(
       short: question.short,
       sides: ordered.map((side) => shownSide(question, side)),
       ...(otherwise && { otherwise }),
+      ...(otherwiseAt && { otherwiseAt: answerWords(question, otherwiseAt.value) }),
     });
   });
   // What rules a platform out first, then what changes the verdict, then wide numbers.
@@ -205,8 +216,10 @@ export function disputesOf(
 }
 
 /**
- * A workload number the team disputes: one side per number given, of which only the lowest and the highest are
- * shown, so the people are gathered for those two alone (a team of hundreds may give hundreds of numbers).
+ * A workload number the team disputes: one side per answer given (a rough range is its own side, in its own
+ * words: "1 to 10 MiB", not the 3 MiB it is priced at), of which the lowest, the one priced and the highest are
+ * shown, so the people are gathered for those three alone (a team of hundreds may give hundreds of numbers).
+ * Settled at either end, the verdict may differ: `otherwise` says so, and `otherwiseAt` at which.
  */
 function numberDispute(
   panel: Panel,
@@ -217,45 +230,81 @@ function numberDispute(
 ): DisputedFact | undefined {
   const question = ALL_QUESTIONS[questionIndex];
   if (!question) return undefined;
-  const given = new Map<number, NumberSide>();
+  const keyed = (person: number, value: AnswerValue) => {
+    const raw = people[person]?.answers[question.id];
+    return typeof raw === 'string' && raw !== value ? raw : String(value);
+  };
+  const given = new Map<string, NumberSide>();
   panel.ballots.forEach((ballot, person) => {
     const value = ballot.answers[question.id];
     const part = ballot.parts[questionIndex];
     if (value === undefined || part === undefined || people[person]?.userId === undefined) return;
-    const number = Number(value);
-    const known = given.get(number);
+    const key = keyed(person, value);
+    const known = given.get(key);
     if (known) known.people++;
-    else given.set(number, { value, rulesOut: rulesOutOf(part), people: 1 });
+    else {
+      const raw = people[person]?.answers[question.id];
+      const answer = typeof raw === 'string' && raw === key ? raw : value;
+      given.set(key, { key, value: answer, number: Number(value), rulesOut: rulesOutOf(part), people: 1 });
+    }
   });
   if (given.size < 2) return undefined;
   const ordered = [...given.values()];
   const ruling = ordered.some((side) => side.rulesOut.length > 0);
   if (!wide && !ruling) return undefined;
   ordered.sort((a, b) => b.rulesOut.length - a.rulesOut.length || b.people - a.people);
-  const otherwise = ruling
-    ? lenientOtherwise(ordered, (side) => settledOnAnswer(panel, questionIndex, side.value), recommendation)
-    : undefined;
-  const shown = extremes(ordered).map(
-    ({ value, rulesOut }): FactSide => ({ value, words: '', userIds: [], rulesOut }),
+  const settledOn = (side: NumberSide) => settledOnAnswer(panel, questionIndex, side.value);
+  const ends = extremes(ordered);
+  let otherwise: Platform | undefined;
+  let otherwiseAt: NumberSide | undefined;
+  if (ruling) otherwise = lenientOtherwise(ordered, settledOn, recommendation);
+  else {
+    // A spread that rules nothing out matters if settling it at either end changes the verdict.
+    for (const end of [...ends].sort((a, b) => a.number - b.number)) {
+      const settled = settledOn(end);
+      if (settled !== undefined && settled !== recommendation) {
+        otherwise = settled;
+        otherwiseAt = end;
+        break;
+      }
+    }
+  }
+  const priced = panel.consensus[question.id];
+  const middle = ordered.find((side) => side.number === priced && !ends.includes(side));
+  const shownSides = middle && ends.length === 2 ? [ends[0], middle, ends[1]] : ends;
+  const shown = shownSides.flatMap((side) =>
+    side
+      ? [
+          {
+            key: side.key,
+            side: { value: side.value, words: '', userIds: [] as string[], rulesOut: side.rulesOut },
+          },
+        ]
+      : [],
   );
-  const shownByNumber = new Map(shown.map((side) => [Number(side.value), side]));
+  const shownByKey = new Map(shown.map(({ key, side }) => [key, side]));
   panel.ballots.forEach((ballot, person) => {
     const value = ballot.answers[question.id];
     const userId = people[person]?.userId;
     if (value === undefined || ballot.parts[questionIndex] === undefined || userId === undefined) return;
-    shownByNumber.get(Number(value))?.userIds.push(userId);
+    shownByKey.get(keyed(person, value))?.userIds.push(userId);
   });
   return {
     questionId: question.id,
     short: question.short,
-    sides: shown.map((side) => shownSide(question, side)),
+    sides: shown.map(({ side }) => shownSide(question, side)),
     ...(otherwise && { otherwise }),
+    ...(otherwiseAt && { otherwiseAt: answerWords(question, otherwiseAt.value) }),
   };
 }
 
-/** A number given, before anyone is named: what it rules out and how many gave it. */
+/** An answer given, before anyone is named: what it rules out and how many gave it. */
 interface NumberSide {
+  /** The answer as given: the number, or a rough range's id. */
+  key: string;
   value: AnswerValue;
+  /** The figure it is priced at. */
+  number: number;
   rulesOut: Platform[];
   people: number;
 }
@@ -296,17 +345,18 @@ function rulesOutOf(part: AnswerPart): Platform[] {
 }
 
 /** For a number, the lowest and the highest answer, the one that rules a platform out first. */
-function extremes<Side extends Pick<FactSide, 'value' | 'rulesOut'>>(sides: readonly Side[]): Side[] {
-  let low: Side | undefined;
-  let high: Side | undefined;
+function extremes(sides: readonly NumberSide[]): NumberSide[] {
+  let low: NumberSide | undefined;
+  let high: NumberSide | undefined;
   for (const side of sides) {
-    if (!low || Number(side.value) < Number(low.value)) low = side;
-    if (!high || Number(side.value) > Number(high.value)) high = side;
+    if (!low || side.number < low.number) low = side;
+    if (!high || side.number > high.number) high = side;
   }
   if (!low || !high) return [];
+  if (low === high) return [low];
   return low.rulesOut.length > high.rulesOut.length
     ? [low, high]
-    : [high, low].sort((a, b) => b.rulesOut.length - a.rulesOut.length || Number(a.value) - Number(b.value));
+    : [high, low].sort((a, b) => b.rulesOut.length - a.rulesOut.length || a.number - b.number);
 }
 
 function ruleCount(dispute: DisputedFact): number {

@@ -40,6 +40,7 @@ import {
   COST_ESTIMATE_DRIVER,
   type Confidence,
   type FigureNote,
+  PLATFORM_LABELS,
   type Platform,
   type SignalTarget,
   type Verdict,
@@ -131,18 +132,37 @@ export function teamVerdictOf(
   }));
   const ranges = rangesOf(panel, people);
   const ends = rangeEnds(panel, ranges, settings, verdict.recommendation);
+  const disputes = ballots.length > 1 ? disputesOf(panel, people, ranges, verdict.recommendation) : [];
+  const settled = unsettledConfidence(verdict, disputes);
   return {
     respondents: ballots.length,
     recommendation: verdict.recommendation,
-    confidence: verdict.confidence,
+    confidence: settled.confidence,
     picks,
     split: isSplit(picks),
-    disputes: ballots.length > 1 ? disputesOf(panel, people, ranges, verdict.recommendation) : [],
+    disputes,
     ranges,
     ...(ends && { rangeEnds: ends }),
     splits,
     mostDivided: mostDivided(splits, ballots.length),
-    verdict,
+    verdict: settled,
+  };
+}
+
+/**
+ * A team verdict that a fact still to settle would change is not firm, however firm the answers: high confidence
+ * drops to medium, and the reason says which fact and how ("The answers were firm, and Amazon Kinesis leads
+ * clearly, but settling average writes on 5 MB/s would make it Amazon MSK."). At medium or low the reason already
+ * says why, and the fact's own line what settling it would do.
+ */
+function unsettledConfidence(verdict: Verdict, disputes: readonly DisputedFact[]): Verdict {
+  const turning = disputes.find((dispute) => dispute.otherwise !== undefined);
+  if (!turning?.otherwise || verdict.confidence !== 'high') return verdict;
+  const how = turning.otherwiseAt ? `on ${turning.otherwiseAt}` : 'the other way';
+  return {
+    ...verdict,
+    confidence: 'medium',
+    confidenceReason: `${verdict.confidenceReason.replace(/\.$/, '')}, but settling ${turning.short} ${how} would make it ${PLATFORM_LABELS[turning.otherwise]}.`,
   };
 }
 

@@ -5,6 +5,7 @@ import {
   type RespondentAnswers,
   scoreAnswers,
 } from '../../src/domain/index.js';
+import { PLATFORM_LABELS } from '../../src/domain/platform.js';
 import {
   AWS_SHOP_WANTING_KAFKA,
   answersFor,
@@ -189,18 +190,48 @@ describe('aggregateTeam', () => {
     ]);
   });
 
-  it('names who gave the lowest and the highest of a disputed number, and no one in between', () => {
-    const writes = (mbps: number) => ({
+  it('names who gave the lowest, the priced and the highest of a disputed number, and no one else', () => {
+    const writes = (mbps: number | string) => ({
       ...WEB_APP_SHOP_ON_AWS,
       avg_write_mbps: mbps,
-      peak_write_mbps: mbps * 2,
+      peak_write_mbps: typeof mbps === 'number' ? mbps * 2 : 'peak_10_100',
     });
-    const result = aggregateTeam(team(writes(0.5), writes(5), writes(40), writes(0.5), writes(40)));
+    // Averages 0.5, 0.5, 2, 5, 40, 40: priced at 5 (the upper median); 2 is nobody's to settle.
+    const result = aggregateTeam(
+      team(writes(0.5), writes(5), writes(40), writes(0.5), writes(40), writes(2)),
+    );
     const dispute = result.disputes.find((candidate) => candidate.questionId === 'avg_write_mbps');
     expect(dispute?.sides.map(({ value, userIds }) => ({ value, userIds }))).toEqual([
       { value: 0.5, userIds: ['U0000', 'U0003'] },
+      { value: 5, userIds: ['U0001'] },
       { value: 40, userIds: ['U0002', 'U0004'] },
     ]);
+    // A rough range is its own side, in its own words, not the figure it is priced at.
+    const ranged = aggregateTeam(team(writes(0.5), writes('avg_10_100'), writes(0.5)));
+    const side = ranged.disputes
+      .find((candidate) => candidate.questionId === 'avg_write_mbps')
+      ?.sides.find((candidate) => candidate.userIds.includes('U0001'));
+    expect(side?.words).toBe('10 to 100 MB/s');
+  });
+
+  it('calls a wide number that would change the verdict consequential, at the answer that changes it', () => {
+    // Two people, 5 and 200 MB/s to 12 readers: priced at 200, the verdict differs at 5.
+    const small = answersFor({ avg_write_mbps: 5, peak_write_mbps: 10, consumer_groups: 12 });
+    const large = answersFor({ avg_write_mbps: 200, peak_write_mbps: 400, consumer_groups: 12 });
+    const result = aggregateTeam(team(small, large));
+    const dispute = result.disputes.find((candidate) => candidate.questionId === 'avg_write_mbps');
+    const alone = aggregateTeam(team(small, small)).recommendation;
+    expect(alone).not.toBe(result.recommendation);
+    expect(dispute).toMatchObject({ otherwise: alone, otherwiseAt: '5 MB/s' });
+    // Three of four agree and the answers are firm, but a fact to settle turns it: medium, not high.
+    const most = aggregateTeam(team(small, large, large, large));
+    expect(most.disputes.find((candidate) => candidate.questionId === 'avg_write_mbps')?.otherwise).toBe(
+      alone,
+    );
+    expect(most.confidence).toBe('medium');
+    expect(most.verdict.confidenceReason).toBe(
+      `The answers were firm, and Amazon MSK leads clearly, but settling average writes on 5 MB/s would make it ${PLATFORM_LABELS[alone]}.`,
+    );
   });
 
   it('shows workload numbers as the team’s range, and flags an 80× spread as a fact to settle', () => {

@@ -73,7 +73,10 @@ export function verdictDetailBlocks(team: TeamVerdict, opposing: readonly Catego
   // Every fact to settle: the channel message names the first two and sends the reader here for the rest.
   if (team.disputes.length > 0) {
     blocks.push(
-      section(BLOCK_IDS.verdictSettle, `*Facts to settle*\n${team.disputes.map(disputeLine).join('\n')}`),
+      section(
+        BLOCK_IDS.verdictSettle,
+        `*Facts to settle*\n${team.disputes.map((dispute) => disputeLine(dispute)).join('\n')}`,
+      ),
     );
   }
   const splits = new Map(team.splits.map((split) => [split.target, split.counts]));

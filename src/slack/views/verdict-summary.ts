@@ -3,6 +3,7 @@ import type { CostEstimate, OptionCost } from '../../domain/cost.js';
 import { hasArgument } from '../../domain/decision.js';
 import { type CategoryArgument, campReason } from '../../domain/deliberation.js';
 import { formatNumber, formatUsd } from '../../domain/format.js';
+import { ALL_QUESTIONS } from '../../domain/questions.js';
 import type { TeamVerdict } from '../../domain/team.js';
 import { PLATFORM_LABELS, type Platform, TARGET_LABELS } from '../../domain/types.js';
 import { outSentences } from '../../domain/words.js';
@@ -79,27 +80,40 @@ function oneLineReason(team: TeamVerdict): string {
 
 /** The facts the team disagrees on, by name, the ones that rule a platform out first. */
 function settleLines(team: TeamVerdict): string[] {
-  const lines = team.disputes.slice(0, SHOWN_DISPUTES).map(disputeLine);
+  // The channel names a number's two ends; Details adds the answer it is priced at between them.
+  const lines = team.disputes.slice(0, SHOWN_DISPUTES).map((dispute) => disputeLine(dispute, true));
   const more = team.disputes.length - SHOWN_DISPUTES;
   if (more > 0) lines.push(`_…and ${countLabel(more, 'more fact')} to settle in Details._`);
   return lines.filter((line) => line.length > 0);
 }
 
 /** One fact to settle: who says what, what it rules out, and the verdict were it settled the other way. */
-export function disputeLine(dispute: TeamVerdict['disputes'][number]): string {
-  const [first, ...rest] = dispute.sides;
+export function disputeLine(dispute: TeamVerdict['disputes'][number], ends = false): string {
+  const number = ALL_QUESTIONS.find((question) => question.id === dispute.questionId)?.kind === 'number';
+  const sides =
+    ends && number && dispute.sides.length > 2 ? [dispute.sides[0], dispute.sides.at(-1)] : dispute.sides;
+  const [first, ...rest] = sides.filter((side) => side !== undefined);
   if (!first) return '';
   // A fact split three or four ways names fewer people a side, so the line still fits the screen.
-  const named = dispute.sides.length > 2 ? 2 : 3;
+  const named = sides.length > 2 ? 2 : 3;
   const others = rest.map((side) => `${people(side.userIds, named)} ${escapeMrkdwn(side.words)}`).join('; ');
   const rules =
     (first.rulesOut.length > 0
       ? ` — it rules ${first.rulesOut.map((platform) => PLATFORM_LABELS[platform]).join(' and ')} out`
       : '') +
     (dispute.otherwise
-      ? `; settled ${first.rulesOut.length > 0 ? 'the other way' : 'one way'}, the verdict would be ${PLATFORM_LABELS[dispute.otherwise]}`
+      ? `; settled ${settledWords(dispute, first)}, the verdict would be ${PLATFORM_LABELS[dispute.otherwise]}`
       : '');
   return `:warning: *Settle first — ${escapeMrkdwn(dispute.short)}:* ${people(first.userIds, named)} ${escapeMrkdwn(first.words)}; ${others}${rules}.`;
+}
+
+/** How the dispute would be settled for its other verdict: the other way, or at the answer that gives it. */
+function settledWords(
+  dispute: TeamVerdict['disputes'][number],
+  first: TeamVerdict['disputes'][number]['sides'][number],
+): string {
+  if (first.rulesOut.length > 0) return 'the other way';
+  return dispute.otherwiseAt ? `on ${escapeMrkdwn(dispute.otherwiseAt)}` : 'one way';
 }
 
 function people(userIds: readonly string[], named = 3): string {
