@@ -220,4 +220,37 @@ describe('the sandbox in a browser', () => {
     for await (const chunk of stream) chunks.push(chunk as Buffer);
     expect(Buffer.concat(chunks).toString('utf8')).toContain('Home and files');
   });
+
+  it('keeps the person picked when a page for the one before arrives late, and acts as them', {
+    timeout: 30_000,
+  }, async () => {
+    const picker = page.getByLabel('Acting as');
+    await expect(picker.inputValue()).resolves.toBe('U0ALICE');
+    // Alice's next page is held back until Carol has been picked.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let heldOnce = false;
+    await page.route(/\/api\/page\?.*user=U0ALICE/, async (route) => {
+      if (!heldOnce) {
+        heldOnce = true;
+        await held;
+      }
+      await route.continue();
+    });
+    const late = page.waitForResponse(/\/api\/page\?.*user=U0ALICE/);
+    // Opening the channel again asks for Alice's page.
+    await page.getByRole('button', { name: '# general' }).click();
+    await picker.selectOption({ label: 'Carol' });
+    release();
+    await late;
+    await page.waitForResponse(/\/api\/page\?.*user=U0CAROL/);
+    await page.waitForTimeout(200);
+    expect(await picker.inputValue()).toBe('U0CAROL');
+    expect(new URL(page.url()).searchParams.get('user')).toBe('U0CAROL');
+    // What Carol does is Carol's: the questionnaire opens for her, not for Alice.
+    await runCommand('/stream-verdict Which backbone?');
+    await expect(modal(page).getByText('Step 1 of 6').isVisible()).resolves.toBe(true);
+  });
 });

@@ -40,6 +40,7 @@ function refresh() {
 }
 
 async function load() {
+  const asked = { user: state.user, channel: state.channel, home: state.home };
   const query = new URLSearchParams({ user: state.user, channel: state.channel, thread: state.thread });
   if (state.home) query.set('home', '1');
   const response = await fetch('/api/page?' + query);
@@ -48,6 +49,13 @@ async function load() {
     showToast((page && page.error) || 'The sandbox did not answer.');
     return;
   }
+  // Someone else was picked, or another channel, while this page was on its way: rendering it would switch the
+  // person back (and act as them). The refresh the change asked for follows.
+  const moved =
+    (asked.user && state.user !== asked.user) ||
+    (asked.channel && state.channel !== asked.channel) ||
+    state.home !== asked.home;
+  if (moved) return;
   render(page);
 }
 
