@@ -96,6 +96,8 @@ export interface Evidence {
   peerRecommendations?: Platform[];
   /** Workload figures nobody gave (short labels): the cost rests on a typical figure, or is not priced. */
   guessedFigures?: string[];
+  /** A team's answers merged: the words speak of the team's answers, not "your answers". */
+  team?: boolean;
 }
 
 /** One person's evidence. */
@@ -138,7 +140,7 @@ const SCALED_PRIORS = new Map<string, readonly Signal[]>();
  */
 export function priorsFor(evidence: Evidence): readonly Signal[] {
   const scale = Math.round((1 - Math.min(MAX_OPS_STRENGTH, evidence.opsStrength)) * 1000) / 1000;
-  const key = `${evidence.costs ? 'estimate' : 'prior'}|${scale}`;
+  const key = `${evidence.costs ? 'estimate' : 'prior'}|${scale}|${evidence.team ? 'team' : 'own'}`;
   const known = SCALED_PRIORS.get(key);
   if (known) return known;
   const priors = PRIORS.filter((signal) => !(evidence.costs && signal.target === 'ops_machines')).map(
@@ -151,7 +153,7 @@ export function priorsFor(evidence: Evidence): readonly Signal[] {
             // claim experience in the answers, not that the whole team has run Kafka.
             reason:
               scale <= SAID_DISCOUNT
-                ? `${signal.reason}, though less so given the Kafka production experience in your answers`
+                ? `${signal.reason}, though less so given the Kafka production experience in ${evidence.team ? 'the team’s' : 'your'} answers`
                 : signal.reason,
           }
         : signal,

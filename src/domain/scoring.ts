@@ -155,9 +155,10 @@ function factorsNamed(factors: readonly DecidingFactor[]): string {
 }
 
 /** What someone holding each deciding factor says, in the questionnaire's own words. */
+/** What holding a deciding factor means, after "answers point strongly to": the answers, not a quote of them. */
 const FACTOR_CLAIMS: Record<DecidingFactor, string> = {
-  streaming_product: 'streaming is what you sell',
-  versatile_deployment: 'you must deploy anywhere',
+  streaming_product: 'streaming being what you sell',
+  versatile_deployment: 'having to deploy anywhere',
 };
 
 /**
@@ -174,7 +175,10 @@ function withHolders(
 ): CategoryResult {
   const holding = holders?.holding[factor] ?? 0;
   if (!holders || holding === 0) return row;
-  const held = `${holding} of ${holders.people} people say ${FACTOR_CLAIMS[factor]}`;
+  // Holders are people whose answers lean the factor strongly (speed sold and tuning at every layer, say), not
+  // people who answered "yes" to one question: "1 of 4 people say streaming is what you sell" beside a From line
+  // where nobody had said so.
+  const held = `${holding} of ${holders.people} people’s answers point strongly to ${FACTOR_CLAIMS[factor]}`;
   if (strongFactors.includes(factor)) return { ...row, reason: held };
   return {
     ...row,

@@ -171,6 +171,7 @@ function verdictOf(panel: Panel, settings: CostSettings, figures: FigureNote[], 
   // One person agreeing with themselves says nothing about the team, nor does one person holding a factor.
   if (peers && peers.length > 1) evidence.peerRecommendations = peers;
   if (panel.ballots.length > 1) {
+    evidence.team = true;
     evidence.factorHolders = { people: panel.ballots.length, holding: panel.factorHolders };
     evidence.excluded = attributed(panel, evidence.excluded);
   }

@@ -554,13 +554,13 @@ const TEAM_CASES: TeamCase[] = (
       factor: 'streaming_product',
       holder: SELLS_STREAMING,
       who: 'streaming is what they sell',
-      claim: 'streaming is what you sell',
+      claim: 'streaming being what you sell',
     },
     {
       factor: 'versatile_deployment',
       holder: DEPLOYS_ANYWHERE,
       who: 'customers decide where it runs',
-      claim: 'you must deploy anywhere',
+      claim: 'having to deploy anywhere',
     },
   ] as const
 ).flatMap(({ factor, holder, who, claim }): TeamCase[] => [
@@ -572,7 +572,7 @@ const TEAM_CASES: TeamCase[] = (
       {
         target: factor,
         strengths: ['slight'],
-        reason: `1 of 3 people say ${claim}; it decides only when most do`,
+        reason: `1 of 3 people’s answers point strongly to ${claim}; it decides only when most do`,
       },
     ],
   },
@@ -581,7 +581,13 @@ const TEAM_CASES: TeamCase[] = (
     people: [holder, NEUTRAL_ANSWERS, holder],
     verdicts: ['kafka'],
     override: factor,
-    factors: [{ target: factor, strengths: ['clear', 'decisive'], reason: `2 of 3 people say ${claim}` }],
+    factors: [
+      {
+        target: factor,
+        strengths: ['clear', 'decisive'],
+        reason: `2 of 3 people’s answers point strongly to ${claim}`,
+      },
+    ],
   },
 ]);
 
@@ -781,7 +787,7 @@ describe('the expert table for teams', () => {
     expect(
       verdict.decidingFactors.map(({ target, strength, reason }) => ({ target, strength, reason })),
     ).toEqual(alone.map(({ target, strength, reason }) => ({ target, strength, reason })));
-    expect(verdict.decidingFactors[0]?.reason).not.toMatch(/people say/);
+    expect(verdict.decidingFactors[0]?.reason).not.toMatch(/people’s answers point strongly/);
   });
 
   it('leaves each teammate’s own verdict as it was: one person holding a factor decides it for themselves', () => {
@@ -792,7 +798,7 @@ describe('the expert table for teams', () => {
       const own = scoreAnswers(answers);
       expect(own.override?.factor).toBe(factor);
       expect(own.decidingFactors).toMatchObject([{ target: factor, strength: 'decisive' }]);
-      expect(own.decidingFactors[0]?.reason).not.toMatch(/people say/);
+      expect(own.decidingFactors[0]?.reason).not.toMatch(/people’s answers point strongly/);
       expect(teamOf([answers]).verdict).toEqual(own);
     }
   });

@@ -91,6 +91,22 @@ describe('aggregateTeam', () => {
     expect(performance?.reason).toBe('a tuned Kafka cluster has the most raw headroom');
   });
 
+  it('speaks of the team’s answers, never “your answers”, in a team verdict', () => {
+    const veteran = answersFor({
+      kafka_ops_experience: 'many_years',
+      oncall_rotation: 'yes',
+      platform_team: 'dedicated_team',
+      monitoring_maturity: 'strong',
+    });
+    const words = (verdict: ReturnType<typeof scoreAnswers>) =>
+      verdict.rows.flatMap((row) => [row.reason, ...row.from]).join('\n');
+    const teamWords = words(aggregateTeam(team(veteran, answersFor(), veteran)).verdict);
+    expect(teamWords).toContain('though less so given the Kafka production experience in the team’s answers');
+    expect(teamWords).not.toContain('your answers');
+    // One person's own verdict still speaks to them.
+    expect(words(scoreAnswers(veteran))).toContain('in your answers');
+  });
+
   it('shows how a split team divides, and where to argue', () => {
     const result = aggregateTeam(team(WEB_APP_SHOP_ON_AWS, AWS_SHOP_WANTING_KAFKA, STREAMING_IS_THE_PRODUCT));
     expect(result.respondents).toBe(3);

@@ -194,15 +194,15 @@ describe('a deciding factor in a team verdict', () => {
   };
 
   it.each([
-    ['streaming_product', SELLS_STREAMING, 'Streaming is the product', 'streaming is what you sell'],
-    ['versatile_deployment', DEPLOYS_ANYWHERE, 'Deploy anywhere', 'you must deploy anywhere'],
+    ['streaming_product', SELLS_STREAMING, 'Streaming is the product', 'streaming being what you sell'],
+    ['versatile_deployment', DEPLOYS_ANYWHERE, 'Deploy anywhere', 'having to deploy anywhere'],
   ] as const)(
     '%s held by 1 of 3 reads as one person’s, nowhere as a clear lead',
     (factor, holder, label, claim) => {
       const { row, message, thread, file } = readings([holder, NEUTRAL_ANSWERS, NEUTRAL_ANSWERS], factor);
       expect(row.split('\n').slice(0, 2)).toEqual([
         `*${label}*: Kafka · slight lead`,
-        `_1 of 3 people say ${claim}; it decides only when most do_`,
+        `_1 of 3 people’s answers point strongly to ${claim}; it decides only when most do_`,
       ]);
       // The channel gives the managed service's verdict, with no word of the factor as a reason.
       expect(message).toMatch(/^\*Verdict: Amazon (Kinesis|MSK)\*/m);
@@ -210,7 +210,7 @@ describe('a deciding factor in a team verdict', () => {
       expect(message).not.toMatch(/(clear|decisive) lead/);
       for (const text of [thread, file]) {
         expect(text).toContain(
-          `${label} (a slight lead): 1 of 3 people say ${claim}; it decides only when most do`,
+          `${label} (a slight lead): 1 of 3 people’s answers point strongly to ${claim}; it decides only when most do`,
         );
         // Neither a decision driver nor a point against the managed services.
         expect(text).not.toMatch(new RegExp(`${label}: (Self-managed Kafka has|1 of 3)`));
@@ -219,17 +219,19 @@ describe('a deciding factor in a team verdict', () => {
   );
 
   it.each([
-    ['streaming_product', SELLS_STREAMING, 'Streaming is the product', 'streaming is what you sell'],
-    ['versatile_deployment', DEPLOYS_ANYWHERE, 'Deploy anywhere', 'you must deploy anywhere'],
+    ['streaming_product', SELLS_STREAMING, 'Streaming is the product', 'streaming being what you sell'],
+    ['versatile_deployment', DEPLOYS_ANYWHERE, 'Deploy anywhere', 'having to deploy anywhere'],
   ] as const)('%s held by 2 of 3 overrides, and says so', (factor, holder, label, claim) => {
     const { row, message, file } = readings([holder, holder, NEUTRAL_ANSWERS], factor);
     expect(row).toMatch(
-      new RegExp(`^\\*${label}\\*: Kafka · (clear|decisive) lead\n_2 of 3 people say ${claim}_\n`),
+      new RegExp(
+        `^\\*${label}\\*: Kafka · (clear|decisive) lead\n_2 of 3 people’s answers point strongly to ${claim}_\n`,
+      ),
     );
     expect(message).toContain(
       `The categories favour Amazon Kinesis; your deciding factor (${label.toLowerCase()}) favours self-managed Kafka.`,
     );
-    expect(file).toContain(`* ${label}: 2 of 3 people say ${claim}\n`);
+    expect(file).toContain(`* ${label}: 2 of 3 people’s answers point strongly to ${claim}\n`);
   });
 });
 
