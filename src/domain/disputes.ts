@@ -49,6 +49,8 @@ export interface NumberRange {
   max: number;
   /** What the estimate is priced at. */
   pricedAt: number;
+  /** The peak, priced at the average: the team's peak figure was below its average figure. */
+  asAverage?: boolean;
   /**
    * The answers are more than WIDE_SPREAD times apart, a rough range read as all it allows: "1 KB" and "1 to 10 KB"
    * agree, though the range is priced at 3.2. A thing to settle.
@@ -87,7 +89,10 @@ export function rangesOf(
   });
   // The peak as the estimate prices it: readWorkload reads a peak below the average as the average.
   const peak = ranges.find((range) => range.questionId === 'peak_write_mbps');
-  if (peak && panel.workload) peak.pricedAt = panel.workload.peakWriteMbps;
+  if (peak && panel.workload && panel.workload.peakWriteMbps !== peak.pricedAt) {
+    peak.pricedAt = panel.workload.peakWriteMbps;
+    peak.asAverage = true;
+  }
   return ranges;
 }
 

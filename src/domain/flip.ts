@@ -390,7 +390,8 @@ function clause(panel: Panel, question: Question, to: AnswerValue): string {
     // A threshold, as a team lead would say it: "if there were at least 127 reading services (now 2)".
     const figure = formatNumber(to);
     const bound = `${to > from ? 'at least' : 'at most'} ${figure}`;
-    const now = split ? `the team’s median is ${formatNumber(from)}` : `now ${formatNumber(from)}`;
+    // The figure the team's estimate uses, not "the median": of two answers it is the larger.
+    const now = split ? `priced now at ${formatNumber(from)}` : `now ${formatNumber(from)}`;
     const threshold = figure === '1' ? (question.thresholdOne ?? question.threshold) : question.threshold;
     return `${threshold.replace('{bound}', bound)} (${now})`;
   }
@@ -408,7 +409,7 @@ function clause(panel: Panel, question: Question, to: AnswerValue): string {
   }
   const now =
     question.kind === 'number'
-      ? `the median now is ${quotedAnswer(question, from)}`
+      ? `priced now at ${quotedAnswer(question, from)}`
       : `${largest} now say ${quotedAnswer(question, from)}`;
   return `the team agreed on ${question.short} = ${quotedAnswer(question, to)} (${now})`;
 }

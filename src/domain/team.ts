@@ -322,8 +322,14 @@ function describeTypical(panel: Panel, questionId: string): string {
     return `${question.short}: split between ${splitAnswers(panel, questionId)}`;
   }
   return ALL_QUESTIONS[index]?.kind === 'number'
-    ? `${words} (median of ${answering})`
+    ? `${words} (${middleOf(answering)})`
     : `${words} (${agreeing} of ${answering})`;
+}
+
+/** Which of n numbers the team's figure is: the median of an odd count, of an even one the upper (panel.ts). */
+function middleOf(answering: number): string {
+  if (answering % 2 === 1) return `median of ${answering}`;
+  return answering === 2 ? 'the larger of 2' : `upper median of ${answering}`;
 }
 
 /**

@@ -107,6 +107,27 @@ describe('aggregateTeam', () => {
     expect(words(scoreAnswers(veteran))).toContain('in your answers');
   });
 
+  it('names the team’s figure for what it is: the larger of two, an upper median, never “the median” of an even count', () => {
+    const pair = aggregateTeam(
+      team(
+        answersFor({ avg_write_mbps: 5, peak_write_mbps: 10, consumer_groups: 12 }),
+        answersFor({ avg_write_mbps: 200, peak_write_mbps: 400, consumer_groups: 12 }),
+      ),
+    ).verdict;
+    const from = (verdict: typeof pair) => verdict.rows.flatMap((row) => row.from).join('\n');
+    expect(from(pair)).toContain('peak writes = 400 MB/s (the larger of 2)');
+    const four = aggregateTeam(
+      team(...[4, 30, 9, 2].map((readers) => answersFor({ consumer_groups: readers }))),
+    ).verdict;
+    expect(from(four)).toContain('reading services = 9 consumer groups (upper median of 4)');
+    expect(four.flip?.sentence).toBe(
+      'If there were at least 45 reading services (priced now at 9), the verdict would be Amazon MSK.',
+    );
+    expect(`${from(pair)}\n${from(four)}\n${four.flip?.sentence}`).not.toMatch(
+      /median of 2|median is|the median/,
+    );
+  });
+
   it('shows how a split team divides, and where to argue', () => {
     const result = aggregateTeam(team(WEB_APP_SHOP_ON_AWS, AWS_SHOP_WANTING_KAFKA, STREAMING_IS_THE_PRODUCT));
     expect(result.respondents).toBe(3);

@@ -143,9 +143,9 @@ function costSummary(team: TeamVerdict, cost: CostEstimate): string {
       : '';
   const spread = team.ranges.filter((range) => range.min !== range.max);
   const ranges = spread.map((range) => {
-    // The figure priced, not "the median": of two answers it is the larger, which a reader would not guess. Only
-    // a peak is priced above every answer given: the estimate never reads a peak below the average.
-    const priced = `priced at ${formatNumber(range.pricedAt)}${range.pricedAt > range.max ? ', the average' : ''}`;
+    // The figure priced, not "the median": of two answers it is the larger, which a reader would not guess. A
+    // peak figure below the average figure is priced at the average, which nobody may have given as a peak.
+    const priced = `priced at ${formatNumber(range.pricedAt)}${range.asAverage ? ', the average' : ''}`;
     return (
       `${escapeMrkdwn(range.short)} ${formatNumber(range.min)}–${formatNumber(range.max)} ${range.unit} ` +
       `(${priced})${range.wide ? ' :warning:' : ''}`

@@ -504,6 +504,15 @@ describe('a message that fits one screen', () => {
     expect(rangedMessage.team.verdict.cost?.workload.peakWriteMbps).toBe(40);
     const rangedCost = find(rangedMessage.message.blocks, VERDICT_BLOCK_IDS.cost)?.text?.text ?? '';
     expect(rangedCost).toContain('peak writes 20–30 MB/s (priced at 40, the average)');
+    // Inside the range of peaks given, too: peaks 5, 5 and 200 (priced at 5) beside averages whose figure is 32.
+    const inside = messageOf([
+      { userId: 'U0ALICE', answers: answersFor({ avg_write_mbps: 2, peak_write_mbps: 5 }) },
+      { userId: 'U0BOB', answers: answersFor({ avg_write_mbps: 100, peak_write_mbps: 200 }) },
+      { userId: 'U0CAROL', answers: answersFor({ avg_write_mbps: 'avg_10_100', peak_write_mbps: 5 }) },
+    ]);
+    expect(find(inside.message.blocks, VERDICT_BLOCK_IDS.cost)?.text?.text).toContain(
+      'peak writes 5–200 MB/s (priced at 32, the average)',
+    );
   });
 
   it('holds 40 people who all said “Don’t know” to every workload number, naming a few and counting the rest', () => {
