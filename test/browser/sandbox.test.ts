@@ -253,4 +253,24 @@ describe('the sandbox in a browser', () => {
     await runCommand('/stream-verdict Which backbone?');
     await expect(modal(page).getByText('Step 1 of 6').isVisible()).resolves.toBe(true);
   });
+
+  it('asks before closing a decision, as Slack asks a button’s confirm, and closes only on yes', {
+    timeout: 30_000,
+  }, async () => {
+    const channel = page.getByRole('main');
+    await runCommand('/stream-verdict Which backbone?');
+    await page.getByRole('dialog').getByRole('button', { name: 'Finish later' }).click();
+    const close = channel.getByRole('button', { name: 'Close the decision' });
+    await close.click();
+    const ask = page.getByRole('alertdialog', { name: 'Close the decision?' });
+    await ask.getByText('Answers stop here').waitFor();
+    await ask.getByRole('button', { name: 'Not yet' }).click();
+    await ask.waitFor({ state: 'detached' });
+    // Nothing was sent: the decision is still open.
+    await expect(channel.getByRole('button', { name: 'Reopen' }).count()).resolves.toBe(0);
+    await expect(close.isVisible()).resolves.toBe(true);
+    await close.click();
+    await ask.getByRole('button', { name: 'Close it' }).click();
+    await channel.getByRole('button', { name: 'Reopen' }).waitFor();
+  });
 });

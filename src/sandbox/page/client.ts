@@ -225,18 +225,58 @@ async function withBusy(control, work) {
   }
 }
 
+/** A click on a Block Kit button, as Slack sends it: where it was, and what a modal holds. */
+function act(target) {
+  const body = { actionId: target.dataset.actionId, blockId: target.dataset.blockId };
+  const message = target.closest('article[data-ts]');
+  const modal = target.closest('form.modal');
+  const view = target.closest('[data-view-id]');
+  if (message) body.message = { channel: message.dataset.channel, ts: message.dataset.ts };
+  else if (modal) body.values = readValues(modal);
+  else if (view) body.viewId = view.dataset.viewId;
+  withBusy(target, () => post('/api/click', body));
+}
+
+/** A button's confirm object, asked first as Slack asks it: nothing is sent unless the person confirms. */
+function askFirst(target, proceed) {
+  const dialog = document.createElement('dialog');
+  dialog.className = 'confirm';
+  dialog.setAttribute('role', 'alertdialog');
+  dialog.setAttribute('aria-labelledby', 'confirm-title');
+  const title = document.createElement('h2');
+  title.id = 'confirm-title';
+  title.textContent = target.dataset.confirmTitle;
+  const text = document.createElement('p');
+  text.textContent = target.dataset.confirmText || '';
+  const deny = document.createElement('button');
+  deny.type = 'button';
+  deny.className = 'bk-button';
+  deny.textContent = target.dataset.confirmDeny || 'Cancel';
+  const ok = document.createElement('button');
+  ok.type = 'button';
+  ok.className = 'bk-button bk-primary';
+  ok.textContent = target.dataset.confirmOk || 'Confirm';
+  const buttons = document.createElement('div');
+  buttons.className = 'confirm-buttons';
+  buttons.append(deny, ok);
+  dialog.append(title, text, buttons);
+  deny.addEventListener('click', () => dialog.close());
+  ok.addEventListener('click', () => {
+    dialog.close();
+    proceed();
+  });
+  dialog.addEventListener('close', () => dialog.remove());
+  document.body.append(dialog);
+  dialog.showModal();
+}
+
 document.addEventListener('click', (event) => {
   const target = event.target.closest('button');
   if (!target) return;
-  if (target.dataset.actionId !== undefined) {
-    const body = { actionId: target.dataset.actionId, blockId: target.dataset.blockId };
-    const message = target.closest('article[data-ts]');
-    const modal = target.closest('form.modal');
-    const view = target.closest('[data-view-id]');
-    if (message) body.message = { channel: message.dataset.channel, ts: message.dataset.ts };
-    else if (modal) body.values = readValues(modal);
-    else if (view) body.viewId = view.dataset.viewId;
-    withBusy(target, () => post('/api/click', body));
+  if (target.dataset.actionId !== undefined && target.dataset.confirmTitle !== undefined) {
+    askFirst(target, () => act(target));
+  } else if (target.dataset.actionId !== undefined) {
+    act(target);
   } else if (target.hasAttribute('data-close-view')) {
     withBusy(target, () => post('/api/close', {}));
   } else if (target.dataset.openThread) {

@@ -129,6 +129,11 @@ a { color: var(--link); }
 .bk-has-error .bk-select, .bk-has-error .bk-text-input { border-color: var(--danger); }
 .bk-hint { color: var(--muted); font-size: 13px; margin: 4px 0 0; }
 .bk-error { color: var(--danger); font-size: 13px; font-weight: 700; margin: 4px 0 0; }
+.confirm { border: none; border-radius: 8px; padding: 20px 24px; width: 440px; max-width: calc(100vw - 32px);
+  box-shadow: 0 18px 48px rgba(0, 0, 0, 0.35); }
+.confirm::backdrop { background: rgba(0, 0, 0, 0.45); }
+.confirm h2 { margin: 0 0 8px; font-size: 18px; }
+.confirm-buttons { display: flex; justify-content: flex-end; gap: 8px; margin-top: 16px; }
 .toast { position: fixed; bottom: 24px; left: 50%; transform: translateX(-50%); background: #1d1c1d;
   color: #fff; padding: 10px 16px; border-radius: 8px; max-width: 640px; z-index: 20; font-size: 14px; }
 `;

@@ -30,6 +30,10 @@ function asString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** A text object: `mrkdwn` or `plain_text`. */
 export function renderText(value: unknown, directory: Directory): SafeHtml {
   const text = asObject(value);
@@ -98,6 +102,16 @@ function unsupported(what: string): SafeHtml {
   return html`<div class="bk-unsupported">The sandbox does not show ${what} yet.</div>`;
 }
 
+/**
+ * A button's confirmation dialog, which Slack shows before it sends the click: its words travel as data attributes
+ * and the page asks them before posting. Plain text only, as Slack's confirm objects take.
+ */
+function confirmOf(confirm: unknown): SafeHtml {
+  if (!isObject(confirm)) return html``;
+  const words = (value: unknown) => (isObject(value) ? (asString(value.text) ?? '') : '');
+  return html` data-confirm-title="${words(confirm.title)}" data-confirm-text="${words(confirm.text)}" data-confirm-ok="${words(confirm.confirm)}" data-confirm-deny="${words(confirm.deny)}"`;
+}
+
 /** Interactive elements outside input blocks (actions, section accessories). */
 function renderElement(element: Json, block: Json, directory: Directory): SafeHtml {
   switch (element.type) {
@@ -110,7 +124,7 @@ function renderElement(element: Json, block: Json, directory: Directory): SafeHt
       if (url && /^https?:\/\//i.test(url)) {
         return html`<a class="bk-button${style}" href="${url}" target="_blank" rel="noopener noreferrer"${label}>${renderText(element.text, directory)}</a>`;
       }
-      return html`<button type="button" class="bk-button${style}" data-action-id="${asString(element.action_id) ?? ''}" data-block-id="${asString(block.block_id) ?? ''}"${label}>${renderText(element.text, directory)}</button>`;
+      return html`<button type="button" class="bk-button${style}" data-action-id="${asString(element.action_id) ?? ''}" data-block-id="${asString(block.block_id) ?? ''}"${label}${confirmOf(element.confirm)}>${renderText(element.text, directory)}</button>`;
     }
     case 'image':
       return html`<img class="bk-accessory-image" src="${asString(element.image_url) ?? ''}" alt="${asString(element.alt_text) ?? ''}">`;
