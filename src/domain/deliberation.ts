@@ -65,14 +65,20 @@ export function argumentsFrom(people: readonly PersonEvidence[], team: ArguedTea
     }
     const row = team.verdict.rows.find((candidate) => candidate.target === target);
     const ranked = [...camps]
-      .map(([side, reasons]): Camp => {
-        // A camp no answer moved sits where the defaults put it: the team row says why, when it agrees.
-        const reason = mostCommon(reasons) ?? (row && row.advantage === side ? row.reason : undefined);
-        return { side, people: reasons.get('') ?? 0, ...(reason ? { reason } : {}) };
-      })
-      .sort((a, b) => b.people - a.people || a.side.localeCompare(b.side))
+      .sort(([a, ofA], [b, ofB]) => (ofB.get('') ?? 0) - (ofA.get('') ?? 0) || a.localeCompare(b))
       .slice(0, CAMPS_SHOWN);
-    return { target, camps: ranked };
+    const shown: Camp[] = [];
+    for (const [side, reasons] of ranked) {
+      // A camp no answer moved sits where the defaults put it: the team row says why, when it agrees. Two camps
+      // quoting one reason argue nothing: the second gives its next reason, where it has one.
+      const taken = shown[0]?.reason;
+      const reason =
+        mostCommon(reasons, taken) ??
+        mostCommon(reasons) ??
+        (row && row.advantage === side ? row.reason : undefined);
+      shown.push({ side, people: reasons.get('') ?? 0, ...(reason ? { reason } : {}) });
+    }
+    return { target, camps: shown };
   });
 }
 
@@ -108,12 +114,12 @@ function unsettledFacts(people: readonly PersonEvidence[]): Set<string> {
   return unsettled;
 }
 
-/** The most frequent reason (the '' key counts the camp); ties go to the alphabetically first. */
-function mostCommon(reasons: Map<string, number>): string | undefined {
+/** The most frequent reason (the '' key counts the camp) other than `besides`; ties go to the alphabetically first. */
+function mostCommon(reasons: Map<string, number>, besides?: string): string | undefined {
   let best: string | undefined;
   let bestCount = 0;
   for (const [reason, count] of reasons) {
-    if (reason === '') continue;
+    if (reason === '' || reason === besides) continue;
     if (count > bestCount || (count === bestCount && best !== undefined && reason < best)) {
       best = reason;
       bestCount = count;

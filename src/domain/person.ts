@@ -13,8 +13,15 @@ import type { CostSettings } from './cost.js';
 import { evidenceOf } from './evidence.js';
 import { ALL_QUESTIONS } from './questions.js';
 import { DONT_KNOW_LIMITS } from './scoring.js';
-import { type Answers, type AnswerValue, CATEGORIES, type Category, type Platform } from './types.js';
-import { advantageOf, inContrast, weigh } from './weighing.js';
+import {
+  type Answers,
+  type AnswerValue,
+  CATEGORIES,
+  type Category,
+  PLATFORMS,
+  type Platform,
+} from './types.js';
+import { advantageOf, inContrast, isDecidingFactor, weigh } from './weighing.js';
 
 /** Where one person's own answers put a category row, and the reason that pushed it there hardest. */
 export interface PersonRow {
@@ -55,15 +62,33 @@ export function scorePerson(
     // Left alone by hard limits, the row's reason is the person's own first limit, as their verdict says it.
     const limit = standing.rows[target].sole ? evidence.excluded[0] : undefined;
     if (limit) return { side, reason: limit.reason, questionId: limit.questionId };
-    // The first of the strongest contributions toward the side.
-    let best: (typeof contributions)[number] | undefined;
-    for (const contribution of contributions) {
-      const { signal } = contribution;
-      if (signal.target !== target || signal.toward !== side || !inContrast(signal, standing.candidates))
-        continue;
-      if (!best || signal.points > best.signal.points) best = contribution;
+    // The reason that puts the side furthest ahead of the row's runner-up: "the team avoids deep server tuning"
+    // leans Kinesis and MSK alike, so it is no reason to prefer either to the other, and two camps quoting it
+    // argued nothing. The first such reason wins a tie; none ahead, the strongest toward the side.
+    const scores = standing.rows[target].scores;
+    const pool = isDecidingFactor(target) ? PLATFORMS : standing.candidates;
+    const rival = pool
+      .filter((platform) => platform !== side)
+      .reduce<Platform | undefined>((a, b) => (a === undefined || scores[b] > scores[a] ? b : a), undefined);
+    const toward = new Map<string, { questionId: string; reason: string; side: number; rival: number }>();
+    for (const { questionId, signal } of contributions) {
+      if (signal.target !== target || !inContrast(signal, standing.candidates)) continue;
+      if (signal.toward !== side && signal.toward !== rival) continue;
+      const key = `${questionId}\n${signal.reason}`;
+      const entry = toward.get(key) ?? { questionId, reason: signal.reason, side: 0, rival: 0 };
+      if (signal.toward === side) entry.side += signal.points;
+      else entry.rival += signal.points;
+      toward.set(key, entry);
     }
-    return best ? { side, reason: best.signal.reason, questionId: best.questionId } : { side };
+    let best: { questionId: string; reason: string; lead: number; points: number } | undefined;
+    for (const entry of toward.values()) {
+      if (entry.side <= 0) continue;
+      const lead = entry.side - entry.rival;
+      if (!best || lead > best.lead || (lead === best.lead && entry.side > best.points)) {
+        best = { questionId: entry.questionId, reason: entry.reason, lead, points: entry.side };
+      }
+    }
+    return best ? { side, reason: best.reason, questionId: best.questionId } : { side };
   };
   return {
     userId,

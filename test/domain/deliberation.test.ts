@@ -75,6 +75,21 @@ describe('the argument in divided categories', () => {
     for (const reason of reasons) expect(reason).toMatch(/ \(disputed\)$/);
   });
 
+  it('gives two camps two reasons: what puts each side ahead, not a reason both sides share', () => {
+    // "The team avoids deep server tuning" leans Kinesis and MSK alike: quoted by both camps, it argued nothing.
+    const people = respondents(
+      ...['must', 'no', 'nice', 'no'].map((need) =>
+        answersFor({ kafka_api_need: need, kafka_usage: need === 'no' ? ['none'] : ['clients'] }),
+      ),
+    );
+    const argued = argumentsFor(people, aggregateTeam(people));
+    expect(argued.length).toBeGreaterThan(0);
+    for (const { target, camps } of argued) {
+      const [first, second] = camps;
+      if (first?.reason && second?.reason) expect(second.reason, target).not.toBe(first.reason);
+    }
+  });
+
   it('has nothing to argue about when nobody is divided', () => {
     expect(argumentsFor(team, { ...aggregateTeam(team), mostDivided: [] })).toEqual([]);
   });
