@@ -469,8 +469,14 @@ function costSentenceOf(evidence: Evidence, standing: Standing): string | undefi
   // cheaper option.
   const spoken = standing.costGaps.length > 0 && others.length > 0;
   const decides = standing.favouredBeforeCost !== standing.categoriesFavour && !standing.overridingFactor;
+  // Dearer than a rival beyond the estimate's own error: said, whatever the size of the gap (Kafka veterans' own
+  // cluster at $24,000 beside MSK's $18,000, $72,000 a year, went unsaid under "leads clearly"). Where another
+  // gap decides it, the sentence below names every bill, the cheaper ones too.
+  const beyondError =
+    !decides && cheaper.some((platform) => own.totalUsd > (costs[platform]?.totalUsd ?? 0) * CLOSE_TOTALS);
   if (
     dearerThanCheapest(evidence, standing.candidates, recommended, standing.costGaps) ||
+    beyondError ||
     (spoken && !decides && cheaper.length > 0)
   ) {
     return (

@@ -202,6 +202,37 @@ const CASES: ExpertCase[] = [
     ],
   },
   {
+    // Kafka veterans with a 24-hour rotation and a platform team: their own cluster is theirs to choose, but at
+    // $24,000 a month beside MSK's $18,000 (about $72,000 a year) the verdict must say what it costs.
+    name: 'Kafka veterans at 200 MB/s: their own cluster, and the bill above MSK’s is said',
+    answers: answersFor({
+      company_size: 'eng_251_plus',
+      company_stage: 'enterprise',
+      engineering_practice: 'distributed_systems',
+      ops_skills: 'deep',
+      infra_preference: 'own_servers',
+      kafka_usage: ['clients'],
+      kafka_api_need: 'nice',
+      kafka_dev_experience: 'built_clusters',
+      oncall_rotation: 'yes',
+      platform_team: 'dedicated_team',
+      kafka_ops_experience: 'many_years',
+      upgrade_appetite: 'us',
+      dedicated_engineers: 'three_plus',
+      monitoring_maturity: 'strong',
+      incident_history: 'rare_and_short',
+      avg_write_mbps: 100,
+      peak_write_mbps: 200,
+      consumer_groups: 6,
+      retention_days: 7,
+    }),
+    verdicts: ['kafka'],
+    confidence: ['high', 'medium'],
+    mustSay: [
+      'Self-managed Kafka costs about $24,000 a month against Amazon MSK’s $18,000; the other rows outweigh the gap.',
+    ],
+  },
+  {
     name: '0.1 KB records at 1 GB/s, which producers aggregate',
     answers: answersFor({ avg_write_mbps: 1000, peak_write_mbps: 1000, avg_record_kb: 0.1 }),
     verdicts: ['kinesis', 'msk'],
