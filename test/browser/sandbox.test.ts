@@ -153,6 +153,14 @@ describe('the sandbox in a browser', () => {
     await expect(dialog.getByText(`Step 2 of ${STEPS.length}`).count()).resolves.toBe(1);
 
     await peak.fill('80');
+    // Out of the field's range: our message, with the unit, not Slack's bare "greater than or equal to 0.01".
+    const average = dialog.getByLabel('On average, how much data will be written to the stream? (MB/s)', {
+      exact: true,
+    });
+    await average.fill('-5');
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    await dialog.getByText('Enter a number from 0.01 to 100,000 MB/s').waitFor();
+    await average.fill('50');
     await dialog.getByRole('button', { name: 'Next' }).click();
     await dialog.getByText(`Step 3 of ${STEPS.length}`).waitFor();
     await dialog.getByRole('button', { name: '← Back' }).click();

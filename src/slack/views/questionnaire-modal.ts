@@ -196,8 +196,8 @@ function questionElement(question: Question, answer: AnswerValue | undefined): I
         type: 'number_input',
         action_id: ACTION_IDS.answer,
         is_decimal_allowed: !question.integer,
-        min_value: String(question.min),
-        max_value: String(question.max),
+        // No min_value or max_value: Slack's own message for them ("Please enter a number greater than or equal
+        // to 0.01.") has no unit; validation.ts answers "Enter a number from 0.01 to 100,000 MB/s" under the field.
         placeholder: plain(question.unit, 150),
         ...(initial === undefined ? {} : { initial_value: String(initial) }),
       };
