@@ -235,11 +235,12 @@ function numberDispute(
 ): DisputedFact | undefined {
   const question = ALL_QUESTIONS[questionIndex];
   if (!question) return undefined;
-  const keyed = (person: number, value: AnswerValue) => {
+  // Keyed by the number, or by a rough range's id: no string is built for each of hundreds of numbers.
+  const keyed = (person: number, value: AnswerValue): number | string => {
     const raw = people[person]?.answers[question.id];
-    return typeof raw === 'string' && raw !== value ? raw : String(value);
+    return typeof raw === 'string' && raw !== value ? raw : Number(value);
   };
-  const given = new Map<string, NumberSide>();
+  const given = new Map<number | string, NumberSide>();
   panel.ballots.forEach((ballot, person) => {
     const value = ballot.answers[question.id];
     const part = ballot.parts[questionIndex];
@@ -248,9 +249,13 @@ function numberDispute(
     const known = given.get(key);
     if (known) known.people++;
     else {
-      const raw = people[person]?.answers[question.id];
-      const answer = typeof raw === 'string' && raw === key ? raw : value;
-      given.set(key, { key, value: answer, number: Number(value), rulesOut: rulesOutOf(part), people: 1 });
+      given.set(key, {
+        key,
+        value: typeof key === 'string' ? key : value,
+        number: Number(value),
+        rulesOut: rulesOutOf(part),
+        people: 1,
+      });
     }
   });
   if (given.size < 2) return undefined;
@@ -264,18 +269,21 @@ function numberDispute(
   let otherwiseAt: NumberSide | undefined;
   if (ruling) otherwise = lenientOtherwise(ordered, settledOn, recommendation);
   else {
-    // A spread that rules nothing out matters if settling it at either end changes the verdict.
-    for (const end of [...ends].sort((a, b) => a.number - b.number)) {
-      const settled = settledOn(end);
-      if (settled !== undefined && settled !== recommendation) {
-        otherwise = settled;
-        otherwiseAt = end;
-        break;
-      }
+    // A spread that rules nothing out matters if settling it at the end furthest from the figure priced changes
+    // the verdict (one estimate a number, not two: a publish weighs every disputed number of hundreds of people).
+    const priced = Number(panel.consensus[question.id]);
+    const far = (side: NumberSide) => Math.abs(Math.log(side.number / priced));
+    const furthest = ends.reduce<NumberSide | undefined>(
+      (a, b) => (!a || far(b) > far(a) ? b : a),
+      undefined,
+    );
+    const settled = furthest && furthest.number !== priced ? settledOn(furthest) : undefined;
+    if (furthest && settled !== undefined && settled !== recommendation) {
+      otherwise = settled;
+      otherwiseAt = furthest;
     }
   }
-  const priced = panel.consensus[question.id];
-  const middle = ordered.find((side) => side.number === priced && !ends.includes(side));
+  const middle = ordered.find((side) => side.number === panel.consensus[question.id] && !ends.includes(side));
   const shownSides = middle && ends.length === 2 ? [ends[0], middle, ends[1]] : ends;
   const shown = shownSides.flatMap((side) =>
     side
@@ -306,7 +314,7 @@ function numberDispute(
 /** An answer given, before anyone is named: what it rules out and how many gave it. */
 interface NumberSide {
   /** The answer as given: the number, or a rough range's id. */
-  key: string;
+  key: number | string;
   value: AnswerValue;
   /** The figure it is priced at. */
   number: number;
