@@ -224,7 +224,8 @@ export function disputesOf(
  * A workload number the team disputes: one side per answer given (a rough range is its own side, in its own
  * words: "1 to 10 MiB", not the 3 MiB it is priced at), of which the lowest, the one priced and the highest are
  * shown, so the people are gathered for those three alone (a team of hundreds may give hundreds of numbers).
- * Settled at either end, the verdict may differ: `otherwise` says so, and `otherwiseAt` at which.
+ * Settled at the end furthest from the figure priced, the verdict may differ: `otherwise` says so, `otherwiseAt`
+ * at which answer.
  */
 function numberDispute(
   panel: Panel,
