@@ -13,15 +13,8 @@ import type { CostSettings } from './cost.js';
 import { evidenceOf } from './evidence.js';
 import { ALL_QUESTIONS } from './questions.js';
 import { DONT_KNOW_LIMITS } from './scoring.js';
-import {
-  type Answers,
-  type AnswerValue,
-  CATEGORIES,
-  type Category,
-  PLATFORMS,
-  type Platform,
-} from './types.js';
-import { advantageOf, inContrast, isDecidingFactor, weigh } from './weighing.js';
+import { type Answers, type AnswerValue, CATEGORIES, type Category, type Platform } from './types.js';
+import { advantageOf, inContrast, weigh } from './weighing.js';
 
 /** Where one person's own answers put a category row, and the reason that pushed it there hardest. */
 export interface PersonRow {
@@ -65,11 +58,7 @@ export function scorePerson(
     // The reason that puts the side furthest ahead of the row's runner-up: "the team avoids deep server tuning"
     // leans Kinesis and MSK alike, so it is no reason to prefer either to the other, and two camps quoting it
     // argued nothing. The first such reason wins a tie; none ahead, the strongest toward the side.
-    const scores = standing.rows[target].scores;
-    const pool = isDecidingFactor(target) ? PLATFORMS : standing.candidates;
-    const rival = pool
-      .filter((platform) => platform !== side)
-      .reduce<Platform | undefined>((a, b) => (a === undefined || scores[b] > scores[a] ? b : a), undefined);
+    const rival = standing.rows[target].second;
     const toward = new Map<string, { questionId: string; reason: string; side: number; rival: number }>();
     for (const { questionId, signal } of contributions) {
       if (signal.target !== target || !inContrast(signal, standing.candidates)) continue;

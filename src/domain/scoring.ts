@@ -2,7 +2,7 @@
  * Turns the weighed evidence into a verdict in words: each row's reason and the answers behind it, the override,
  * the confidence and what makes it fragile, the line on cost. The numbers come from weighing.ts.
  */
-import type { Contribution, Exclusion } from './answer-parts.js';
+import type { Contribution } from './answer-parts.js';
 import { type CostGap, dearerThanCheapest } from './cost-row.js';
 import { type Evidence, priorsFor } from './evidence.js';
 import { formatNumber, formatUsd } from './format.js';
@@ -75,14 +75,7 @@ export function decide(
         signal.target === target && pool.includes(signal.toward) && inContrast(signal, candidates),
     );
     const priors = priorsFor(evidence);
-    const explained = explainRow(target, standing.rows[target], fromAnswers, evidence.excluded, priors);
-    const row =
-      target === 'ops_machines' && explained.advantage === 'even'
-        ? {
-            ...explained,
-            reason: machinesEvenReason(evidence, standing.rows[target], candidates) ?? explained.reason,
-          }
-        : explained;
+    const row = explainRow(target, standing.rows[target], fromAnswers, evidence, priors);
     const prior =
       row.advantage === 'even' || standing.rows[target].sole
         ? undefined
@@ -154,7 +147,6 @@ function factorsNamed(factors: readonly DecidingFactor[]): string {
   return `${factors.length > 1 ? 'factors' : 'factor'} (${words})`;
 }
 
-/** What someone holding each deciding factor says, in the questionnaire's own words. */
 /** What holding a deciding factor means, after "answers point strongly to": the answers, not a quote of them. */
 const FACTOR_CLAIMS: Record<DecidingFactor, string> = {
   streaming_product: 'streaming being what you sell',
@@ -191,22 +183,24 @@ function explainRow(
   target: SignalTarget,
   row: RowStanding,
   fromAnswers: Contribution[],
-  excluded: Exclusion[],
+  evidence: Pick<Evidence, 'excluded' | 'costs'>,
   priors: readonly Signal[],
 ): Omit<CategoryResult, 'from'> {
   const { scores, best, strength } = row;
   if (row.sole) {
     // The hard limits decided this row: the first reason, and the answers that set the limits.
+    const { excluded } = evidence;
     const drivenBy = [...new Set(excluded.map((exclusion) => exclusion.questionId))];
     return { target, advantage: best, strength, scores, reason: excluded[0]?.reason ?? '', drivenBy };
   }
+  const even = () =>
+    (target === 'ops_machines' && machinesEvenReason(evidence.costs, row)) || evenReason(fromAnswers);
   return {
     target,
     advantage: advantageOf(row),
     strength,
     scores,
-    reason:
-      strength === 'even' ? evenReason(fromAnswers) : strongestReason(target, fromAnswers, best, priors),
+    reason: strength === 'even' ? even() : strongestReason(target, fromAnswers, best, priors),
     // Only the answers that moved the row toward its leader speak for it.
     drivenBy: questionsThatMoved(
       strength === 'even' ? fromAnswers : fromAnswers.filter(({ signal }) => signal.toward === best),
@@ -250,21 +244,14 @@ function heaviest(signals: Signal[], winner: Platform): { reason: string; points
  * An even machine row in figures: "the machines cost about the same on Amazon Kinesis and Amazon MSK ($15,600 and
  * $16,600 a month)", not that the answers pull both ways, when no answer is in the row and the estimate is.
  */
-function machinesEvenReason(
-  evidence: Evidence,
-  row: RowStanding,
-  candidates: readonly Platform[],
-): string | undefined {
-  const costs = evidence.costs;
-  if (!costs) return undefined;
+function machinesEvenReason(costs: Evidence['costs'], row: RowStanding): string | undefined {
+  const leader = costs?.[row.best];
+  const runnerUp = row.second && costs?.[row.second];
+  if (!row.second || !leader || !runnerUp) return undefined;
   // The two the row has nearly level, the cheaper named first.
-  const [first, second] = candidates
-    .filter((platform) => costs[platform])
-    .sort((a, b) => row.scores[b] - row.scores[a])
-    .slice(0, 2)
-    .sort((a, b) => (costs[a]?.machinesUsd ?? 0) - (costs[b]?.machinesUsd ?? 0));
-  if (!first || !second) return undefined;
-  const usd = (platform: Platform) => formatUsd(costs[platform]?.machinesUsd ?? 0);
+  const [first, second] =
+    leader.machinesUsd <= runnerUp.machinesUsd ? [row.best, row.second] : [row.second, row.best];
+  const usd = (platform: Platform) => formatUsd(costs?.[platform]?.machinesUsd ?? 0);
   return `the machines cost about the same on ${nameInSentence(first)} and ${nameInSentence(second)} (${usd(first)} and ${usd(second)} a month)`;
 }
 

@@ -41,6 +41,8 @@ export interface RowStanding {
   scores: Record<Platform, number>;
   /** The leader, even when its lead is too small to count. */
   best: Platform;
+  /** The runner-up; absent when only one platform is left. */
+  second?: Platform;
   strength: Strength;
   /** Only one platform is left in this row. */
   sole: boolean;
@@ -94,6 +96,7 @@ export function weigh(evidence: Evidence): Standing {
     return {
       scores: row,
       best,
+      ...(second !== undefined && { second }),
       strength: second === undefined ? 'only' : strengthOf(row[best] - row[second]),
       sole: second === undefined,
     };
