@@ -98,7 +98,7 @@ export function kinesisProvisioned(workload: Workload, pricing: PriceTable): Pri
       peakRecords / CAPACITY.kinesisShardWriteRecordsPerSecond,
     ),
   );
-  const { streams } = streamsFor(
+  const { streams, perStream } = streamsFor(
     workload.consumerGroups,
     CLASSIC_READERS_PER_SHARD + CAPACITY.kinesisEfoReadersPerStream,
   );
@@ -109,7 +109,6 @@ export function kinesisProvisioned(workload: Workload, pricing: PriceTable): Pri
   // AWS's answer to many readers is enhanced fan-out.
   let best: Design | undefined;
   let overLimit: Design | undefined;
-  const perStream = ceilCount(workload.consumerGroups / streams);
   for (let classic = Math.min(perStream, CLASSIC_READERS_PER_SHARD); classic >= 0; classic--) {
     const fanOut = perStream - classic;
     if (fanOut > CAPACITY.kinesisEfoReadersPerStream) break;
