@@ -104,14 +104,10 @@ function apart(question: NumberQuestion, people: readonly Respondent[]): number 
   let highestLow = 0;
   let lowestHigh = Number.POSITIVE_INFINITY;
   for (const person of people) {
-    const value = person.answers[question.id];
-    const range = typeof value === 'string' && question.ranges.find((candidate) => candidate.id === value);
-    const figure = range ? undefined : figureOf(question, value)?.value;
-    const low = range ? range.low : figure;
-    const high = range ? range.high : figure;
-    if (low === undefined || high === undefined) continue;
-    highestLow = Math.max(highestLow, low);
-    lowestHigh = Math.min(lowestHigh, high);
+    const figure = figureOf(question, person.answers[question.id]);
+    if (figure?.value === undefined) continue;
+    highestLow = Math.max(highestLow, figure.range?.low ?? figure.value);
+    lowestHigh = Math.min(lowestHigh, figure.range?.high ?? figure.value);
   }
   return lowestHigh > 0 ? highestLow / lowestHigh : 0;
 }

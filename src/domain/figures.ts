@@ -27,6 +27,8 @@ export interface Figure {
   basis: 'given' | 'range' | 'typical' | 'unknown';
   /** What the estimate uses; absent when the figure is not to be priced. */
   value?: number;
+  /** The rough range given, for basis 'range'. */
+  range?: RoughRange;
   dontKnow: boolean;
 }
 
@@ -66,7 +68,7 @@ export function figureOf(question: NumberQuestion, value: AnswerValue | undefine
   if (value === FIGURE_TYPICAL) return { basis: 'typical', value: question.typical, dontKnow: true };
   if (value === FIGURE_UNKNOWN) return { basis: 'unknown', dontKnow: true };
   const range = question.ranges.find((candidate) => candidate.id === value);
-  return range && { basis: 'range', value: range.pricedAt, dontKnow: false };
+  return range && { basis: 'range', value: range.pricedAt, range, dontKnow: false };
 }
 
 /** A range with its unit: "10 to 100 MB/s", "one day". */
