@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { CostEstimate, OptionCost } from '../../domain/cost.js';
 import { hasArgument } from '../../domain/decision.js';
 import { type CategoryArgument, campReason } from '../../domain/deliberation.js';
-import { formatNumber, formatUsd } from '../../domain/format.js';
+import { formatAmount, formatNumber, formatUsd } from '../../domain/format.js';
 import { ALL_QUESTIONS } from '../../domain/questions.js';
 import type { TeamVerdict } from '../../domain/team.js';
 import { PLATFORM_LABELS, type Platform, TARGET_LABELS } from '../../domain/types.js';
@@ -145,11 +145,17 @@ function costSummary(team: TeamVerdict, cost: CostEstimate): string {
   const ranges = spread.map((range) => {
     // The figure priced, not "the median": of two answers it is the larger, which a reader would not guess. A
     // peak figure below the average figure is priced at the average, which nobody may have given as a peak.
-    const priced = `priced at ${formatNumber(range.pricedAt)}${range.asAverage ? ', the average' : ''}`;
-    return (
-      `${escapeMrkdwn(range.short)} ${formatNumber(range.min)}–${formatNumber(range.max)} ${range.unit} ` +
-      `(${priced})${range.wide ? ' :warning:' : ''}`
-    );
+    // A range reaching a larger unit says each figure with its unit ("1 KB–3 MiB (priced at 1 KB)"), never
+    // "1–3,072 KB (priced at 1)".
+    const question = ALL_QUESTIONS.find((candidate) => candidate.id === range.questionId);
+    const large = question?.kind === 'number' && question.largeUnit && range.max >= question.largeUnit.size;
+    const figure = (value: number) =>
+      large && question ? formatAmount(value, question) : formatNumber(value);
+    const span = large
+      ? `${figure(range.min)}–${figure(range.max)}`
+      : `${formatNumber(range.min)}–${formatNumber(range.max)} ${range.unit}`;
+    const priced = `priced at ${figure(range.pricedAt)}${range.asAverage ? ', the average' : ''}`;
+    return `${escapeMrkdwn(range.short)} ${span} (${priced})${range.wide ? ' :warning:' : ''}`;
   });
   // The mark's meaning said once, not after each of up to five numbers.
   const legend = spread.some((range) => range.wide) ? ' (:warning: over 3× apart)' : '';

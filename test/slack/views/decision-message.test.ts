@@ -513,6 +513,15 @@ describe('a message that fits one screen', () => {
     expect(find(inside.message.blocks, VERDICT_BLOCK_IDS.cost)?.text?.text).toContain(
       'peak writes 5–200 MB/s (priced at 32, the average)',
     );
+    // Records reaching a MiB say each figure with its unit, not "1–3,072 KB (priced at 1)".
+    const records = messageOf([
+      { userId: 'U0ALICE', answers: answersFor({ avg_record_kb: 1 }) },
+      { userId: 'U0BOB', answers: answersFor({ avg_record_kb: 1 }) },
+      { userId: 'U0CAROL', answers: answersFor({ avg_record_kb: 'record_1_10mib' }) },
+    ]);
+    expect(find(records.message.blocks, VERDICT_BLOCK_IDS.cost)?.text?.text).toContain(
+      'record size 1 KB–3 MiB (priced at 1 KB) :warning:',
+    );
   });
 
   it('holds 40 people who all said “Don’t know” to every workload number, naming a few and counting the rest', () => {
