@@ -1,3 +1,8 @@
+import type { FetchFunction } from '@slack/web-api';
+
+/** What WebClient reads of an answer (`FetchResponse` in its types, which the package does not export). */
+export type FetchResponse = Awaited<ReturnType<FetchFunction>>;
+
 /**
  * A fetch Response whose body reads (`text()`, and `arrayBuffer()` for a gzip answer) pass through `around`,
  * set on the object itself: WebClient reads the very Response it was handed, once, and reading it here as well

@@ -2,7 +2,7 @@ import type { FetchFunction } from '@slack/web-api';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { z } from 'zod';
 import type { DecisionStore } from '../store/port.js';
-import { aroundBodyReads } from './body-reads.js';
+import { aroundBodyReads, type FetchResponse } from './body-reads.js';
 import { webApiMethodOf } from './web-api-url.js';
 
 /**
@@ -160,11 +160,11 @@ export class AppMetrics {
   }
 
   /** A `fetch` for the WebClient that counts each request's answer; the answer itself is passed on untouched. */
-  observedFetch(inner: typeof globalThis.fetch = globalThis.fetch): FetchFunction {
+  observedFetch(inner: FetchFunction = globalThis.fetch): FetchFunction {
     return async (url, init) => {
       const method = webApiMethodOf(String(url)) ?? 'file_upload';
       const count = (outcome: string) => this.slackCalls.inc({ method, outcome });
-      let response: Response;
+      let response: FetchResponse;
       try {
         response = await inner(url, init);
       } catch (error) {
@@ -185,7 +185,7 @@ export class AppMetrics {
     return this.registry.metrics();
   }
 
-  private outcomeOfStatus(method: string, response: Response): string {
+  private outcomeOfStatus(method: string, response: FetchResponse): string {
     if (response.status === 429) {
       const seconds = Number(response.headers.get('retry-after'));
       if (Number.isFinite(seconds) && seconds >= 0) this.retryAfter.observe({ method }, seconds);
@@ -196,7 +196,7 @@ export class AppMetrics {
 }
 
 /** A Web API answer, counted when WebClient reads its body (see aroundBodyReads). */
-function countedWhenRead(response: Response, count: (outcome: string) => void): Response {
+function countedWhenRead(response: FetchResponse, count: (outcome: string) => void): FetchResponse {
   const counted = async <Body>(
     read: () => Promise<Body>,
     outcomeOf: (body: Body) => string,

@@ -23,6 +23,7 @@ import { PeopleDirectory } from './people.js';
 import { createGuardedHttpReceiver } from './receiver.js';
 import { BOT_SCOPES } from './scopes.js';
 import { budgetedCalls } from './web-api-budget.js';
+import { webApiFetch } from './web-api-transport.js';
 
 export interface SlackAppOptions {
   config: Config;
@@ -81,12 +82,13 @@ export function secretsOf(config: { slack?: Config['slack']; redisUrl?: string }
 /** Builds the Bolt app for the configured transport and registers every listener. */
 /**
  * Options for every Web API client the app makes: where Slack is, each call's deadline and retries
- * (web-api-budget.ts), and the metrics' view of every attempt.
+ * (web-api-budget.ts), the metrics' view of every attempt, and the keep-alive transport under it
+ * (web-api-transport.ts).
  */
 export function webClientOptions(config: Config, metrics: AppMetrics): WebClientOptions {
   return {
     ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
-    ...budgetedCalls(metrics.observedFetch()),
+    ...budgetedCalls(metrics.observedFetch(webApiFetch)),
   };
 }
 

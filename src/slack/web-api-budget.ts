@@ -1,5 +1,5 @@
 import type { FetchFunction, WebClientOptions } from '@slack/web-api';
-import { aroundBodyReads } from '../ops/body-reads.js';
+import { aroundBodyReads, type FetchResponse } from '../ops/body-reads.js';
 import { webApiMethodOf } from '../ops/web-api-url.js';
 
 /**
@@ -56,7 +56,6 @@ export function budgetedCalls(
 }
 
 type FetchInit = Parameters<FetchFunction>[1];
-type FetchResponse = Awaited<ReturnType<FetchFunction>>;
 
 async function budgetedFetch(send: FetchFunction, target: string, init?: FetchInit): Promise<FetchResponse> {
   const deadline = Date.now() + budgetFor(target);
