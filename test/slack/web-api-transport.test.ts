@@ -166,7 +166,12 @@ describe('the Web API transport', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(closed).toBe(true);
     await expect(
-      webApiFetch(`${api.url}views.open`, { method: 'POST', body: 'a=1', redirect: 'error', signal: controller.signal }),
+      webApiFetch(`${api.url}views.open`, {
+        method: 'POST',
+        body: 'a=1',
+        redirect: 'error',
+        signal: controller.signal,
+      }),
     ).rejects.toBe(reason);
   });
 
