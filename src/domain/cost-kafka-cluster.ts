@@ -76,23 +76,21 @@ export function brokersOf(
   needs: Needs,
   perBroker: { ingress: number; egress: number },
 ): Plan | undefined {
-  const counts: [string, number][] = [
-    ['3 replicas', CAPACITY.replicationFactor],
-    ['CPU', needs.vcpus / size.vcpus],
-    ['network', needs.ingressMbps / perBroker.ingress],
-    ['network', needs.egressMbps / perBroker.egress],
-    ['partitions', needs.partitionReplicas / partitionsPerBroker(size)],
-    ['disk', needs.diskGb / CAPACITY.mskMaxStorageGbPerBroker],
-  ];
-  let binding = counts[0]?.[0] ?? '';
-  let needed = 0;
-  for (const [why, count] of counts) {
+  // The first need that asks for the most brokers names the binding one (every size of every design runs this).
+  let binding = '3 replicas';
+  let needed = ceilCount(CAPACITY.replicationFactor);
+  const weigh = (why: string, count: number) => {
     const whole = ceilCount(count);
     if (whole > needed) {
       needed = whole;
       binding = why;
     }
-  }
+  };
+  weigh('CPU', needs.vcpus / size.vcpus);
+  weigh('network', needs.ingressMbps / perBroker.ingress);
+  weigh('network', needs.egressMbps / perBroker.egress);
+  weigh('partitions', needs.partitionReplicas / partitionsPerBroker(size));
+  weigh('disk', needs.diskGb / CAPACITY.mskMaxStorageGbPerBroker);
   const brokers = Math.ceil(needed / needs.zones) * needs.zones;
   return brokers > CAPACITY.mskBrokersPerCluster ? undefined : { size, brokers, binding };
 }

@@ -85,7 +85,7 @@ export function weigh(evidence: Evidence): Standing {
   }
   for (const { signal } of costContributions) scores[signal.target][signal.toward] += signal.points;
 
-  const rows = perTarget((target) => {
+  const rows = perTarget((target): RowStanding => {
     const pool = poolFor(target);
     const row = scores[target];
     // Rounded so that averaged team points compare as people would read them; platforms that are out score 0.
@@ -93,13 +93,10 @@ export function weigh(evidence: Evidence): Standing {
       row[platform] = pool.includes(platform) ? Math.round(row[platform] * 1000) / 1000 : 0;
     }
     const { best, second } = rank(row, pool);
-    return {
-      scores: row,
-      best,
-      ...(second !== undefined && { second }),
-      strength: second === undefined ? 'only' : strengthOf(row[best] - row[second]),
-      sole: second === undefined,
-    };
+    // Two literals, not a spread of an optional field: this runs for every row of every probe of a flip search.
+    return second === undefined
+      ? { scores: row, best, strength: 'only', sole: true }
+      : { scores: row, best, second, strength: strengthOf(row[best] - row[second]), sole: false };
   });
 
   const overall = zeroScores();
