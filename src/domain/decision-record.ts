@@ -7,6 +7,7 @@
  */
 import { COST_OPTION_LABELS, type CostOption, type PricedOption, shownCost } from './cost.js';
 import type { CategoryArgument } from './deliberation.js';
+import { type DisputedFact, disputeSentence } from './disputes.js';
 import { figureLines } from './figures.js';
 import { escapeMarkup, formatDollars } from './format.js';
 import type { TeamVerdict } from './team.js';
@@ -88,6 +89,11 @@ export interface DecisionRecord {
   figures: FigureNote[];
   /** Where the team disagreed, with the opposing reasons. */
   disagreements: string[];
+  /**
+   * Facts the team's answers still disagreed on when the record was taken: a decision closed with them open was
+   * taken on the stricter side of each, and the record keeps what settling each would have changed.
+   */
+  unsettled: DisputedFact[];
   participants: string[];
   startedBy: string;
 }
@@ -169,6 +175,7 @@ export function decisionRecord(input: DecisionRecordInput): DecisionRecord {
           )
           .join(' versus '),
     ),
+    unsettled: team ? [...team.disputes] : [],
     participants: [...input.participants],
     startedBy: input.startedBy,
   };
@@ -290,7 +297,24 @@ function statusLine(record: DecisionRecord, name: (userId: string) => string): s
   const when = formatInZone(new Date(record.date), UTC);
   if (!record.closed) return `${record.status} (the decision is still open; recorded ${when})`;
   const by = record.closed.by ? `closed by ${name(record.closed.by)}` : 'closed at its deadline';
-  return `${record.status}, ${by} on ${when}`;
+  return `${record.status}, ${by} on ${when}${unsettledNote(record)}`;
+}
+
+/** "; 2 facts were still disputed (see Decision Outcome)", or nothing when the answers agreed on every fact. */
+function unsettledNote(record: DecisionRecord): string {
+  const count = record.unsettled.length;
+  if (count === 0) return '';
+  return `; ${count === 1 ? '1 fact was' : `${count} facts were`} still disputed (see Decision Outcome)`;
+}
+
+/** Each fact still disputed, by name: "need for the Kafka API: Bob must speak Kafka; …". */
+export function unsettledLines(record: DecisionRecord, name: (userId: string) => string): string[] {
+  return record.unsettled.map((dispute) => `${dispute.short}: ${disputeSentence(dispute, { name })}`);
+}
+
+/** The heading over the facts still disputed: to settle while open, left unsettled once closed. */
+export function unsettledHeading(record: DecisionRecord): string {
+  return record.closed ? 'Facts not settled when it closed' : 'Facts to settle';
 }
 
 /** The record as a Markdown file; `name` turns a user id into the person's display name. */
@@ -333,6 +357,9 @@ export function recordMarkdown(record: DecisionRecord, name: (userId: string) =>
     '',
     record.outcome,
     '',
+    ...(record.unsettled.length > 0
+      ? [`### ${unsettledHeading(record)}`, '', list(unsettledLines(record, name), ''), '']
+      : []),
     '### Monthly cost',
     '',
     ...(record.costs ? costMarkdown(record.costs) : [noEstimate(record)]),

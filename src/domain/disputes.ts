@@ -5,12 +5,19 @@
  */
 import { type AnswerPart, readAnswer } from './answer-parts.js';
 import { type CostSettings, platformCosts, readWorkload } from './cost.js';
-import { figureOf, type Respondent } from './figures.js';
+import { figureOf, named, type Respondent } from './figures.js';
 import { keyOf, type Panel } from './panel.js';
 import { standingWith } from './panel-evidence.js';
 import type { PersonEvidence } from './person.js';
 import { ALL_QUESTIONS } from './questions.js';
-import type { Answers, AnswerValue, NumberQuestion, Platform, Question } from './types.js';
+import {
+  type Answers,
+  type AnswerValue,
+  type NumberQuestion,
+  PLATFORM_LABELS,
+  type Platform,
+  type Question,
+} from './types.js';
 import { answerWords } from './words.js';
 
 /** One answer to a disputed fact and who gave it. */
@@ -37,6 +44,44 @@ export interface DisputedFact {
   otherwise?: Platform;
   /** The answer in words that gives `otherwise` where no side rules anything out: "5 MB/s", "no". */
   otherwiseAt?: string;
+}
+
+/**
+ * A disputed fact in words, after its short name: who gave which answer, what the strictest answer rules out and,
+ * where settling it changes the verdict, how ("Bob must speak Kafka; Alice and Carol do not need it — it rules
+ * Amazon Kinesis out; settled the other way, the verdict would be Amazon MSK"). `name` writes a person and
+ * `words` escapes the answers' words, for the surface it goes to; `ends` keeps a number split many ways to its two ends.
+ */
+export function disputeSentence(
+  dispute: DisputedFact,
+  {
+    name,
+    words = (text: string) => text,
+    ends = false,
+  }: { name: (userId: string) => string; words?: (text: string) => string; ends?: boolean },
+): string {
+  const number = ALL_QUESTIONS.find((question) => question.id === dispute.questionId)?.kind === 'number';
+  const sides =
+    ends && number && dispute.sides.length > 2 ? [dispute.sides[0], dispute.sides.at(-1)] : dispute.sides;
+  const [first, ...rest] = sides.filter((side) => side !== undefined);
+  if (!first) return '';
+  // A fact split three or four ways names fewer people a side, so the line still fits the screen.
+  const shown = sides.length > 2 ? 2 : 3;
+  const others = rest.map((side) => `${named(side.userIds, name, shown)} ${words(side.words)}`).join('; ');
+  const rules =
+    (first.rulesOut.length > 0
+      ? ` — it rules ${first.rulesOut.map((platform) => PLATFORM_LABELS[platform]).join(' and ')} out`
+      : '') +
+    (dispute.otherwise
+      ? `; settled ${settledWords(dispute, first, words)}, the verdict would be ${PLATFORM_LABELS[dispute.otherwise]}`
+      : '');
+  return `${named(first.userIds, name, shown)} ${words(first.words)}; ${others}${rules}`;
+}
+
+/** How the dispute would be settled for its other verdict: the other way, or at the answer that gives it. */
+function settledWords(dispute: DisputedFact, first: FactSide, words: (text: string) => string): string {
+  if (first.rulesOut.length > 0) return 'the other way';
+  return dispute.otherwiseAt ? `on ${words(dispute.otherwiseAt)}` : 'one way';
 }
 
 /** The team's spread on one workload number. */

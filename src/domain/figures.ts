@@ -223,8 +223,13 @@ export function figureSummary(notes: readonly FigureNote[], name: (userId: strin
 
 /** A few people by name and the rest counted, so a large team's line stays one line. */
 const NAMED_PEOPLE = 3;
-function named(userIds: readonly string[], name: (userId: string) => string): string {
-  const shown = userIds.slice(0, NAMED_PEOPLE).map(name).join(', ');
-  const more = userIds.length - NAMED_PEOPLE;
-  return more > 0 ? `${shown} and ${more} more` : shown;
+/** The first few people by name, then how many more: "Alice, Bob, Carol and 4 more". */
+export function named(
+  userIds: readonly string[],
+  name: (userId: string) => string,
+  shown = NAMED_PEOPLE,
+): string {
+  const names = userIds.slice(0, shown).map(name).join(', ');
+  const more = userIds.length - shown;
+  return more > 0 ? `${names} and ${more} more` : names;
 }

@@ -63,6 +63,7 @@ export const BLOCK_IDS = {
   recordOutcome: 'record_outcome',
   recordCosts: 'record_costs',
   recordDisagreements: 'record_disagreements',
+  recordUnsettled: 'record_unsettled',
   recordParticipants: 'record_participants',
   /** The thread note when someone finishes or changes their answers. */
   finishedNote: 'finished_note',

@@ -131,6 +131,7 @@ describe('the decision record', () => {
       '## Decision Drivers',
       '## Considered Options',
       '## Decision Outcome',
+      '### Facts not settled when it closed',
       '### Monthly cost',
       '### Where the team disagreed',
       '## Pros and Cons of the Options',
@@ -163,6 +164,40 @@ describe('the decision record', () => {
     expect(recordMarkdown(atDeadline, byName)).toContain(
       '* Status: accepted, closed at its deadline on 2026-11-28 07:59 UTC',
     );
+  });
+
+  it('keeps the facts still disputed when it closed: who gave which answer and what settling would change', () => {
+    const people = [
+      { userId: 'U0ALICE', answers: { ...WEB_APP_SHOP_ON_AWS, avg_write_mbps: 2, peak_write_mbps: 4 } },
+      {
+        userId: 'U0BOB',
+        answers: { ...WEB_APP_SHOP_ON_AWS, avg_write_mbps: 2, peak_write_mbps: 4, kafka_api_need: 'must' },
+      },
+      { userId: 'U0CAROL', answers: { ...WEB_APP_SHOP_ON_AWS, avg_write_mbps: 2, peak_write_mbps: 4 } },
+    ];
+    const split = aggregateTeam(people);
+    const input = { ...base, participants: ['U0ALICE', 'U0BOB', 'U0CAROL'], team: split, arguments: [] };
+    const closed = decisionRecord({ ...input, closed: { at: '2026-11-24T16:30:00.000Z', by: 'U0ALICE' } });
+    const markdown = recordMarkdown(closed, byName);
+    expect(markdown).toContain(
+      '* Status: accepted, closed by Alice Liddell on 2026-11-24 16:30 UTC; 1 fact was still disputed (see Decision Outcome)',
+    );
+    const section = markdown.split('### Facts not settled when it closed\n\n')[1]?.split('\n\n')[0] ?? '';
+    expect(section).toMatch(
+      /^\* need for the Kafka API: Bob Builder .+; Alice Liddell, Carol Danvers .+ — it rules Amazon Kinesis out; settled the other way, the verdict would be Amazon Kinesis$/,
+    );
+    // While open, the same facts are still to settle.
+    expect(recordMarkdown(decisionRecord(input), byName)).toContain(
+      '### Facts to settle\n\n* need for the Kafka API: Bob Builder',
+    );
+
+    // A team that agreed on every fact has nothing of the kind.
+    const agreed = aggregateTeam(people.map((person) => ({ ...person, answers: WEB_APP_SHOP_ON_AWS })));
+    const calm = recordMarkdown(
+      decisionRecord({ ...input, team: agreed, closed: { at: '2026-11-24T16:30:00.000Z', by: 'U0ALICE' } }),
+      byName,
+    );
+    expect(calm).not.toMatch(/still disputed|Facts not settled|Facts to settle/);
   });
 
   it('says under the cost which workload figures nobody gave, and who agreed to a typical one or did not know', () => {

@@ -516,9 +516,11 @@ describe('commands', () => {
     ]) {
       expect(markdown).toContain(`\n${heading}\n`);
     }
+    // Alice and Bob gave different workloads: the record keeps what was still disputed, by name.
     expect(markdown).toMatch(
-      /\* Status: accepted, closed by Alice Liddell on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\n/,
+      /\* Status: accepted, closed by Alice Liddell on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC; \d+ facts? (was|were) still disputed \(see Decision Outcome\)\n/,
     );
+    expect(markdown).toMatch(/\n### Facts not settled when it closed\n\n\* [^\n]*(Alice Liddell|Bob Builder)/);
     expect(markdown).toMatch(/Chosen option: (Amazon Kinesis|Self-managed Kafka|Amazon MSK)/);
     expect(markdown).toContain('* Good, because ');
     expect(markdown).toContain('* Bad, because ');

@@ -1,5 +1,6 @@
 import type { HeaderBlock, KnownBlock } from '@slack/types';
-import { type DecisionRecord, noEstimate } from '../../domain/decision-record.js';
+import { type DecisionRecord, noEstimate, unsettledHeading } from '../../domain/decision-record.js';
+import { disputeSentence } from '../../domain/disputes.js';
 import { figureLines } from '../../domain/figures.js';
 import { formatDollars } from '../../domain/format.js';
 import { BLOCK_IDS } from '../ids.js';
@@ -23,7 +24,10 @@ export function buildRecordMessage(record: DecisionRecord): SlackMessage {
   const when = slackDateTime(record.date);
   const status = !record.closed
     ? `*Status:* proposed: the decision is still open · recorded ${when}`
-    : `*Status:* ${record.status} · ${record.closed.by ? `closed by <@${record.closed.by}>` : 'closed at its deadline'} ${when}`;
+    : `*Status:* ${record.status} · ${record.closed.by ? `closed by <@${record.closed.by}>` : 'closed at its deadline'} ${when}` +
+      (record.unsettled.length > 0
+        ? ` · :warning: ${record.unsettled.length === 1 ? '1 fact' : `${record.unsettled.length} facts`} still disputed (below)`
+        : '');
   const blocks: KnownBlock[] = [
     header,
     section(BLOCK_IDS.recordStatus, status),
@@ -37,6 +41,14 @@ export function buildRecordMessage(record: DecisionRecord): SlackMessage {
       `*Considered options*\n${record.options.map((option) => `• ${option.label}`).join('\n')}`,
     ),
     section(BLOCK_IDS.recordOutcome, `*Decision outcome*\n${escapeMrkdwn(record.outcome)}`),
+    ...(record.unsettled.length > 0
+      ? [
+          section(
+            BLOCK_IDS.recordUnsettled,
+            `*${unsettledHeading(record)}*\n${record.unsettled.map(unsettledLine).join('\n')}`,
+          ),
+        ]
+      : []),
     section(BLOCK_IDS.recordCosts, costText(record)),
     section(
       BLOCK_IDS.recordDisagreements,
@@ -63,6 +75,12 @@ export function buildRecordMessage(record: DecisionRecord): SlackMessage {
     text: truncate(escapeMrkdwn(`Decision record: ${record.title}. ${record.outcome}`), 3000),
     blocks,
   };
+}
+
+/** A fact still disputed, with who gave which answer and what settling it would change. */
+function unsettledLine(dispute: DecisionRecord['unsettled'][number]): string {
+  const sentence = disputeSentence(dispute, { name: (userId) => `<@${userId}>`, words: escapeMrkdwn });
+  return `:warning: ${escapeMrkdwn(dispute.short)}: ${sentence}`;
 }
 
 /** Every priced option's month (machines + people = total, as the parts are shown), then the assumptions. */

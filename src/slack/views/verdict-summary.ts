@@ -2,6 +2,8 @@ import type { KnownBlock } from '@slack/types';
 import type { CostEstimate, OptionCost } from '../../domain/cost.js';
 import { hasArgument } from '../../domain/decision.js';
 import { type CategoryArgument, campReason } from '../../domain/deliberation.js';
+import { disputeSentence } from '../../domain/disputes.js';
+import { named } from '../../domain/figures.js';
 import { formatAmount, formatNumber, formatUsd } from '../../domain/format.js';
 import { ALL_QUESTIONS } from '../../domain/questions.js';
 import type { TeamVerdict } from '../../domain/team.js';
@@ -89,37 +91,16 @@ function settleLines(team: TeamVerdict): string[] {
 
 /** One fact to settle: who says what, what it rules out, and the verdict were it settled the other way. */
 export function disputeLine(dispute: TeamVerdict['disputes'][number], ends = false): string {
-  const number = ALL_QUESTIONS.find((question) => question.id === dispute.questionId)?.kind === 'number';
-  const sides =
-    ends && number && dispute.sides.length > 2 ? [dispute.sides[0], dispute.sides.at(-1)] : dispute.sides;
-  const [first, ...rest] = sides.filter((side) => side !== undefined);
-  if (!first) return '';
-  // A fact split three or four ways names fewer people a side, so the line still fits the screen.
-  const named = sides.length > 2 ? 2 : 3;
-  const others = rest.map((side) => `${people(side.userIds, named)} ${escapeMrkdwn(side.words)}`).join('; ');
-  const rules =
-    (first.rulesOut.length > 0
-      ? ` — it rules ${first.rulesOut.map((platform) => PLATFORM_LABELS[platform]).join(' and ')} out`
-      : '') +
-    (dispute.otherwise
-      ? `; settled ${settledWords(dispute, first)}, the verdict would be ${PLATFORM_LABELS[dispute.otherwise]}`
-      : '');
-  return `:warning: *Settle first — ${escapeMrkdwn(dispute.short)}:* ${people(first.userIds, named)} ${escapeMrkdwn(first.words)}; ${others}${rules}.`;
+  const sentence = disputeSentence(dispute, { name: mention, words: escapeMrkdwn, ends });
+  return sentence && `:warning: *Settle first — ${escapeMrkdwn(dispute.short)}:* ${sentence}.`;
 }
 
-/** How the dispute would be settled for its other verdict: the other way, or at the answer that gives it. */
-function settledWords(
-  dispute: TeamVerdict['disputes'][number],
-  first: TeamVerdict['disputes'][number]['sides'][number],
-): string {
-  if (first.rulesOut.length > 0) return 'the other way';
-  return dispute.otherwiseAt ? `on ${escapeMrkdwn(dispute.otherwiseAt)}` : 'one way';
+function mention(userId: string): string {
+  return `<@${userId}>`;
 }
 
-function people(userIds: readonly string[], named = 3): string {
-  const shown = userIds.slice(0, named).map((id) => `<@${id}>`);
-  const more = userIds.length - shown.length;
-  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+function people(userIds: readonly string[], shown = 3): string {
+  return named(userIds, mention, shown);
 }
 
 /** The monthly total of the cheapest options, one per platform, and the workload they were priced at. */

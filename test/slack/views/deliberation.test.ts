@@ -177,4 +177,31 @@ describe('the decision record in the thread', () => {
     }
     expect(costs).toContain('_Assumptions:_');
   });
+
+  it('keeps the facts still disputed when it closed, by mention, and says so in the status', () => {
+    const split = [
+      { userId: 'U0ALICE', answers: WEB_APP_SHOP_ON_AWS },
+      { userId: 'U0BOB', answers: { ...WEB_APP_SHOP_ON_AWS, kafka_api_need: 'must' } },
+    ];
+    const closed = { at: '2026-11-30T10:00:00.000Z', by: 'U0ALICE' };
+    const record = buildRecordMessage(
+      decisionRecord({ ...base, participants: ['U0ALICE', 'U0BOB'], team: aggregateTeam(split), closed }),
+    );
+    expect(status(record.blocks)).toMatch(/ · :warning: 1 fact still disputed \(below\)$/);
+    const unsettled = visibleText([find(record.blocks, BLOCK_IDS.recordUnsettled)]);
+    expect(unsettled).toMatch(
+      /^\*Facts not settled when it closed\*\n:warning: need for the Kafka API: <@U0BOB> .+; <@U0ALICE> .+ — it rules Amazon Kinesis out; settled the other way, the verdict would be Amazon Kinesis$/,
+    );
+    expect(checkMessageBlocks(record.blocks)).toEqual([]);
+
+    const agreed = buildRecordMessage(
+      decisionRecord({
+        ...base,
+        team: aggregateTeam(split.map((person) => ({ ...person, answers: WEB_APP_SHOP_ON_AWS }))),
+        closed,
+      }),
+    );
+    expect(find(agreed.blocks, BLOCK_IDS.recordUnsettled)).toBeUndefined();
+    expect(status(agreed.blocks)).not.toContain('disputed');
+  });
 });
