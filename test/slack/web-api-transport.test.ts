@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { type WebAPIPlatformError, WebClient } from '@slack/web-api';
@@ -142,6 +144,31 @@ describe('the Web API transport', () => {
     }).catch((failure: unknown) => failure);
     expect(error).toBeInstanceOf(TypeError);
     expect((error as TypeError & { cause: { code: string } }).cause.code).toBe('ECONNREFUSED');
+  });
+
+  it('refuses an HTTPS answer whose certificate no trusted authority signed, as fetch does', async () => {
+    const tls = (name: string) => readFileSync(new URL(`../fixtures/tls/${name}`, import.meta.url));
+    let reached = 0;
+    const srv = https.createServer(
+      { key: tls('self-signed.key.pem'), cert: tls('self-signed.cert.pem') },
+      (_request, response) => {
+        reached++;
+        response.end('{"ok":true}');
+      },
+    );
+    await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+    closers.push(() => new Promise<void>((resolve) => srv.close(() => resolve())));
+    const url = `https://127.0.0.1:${(srv.address() as AddressInfo).port}/api/auth.test`;
+    const init = { method: 'POST', headers: form, body: 'a=1', redirect: 'error' as const };
+    const ours = await webApiFetch(url, init).catch((failure: unknown) => failure);
+    const theirs = await fetch(url, init).catch((failure: unknown) => failure);
+    for (const error of [ours, theirs]) {
+      expect(error).toBeInstanceOf(TypeError);
+      expect((error as TypeError & { cause: { code: string } }).cause.code).toBe(
+        'DEPTH_ZERO_SELF_SIGNED_CERT',
+      );
+    }
+    expect(reached).toBe(0);
   });
 
   it('gives up on an aborted call with the signal’s reason and closes its socket', async () => {
