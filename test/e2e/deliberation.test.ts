@@ -520,7 +520,9 @@ describe('commands', () => {
     expect(markdown).toMatch(
       /\* Status: accepted, closed by Alice Liddell on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC; \d+ facts? (was|were) still disputed \(see Decision Outcome\)\n/,
     );
-    expect(markdown).toMatch(/\n### Facts not settled when it closed\n\n\* [^\n]*(Alice Liddell|Bob Builder)/);
+    expect(markdown).toMatch(
+      /\n### Facts not settled when it closed\n\n\* [^\n]*(Alice Liddell|Bob Builder)/,
+    );
     expect(markdown).toMatch(/Chosen option: (Amazon Kinesis|Self-managed Kafka|Amazon MSK)/);
     expect(markdown).toContain('* Good, because ');
     expect(markdown).toContain('* Bad, because ');
