@@ -170,7 +170,7 @@ export function decisionRecord(input: DecisionRecordInput): DecisionRecord {
         argument.camps
           .map(
             (camp) =>
-              `${camp.side === 'even' ? 'even' : PLATFORM_LABELS[camp.side]} (${camp.people})` +
+              `${camp.side === 'even' ? 'even' : PLATFORM_LABELS[camp.side]} (${camp.people}${camp.out ? ', out of the running' : ''})` +
               (camp.reason ? ` because ${camp.reason}` : ''),
           )
           .join(' versus '),

@@ -23,6 +23,11 @@ export interface Camp {
    * "nobody on the team has run Kafka in production" is then one person's answer, not the team's.
    */
   reason?: string;
+  /**
+   * The team's answers rule this platform out: the camp argues for it only once the fact that rules it out is
+   * settled the other way (the facts to settle name it).
+   */
+  out?: true;
 }
 
 export interface CategoryArgument {
@@ -32,7 +37,9 @@ export interface CategoryArgument {
 }
 
 /** What the argument needs of the team verdict: the divided rows, and the team's rows for a camp without reason. */
-export type ArguedTeam = Pick<TeamVerdict, 'mostDivided'> & { verdict: Pick<TeamVerdict['verdict'], 'rows'> };
+export type ArguedTeam = Pick<TeamVerdict, 'mostDivided'> & {
+  verdict: Pick<TeamVerdict['verdict'], 'rows' | 'excluded'>;
+};
 
 const CAMPS_SHOWN = 2;
 
@@ -53,6 +60,7 @@ export function argumentsFrom(people: readonly PersonEvidence[], team: ArguedTea
   const unsettled = unsettledFacts(people);
   // The machine bill's reason rests on the workload numbers: disputed whenever any of them is.
   if (NUMBER_IDS.some((questionId) => unsettled.has(questionId))) unsettled.add(COST_ESTIMATE_DRIVER);
+  const out = new Set<Platform | 'even'>(team.verdict.excluded.map((exclusion) => exclusion.platform));
   return team.mostDivided.map((target) => {
     const camps = new Map<Platform | 'even', Map<string, number>>();
     for (const person of people) {
@@ -76,7 +84,12 @@ export function argumentsFrom(people: readonly PersonEvidence[], team: ArguedTea
         mostCommon(reasons, taken) ??
         mostCommon(reasons) ??
         (row && row.advantage === side ? row.reason : undefined);
-      shown.push({ side, people: reasons.get('') ?? 0, ...(reason ? { reason } : {}) });
+      shown.push({
+        side,
+        people: reasons.get('') ?? 0,
+        ...(reason ? { reason } : {}),
+        ...(out.has(side) ? { out: true as const } : {}),
+      });
     }
     return { target, camps: shown };
   });

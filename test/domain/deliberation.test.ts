@@ -90,6 +90,41 @@ describe('the argument in divided categories', () => {
     }
   });
 
+  it('says which camps argue for a platform the team’s answers rule out, and no others', () => {
+    // Two web shops lean Kinesis; the third must speak Kafka, which rules Kinesis out for the team.
+    const mustSpeakKafka = { ...WEB_APP_SHOP_ON_AWS, kafka_api_need: 'must', kafka_usage: ['clients'] };
+    const people = respondents(WEB_APP_SHOP_ON_AWS, WEB_APP_SHOP_ON_AWS, mustSpeakKafka);
+    const verdict = aggregateTeam(people);
+    expect(verdict.verdict.excluded.map((exclusion) => exclusion.platform)).toEqual(['kinesis']);
+    const camps = argumentsFor(people, verdict).flatMap((argument) => argument.camps);
+    expect(camps.filter((camp) => camp.side === 'kinesis').length).toBeGreaterThan(0);
+    for (const camp of camps) expect(camp.out === true, camp.side).toBe(camp.side === 'kinesis');
+    const record = decisionRecord({
+      title: 'Event bus',
+      startedBy: 'U0ALICE',
+      startedAt: '2026-11-20T10:00:00.000Z',
+      takenAt: '2026-11-24T16:30:00.000Z',
+      participants: people.map((person) => person.userId),
+      team: verdict,
+      arguments: argumentsFor(people, verdict),
+    });
+    expect(record.disagreements.join('\n')).toMatch(/Amazon Kinesis \(2, out of the running\) because /);
+    expect(record.disagreements.join('\n')).not.toMatch(/Amazon MSK \(\d+, out/);
+
+    // Nobody rules anything out: no camp is marked.
+    const open = respondents(WEB_APP_SHOP_ON_AWS, WEB_APP_SHOP_ON_AWS, {
+      ...mustSpeakKafka,
+      kafka_api_need: 'nice',
+    });
+    const openVerdict = aggregateTeam(open);
+    expect(openVerdict.verdict.excluded).toEqual([]);
+    expect(
+      argumentsFor(open, openVerdict)
+        .flatMap((argument) => argument.camps)
+        .some((camp) => camp.out),
+    ).toBe(false);
+  });
+
   it('has nothing to argue about when nobody is divided', () => {
     expect(argumentsFor(team, { ...aggregateTeam(team), mostDivided: [] })).toEqual([]);
   });

@@ -105,7 +105,8 @@ export function argueBlocks(team: TeamVerdict, opposing: readonly CategoryArgume
       fields: argument.camps.map((camp) => ({
         type: 'mrkdwn' as const,
         text: truncate(
-          `*${camp.side === 'even' ? 'No real difference' : PLATFORM_LABELS[camp.side]}* (${camp.people})\n` +
+          `*${camp.side === 'even' ? 'No real difference' : PLATFORM_LABELS[camp.side]}* (${camp.people})` +
+            `${camp.out ? ' · out of the running for the team' : ''}\n` +
             `_${escapeMrkdwn(campReason(camp))}_`,
           2000,
         ),

@@ -21,8 +21,9 @@ import {
   splitLabel,
 } from './verdict-words.js';
 
-/** People named in the picks line before "and N more": enough for a team, short enough for a screen. */
-const NAMED_PICKS = 12;
+/** People named in the picks line before "and N more": enough for a team, short enough for a screen (with room
+ * for the argument to say which camps argue for a platform that is out). */
+const NAMED_PICKS = 10;
 /** Disputed facts and divided categories shown in the message; the rest are in Details. */
 const SHOWN_DISPUTES = 2;
 const SHOWN_ARGUMENTS = 2;
@@ -168,6 +169,9 @@ function picksLine(team: TeamVerdict): string {
   return `*Who picks what:* ${parts.join(' · ')}`;
 }
 
+/** A camp's reason in the channel message, at most. */
+const REASON_CHARS = 120;
+
 /** The two most divided categories with the reasons on each side, in one line each. */
 function argueLine(team: TeamVerdict, opposing: readonly CategoryArgument[]): string | undefined {
   if (!hasArgument(team) || team.mostDivided.length === 0) return undefined;
@@ -180,8 +184,11 @@ function argueLine(team: TeamVerdict, opposing: readonly CategoryArgument[]): st
     const counts = splits.get(argument.target);
     const sides = argument.camps
       .map((camp) => {
-        const side = camp.side === 'even' ? 'no difference' : SHORT_NAMES[camp.side];
-        return `${side}: _${escapeMrkdwn(truncate(campReason(camp), 120))}_`;
+        // A camp for a platform the team's answers rule out says so, in room taken from its reason: the line
+        // stays as long as before.
+        const out = camp.out ? ' (out)' : '';
+        const side = camp.side === 'even' ? 'no difference' : `${SHORT_NAMES[camp.side]}${out}`;
+        return `${side}: _${escapeMrkdwn(truncate(campReason(camp), REASON_CHARS - out.length))}_`;
       })
       .join(' vs ');
     return `• *${TARGET_LABELS[argument.target]}* (${counts ? splitLabel(counts) : ''}) ${sides}`;

@@ -95,6 +95,29 @@ describe('the decision message while a team deliberates', () => {
     expect(checkMessageBlocks(message.blocks)).toEqual([]);
   });
 
+  it('marks a camp that argues for a platform the team’s answers rule out, in the message and in Details', () => {
+    const people = [
+      { userId: 'U1', answers: WEB_APP_SHOP_ON_AWS },
+      { userId: 'U2', answers: WEB_APP_SHOP_ON_AWS },
+      { userId: 'U3', answers: { ...WEB_APP_SHOP_ON_AWS, kafka_api_need: 'must', kafka_usage: ['clients'] } },
+    ];
+    const team = aggregateTeam(people);
+    const opposing = argumentsFor(people, team);
+    const message = buildDecisionMessage({ decision, team, inProgress: 0, arguments: opposing });
+    const argue = find(message.blocks, BLOCK_IDS.verdictTeam)?.text?.text ?? '';
+    expect(argue).toMatch(/ Kinesis \(out\): _/);
+    expect(argue).not.toMatch(/MSK \(out\)/);
+    const fields = verdictDetailBlocks(team, opposing).flatMap(
+      (block) => (block as { fields?: { text: string }[] }).fields ?? [],
+    );
+    expect(
+      fields.some((field) =>
+        field.text.startsWith('*Amazon Kinesis* (2) · out of the running for the team\n'),
+      ),
+    ).toBe(true);
+    expect(fields.some((field) => /^\*Amazon MSK\* \(1\)\n/.test(field.text))).toBe(true);
+  });
+
   it('stays within Slack’s limits for 300 people: the message, the record in the thread and the Home tab', () => {
     const random = seededRandom(7);
     const people = Array.from({ length: 300 }, (_, index) => ({
