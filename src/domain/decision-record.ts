@@ -136,6 +136,7 @@ export function decisionRecord(input: DecisionRecordInput): DecisionRecord {
             .filter((row) => CON_STRENGTHS.has(row.strength))
             .map((row) => `${TARGET_LABELS[row.target]}: ${row.reason}`),
           ...(verdict.override ? [verdict.override.sentence] : []),
+          ...(verdict.discountNote ? [verdict.discountNote] : []),
           ...outSentences(verdict.excluded),
         ]
       : [],

@@ -66,8 +66,14 @@ export function opsStrength(kafkaExperience: number, opsSupport: number): number
   const support = Math.min(1, UNSUPPORTED_SHARE + SUPPORT_SHARE * opsSupport);
   return MAX_OPS_STRENGTH * Math.min(1, kafkaExperience) * support;
 }
-const DISCOUNTED_ROWS = new Set<SignalTarget>(['setup', 'ops_people', 'incident_risk']);
-/** A discount of the managed services' lead is named in its reason from this scale down (a twentieth off). */
+/** The rows where Kafka operating strength discounts the managed services' head start, in CATEGORIES order. */
+export const DISCOUNTED_TARGETS = [
+  'setup',
+  'ops_people',
+  'incident_risk',
+] as const satisfies readonly SignalTarget[];
+const DISCOUNTED_ROWS: ReadonlySet<SignalTarget> = new Set(DISCOUNTED_TARGETS);
+/** A discount of the managed services' lead is named from this scale down (a twentieth off). */
 const SAID_DISCOUNT = 0.95;
 
 /** Everything a verdict is decided from: one person's answers, or a whole team's merged. */
@@ -139,25 +145,30 @@ const SCALED_PRIORS = new Map<string, readonly Signal[]>();
  * services' lead in setup, people and risk discounted by the team's Kafka operating strength.
  */
 export function priorsFor(evidence: Evidence): readonly Signal[] {
-  const scale = Math.round((1 - Math.min(MAX_OPS_STRENGTH, evidence.opsStrength)) * 1000) / 1000;
-  const key = `${evidence.costs ? 'estimate' : 'prior'}|${scale}|${evidence.team ? 'team' : 'own'}`;
+  const scale = priorScale(evidence);
+  const key = `${evidence.costs ? 'estimate' : 'prior'}|${scale}`;
   const known = SCALED_PRIORS.get(key);
   if (known) return known;
   const priors = PRIORS.filter((signal) => !(evidence.costs && signal.target === 'ops_machines')).map(
     (signal) =>
       DISCOUNTED_ROWS.has(signal.target) && signal.toward !== 'kafka' && scale < 1
-        ? {
-            ...signal,
-            points: Math.round(signal.points * scale * 100) / 100,
-            // Said only where it takes a twentieth or more off. A team's strength is its people's mean, so the words
-            // claim experience in the answers, not that the whole team has run Kafka.
-            reason:
-              scale <= SAID_DISCOUNT
-                ? `${signal.reason}, though less so given the Kafka production experience in ${evidence.team ? 'the team’s' : 'your'} answers`
-                : signal.reason,
-          }
+        ? { ...signal, points: Math.round(signal.points * scale * 100) / 100 }
         : signal,
   );
   SCALED_PRIORS.set(key, priors);
   return priors;
+}
+
+/** What is left of the managed services' head start in DISCOUNTED_TARGETS: 1 with no Kafka operating strength. */
+function priorScale(evidence: Evidence): number {
+  return Math.round((1 - Math.min(MAX_OPS_STRENGTH, evidence.opsStrength)) * 1000) / 1000;
+}
+
+/**
+ * The share the Kafka operating strength in the answers takes off the managed services' head start, once it is a
+ * twentieth or more (said once per verdict, not in every row it touches); undefined below that.
+ */
+export function experienceDiscount(evidence: Evidence): number | undefined {
+  const scale = priorScale(evidence);
+  return scale <= SAID_DISCOUNT ? 1 - scale : undefined;
 }

@@ -4,7 +4,7 @@
  */
 import type { Contribution } from './answer-parts.js';
 import { type CostGap, dearerThanCheapest } from './cost-row.js';
-import { type Evidence, priorsFor } from './evidence.js';
+import { DISCOUNTED_TARGETS, type Evidence, experienceDiscount, priorsFor } from './evidence.js';
 import { formatNumber, formatUsd } from './format.js';
 import { ALL_QUESTIONS } from './questions.js';
 import {
@@ -117,6 +117,7 @@ export function decide(
     costGaps: standing.costGaps,
   });
   const costSentence = costSentenceOf(evidence, standing);
+  const discount = experienceDiscount(evidence);
 
   return {
     recommendation,
@@ -138,7 +139,22 @@ export function decide(
     }),
     excluded: evidence.excluded.map(({ platform, reason }) => ({ platform, reason })),
     dontKnowShare: dontKnowShare(evidence),
+    ...(discount !== undefined && { discountNote: discountNoteOf(discount, evidence.team === true) }),
   };
+}
+
+/**
+ * "The managed services’ head start in setup (people), running it (people) and incident risk counts 40% less for
+ * the Kafka production experience in your answers." A team's strength is its people's mean, so the words claim
+ * experience in the answers, not that the whole team has run Kafka.
+ */
+function discountNoteOf(discount: number, team: boolean): string {
+  const rows = DISCOUNTED_TARGETS.map((target) => lowerFirst(TARGET_LABELS[target]));
+  const listed = `${rows.slice(0, -1).join(', ')} and ${rows.at(-1)}`;
+  return (
+    `The managed services’ head start in ${listed} counts ${formatNumber(Math.round(discount * 100))}% less ` +
+    `for the Kafka production experience in ${team ? 'the team’s' : 'your'} answers.`
+  );
 }
 
 /** "factor (deploy anywhere)", "factors (streaming is the product and deploy anywhere)". */

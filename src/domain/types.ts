@@ -197,6 +197,11 @@ export interface Verdict {
   decidingFactors: CategoryResult[];
   /** Set when a deciding factor overrode what the categories favour. */
   override?: { categoriesFavour: Platform; factor: DecidingFactor; sentence: string };
+  /**
+   * Set when Kafka operating strength in the answers takes a twentieth or more off the managed services' head start
+   * in setup, running it and incident risk: said once here, not in each of those rows' reasons.
+   */
+  discountNote?: string;
   excluded: { platform: Platform; reason: string }[];
   /** Share of answered questions that were "Don't know", 0..1. */
   dontKnowShare: number;

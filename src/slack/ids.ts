@@ -50,6 +50,7 @@ export const BLOCK_IDS = {
   verdictTeam: 'verdict_team',
   verdictFooter: 'verdict_footer',
   verdictRowsNote: 'verdict_rows_note',
+  verdictDiscount: 'verdict_discount',
   verdictSettle: 'verdict_settle',
   verdictRow: (target: string) => `verdict_row_${target}`,
   verdictBlind: 'verdict_blind',

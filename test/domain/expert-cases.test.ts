@@ -383,7 +383,7 @@ const CASES: ExpertCase[] = [
     // The managed services' lead is discounted for Kafka operating experience, not for Kafka already in use (none).
     mustSay: [
       'deciding factors (streaming is the product and deploy anywhere) favour',
-      'though less so given the Kafka production experience in your answers',
+      'less for the Kafka production experience in your answers',
     ],
   },
   {
@@ -620,6 +620,7 @@ function wordsOf(verdict: Verdict): string {
     verdict.confidenceReason,
     verdict.costSentence ?? '',
     verdict.override?.sentence ?? '',
+    verdict.discountNote ?? '',
     verdict.flip?.sentence ?? '',
     ...verdict.excluded.map((exclusion) => exclusion.reason),
     ...[...verdict.rows, ...verdict.decidingFactors].flatMap((row) => [row.reason, ...row.from]),

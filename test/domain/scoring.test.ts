@@ -117,9 +117,13 @@ describe("the write-up's priors", () => {
     const fewerYears = scoreAnswers({ ...veterans, kafka_ops_experience: 'one_to_three_years' });
     expect(row(fewerYears, 'setup').advantage).toBe('kinesis');
     expect(row(fewerYears, 'ops_people').advantage).toBe('kinesis');
-    // The prior is the row's reason, discounted, and From names it as the prior without saying it again.
+    // The prior is the row's reason, and From names it as the prior without saying it again; the discount is
+    // said once for the verdict.
     expect(row(fewerYears, 'setup').reason).toBe(
-      'a Kinesis stream is production-ready in hours, with no servers to build, though less so given the Kafka production experience in your answers',
+      'a Kinesis stream is production-ready in hours, with no servers to build',
+    );
+    expect(fewerYears.discountNote).toMatch(
+      /^The managed services’ head start in .+ counts \d+% less for the Kafka production experience in your answers\.$/,
     );
     expect(row(fewerYears, 'setup').from.at(-1)).toBe('what holds for most teams');
   });

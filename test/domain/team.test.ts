@@ -31,17 +31,23 @@ describe('aggregateTeam', () => {
     expect(none).toBeGreaterThan(0);
   });
 
-  it('names the discount for Kafka experience only where the answers carry enough of it', () => {
-    const discounted = /less so given the Kafka production experience/;
-    const words = (people: RespondentAnswers['answers'][]) =>
-      [...aggregateTeam(team(...people)).verdict.rows].flatMap((row) => row.from).join('\n');
+  it('names the discount for Kafka experience once, and only where the answers carry enough of it', () => {
+    const discounted = /less for the Kafka production experience/;
+    const words = (people: RespondentAnswers['answers'][]) => {
+      const { verdict } = aggregateTeam(team(...people));
+      // Said once for the verdict, never again in the rows it touches.
+      for (const row of verdict.rows) expect([row.reason, ...row.from].join('\n')).not.toMatch(discounted);
+      return verdict.discountNote ?? '';
+    };
     const veteran = answersFor({
       kafka_ops_experience: 'many_years',
       oncall_rotation: 'yes',
       monitoring_maturity: 'strong',
     });
     const never = answersFor({ kafka_ops_experience: 'never' });
-    expect(words([veteran, veteran, never])).toMatch(discounted);
+    expect(words([veteran, veteran, never])).toMatch(
+      /^The managed services’ head start in setup \(people\), running it \(people\) and incident risk counts \d+% less for the Kafka production experience in the team’s answers\.$/,
+    );
     // One person of four with a few years: a 2% discount, which the rows do not claim.
     const fewYears = answersFor({ kafka_ops_experience: 'one_to_three_years' });
     expect(words([fewYears, never, never, never])).not.toMatch(discounted);
@@ -99,9 +105,9 @@ describe('aggregateTeam', () => {
       monitoring_maturity: 'strong',
     });
     const words = (verdict: ReturnType<typeof scoreAnswers>) =>
-      verdict.rows.flatMap((row) => [row.reason, ...row.from]).join('\n');
+      [verdict.discountNote ?? '', ...verdict.rows.flatMap((row) => [row.reason, ...row.from])].join('\n');
     const teamWords = words(aggregateTeam(team(veteran, answersFor(), veteran)).verdict);
-    expect(teamWords).toContain('though less so given the Kafka production experience in the team’s answers');
+    expect(teamWords).toContain('for the Kafka production experience in the team’s answers');
     expect(teamWords).not.toContain('your answers');
     // One person's own verdict still speaks to them.
     expect(words(scoreAnswers(veteran))).toContain('in your answers');

@@ -93,6 +93,14 @@ export function verdictDetailBlocks(team: TeamVerdict, opposing: readonly Catego
       ],
     });
   }
+  // The Kafka experience's discount of the managed services' head start, once, not in each row it touches.
+  if (verdict.discountNote) {
+    blocks.push({
+      type: 'context',
+      block_id: BLOCK_IDS.verdictDiscount,
+      elements: [{ type: 'mrkdwn', text: escapeMrkdwn(verdict.discountNote) }],
+    });
+  }
   // Rows that say the same thing in the same words (every row the hard limits leave to one option) are one block,
   // not the limit's sentence five times over.
   const rows = [...verdict.rows, ...verdict.decidingFactors].map((row) => ({

@@ -8,7 +8,12 @@ import { buildDecisionMessage } from '../../../src/slack/views/decision-message.
 import { buildRecordMessage } from '../../../src/slack/views/decision-record.js';
 import { buildHomeView } from '../../../src/slack/views/home.js';
 import { verdictDetailBlocks } from '../../../src/slack/views/verdict-details.js';
-import { STREAMING_IS_THE_PRODUCT, WEB_APP_SHOP_ON_AWS } from '../../domain/fixtures.js';
+import {
+  AWS_SHOP_WANTING_KAFKA,
+  answersFor,
+  STREAMING_IS_THE_PRODUCT,
+  WEB_APP_SHOP_ON_AWS,
+} from '../../domain/fixtures.js';
 import { randomAnswers, seededRandom } from '../../domain/random-answers.js';
 import { blockById as find, visibleText } from '../../support/blocks.js';
 import { A_DECISION } from '../../support/decision.js';
@@ -116,6 +121,37 @@ describe('the decision message while a team deliberates', () => {
       ),
     ).toBe(true);
     expect(fields.some((field) => /^\*Amazon MSK\* \(1\)\n/.test(field.text))).toBe(true);
+  });
+
+  it('says the Kafka experience’s discount once in Details and in the record, not in every row it touches', () => {
+    const veteran = answersFor({
+      kafka_ops_experience: 'many_years',
+      oncall_rotation: 'yes',
+      kafka_api_need: 'must',
+      kafka_usage: ['clients', 'connect'],
+    });
+    const people = [
+      { userId: 'U1', answers: AWS_SHOP_WANTING_KAFKA },
+      { userId: 'U2', answers: veteran },
+      { userId: 'U3', answers: WEB_APP_SHOP_ON_AWS },
+    ];
+    const team = aggregateTeam(people);
+    const details = verdictDetailBlocks(team, argumentsFor(people, team));
+    const said = /less for the Kafka production experience in the team’s answers/;
+    expect(visibleText([find(details, BLOCK_IDS.verdictDiscount)])).toMatch(said);
+    const everywhere = visibleText(details);
+    expect(everywhere.split('Kafka production experience').length - 1).toBe(1);
+    const record = decisionRecord({
+      title: decision.title,
+      startedBy: 'U1',
+      startedAt: decision.createdAt,
+      takenAt: '2026-11-30T10:00:00.000Z',
+      participants: people.map((person) => person.userId),
+      team,
+      arguments: [],
+    });
+    expect(record.drivers.filter((driver) => said.test(driver))).toHaveLength(1);
+    expect(record.drivers.join('\n').split('Kafka production experience').length - 1).toBe(1);
   });
 
   it('stays within Slack’s limits for 300 people: the message, the record in the thread and the Home tab', () => {
