@@ -13,6 +13,7 @@ import {
   type CostSettings,
   DEFAULT_ENGINEER_YEARLY_USD,
   estimateCosts,
+  PEOPLE_QUESTIONS,
 } from './cost.js';
 import {
   type DisputedFact,
@@ -191,9 +192,12 @@ function verdictOf(panel: Panel, settings: CostSettings, figures: FigureNote[], 
   }
   const cost =
     panel.workload &&
-    withExclusions(
-      estimateCosts({ workload: panel.workload, answers: panel.consensus, settings }),
-      judgement,
+    withPeopleBasis(
+      withExclusions(
+        estimateCosts({ workload: panel.workload, answers: panel.consensus, settings }),
+        judgement,
+      ),
+      panel,
     );
   return {
     ...judgement,
@@ -274,6 +278,34 @@ function withExclusions(estimate: CostEstimate, judgement: Pick<Verdict, 'exclud
         ? { option: option.option, platform: option.platform, available: false, reason: out.reason }
         : option;
     }),
+  };
+}
+
+/**
+ * A team's people figures read its most common answer to each question they depend on, not anyone's own: the
+ * assumptions say which, so a person whose own verdict priced their people at $4,200 a month sees why the team's
+ * says $5,300 at the same workload. One person's own answers, or a team's that all agree, need no such line.
+ */
+function withPeopleBasis(estimate: CostEstimate, panel: Panel): CostEstimate {
+  if (panel.ballots.length < 2) return estimate;
+  let split = false;
+  const answers = ALL_QUESTIONS.flatMap((question, index) => {
+    const typical = panel.consensus[question.id];
+    if (!PEOPLE_QUESTIONS.has(question.id) || typical === undefined) return [];
+    const answering = panel.answering[index] ?? 0;
+    const agreeing = panel.agreeing[index] ?? 0;
+    const words = describeAnswer(question.id, typical);
+    split ||= agreeing !== answering;
+    return [agreeing === answering ? words : `${words} (${agreeing} of ${answering})`];
+  });
+  // A team that gave the same answers is priced as each of them would be.
+  if (!split) return estimate;
+  return {
+    ...estimate,
+    assumptions: [
+      ...estimate.assumptions,
+      `Engineers’ time is sized from the team’s most common answers, not each person’s: ${answers.join('; ')}`,
+    ],
   };
 }
 

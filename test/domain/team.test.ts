@@ -31,6 +31,24 @@ describe('aggregateTeam', () => {
     expect(none).toBeGreaterThan(0);
   });
 
+  it('says which of the team’s answers its people figures read, so a person can tell why theirs differ', () => {
+    const veteran = answersFor({ kafka_ops_experience: 'many_years', oncall_rotation: 'yes' });
+    const people = team(AWS_SHOP_WANTING_KAFKA, veteran, WEB_APP_SHOP_ON_AWS);
+    const { verdict } = aggregateTeam(people);
+    const basis = verdict.cost?.assumptions.find((line) => line.startsWith('Engineers’ time is sized from'));
+    expect(basis).toMatch(
+      /^Engineers’ time is sized from the team’s most common answers, not each person’s: /,
+    );
+    // The veteran's own answers are not what the team's people figures read: the line says what is.
+    expect(basis).toContain('Kafka ops experience = never (1 of 3)');
+    expect(basis).toContain('on-call today = 24-hour rotation (1 of 3)');
+    expect(basis).toContain('cost of an hour down = lost revenue (2 of 3)');
+    // One person's own answers are theirs: no such line.
+    expect(scoreAnswers(veteran).cost?.assumptions.some((line) => line.startsWith('Engineers’ time'))).toBe(
+      false,
+    );
+  });
+
   it('names the discount for Kafka experience once, and only where the answers carry enough of it', () => {
     const discounted = /less for the Kafka production experience/;
     const words = (people: RespondentAnswers['answers'][]) => {
