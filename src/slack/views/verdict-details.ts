@@ -184,7 +184,7 @@ function costBlocks(cost: CostEstimate, recommendation: Platform): KnownBlock[] 
   const designNotes = [...new Set(cost.options.flatMap((option) => (option.available ? option.notes : [])))];
   const notes = [
     ...cost.assumptions,
-    ...(designNotes.length > 0 ? [designNotes.join('. ')] : []),
+    ...(designNotes.length > 0 ? [`${designNotes.join('. ')}.`] : []),
     cost.lowConfidence.length > 0
       ? `Low-confidence prices: ${cost.lowConfidence.join(', ')}`
       : 'No low-confidence prices were needed',
@@ -210,7 +210,10 @@ function costLine(option: OptionCost & { available: true }, isTheVerdict: boolea
   );
 }
 
+/**
+ * The engineers' time as the people figure prices it (to a hundredth), so the two agree: "$6,000 (0.36 engineers)"
+ * at $200,000 a year, where "0.4 engineers" would be $6,667.
+ */
 function engineers(fte: number): string {
-  const shown = fte < 0.1 ? formatNumber(fte) : formatNumber(Math.round(fte * 10) / 10);
-  return `${shown} ${fte === 1 ? 'engineer' : 'engineers'}`;
+  return `${formatNumber(fte)} ${fte === 1 ? 'engineer' : 'engineers'}`;
 }

@@ -277,9 +277,15 @@ describe('the verdict’s cost and flip', () => {
       '• Kinesis, provisioned shards (8 shards, 2 readers polling): machines $208 + people $1,167 (0.07 engineers) = *$1,375 a month*; setup about 1 engineer-week ← the verdict',
     );
     expect(table).toContain(
-      '• Self-managed Kafka on EC2 (3 × m7g.large + 3 KRaft controllers, tiered storage in S3 after 12 h): machines $684 + people $18,667 (1.1 engineers) = *$19,351 a month*; setup about 15 engineer-weeks',
+      '• Self-managed Kafka on EC2 (3 × m7g.large + 3 KRaft controllers, tiered storage in S3 after 12 h): machines $684 + people $18,667 (1.12 engineers) = *$19,351 a month*; setup about 15 engineer-weeks',
     );
     expect(table).not.toMatch(/\$\d[\d,]*\.\d/);
+    // The engineers shown are what the people figure prices, at $200,000 a year: 0.36 of one is $6,000, not 0.4.
+    const people = [...table.matchAll(/people \$([\d,]+) \(([\d.]+) engineers?\)/g)];
+    expect(people.length).toBeGreaterThan(3);
+    for (const [, usd, fte] of people) {
+      expect(Math.abs(Number(usd?.replace(/,/g, '')) - (Number(fte) * 200_000) / 12)).toBeLessThan(1);
+    }
     // Only the design the verdict rests on is marked, not every option of its platform.
     expect(table.match(/← the verdict/g)).toHaveLength(1);
     const notes = visibleText([find(details.blocks, VERDICT_BLOCK_IDS.costNotes)]);
