@@ -72,8 +72,15 @@ export function argumentsFrom(people: readonly PersonEvidence[], team: ArguedTea
       camps.set(side, reasons);
     }
     const row = team.verdict.rows.find((candidate) => candidate.target === target);
+    // Largest first; of camps as large, one for a platform before "no real difference", which argues nothing (a
+    // three-way 1–1–1 split showed "even" and Kafka and dropped the Kinesis camp).
     const ranked = [...camps]
-      .sort(([a, ofA], [b, ofB]) => (ofB.get('') ?? 0) - (ofA.get('') ?? 0) || a.localeCompare(b))
+      .sort(
+        ([a, ofA], [b, ofB]) =>
+          (ofB.get('') ?? 0) - (ofA.get('') ?? 0) ||
+          Number(a === 'even') - Number(b === 'even') ||
+          a.localeCompare(b),
+      )
       .slice(0, CAMPS_SHOWN);
     const shown: Camp[] = [];
     for (const [side, reasons] of ranked) {

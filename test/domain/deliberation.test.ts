@@ -10,6 +10,7 @@ import {
   STREAMING_IS_THE_PRODUCT,
   WEB_APP_SHOP_ON_AWS,
 } from './fixtures.js';
+import { randomAnswers, seededRandom } from './random-answers.js';
 
 const team = [
   { userId: 'U0ALICE', answers: WEB_APP_SHOP_ON_AWS },
@@ -123,6 +124,28 @@ describe('the argument in divided categories', () => {
         .flatMap((argument) => argument.camps)
         .some((camp) => camp.out),
     ).toBe(false);
+  });
+
+  it('shows a camp for a platform before “no real difference” when the two are as large', () => {
+    const random = seededRandom(5);
+    let ties = 0;
+    for (let run = 0; run < 200; run++) {
+      const people = respondents(...Array.from({ length: 3 }, () => randomAnswers(random)));
+      const verdict = aggregateTeam(people);
+      for (const { target, camps } of argumentsFor(people, verdict)) {
+        const counts = verdict.splits.find((split) => split.target === target)?.counts;
+        const even = camps.find((camp) => camp.side === 'even');
+        // A platform camp shown where "no real difference" was as large: the tie this test is about.
+        if (counts && !even && counts.even > 0 && counts.even === camps.at(-1)?.people) ties++;
+        if (!counts || !even) continue;
+        const shown = new Set(camps.map((camp) => camp.side));
+        for (const platform of ['kafka', 'kinesis', 'msk'] as const) {
+          if (shown.has(platform)) continue;
+          expect(counts[platform], `${target}: ${platform} left out for even`).toBeLessThan(even.people);
+        }
+      }
+    }
+    expect(ties).toBeGreaterThan(0);
   });
 
   it('has nothing to argue about when nobody is divided', () => {
