@@ -409,7 +409,7 @@ const CASES: ExpertCase[] = [
     answers: answersFor({ kafka_api_need: 'must' }),
     verdicts: ['msk', 'kafka'],
     confidence: ['high', 'medium'],
-    mustSay: ['Kinesis has its own'],
+    mustSay: ['the stream must speak the Kafka API, which Kinesis does not'],
   },
   {
     name: 'an enterprise for which an hour down is severe, with no Kafka experience',

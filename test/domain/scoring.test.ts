@@ -100,7 +100,7 @@ describe('canonical scenarios', () => {
     });
     expect(portable.recommendation).toBe('msk');
     expect(portable.excluded).toEqual([
-      { platform: 'kinesis', reason: 'the stream must speak the Kafka API, and Kinesis has its own' },
+      { platform: 'kinesis', reason: 'the stream must speak the Kafka API, which Kinesis does not' },
     ]);
   });
 });

@@ -139,7 +139,7 @@ export const SETUP: Step = {
           label: 'Yes, it must speak Kafka',
           constraint: {
             excludes: ['kinesis'],
-            reason: 'the stream must speak the Kafka API, and Kinesis has its own',
+            reason: 'the stream must speak the Kafka API, which Kinesis does not',
           },
           signals: lean('setup', { msk: 2, kafka: 1 }, 'the stream must speak the Kafka API', 'kinesis'),
         },

@@ -65,7 +65,7 @@ export function verdictDetailBlocks(team: TeamVerdict, opposing: readonly Catego
   if (verdict.excluded.length > 0) {
     const lines = groupedBy(verdict.excluded, (x) => x.reason).map(
       ({ key, items }) =>
-        `${items.map((x) => `~${PLATFORM_LABELS[x.platform]}~`).join(' and ')} ${escapeMrkdwn(key)}`,
+        `${items.map((x) => `~${PLATFORM_LABELS[x.platform]}~`).join(' and ')} ${items.length > 1 ? 'are' : 'is'} out: ${escapeMrkdwn(key)}`,
     );
     blocks.push(section(BLOCK_IDS.verdictExcluded, `*Out of the running*\n${lines.join('\n')}`));
   }

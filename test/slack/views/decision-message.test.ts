@@ -115,7 +115,7 @@ describe('buildDecisionMessage', () => {
       `*${CATEGORIES.map((category) => TARGET_LABELS[category]).join(' · ')}*: Kafka · the only option left\n`,
     );
     expect(text.split('you do not run on AWS, and Kinesis and MSK exist only on AWS').length - 1).toBe(3);
-    expect(text).toContain('~Amazon Kinesis~ and ~Amazon MSK~ you do not run on AWS');
+    expect(text).toContain('~Amazon Kinesis~ and ~Amazon MSK~ are out: you do not run on AWS');
     expect(text).toMatch(
       /• ~Kinesis, provisioned shards~ · ~Kinesis, on-demand~ · .*~MSK Serverless~ out: you do not/,
     );
