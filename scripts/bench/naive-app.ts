@@ -18,6 +18,7 @@ import {
   type SteppedAnswers,
 } from '../../src/domain/answer-set.js';
 import { argumentsFor } from '../../src/domain/deliberation.js';
+import { isUnsure } from '../../src/domain/person.js';
 import { STEPS } from '../../src/domain/questions.js';
 import { aggregateTeam, scoreAnswers } from '../../src/domain/team.js';
 import type { Answers } from '../../src/domain/types.js';
@@ -147,11 +148,10 @@ app.view(CALLBACK_IDS.questionnaire, async ({ ack, view, body, client }) => {
       }),
     });
   } else {
-    const own = scoreAnswers(mergeSteps(answerSet));
-    await ack({
-      response_action: 'update',
-      view: buildNoticeModal({ title: 'Your verdict', text: buildOwnVerdictText(own, decision.channelId) }),
-    });
+    const answers = mergeSteps(answerSet);
+    const own = scoreAnswers(answers);
+    const text = buildOwnVerdictText(own, decision.channelId, { unsure: isUnsure(answers) });
+    await ack({ response_action: 'update', view: buildNoticeModal({ title: 'Your verdict', text }) });
   }
   await redis.zadd(NAIVE_KEYS.home(teamId, userId), Date.now(), decisionId);
   await redis.expire(NAIVE_KEYS.home(teamId, userId), TTL_SECONDS);

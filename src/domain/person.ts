@@ -93,6 +93,14 @@ export function scorePerson(
   };
 }
 
+/**
+ * Whether these answers count as "not sure" in a team's picks: mostly "Don't know", or fewer than half answered.
+ * The person's own verdict says so, so the channel's "not sure (1): @Carol" matches what their modal said.
+ */
+export function isUnsure(answers: Answers): boolean {
+  return unsure(readBallot(answers));
+}
+
 function unsure(ballot: Ballot): boolean {
   const share = ballot.choiceAnsweredCount === 0 ? 1 : ballot.dontKnowCount / ballot.choiceAnsweredCount;
   return share >= DONT_KNOW_LIMITS.low || ballot.answeredCount < ALL_QUESTIONS.length / 2;

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PRICING } from '../../src/domain/pricing.js';
-import { STEPS } from '../../src/domain/questions.js';
+import { ALL_QUESTIONS, STEPS } from '../../src/domain/questions.js';
 import type { Answers } from '../../src/domain/types.js';
 import type { SlackActor } from '../../src/emulator/index.js';
 import { ACTION_IDS, BLOCK_IDS, VERDICT_BLOCK_IDS } from '../../src/slack/ids.js';
-import { STREAMING_IS_THE_PRODUCT, WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
+import { answersFor, STREAMING_IS_THE_PRODUCT, WEB_APP_SHOP_ON_AWS } from '../domain/fixtures.js';
 import { blockById, CHANNEL, type Harness, startHarness, stepValues, visibleText } from './harness.js';
 import * as journey from './journey.js';
 
@@ -92,6 +92,25 @@ describe('one person, from slash command to verdict', () => {
     );
     expect(thread.text).toContain('<@U0ALICE> finished the questionnaire');
     expect(thread.text).toContain('Amazon Kinesis');
+  });
+
+  it('tells a person who answered mostly “Don’t know” what the channel will call them: not sure', async () => {
+    harness = await startHarness();
+    const carol = harness.person('U0CAROL');
+    await startDecision(carol);
+    const unsure = answersFor(
+      Object.fromEntries(
+        ALL_QUESTIONS.flatMap((question) =>
+          question.kind !== 'number' && question.options.some((option) => option.id === 'dont_know')
+            ? [[question.id, 'dont_know']]
+            : [],
+        ),
+      ),
+    );
+    await answerSteps(carol, unsure, 0, LAST);
+    expect(visibleText(openModal(carol).view.blocks)).toContain(
+      'the team’s *who picks what* counts you as not sure',
+    );
   });
 
   it('shows a validation error under the field and saves nothing from that step', async () => {

@@ -4,6 +4,7 @@ import type { WebClient } from '@slack/web-api';
 import { isComplete, mergeSteps } from '../../domain/answer-set.js';
 import type { AnswerSet, Decision, DecisionRef } from '../../domain/decision.js';
 import { resumeStep } from '../../domain/decision.js';
+import { isUnsure } from '../../domain/person.js';
 import { STEPS } from '../../domain/questions.js';
 import { scoreAnswers } from '../../domain/team.js';
 import type { Answers } from '../../domain/types.js';
@@ -86,11 +87,15 @@ export function answersSummaryView(
   decision: Decision,
   answerSet: AnswerSet,
 ): ModalView {
-  const own = scoreAnswers(mergeSteps(answerSet), deps.costs);
+  const answers = mergeSteps(answerSet);
+  const own = scoreAnswers(answers, deps.costs);
   return buildAnswersSummaryModal({
     decisionId: decision.decisionId,
     decisionTitle: decision.title,
-    verdictText: buildOwnVerdictText(own, decision.channelId, decision.blind === true),
+    verdictText: buildOwnVerdictText(own, decision.channelId, {
+      blind: decision.blind === true,
+      unsure: isUnsure(answers),
+    }),
     steps: answerSet.steps,
   });
 }

@@ -9,12 +9,19 @@ import { CONFIDENCE_WORDS, countLabel, figuresWords, flipWords } from './verdict
 
 /** What finishing the questionnaire shows: the person's own verdict in their modal, and a note in the thread. */
 /** The person's own verdict, for the modal they see when they finish. */
-export function buildOwnVerdictText(verdict: Verdict, channelId: string, blind = false): string {
+export function buildOwnVerdictText(
+  verdict: Verdict,
+  channelId: string,
+  { blind = false, unsure = false }: { blind?: boolean; unsure?: boolean } = {},
+): string {
   const cheapest = verdict.cost?.options
     .flatMap((option) => (option.available ? [option] : []))
     .sort((a, b) => a.totalUsd - b.totalUsd)[0];
   const lines = [
-    `*Your answers point to ${PLATFORM_LABELS[verdict.recommendation]}* (${CONFIDENCE_WORDS[verdict.confidence]}).`,
+    `*Your answers point to ${PLATFORM_LABELS[verdict.recommendation]}* (${CONFIDENCE_WORDS[verdict.confidence]}).` +
+      (unsure
+        ? ' With this many “Don’t know” or unanswered questions, the team’s *who picks what* counts you as not sure.'
+        : ''),
     ...(verdict.costSentence ? [escapeMrkdwn(verdict.costSentence)] : []),
     `*What would flip it:* ${flipWords(verdict)}`,
   ];

@@ -4,6 +4,7 @@ import { argumentsFor } from '../../../src/domain/deliberation.js';
 import { FIGURE_TYPICAL, FIGURE_UNKNOWN } from '../../../src/domain/figures.js';
 import { formatUsd } from '../../../src/domain/format.js';
 import { ALL_QUESTIONS, type Answers, scoreAnswers } from '../../../src/domain/index.js';
+import { isUnsure } from '../../../src/domain/person.js';
 import { PLATFORM_LABELS } from '../../../src/domain/platform.js';
 import { aggregateTeam, type TeamVerdict } from '../../../src/domain/team.js';
 import {
@@ -325,8 +326,29 @@ describe('the verdict’s cost and flip', () => {
     );
   });
 
+  it('tells a person whose answers are mostly “Don’t know” that the team counts them as not sure', () => {
+    // Every question with a "Don't know" answered so: what the channel's "who picks what" lists as not sure.
+    const unsure = answersFor(
+      Object.fromEntries(
+        ALL_QUESTIONS.flatMap((question) =>
+          question.kind !== 'number' && question.options.some((option) => option.id === 'dont_know')
+            ? [[question.id, 'dont_know']]
+            : [],
+        ),
+      ),
+    );
+    expect(isUnsure(unsure)).toBe(true);
+    const team = aggregateTeam([{ userId: 'U0CAROL', answers: unsure }]);
+    expect(team.picks).toEqual([{ userId: 'U0CAROL', pick: 'unsure' }]);
+    const text = buildOwnVerdictText(scoreAnswers(unsure), 'C1', { unsure: isUnsure(unsure) });
+    expect(text).toContain('the team’s *who picks what* counts you as not sure');
+    // A person with firm answers is a pick of their own, and is told nothing of the kind.
+    expect(isUnsure(WEB_APP_SHOP_ON_AWS)).toBe(false);
+    expect(buildOwnVerdictText(scoreAnswers(WEB_APP_SHOP_ON_AWS), 'C1')).not.toContain('not sure');
+  });
+
   it('does not promise a visible team verdict when the decision is blind', () => {
-    const text = buildOwnVerdictText(scoreAnswers(WEB_APP_SHOP_ON_AWS), 'C1', true);
+    const text = buildOwnVerdictText(scoreAnswers(WEB_APP_SHOP_ON_AWS), 'C1', { blind: true });
     expect(text).toContain('stays hidden until the decision closes');
     expect(text).not.toContain('with the full cost table');
   });
