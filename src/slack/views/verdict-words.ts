@@ -2,6 +2,7 @@
 
 import type { CostOption } from '../../domain/cost-model.js';
 import { figureLines, figureSummary } from '../../domain/figures.js';
+import { ALL_QUESTIONS } from '../../domain/questions.js';
 import type { Confidence, Platform, Strength, Verdict } from '../../domain/types.js';
 import { escapeMrkdwn } from './text.js';
 
@@ -56,9 +57,22 @@ export const CONFIDENCE_WORDS: Record<Confidence, string> = {
 };
 
 export function flipWords(verdict: Verdict): string {
-  return verdict.flip
-    ? escapeMrkdwn(verdict.flip.sentence)
-    : 'nothing the team could change or find out, in one or two answers, would change this verdict.';
+  if (verdict.flip) return escapeMrkdwn(verdict.flip.sentence);
+  // A workload figure nobody knows leaves the verdict without a machine bill: finding it out may still change it.
+  const unknown = (verdict.figures ?? []).flatMap((figure) =>
+    figure.basis === 'unknown'
+      ? (ALL_QUESTIONS.find((question) => question.id === figure.questionId)?.short ?? [])
+      : [],
+  );
+  if (unknown.length === 0) {
+    return 'nothing the team could change or find out, in one or two answers, would change this verdict.';
+  }
+  const names =
+    unknown.length === 1 ? unknown[0] : `${unknown.slice(0, -1).join(', ')} and ${unknown.at(-1)}`;
+  return (
+    'nothing the team could change, in one or two answers, would change this verdict as it stands; ' +
+    `finding out the ${escapeMrkdwn(names ?? '')} might, since the machine bill waits on it.`
+  );
 }
 
 export function splitLabel(counts: Record<Platform | 'even', number>): string {

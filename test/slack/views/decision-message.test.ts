@@ -347,6 +347,17 @@ describe('the verdict’s cost and flip', () => {
     expect(buildOwnVerdictText(scoreAnswers(WEB_APP_SHOP_ON_AWS), 'C1')).not.toContain('not sure');
   });
 
+  it('does not say nothing could change a verdict still waiting on a workload figure nobody knows', () => {
+    const unknown = answersFor({ avg_record_kb: FIGURE_UNKNOWN });
+    const verdict = scoreAnswers(unknown);
+    expect(verdict.cost).toBeUndefined();
+    const text = buildOwnVerdictText(verdict, 'C1');
+    expect(text).toContain("“Don't know”, so the cost cannot be priced");
+    expect(verdict.flip).toBeFalsy();
+    expect(text).toContain('finding out the record size might, since the machine bill waits on it.');
+    expect(text).not.toContain('nothing the team could change or find out');
+  });
+
   it('does not promise a visible team verdict when the decision is blind', () => {
     const text = buildOwnVerdictText(scoreAnswers(WEB_APP_SHOP_ON_AWS), 'C1', { blind: true });
     expect(text).toContain('stays hidden until the decision closes');
