@@ -214,12 +214,19 @@ export function estimateCosts(input: {
   /** The answers that set the people figures: one person's, or the team's most common. */
   answers: Answers;
   settings: CostSettings;
+  /**
+   * Platforms the answers rule out, with why: their options are shown out of the running with that reason, and
+   * their sizing rules and low-confidence prices are not listed among the assumptions of what is left.
+   */
+  excluded?: readonly { platform: Platform; reason: string }[];
 }): CostEstimate {
-  const { workload, answers, settings } = input;
+  const { workload, answers, settings, excluded = [] } = input;
   const designs = designAll(workload, settings.pricing);
   const used = new Set<PriceKey>();
   const options = COST_OPTIONS.map((option, index): OptionCost => {
     const platform = COST_OPTION_PLATFORMS[option];
+    const out = excluded.find((exclusion) => exclusion.platform === platform);
+    if (out) return { option, platform, available: false, reason: out.reason };
     const design = designs[index];
     if (!design?.available) return { option, platform, available: false, reason: design?.reason ?? '' };
     for (const key of design.pricesUsed) used.add(key);
@@ -276,12 +283,19 @@ function assumptionsFor(
   options: readonly OptionCost[],
 ): string[] {
   const w = workload;
+  // A platform's sizing rules are said only while one of its options is still in the running.
+  const priced = (platform: Platform) =>
+    options.some((option) => option.platform === platform && option.available);
   const lines = [
     `${formatNumber(w.avgWriteMbps)} MB/s written on average, ${formatNumber(w.peakWriteMbps)} MB/s at the peak, ` +
       `${formatKb(w.recordKb)} records, ${countOf(w.consumerGroups, 'reading service')}, ` +
       `${countOf(w.retentionDays, 'day')} kept, ${countOf(w.zones, 'zone')}${w.zonesAssumed ? ' (assumed)' : ''}`,
-    `Kinesis: shards for the peak at 1 MB/s and 1,000 records/s written each; up to ${CAPACITY.kinesisShardReadCallsPerSecond} readers poll a shard ` +
-      `(2 MB/s and 5 calls/s shared), more use enhanced fan-out (2 MB/s each, at most ${CAPACITY.kinesisEfoReadersPerStream} a stream)`,
+    ...(priced('kinesis')
+      ? [
+          `Kinesis: shards for the peak at 1 MB/s and 1,000 records/s written each; up to ${CAPACITY.kinesisShardReadCallsPerSecond} readers poll a shard ` +
+            `(2 MB/s and 5 calls/s shared), more use enhanced fan-out (2 MB/s each, at most ${CAPACITY.kinesisEfoReadersPerStream} a stream)`,
+        ]
+      : []),
     'Kafka and MSK: 3 replicas; vCPUs for the larger of 5 MB/s produced or 15 MB/s read per vCPU; each broker’s network for its replicas and readers; ' +
       'at most 16 TiB of disk a broker, kept half full; broker size chosen from large to 16xlarge by its machines and the engineers’ time its broker count takes; tiered storage after 12 h where it is cheaper',
     'Every option carries the stated peak at its published limits per shard or broker, with no spare beyond disks kept half full, as AWS advises sizing shards for the expected maximum: partition keys that spread unevenly need spare shards or brokers whichever is chosen',

@@ -8,7 +8,6 @@
 import { type Exclusion, readBallot } from './answer-parts.js';
 import type { RespondentAnswers } from './answer-set.js';
 import {
-  COST_OPTION_PLATFORMS,
   type CostEstimate,
   type CostSettings,
   DEFAULT_ENGINEER_YEARLY_USD,
@@ -193,10 +192,12 @@ function verdictOf(panel: Panel, settings: CostSettings, figures: FigureNote[], 
   const cost =
     panel.workload &&
     withPeopleBasis(
-      withExclusions(
-        estimateCosts({ workload: panel.workload, answers: panel.consensus, settings }),
-        judgement,
-      ),
+      estimateCosts({
+        workload: panel.workload,
+        answers: panel.consensus,
+        settings,
+        excluded: judgement.excluded,
+      }),
       panel,
     );
   return {
@@ -264,21 +265,6 @@ function pricedIn(panel: Panel): (questionId: string) => number | undefined {
 /** One person's own verdict names nobody. */
 function anonymous(note: FigureNote): FigureNote {
   return { ...note, userIds: [] };
-}
-
-/** Options on a platform that the hard limits took off the table are priced no further. */
-function withExclusions(estimate: CostEstimate, judgement: Pick<Verdict, 'excluded'>): CostEstimate {
-  return {
-    ...estimate,
-    options: estimate.options.map((option) => {
-      const out = judgement.excluded.find(
-        ({ platform }) => platform === COST_OPTION_PLATFORMS[option.option],
-      );
-      return out
-        ? { option: option.option, platform: option.platform, available: false, reason: out.reason }
-        : option;
-    }),
-  };
 }
 
 /**

@@ -463,6 +463,23 @@ describe('people', () => {
 });
 
 describe('the estimate', () => {
+  it('lists no sizing rule or low-confidence price of a platform the answers rule out', () => {
+    const busy = answersFor({ avg_write_mbps: 30, peak_write_mbps: 60 });
+    const open = scoreAnswers(busy).cost;
+    expect(open?.assumptions.some((line) => line.startsWith('Kinesis: shards'))).toBe(true);
+    expect(open?.lowConfidence.some((label) => label.startsWith('Kinesis'))).toBe(true);
+    // The stream must speak the Kafka API: Kinesis is out, and said to be out, with the limit's reason.
+    const kafkaOnly = scoreAnswers({ ...busy, kafka_api_need: 'must' }).cost;
+    const kinesis = kafkaOnly?.options.filter((option) => option.platform === 'kinesis') ?? [];
+    expect(kinesis).toHaveLength(3);
+    for (const option of kinesis) {
+      expect(option).toMatchObject({ available: false, reason: expect.stringContaining('Kafka API') });
+    }
+    expect(kafkaOnly?.assumptions.some((line) => line.startsWith('Kinesis'))).toBe(false);
+    expect(kafkaOnly?.lowConfidence.some((label) => label.startsWith('Kinesis'))).toBe(false);
+    expect(kafkaOnly?.assumptions.some((line) => line.startsWith('Kafka and MSK:'))).toBe(true);
+  });
+
   it('reads the workload step, assuming three zones when the answer is missing or "Don\'t know"', () => {
     const answers = answersFor({ availability_zones: 'dont_know' });
     expect(readWorkload(answers)).toEqual({
