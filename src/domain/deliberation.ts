@@ -106,7 +106,9 @@ export function argumentsFrom(people: readonly PersonEvidence[], team: ArguedTea
 export function campReason(camp: Camp): string {
   return (
     camp.reason ??
-    (camp.side === 'even' ? 'these people’s own answers give no option a lead here' : 'no single answer stands out')
+    (camp.side === 'even'
+      ? 'these people’s own answers give no option a lead here'
+      : 'no single answer stands out')
   );
 }
 
