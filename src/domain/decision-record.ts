@@ -308,9 +308,18 @@ function unsettledNote(record: DecisionRecord): string {
   return `; ${count === 1 ? '1 fact was' : `${count} facts were`} still disputed (see Decision Outcome)`;
 }
 
-/** Each fact still disputed, by name: "need for the Kafka API: Bob must speak Kafka; …". */
-export function unsettledLines(record: DecisionRecord, name: (userId: string) => string): string[] {
-  return record.unsettled.map((dispute) => `${dispute.short}: ${disputeSentence(dispute, { name })}`);
+/**
+ * Each fact still disputed, by name: "need for the Kafka API: Bob must speak Kafka; …". `name` writes a person and
+ * `words` escapes the rest, for the surface the record goes to (the Markdown file, the thread).
+ */
+export function unsettledLines(
+  record: DecisionRecord,
+  name: (userId: string) => string,
+  words: (text: string) => string = (text) => text,
+): string[] {
+  return record.unsettled.map(
+    (dispute) => `${words(dispute.short)}: ${disputeSentence(dispute, { name, words })}`,
+  );
 }
 
 /** The heading over the facts still disputed: to settle while open, left unsettled once closed. */

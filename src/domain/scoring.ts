@@ -29,7 +29,7 @@ import {
   type Standing,
   weigh,
 } from './weighing.js';
-import { lowerFirst, nameInSentence } from './words.js';
+import { listed, lowerFirst, nameInSentence } from './words.js';
 
 /** An answer is quoted as a row's reason when it leans at least this far; a mere nudge defers to the prior. */
 export const REASON_MIN_POINTS = 2;
@@ -149,10 +149,9 @@ export function decide(
  * experience in the answers, not that the whole team has run Kafka.
  */
 function discountNoteOf(discount: number, team: boolean): string {
-  const rows = DISCOUNTED_TARGETS.map((target) => lowerFirst(TARGET_LABELS[target]));
-  const listed = `${rows.slice(0, -1).join(', ')} and ${rows.at(-1)}`;
+  const rows = listed(DISCOUNTED_TARGETS.map((target) => lowerFirst(TARGET_LABELS[target])));
   return (
-    `The managed services’ head start in ${listed} counts ${formatNumber(Math.round(discount * 100))}% less ` +
+    `The managed services’ head start in ${rows} counts ${formatNumber(Math.round(discount * 100))}% less ` +
     `for the Kafka production experience in ${team ? 'the team’s' : 'your'} answers.`
   );
 }

@@ -1,11 +1,15 @@
 import type { HeaderBlock, KnownBlock } from '@slack/types';
-import { type DecisionRecord, noEstimate, unsettledHeading } from '../../domain/decision-record.js';
-import { disputeSentence } from '../../domain/disputes.js';
+import {
+  type DecisionRecord,
+  noEstimate,
+  unsettledHeading,
+  unsettledLines,
+} from '../../domain/decision-record.js';
 import { figureLines } from '../../domain/figures.js';
 import { formatDollars } from '../../domain/format.js';
 import { BLOCK_IDS } from '../ids.js';
 import type { SlackMessage } from './decision-message.js';
-import { escapeMrkdwn, plain, section, slackDateTime, truncate } from './text.js';
+import { escapeMrkdwn, mention, plain, section, slackDateTime, truncate } from './text.js';
 
 /** Beyond this many, the thread names the first participants and counts the rest (the file names everyone). */
 const PARTICIPANTS_SHOWN = 40;
@@ -45,7 +49,9 @@ export function buildRecordMessage(record: DecisionRecord): SlackMessage {
       ? [
           section(
             BLOCK_IDS.recordUnsettled,
-            `*${unsettledHeading(record)}*\n${record.unsettled.map(unsettledLine).join('\n')}`,
+            `*${unsettledHeading(record)}*\n${unsettledLines(record, mention, escapeMrkdwn)
+              .map((line) => `:warning: ${line}`)
+              .join('\n')}`,
           ),
         ]
       : []),
@@ -75,12 +81,6 @@ export function buildRecordMessage(record: DecisionRecord): SlackMessage {
     text: truncate(escapeMrkdwn(`Decision record: ${record.title}. ${record.outcome}`), 3000),
     blocks,
   };
-}
-
-/** A fact still disputed, with who gave which answer and what settling it would change. */
-function unsettledLine(dispute: DecisionRecord['unsettled'][number]): string {
-  const sentence = disputeSentence(dispute, { name: (userId) => `<@${userId}>`, words: escapeMrkdwn });
-  return `:warning: ${escapeMrkdwn(dispute.short)}: ${sentence}`;
 }
 
 /** Every priced option's month (machines + people = total, as the parts are shown), then the assumptions. */

@@ -39,3 +39,8 @@ function slackDate(iso: string, tokens: string, fallbackPattern: string): string
   const unix = Math.floor(new Date(iso).getTime() / 1000);
   return `<!date^${unix}^${tokens}|${format(new UTCDate(iso), fallbackPattern)} UTC>`;
 }
+
+/** A person as Slack shows them to every reader: "<@U0ALICE>". */
+export function mention(userId: string): string {
+  return `<@${userId}>`;
+}

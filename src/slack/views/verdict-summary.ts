@@ -10,7 +10,7 @@ import type { TeamVerdict } from '../../domain/team.js';
 import { PLATFORM_LABELS, type Platform, TARGET_LABELS } from '../../domain/types.js';
 import { outSentences } from '../../domain/words.js';
 import { BLOCK_IDS, VERDICT_BLOCK_IDS } from '../ids.js';
-import { escapeMrkdwn, section, truncate } from './text.js';
+import { escapeMrkdwn, mention, section, truncate } from './text.js';
 import {
   CONFIDENCE_WORDS,
   countLabel,
@@ -94,10 +94,6 @@ function settleLines(team: TeamVerdict): string[] {
 export function disputeLine(dispute: TeamVerdict['disputes'][number], ends = false): string {
   const sentence = disputeSentence(dispute, { name: mention, words: escapeMrkdwn, ends });
   return sentence && `:warning: *Settle first — ${escapeMrkdwn(dispute.short)}:* ${sentence}.`;
-}
-
-function mention(userId: string): string {
-  return `<@${userId}>`;
 }
 
 function people(userIds: readonly string[], shown = 3): string {

@@ -4,6 +4,7 @@ import type { CostOption } from '../../domain/cost-model.js';
 import { figureLines, figureSummary } from '../../domain/figures.js';
 import { ALL_QUESTIONS } from '../../domain/questions.js';
 import type { Confidence, Platform, Strength, Verdict } from '../../domain/types.js';
+import { listed } from '../../domain/words.js';
 import { escapeMrkdwn } from './text.js';
 
 /**
@@ -67,11 +68,9 @@ export function flipWords(verdict: Verdict): string {
   if (unknown.length === 0) {
     return 'nothing the team could change or find out, in one or two answers, would change this verdict.';
   }
-  const names =
-    unknown.length === 1 ? unknown[0] : `${unknown.slice(0, -1).join(', ')} and ${unknown.at(-1)}`;
   return (
     'nothing the team could change, in one or two answers, would change this verdict as it stands; ' +
-    `finding out the ${escapeMrkdwn(names ?? '')} might, since the machine bill waits on it.`
+    `finding out the ${escapeMrkdwn(listed(unknown))} might, since the machine bill waits on it.`
   );
 }
 
