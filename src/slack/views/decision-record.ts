@@ -23,7 +23,7 @@ export function buildRecordMessage(record: DecisionRecord): SlackMessage {
   };
   const list = (items: readonly string[], empty: string) =>
     items.length > 0 ? items.map((item) => `• ${escapeMrkdwn(item)}`).join('\n') : `_${empty}_`;
-  const shown = record.participants.slice(0, PARTICIPANTS_SHOWN).map((id) => `<@${id}>`);
+  const shown = record.participants.slice(0, PARTICIPANTS_SHOWN).map(mention);
   const more = record.participants.length - shown.length;
   const when = slackDateTime(record.date);
   const status = !record.closed
@@ -86,7 +86,7 @@ export function buildRecordMessage(record: DecisionRecord): SlackMessage {
 /** Every priced option's month (machines + people = total, as the parts are shown), then the assumptions. */
 function costText(record: DecisionRecord): string {
   const { costs } = record;
-  const figures = figureLines(record.figures, (id) => `<@${id}>`).map((line) => `• ${line}`);
+  const figures = figureLines(record.figures, mention).map((line) => `• ${line}`);
   const assumed = figures.length > 0 ? `\n*Figures nobody gave exactly:*\n${figures.join('\n')}` : '';
   if (!costs) return `*Monthly cost*\n_${noEstimate(record)}_${assumed}`;
   return (

@@ -5,7 +5,7 @@ import { figureLines, figureSummary } from '../../domain/figures.js';
 import { ALL_QUESTIONS } from '../../domain/questions.js';
 import type { Confidence, Platform, Strength, Verdict } from '../../domain/types.js';
 import { listed } from '../../domain/words.js';
-import { escapeMrkdwn } from './text.js';
+import { escapeMrkdwn, mention } from './text.js';
 
 /**
  * The workload figures nobody gave exactly, or undefined when every figure was given: one line each in Details
@@ -15,7 +15,6 @@ import { escapeMrkdwn } from './text.js';
  */
 export function figuresWords(verdict: Verdict, audience: 'team' | 'compact' | 'own'): string | undefined {
   const notes = verdict.figures ?? [];
-  const mention = (id: string) => `<@${id}>`;
   const lines =
     audience === 'compact'
       ? figureSummary(notes, mention)
