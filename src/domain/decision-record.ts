@@ -21,7 +21,7 @@ import {
   type Strength,
   TARGET_LABELS,
 } from './types.js';
-import { lowerFirst, outSentences } from './words.js';
+import { groupedBy, lowerFirst, outSentences } from './words.js';
 
 export interface DecisionRecordInput {
   title: string;
@@ -61,7 +61,8 @@ export interface CostLine {
 export interface RecordCosts {
   lines: CostLine[];
   /** Options that cannot serve the workload, with why. */
-  unavailable: { label: string; reason: string }[];
+  /** Options that cannot serve the workload or are ruled out, those sharing a reason together. */
+  unavailable: { labels: [string, ...string[]]; reason: string }[];
   assumptions: string[];
   /** "Prices as of 2026-11, us-east-1; an engineer costs $200,000 a year." */
   basis: string;
@@ -202,9 +203,14 @@ function recordCosts(cost: NonNullable<TeamVerdict['verdict']['cost']>): RecordC
     });
   return {
     lines,
-    unavailable: cost.options.flatMap((option) =>
-      option.available ? [] : [{ label: COST_OPTION_LABELS[option.option], reason: option.reason }],
-    ),
+    // The three Kinesis options a hard limit rules out share its reason: said once, not three times.
+    unavailable: groupedBy(
+      cost.options.flatMap((option) => (option.available ? [] : [option])),
+      (option) => option.reason,
+    ).map(({ key, items }) => ({
+      labels: items.map((option) => COST_OPTION_LABELS[option.option]) as [string, ...string[]],
+      reason: key,
+    })),
     assumptions: [...cost.assumptions],
     basis:
       `Prices as of ${cost.pricesAsOf}, ${cost.region}; an engineer costs ${formatDollars(cost.engineerYearlyUsd)} a year` +
@@ -411,6 +417,17 @@ export function noEstimate(record: Pick<DecisionRecord, 'figures'>): string {
     : 'No estimate: nobody has answered the workload numbers yet.';
 }
 
+/** "Kinesis, provisioned shards · Kinesis, on-demand are out: …"; `words` escapes the reason for its surface. */
+export function unavailableLines(
+  costs: Pick<RecordCosts, 'unavailable'>,
+  words: (text: string) => string = (text) => text,
+): string[] {
+  return costs.unavailable.map(
+    ({ labels, reason }) =>
+      `${labels.join(' · ')} ${labels.length === 1 ? 'is' : 'are'} out: ${words(reason)}`,
+  );
+}
+
 /** The cost table (machines + people = total, as shown), what is out and why, and the assumptions. */
 function costMarkdown(costs: RecordCosts): string[] {
   const cell = (text: string) => text.replace(/\|/g, '\\|');
@@ -421,9 +438,7 @@ function costMarkdown(costs: RecordCosts): string[] {
       (line) =>
         `| ${line.label} | ${cell(line.design)} | ${formatDollars(line.machinesUsd)} | ${formatDollars(line.peopleUsd)} | ${formatDollars(line.totalUsd)} |`,
     ),
-    ...(costs.unavailable.length > 0
-      ? ['', ...costs.unavailable.map((out) => `* ${out.label} is out: ${out.reason}`)]
-      : []),
+    ...(costs.unavailable.length > 0 ? ['', ...unavailableLines(costs).map((line) => `* ${line}`)] : []),
     '',
     'Assumptions:',
     '',

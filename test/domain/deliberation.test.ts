@@ -258,6 +258,23 @@ describe('the decision record', () => {
     expect(calm).not.toMatch(/still disputed|Facts not settled|Facts to settle/);
   });
 
+  it('says once in the cost section why the options a hard limit rules out are out', () => {
+    const people = respondents(WEB_APP_SHOP_ON_AWS, { ...WEB_APP_SHOP_ON_AWS, kafka_api_need: 'must' });
+    const markdown = recordMarkdown(
+      decisionRecord({
+        ...base,
+        participants: people.map((person) => person.userId),
+        team: aggregateTeam(people),
+      }),
+      byName,
+    );
+    const cost = markdown.split('### Monthly cost')[1]?.split('### ')[0] ?? '';
+    expect(cost).toContain(
+      '* Kinesis, provisioned shards · Kinesis, on-demand · Kinesis, On-demand Advantage are out: for 1 of 2 people, the stream must speak the Kafka API, which Kinesis does not',
+    );
+    expect(cost.split('the stream must speak the Kafka API').length - 1).toBe(1);
+  });
+
   it('says under the cost which workload figures nobody gave, and who agreed to a typical one or did not know', () => {
     const unsure = [
       { userId: 'U0ALICE', answers: { ...WEB_APP_SHOP_ON_AWS, avg_write_mbps: FIGURE_TYPICAL } },

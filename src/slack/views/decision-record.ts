@@ -2,6 +2,7 @@ import type { HeaderBlock, KnownBlock } from '@slack/types';
 import {
   type DecisionRecord,
   noEstimate,
+  unavailableLines,
   unsettledHeading,
   unsettledLines,
 } from '../../domain/decision-record.js';
@@ -97,7 +98,7 @@ function costText(record: DecisionRecord): string {
           `• ${line.label} (${escapeMrkdwn(line.design)}): ${formatDollars(line.machinesUsd)} machines + ` +
           `${formatDollars(line.peopleUsd)} people = *${formatDollars(line.totalUsd)}*`,
       ),
-      ...costs.unavailable.map((out) => `• ${out.label} is out: ${escapeMrkdwn(out.reason)}`),
+      ...unavailableLines(costs, escapeMrkdwn).map((line) => `• ${line}`),
       '_Assumptions:_',
       ...[...costs.assumptions, costs.basis].map((assumption) => `• ${escapeMrkdwn(assumption)}`),
     ].join('\n') + assumed
