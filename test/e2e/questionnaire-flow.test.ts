@@ -109,7 +109,7 @@ describe('one person, from slash command to verdict', () => {
     );
     await answerSteps(carol, unsure, 0, LAST);
     expect(visibleText(openModal(carol).view.blocks)).toContain(
-      'the team’s *who picks what* counts you as not sure',
+      'the team verdict’s *Who picks what* line counts you as not sure',
     );
   });
 

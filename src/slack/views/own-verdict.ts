@@ -14,13 +14,15 @@ export function buildOwnVerdictText(
   channelId: string,
   { blind = false, unsure = false }: { blind?: boolean; unsure?: boolean } = {},
 ): string {
-  const cheapest = verdict.cost?.options
+  const available = (verdict.cost?.options ?? [])
     .flatMap((option) => (option.available ? [option] : []))
-    .sort((a, b) => a.totalUsd - b.totalUsd)[0];
+    .sort((a, b) => a.totalUsd - b.totalUsd);
+  const cheapest = available[0];
+  const own = available.find((option) => option.platform === verdict.recommendation);
   const lines = [
     `*Your answers point to ${PLATFORM_LABELS[verdict.recommendation]}* (${CONFIDENCE_WORDS[verdict.confidence]}).` +
       (unsure
-        ? ' With this many “Don’t know” or unanswered questions, the team’s *who picks what* counts you as not sure.'
+        ? ' With this many “Don’t know” or unanswered questions, the team verdict’s *Who picks what* line counts you as not sure.'
         : ''),
     ...(verdict.costSentence ? [escapeMrkdwn(verdict.costSentence)] : []),
     `*What would flip it:* ${flipWords(verdict)}`,
@@ -28,16 +30,30 @@ export function buildOwnVerdictText(
   const figures = figuresWords(verdict, 'own');
   if (figures) lines.push(figures);
   if (cheapest) {
-    const shown = shownCost(cheapest);
-    const option = `${COST_OPTION_LABELS[cheapest.option]} (${escapeMrkdwn(cheapest.design)})`;
-    const parts = `${formatDollars(shown.machinesUsd)} machines + ${formatDollars(shown.peopleUsd)} people`;
-    lines.push(
-      // The cost sentence has just given the recommendation's total: its bill is itemised, not said again.
-      cheapest.platform === verdict.recommendation && verdict.costSentence
-        ? `*Its bill, by the estimate:* ${option}, the cheapest option: ${parts} a month.`
-        : // The total as the cost sentence rounds it ("$8,600", never "$8,620" beside "$8,600"); the parts as itemised.
-          `*Cheapest all in, by the estimate:* ${option}, about ${formatUsd(cheapest.totalUsd)} a month (${parts}).`,
-    );
+    const bill = (priced: typeof cheapest) => {
+      const shown = shownCost(priced);
+      return {
+        option: `${COST_OPTION_LABELS[priced.option]} (${escapeMrkdwn(priced.design)})`,
+        parts: `${formatDollars(shown.machinesUsd)} machines + ${formatDollars(shown.peopleUsd)} people`,
+      };
+    };
+    const { option, parts } = bill(cheapest);
+    // The cost sentence has just given the recommendation's total: its bill is itemised, not said again.
+    if (cheapest.platform === verdict.recommendation && verdict.costSentence) {
+      lines.push(`*Its bill, by the estimate:* ${option}, the cheapest option: ${parts} a month.`);
+    } else {
+      // A recommendation that is not the cheapest, with no cost sentence to give its total: its own bill first.
+      if (own && own !== cheapest && !verdict.costSentence) {
+        const mine = bill(own);
+        lines.push(
+          `*${PLATFORM_LABELS[verdict.recommendation]}, by the estimate:* ${mine.option}, about ${formatUsd(own.totalUsd)} a month (${mine.parts}).`,
+        );
+      }
+      // The total as the cost sentence rounds it ("$8,600", never "$8,620" beside "$8,600"); the parts as itemised.
+      lines.push(
+        `*Cheapest all in, by the estimate:* ${option}, about ${formatUsd(cheapest.totalUsd)} a month (${parts}).`,
+      );
+    }
   }
   // How to edit, and that only a save changes the team verdict, is said once, under the answers below.
   lines.push(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { COST_OPTION_LABELS } from '../../../src/domain/cost.js';
 import { decisionRecord, recordMarkdown } from '../../../src/domain/decision-record.js';
 import { argumentsFor } from '../../../src/domain/deliberation.js';
 import { FIGURE_TYPICAL, FIGURE_UNKNOWN } from '../../../src/domain/figures.js';
@@ -341,7 +342,7 @@ describe('the verdict’s cost and flip', () => {
     const team = aggregateTeam([{ userId: 'U0CAROL', answers: unsure }]);
     expect(team.picks).toEqual([{ userId: 'U0CAROL', pick: 'unsure' }]);
     const text = buildOwnVerdictText(scoreAnswers(unsure), 'C1', { unsure: isUnsure(unsure) });
-    expect(text).toContain('the team’s *who picks what* counts you as not sure');
+    expect(text).toContain('the team verdict’s *Who picks what* line counts you as not sure');
     // A person with firm answers is a pick of their own, and is told nothing of the kind.
     expect(isUnsure(WEB_APP_SHOP_ON_AWS)).toBe(false);
     expect(buildOwnVerdictText(scoreAnswers(WEB_APP_SHOP_ON_AWS), 'C1')).not.toContain('not sure');
@@ -356,6 +357,26 @@ describe('the verdict’s cost and flip', () => {
     expect(verdict.flip).toBeFalsy();
     expect(text).toContain('finding out the record size might, since the machine bill waits on it.');
     expect(text).not.toContain('nothing the team could change or find out');
+  });
+
+  it('gives the recommended platform’s own bill when another platform’s option is cheaper', () => {
+    const random = seededRandom(23);
+    let seen = 0;
+    for (let run = 0; run < 400 && seen < 5; run++) {
+      const verdict = scoreAnswers(randomAnswers(random));
+      const priced = (verdict.cost?.options ?? [])
+        .flatMap((option) => (option.available ? [option] : []))
+        .sort((a, b) => a.totalUsd - b.totalUsd);
+      const own = priced.find((option) => option.platform === verdict.recommendation);
+      if (!own || priced[0]?.platform === verdict.recommendation || verdict.costSentence) continue;
+      seen++;
+      const text = buildOwnVerdictText(verdict, 'C1');
+      expect(text).toContain(
+        `*${PLATFORM_LABELS[verdict.recommendation]}, by the estimate:* ${COST_OPTION_LABELS[own.option]} (`,
+      );
+      expect(text).toContain('*Cheapest all in, by the estimate:*');
+    }
+    expect(seen).toBeGreaterThan(0);
   });
 
   it('does not promise a visible team verdict when the decision is blind', () => {
